@@ -1,0 +1,38 @@
+# Two commands set everything up on a fresh Debian/Ubuntu machine:
+#   make run    install, then start GasDesk on the demo database
+#   make test   install, then run the whole test suite headless
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint bench screenshots translations setup
+run: setup
+	$(PY) -m gasdesk
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+lint: setup
+	$(VENV)/bin/ruff check gasdesk tests bench main.py
+	$(VENV)/bin/ruff format --check gasdesk tests bench main.py
+	$(VENV)/bin/mypy
+
+bench: setup
+	$(PY) -m bench
+
+screenshots: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m gasdesk screenshot out/screens
+
+translations: setup
+	$(VENV)/bin/pyside6-lupdate $$(find gasdesk -name '*.py' | sort) -ts resources/i18n/gasdesk_zh_CN.ts
+	$(VENV)/bin/pyside6-lrelease resources/i18n/gasdesk_zh_CN.ts -qm resources/i18n/gasdesk_zh_CN.qm
+
+setup: $(STAMP)
+
+$(STAMP): setup.cfg pyproject.toml scripts/system-deps.sh
+	@bash scripts/system-deps.sh
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $(STAMP)

@@ -1,0 +1,1 @@
+"""Pure Python rules of the counter: no Qt, no database, no PDF."""

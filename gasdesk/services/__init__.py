@@ -1,0 +1,1 @@
+"""Use cases: plain values in, domain dataclasses out, one transaction each."""

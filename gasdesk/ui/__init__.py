@@ -1,0 +1,1 @@
+"""Qt widgets only; every database call goes through services on the worker thread."""

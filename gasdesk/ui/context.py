@@ -1,0 +1,43 @@
+"""What every tab and panel shares: the session, the worker, the customer being
+served, and the counter's events (the courtesy-phrase panel and the customer display
+listen to them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from gasdesk.domain.records import AccountSummary, LoginSession
+from gasdesk.ui.worker import DbWorker
+
+
+class CounterEvents(QObject):
+    """Signals that describe what is happening at the counter.
+
+    moment(name, params): a point in the service where the teller says something:
+      'customer_selected', 'waiting', 'readback' (params: due_fen, received_fen,
+      change_fen), 'committed' (params: receipt), 'refusal' (params: message),
+      'thanks', 'farewell'.
+    """
+
+    moment = Signal(str, dict)
+    customer_changed = Signal(object)  # AccountSummary | None
+    data_changed = Signal(str)  # what changed: 'payment', 'reading', 'form', 'shift', ...
+
+
+@dataclass
+class AppContext:
+    session: LoginSession
+    worker: DbWorker
+    settings: QSettings
+    events: CounterEvents = field(default_factory=CounterEvents)
+    customer: AccountSummary | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def set_customer(self, customer: AccountSummary | None) -> None:
+        self.customer = customer
+        self.events.customer_changed.emit(customer)
+        if customer is not None:
+            self.events.moment.emit("customer_selected", {"name": customer.name})

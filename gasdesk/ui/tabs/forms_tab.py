@@ -1,0 +1,16 @@
+"""The Business forms tab (empty state until the capability is built)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from gasdesk.ui.context import AppContext
+from gasdesk.ui.tabs.empty import EmptyState
+
+
+class FormsTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.addWidget(EmptyState(self.tr("Not available yet"), self.tr("Filling business forms for the customer is not available in this version.")))

@@ -1,0 +1,84 @@
+"""One background thread for all database work, results posted back to the GUI thread.
+
+`submit(fn, *args, on_done=..., on_error=..., channel="search")`: when a newer job is
+submitted on the same channel, the older job's result is dropped, so a newer
+keystroke supersedes an older query.
+"""
+
+from __future__ import annotations
+
+import itertools
+import traceback
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+
+class DbWorker(QObject):
+    _finished = Signal(object)  # (job_id, channel, ok, value, on_done, on_error)
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gasdesk-db")
+        self._ids = itertools.count(1)
+        self._latest: dict[str, int] = {}
+        self._pending = 0
+        self._finished.connect(self._deliver)
+
+    @property
+    def pending(self) -> int:
+        return self._pending
+
+    def submit(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        channel: str | None = None,
+        **kwargs: Any,
+    ) -> int:
+        job_id = next(self._ids)
+        if channel:
+            self._latest[channel] = job_id
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+
+        def run() -> None:
+            try:
+                value = fn(*args, **kwargs)
+                ok = True
+            except BaseException as exc:  # delivered to on_error on the GUI thread
+                value, ok = exc, False
+            self._finished.emit((job_id, channel, ok, value, on_done, on_error))
+
+        fut: Future[None] = self._pool.submit(run)
+        del fut
+        return job_id
+
+    @Slot(object)
+    def _deliver(self, packet: tuple[Any, ...]) -> None:
+        job_id, channel, ok, value, on_done, on_error = packet
+        self._pending -= 1
+        if self._pending == 0:
+            self.busy_changed.emit(False)
+        if channel and self._latest.get(channel) != job_id:
+            return  # superseded by a newer job on the same channel
+        if ok:
+            if on_done:
+                on_done(value)
+        elif on_error:
+            on_error(value)
+        else:
+            traceback.print_exception(value)
+
+    def run_sync(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run on the worker thread and wait (for start-up and shutdown paths only)."""
+        return self._pool.submit(fn, *args, **kwargs).result()
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True)

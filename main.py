@@ -1,0 +1,3 @@
+from gasdesk.app import main
+
+raise SystemExit(main())
