@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from gasdesk.domain.text import CONTEXT, UserError
+from gasdesk.domain.text import CONTEXT, QT_TRANSLATE_NOOP, UserError
 from gasdesk.storage.errors import StorageError, describe_parts, is_database_error
 
 
@@ -21,4 +21,4 @@ def user_text(exc: BaseException) -> str:
     if is_database_error(exc):
         template, params = describe_parts(exc)
         return translate(template, **params)
-    return translate("Unexpected error: {error}", error=f"{type(exc).__name__}: {exc}")
+    return translate(QT_TRANSLATE_NOOP("Messages", "Unexpected error: {error}"), error=f"{type(exc).__name__}: {exc}")
