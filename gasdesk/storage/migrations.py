@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import Database
+from peewee import Database, PostgresqlDatabase
 
 from gasdesk.storage import models as m
+from gasdesk.storage import models_dayend
 
 Migration = tuple[int, str, Callable[[Database], None]]
 
@@ -21,8 +22,39 @@ def _initial(database: Database) -> None:
     database.create_tables([t for t in m.ALL_MODELS if t is not m.SchemaVersion])
 
 
+def _refuse_changes(database: Database, tables: tuple[str, ...]) -> None:
+    """Triggers that refuse UPDATE and DELETE of rows in `tables`: a correction is a
+    new row. The message carries 'append-only' for errors.describe()."""
+    if isinstance(database, PostgresqlDatabase):
+        database.execute_sql(
+            "CREATE OR REPLACE FUNCTION gasdesk_append_only() RETURNS trigger AS $$ "
+            "BEGIN RAISE EXCEPTION 'append-only: %% rows cannot be %%', TG_TABLE_NAME, "
+            "lower(TG_OP) || 'd' USING ERRCODE = 'restrict_violation'; END $$ LANGUAGE plpgsql"
+        )
+        for table in tables:
+            database.execute_sql(
+                f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION gasdesk_append_only()"
+            )
+        return
+    for table in tables:
+        for op in ("update", "delete"):
+            database.execute_sql(
+                f"CREATE TRIGGER IF NOT EXISTS {table}_no_{op} BEFORE {op.upper()} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, 'append-only: {table} rows cannot be {op}d'); END"
+            )
+
+
+def _dayend(database: Database) -> None:
+    """Drawer counts, cash movements, differences, shift and day closures; all of them
+    append-only."""
+    database.create_tables(models_dayend.DAYEND_MODELS)
+    _refuse_changes(database, tuple(t._meta.table_name for t in models_dayend.DAYEND_MODELS))
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
+    (50, "end of day: counts, cash movements, differences, closures", _dayend),
 ]
 
 
