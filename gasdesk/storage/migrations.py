@@ -22,6 +22,23 @@ def _initial(database: Database) -> None:
     database.create_tables([t for t in m.ALL_MODELS if t is not m.SchemaVersion])
 
 
+def _fees_and_days(database: Database) -> None:
+    """Business days (a closed day's payments cannot be voided) and the tier lines of
+    IC-card purchases on the payment row."""
+    from playhouse.migrate import SchemaMigrator
+    from playhouse.migrate import migrate as run_migration
+
+    from gasdesk.storage.models_days import DAY_MODELS
+
+    database.create_tables(DAY_MODELS)
+    columns = {c.name for c in database.get_columns(m.Payment._meta.table_name)}
+    if "lines_json" not in columns:
+        migrator = SchemaMigrator.from_database(database)
+        run_migration(
+            migrator.add_column(m.Payment._meta.table_name, "lines_json", m.Payment.lines_json)
+        )
+
+
 def _refuse_changes(database: Database, tables: tuple[str, ...]) -> None:
     """Triggers that refuse UPDATE and DELETE of rows in `tables`: a correction is a
     new row. The message carries 'append-only' for errors.describe()."""
@@ -54,6 +71,7 @@ def _dayend(database: Database) -> None:
 
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
+    (10, "business days; purchase tier lines", _fees_and_days),
     (50, "end of day: counts, cash movements, differences, closures", _dayend),
 ]
 

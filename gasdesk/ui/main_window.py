@@ -89,9 +89,21 @@ class MainWindow(QMainWindow):
             action(titles[attr], key, lambda _=False, i=index: self.tabs.setCurrentIndex(i), view)
         action(self.tr("Find customer"), "F6", self.customer_bar.focus_search)
         action(self.tr("Next customer"), "F12", self.customer_bar.next_customer)
+        language = view.addMenu(self.tr("Language"))
+        for code, label in (("zh_CN", "简体中文"), ("en", "English")):
+            act = QAction(label, self)
+            act.setCheckable(True)
+            act.setChecked(str(self.ctx.settings.value("ui/language", "zh_CN")) == code)
+            act.triggered.connect(lambda _=False, c=code: self.choose_language(c))
+            language.addAction(act)
         menu.addSeparator()
         action(self.tr("Log out"), "Ctrl+L", self.log_out)
         action(self.tr("Quit"), "Ctrl+Q", self.close)
+
+    def choose_language(self, code: str) -> None:
+        """Kept in the counter's settings; it applies from the next start."""
+        self.ctx.settings.setValue("ui/language", code)
+        self.statusBar().showMessage(self.tr("The language changes at the next start."), 8000)
 
     def log_out(self) -> None:
         self.ctx.set_customer(None)

@@ -1,0 +1,154 @@
+"""Voiding a payment (冲正): same day only, with a supervisor's badge, password and a
+reason. The original payment is never edited: a reversing payment (kind 'void',
+negative amount, `voids` = the original) is written with negative bill settlements,
+the balance change undone, a void slip numbered in the office's receipt series and
+an audit event, all in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from gasdesk.domain.errors import TellerError
+from gasdesk.domain.fees import ReceiptInfo
+from gasdesk.domain.methods import BALANCE
+from gasdesk.services.days import is_day_closed
+from gasdesk.services.passwords import check_password
+from gasdesk.services.payments import open_shift, receipt_info
+from gasdesk.storage import audit
+from gasdesk.storage.db import write_transaction
+from gasdesk.storage.models import Account, Counter, Payment, PaymentBill, Receipt, Staff
+from gasdesk.storage.receipt_numbers import format_code, series_for, take_next
+
+
+class VoidError(TellerError):
+    """The void was refused; nothing was recorded."""
+
+
+def check_supervisor(badge: str, password: str) -> Staff:
+    """The supervisor who authorises, or VoidError."""
+    badge = (badge or "").strip()
+    if not badge or not password:
+        raise VoidError(
+            "credentials_missing", "A supervisor must enter a badge number and password."
+        )
+    sup = Staff.get_or_none(Staff.badge == badge)
+    if sup is None or not sup.active or not check_password(sup.password_hash, password):
+        raise VoidError("bad_credentials", "Supervisor badge number or password is wrong.")
+    if sup.role != "supervisor":
+        raise VoidError(
+            "not_supervisor", "{badge} is not a supervisor; a void needs a supervisor.", badge=badge
+        )
+    return sup
+
+
+def _refusal(original: Payment | None, today: dt.date, supervisor: Staff) -> VoidError | None:
+    if original is None:
+        return VoidError("no_payment", "That payment does not exist.")
+    if original.kind == "void":
+        return VoidError("is_void", "A void cannot itself be voided.")
+    if Payment.select().where(Payment.voids == original.id).exists():
+        return VoidError("already_voided", "This payment has already been voided.")
+    if original.business_date != today:
+        return VoidError(
+            "not_same_day",
+            "Only today's payments can be voided; this one is from {day}.",
+            day=original.business_date.isoformat(),
+        )
+    if is_day_closed(original.office_id, original.business_date):
+        return VoidError(
+            "day_closed",
+            "The business day {day} is closed; its payments cannot be voided.",
+            day=original.business_date.isoformat(),
+        )
+    if supervisor.office_id != original.office_id:
+        return VoidError(
+            "other_office", "A supervisor of the payment's own office must authorise the void."
+        )
+    return None
+
+
+def void_payment(
+    *,
+    payment_id: int,
+    staff_id: int,
+    counter_id: int,
+    supervisor_badge: str,
+    supervisor_password: str,
+    reason: str,
+    idempotency_key: str,
+    today: dt.date | None = None,
+) -> ReceiptInfo:
+    """Reverse a payment of today; return the void slip's receipt."""
+    today = today or dt.date.today()
+    if not idempotency_key:
+        raise ValueError("a void needs an idempotency key")
+    reason = " ".join((reason or "").split())
+    if len(reason) < 2:
+        raise VoidError("reason_missing", "Enter the reason for the void.")
+    supervisor = check_supervisor(supervisor_badge, supervisor_password)
+    with write_transaction():
+        earlier = Payment.get_or_none(Payment.idempotency_key == idempotency_key)
+        if earlier is not None:
+            if earlier.voids_id != payment_id:
+                raise VoidError("key_reused", "This void form was already used; open it again.")
+            return receipt_info(earlier, Receipt.get(Receipt.payment == earlier.id), replayed=True)
+        original = Payment.get_or_none(Payment.id == payment_id)
+        refusal = _refusal(original, today, supervisor)
+        if refusal is not None:
+            raise refusal
+        assert original is not None
+        counter = Counter.get_by_id(counter_id)
+        shift = open_shift(counter.id, staff_id, today)
+        amount = original.amount_fen
+        if original.kind == "prepay":
+            changed = (
+                Account.update(balance_fen=Account.balance_fen - amount)
+                .where((Account.id == original.account_id) & (Account.balance_fen >= amount))
+                .execute()
+            )
+            if changed != 1:
+                raise VoidError(
+                    "balance_spent", "The prepaid money has already been used; it cannot be voided."
+                )
+        elif original.method == BALANCE:
+            Account.update(balance_fen=Account.balance_fen + amount).where(
+                Account.id == original.account_id
+            ).execute()
+        void = Payment.create(
+            account=original.account_id,
+            office=original.office_id,
+            counter=counter.id,
+            staff=staff_id,
+            shift=shift.id if shift else None,
+            business_date=today,
+            kind="void",
+            method=original.method,
+            amount_fen=-amount,
+            tendered_fen=0,
+            change_fen=0,
+            volume_l=-original.volume_l,
+            reference=original.reference,
+            idempotency_key=idempotency_key,
+            voids=original.id,
+            reason=reason,
+            authorised_by=supervisor.id,
+        )
+        for link in PaymentBill.select().where(PaymentBill.payment == original.id):
+            PaymentBill.create(payment=void.id, bill=link.bill_id, amount_fen=-link.amount_fen)
+        office = original.office
+        series = series_for(office.code, today.year)
+        slip = Receipt.create(series=series, number=take_next(series), payment=void.id)
+        first = Receipt.get(Receipt.payment == original.id)
+        audit.append(
+            "void",
+            staff_id=staff_id,
+            office_id=office.id,
+            payment=void.id,
+            voids=original.id,
+            receipt=format_code(series, slip.number),
+            original_receipt=format_code(first.series, first.number),
+            amount_fen=-amount,
+            reason=reason,
+            authorised_by=supervisor.badge,
+        )
+        return receipt_info(void, slip)

@@ -1,0 +1,137 @@
+"""A small deterministic data set for the fee-collection tests (used until the
+shared fixtures hold one of their own)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from gasdesk.resources import load_toml
+from gasdesk.services.passwords import hash_password
+from gasdesk.storage.db import open_database
+from gasdesk.storage.models import (
+    Account,
+    Counter,
+    Meter,
+    Office,
+    Reading,
+    Staff,
+    TariffTier,
+    TariffVersion,
+)
+
+PASSWORD = "123456"
+TODAY = dt.date(2026, 3, 10)
+_HASH: list[str] = []
+
+
+@dataclass
+class FeeData:
+    db_path: Path
+    ms: Office
+    wc: Office
+    counter: Counter
+    wc_counter: Counter
+    teller: Staff
+    supervisor: Staff
+    wc_supervisor: Staff
+    house: Account  # mechanical meter, one unbilled reading: 56 m³, 168.00 due
+    ic: Account  # IC-card meter
+    prepay: Account  # mechanical, nothing due
+
+
+def password_hash() -> str:
+    if not _HASH:
+        _HASH.append(hash_password(PASSWORD))
+    return _HASH[0]
+
+
+def add_tariff(
+    name: str, effective_from: dt.date, tiers: list[tuple[int | None, int]]
+) -> TariffVersion:
+    v = TariffVersion.create(name=name, user_type="residential", effective_from=effective_from)
+    for seq, (upper, price) in enumerate(tiers, start=1):
+        TariffTier.create(version=v, seq=seq, upper_m3=upper, price_fen=price)
+    return v
+
+
+def make_fee_db(tmp_path: Path) -> FeeData:
+    path = tmp_path / "fees.db"
+    database = open_database(path, key_path=tmp_path / "audit.key")
+    offices = {o["code"]: o for o in load_toml("offices.toml")["office"]}
+    with database.atomic():
+        ms = Office.create(
+            **{k: offices["MS"][k] for k in ("code", "name", "address", "phone", "hours")}
+        )
+        wc = Office.create(
+            **{k: offices["WC"][k] for k in ("code", "name", "address", "phone", "hours")}
+        )
+        counter = Counter.create(office=ms, number=1, name="1号窗口")
+        wc_counter = Counter.create(office=wc, number=1, name="1号窗口")
+        h = password_hash()
+        teller = Staff.create(badge="MS01", name="李娜", role="teller", office=ms, password_hash=h)
+        supervisor = Staff.create(
+            badge="MS09", name="张伟", role="supervisor", office=ms, password_hash=h
+        )
+        wc_sup = Staff.create(
+            badge="WC09", name="赵磊", role="supervisor", office=wc, password_hash=h
+        )
+        t = load_toml("tariff_residential.toml")
+        add_tariff(
+            t["name"],
+            dt.date.fromisoformat(t["effective_from"]),
+            [(tier.get("upper_m3"), tier["price_fen"]) for tier in t["tier"]],
+        )
+        house = Account.create(
+            number="31000001",
+            name="王秀英",
+            initials="wxy",
+            phone="13800000001",
+            address="文昌湖区商家镇幸福路8号",
+            office=ms,
+        )
+        m1 = Meter.create(
+            number="M-1001",
+            account=house,
+            kind="mechanical",
+            model="G2.5",
+            installed_on=dt.date(2026, 1, 5),
+            initial_l=100_000,
+        )
+        Reading.create(
+            meter=m1, account=house, read_on=dt.date(2026, 3, 5), value_l=156_000, source="reader"
+        )
+        ic = Account.create(
+            number="31000002",
+            name="刘建国",
+            initials="ljg",
+            phone="13800000002",
+            address="文昌湖区萌山路2号",
+            office=ms,
+        )
+        Meter.create(
+            number="IC-2002",
+            account=ic,
+            kind="ic_card",
+            model="IC G2.5",
+            installed_on=dt.date(2025, 1, 1),
+            initial_l=0,
+        )
+        pre = Account.create(
+            number="31000003",
+            name="陈静",
+            initials="cj",
+            phone="13800000003",
+            address="文昌湖区鲁山大道6号",
+            office=ms,
+        )
+        Meter.create(
+            number="M-1003",
+            account=pre,
+            kind="mechanical",
+            model="G2.5",
+            installed_on=dt.date(2026, 1, 1),
+            initial_l=0,
+        )
+    return FeeData(path, ms, wc, counter, wc_counter, teller, supervisor, wc_sup, house, ic, pre)
