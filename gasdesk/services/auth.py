@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NoReturn
 
 from gasdesk.domain.records import LoginSession, StaffInfo
+from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 from gasdesk.services.offices import counter_info, office_info
 from gasdesk.services.passwords import check_password, hash_password
 from gasdesk.storage import audit
@@ -31,15 +32,24 @@ def _dummy_hash() -> str:
     return hash_password("not a password of anyone")
 
 
-class LoginError(Exception):
-    """Wrong badge or password, or a badge that may not log in; the message is for the teller."""
+class LoginError(UserError):
+    """Wrong badge or password, or a badge that may not log in."""
 
 
 class BadgeLockedError(LoginError):
     """The badge is locked after too many wrong passwords."""
 
-    def __init__(self, message: str, locked_until: dt.datetime) -> None:
-        super().__init__(message)
+    def __init__(self, badge: str, locked_until: dt.datetime) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Badge {badge} is locked until {until} after {count} wrong passwords. "
+                "Wait, or ask a supervisor to unlock it.",
+            ),
+            badge=badge,
+            until=f"{locked_until:%H:%M}",
+            count=str(MAX_FAILED),
+        )
         self.locked_until = locked_until
 
 
@@ -49,13 +59,6 @@ class NotSupervisorError(LoginError):
 
 def staff_info(s: Staff) -> StaffInfo:
     return StaffInfo(id=s.id, badge=s.badge, name=s.name, role=s.role, office_id=s.office_id)
-
-
-def _locked_message(badge: str, until: dt.datetime) -> str:
-    return (
-        f"Badge {badge} is locked until {until:%H:%M} after {MAX_FAILED} wrong passwords. "
-        "Wait, or ask a supervisor to unlock it."
-    )
 
 
 def _record_failure(
@@ -94,14 +97,22 @@ def _record_failure(
                     until=locked_until.isoformat(sep=" "),
                 )
     if locked_until is not None:
-        raise BadgeLockedError(_locked_message(badge, locked_until), locked_until)
-    if staff_id is not None and MAX_FAILED - failed <= 2:
-        left = MAX_FAILED - failed
+        raise BadgeLockedError(badge, locked_until)
+    if staff_id is not None and MAX_FAILED - failed == 1:
         raise LoginError(
-            f"Badge number or password is wrong. {left} more wrong password"
-            f"{'s' if left > 1 else ''} will lock the badge."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Badge number or password is wrong. One more wrong password will lock the badge.",
+            )
         )
-    raise LoginError("Badge number or password is wrong.")
+    if staff_id is not None and MAX_FAILED - failed == 2:
+        raise LoginError(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Badge number or password is wrong. Two more wrong passwords will lock the badge.",
+            )
+        )
+    raise LoginError(QT_TRANSLATE_NOOP("Messages", "Badge number or password is wrong."))
 
 
 def _check(badge: str, password: str, office_id: int | None, purpose: str) -> Staff:
@@ -110,18 +121,18 @@ def _check(badge: str, password: str, office_id: int | None, purpose: str) -> St
         raise RuntimeError("check credentials before opening the action's transaction")
     badge = badge.strip()
     if not badge or not password:
-        raise LoginError("Enter your badge number and password.")
+        raise LoginError(QT_TRANSLATE_NOOP("Messages", "Enter your badge number and password."))
     staff = Staff.get_or_none(Staff.badge == badge)
     if staff is not None and staff.locked_until is not None and staff.locked_until > now():
         until: dt.datetime = staff.locked_until
-        raise BadgeLockedError(_locked_message(badge, until), until)
+        raise BadgeLockedError(badge, until)
     if staff is None:
         check_password(_dummy_hash(), password)
         _record_failure(badge, None, office_id, purpose)
     if not check_password(staff.password_hash, password):
         _record_failure(badge, staff.id, office_id, purpose)
     if not staff.active:
-        raise LoginError("This badge is no longer active.")
+        raise LoginError(QT_TRANSLATE_NOOP("Messages", "This badge is no longer active."))
     return staff
 
 
@@ -163,8 +174,13 @@ def verify_supervisor(badge: str, password: str, office_id: int) -> StaffInfo:
                 "supervisor_refused", staff_id=staff.id, office_id=office_id, badge=staff.badge
             )
         raise NotSupervisorError(
-            f"{staff.name} ({staff.badge}) is not a supervisor of this office; "
-            "a supervisor must confirm this."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "{name} ({badge}) is not a supervisor of this office; a supervisor must "
+                "confirm this.",
+            ),
+            name=staff.name,
+            badge=staff.badge,
         )
     if staff.failed_logins or staff.locked_until is not None:
         with write_transaction():
@@ -195,7 +211,9 @@ def clear_lockout(badge: str, *, by_staff_id: int | None, office_id: int | None)
     with write_transaction():
         staff = Staff.get_or_none(Staff.badge == badge.strip())
         if staff is None:
-            raise LoginError(f"There is no badge {badge.strip()}.")
+            raise LoginError(
+                QT_TRANSLATE_NOOP("Messages", "There is no badge {badge}."), badge=badge.strip()
+            )
         Staff.update(failed_logins=0, locked_until=None).where(Staff.id == staff.id).execute()
         audit.append(
             "unlock",

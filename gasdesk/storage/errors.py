@@ -11,6 +11,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Literal
 
+from gasdesk.domain.text import QT_TRANSLATE_NOOP
+
 ErrorKind = Literal[
     "full",
     "readonly",
@@ -51,18 +53,41 @@ _SQLITE_KINDS: dict[int, ErrorKind] = {
 APPEND_ONLY_MARK = "append-only"
 
 MESSAGES: dict[ErrorKind, str] = {
-    "full": "The disk holding the database is full. Nothing was recorded; free space and try again.",
-    "readonly": "The database is read-only. Nothing was recorded; ask the administrator.",
-    "busy": "The database is busy with another counter. Nothing was recorded; try again.",
-    "serialization": "Another counter changed the same records at the same moment. Nothing was recorded; try again.",
-    "io": "The disk reported an error. Nothing was recorded; try again or call the administrator.",
-    "corrupt": "The database file is damaged. Nothing was recorded; call the administrator.",
-    "connection": "The connection to the shared database was lost. Nothing was recorded; try again.",
-    "append_only": (
-        "Payments, receipts and audit records cannot be changed or deleted; "
-        "record a correction instead. Nothing was recorded."
+    "full": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The disk holding the database is full. Nothing was recorded; free space and try again.",
+    ),
+    "readonly": QT_TRANSLATE_NOOP(
+        "Messages", "The database is read-only. Nothing was recorded; ask the administrator."
+    ),
+    "busy": QT_TRANSLATE_NOOP(
+        "Messages", "The database is busy with another counter. Nothing was recorded; try again."
+    ),
+    "serialization": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Another counter changed the same records at the same moment. Nothing was recorded; "
+        "try again.",
+    ),
+    "io": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The disk reported an error. Nothing was recorded; try again or call the administrator.",
+    ),
+    "corrupt": QT_TRANSLATE_NOOP(
+        "Messages", "The database file is damaged. Nothing was recorded; call the administrator."
+    ),
+    "connection": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The connection to the shared database was lost. Nothing was recorded; try again.",
+    ),
+    "append_only": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Payments, receipts and audit records cannot be changed or deleted; record a "
+        "correction instead. Nothing was recorded.",
     ),
 }
+OTHER = QT_TRANSLATE_NOOP(
+    "Messages", "The database refused the change ({error}). Nothing was recorded."
+)
 
 
 class StorageError(Exception):
@@ -148,17 +173,23 @@ def kind(exc: BaseException) -> ErrorKind:
     return "other"
 
 
-def describe(exc: BaseException) -> str:
-    """A clear message for a database exception, looking through the whole chain
-    (peewee's own rollback can raise and hide the original cause)."""
+def describe_parts(exc: BaseException) -> tuple[str, dict[str, str]]:
+    """The message template and its parameters for a database exception, looking through
+    the whole chain (peewee's own rollback can raise and hide the original cause)."""
     if isinstance(exc, StorageError):
-        return exc.message
+        return exc.message, {}
     k = kind(exc)
     if k != "other":
-        return MESSAGES[k]
+        return MESSAGES[k], {}
     chain = _chain(exc)
     first = str(chain[-1] if chain else exc) or type(exc).__name__
-    return f"The database refused the change ({first}). Nothing was recorded."
+    return OTHER, {"error": first}
+
+
+def describe(exc: BaseException) -> str:
+    """describe_parts() in English, filled in."""
+    template, params = describe_parts(exc)
+    return template.format(**params) if params else template
 
 
 def is_retryable(exc: BaseException) -> bool:

@@ -225,6 +225,6 @@ def test_bad_user_input_is_refused_and_changes_nothing(
     ms: tuple[int, int], args: tuple[str, ...], message: str
 ) -> None:
     before = (Staff.select().count(), AuditEvent.select().count())
-    with pytest.raises(users.UserError, match=message):
+    with pytest.raises(users.StaffInputError, match=message):
         users.add_user(*args)
     assert (Staff.select().count(), AuditEvent.select().count()) == before
