@@ -65,7 +65,7 @@ def test_four_wrong_passwords_then_the_right_one_logs_in_and_clears_the_count(
         with pytest.raises(LoginError) as info:
             login("MS01", "654321", counter)
         assert staff("MS01").failed_logins == n
-    assert "1 more wrong password will lock the badge" in str(info.value)
+    assert "One more wrong password will lock the badge" in str(info.value)
     session = login("MS01", PW, counter)
     assert session.staff.badge == "MS01"
     assert staff("MS01").failed_logins == 0
