@@ -39,9 +39,13 @@ def _fees_and_days(database: Database) -> None:
         )
 
 
-def _refuse_changes(database: Database, tables: tuple[str, ...]) -> None:
-    """Triggers that refuse UPDATE and DELETE of rows in `tables`: a correction is a
-    new row. The message carries 'append-only' for errors.describe()."""
+APPEND_ONLY_TABLES = ("payment", "receipt", "audit_event")
+
+
+def refuse_changes(database: Database, tables: tuple[str, ...]) -> None:
+    """Refuse UPDATE and DELETE (and on PostgreSQL TRUNCATE) of the rows of `tables`
+    in the database itself: a correction is a new row. The message carries
+    'append-only' so that errors.describe() can explain the refusal."""
     if isinstance(database, PostgresqlDatabase):
         database.execute_sql(
             "CREATE OR REPLACE FUNCTION gasdesk_append_only() RETURNS trigger AS $$ "
@@ -53,6 +57,10 @@ def _refuse_changes(database: Database, tables: tuple[str, ...]) -> None:
                 f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
                 "FOR EACH ROW EXECUTE FUNCTION gasdesk_append_only()"
             )
+            database.execute_sql(
+                f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+                "FOR EACH STATEMENT EXECUTE FUNCTION gasdesk_append_only()"
+            )
         return
     for table in tables:
         for op in ("update", "delete"):
@@ -62,17 +70,22 @@ def _refuse_changes(database: Database, tables: tuple[str, ...]) -> None:
             )
 
 
+def _append_only_triggers(database: Database) -> None:
+    refuse_changes(database, APPEND_ONLY_TABLES)
+
+
 def _dayend(database: Database) -> None:
     """Drawer counts, cash movements, differences, shift and day closures; all of them
     append-only."""
     database.create_tables(models_dayend.DAYEND_MODELS)
-    _refuse_changes(database, tuple(t._meta.table_name for t in models_dayend.DAYEND_MODELS))
+    refuse_changes(database, tuple(t._meta.table_name for t in models_dayend.DAYEND_MODELS))
 
 
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
     (10, "business days; purchase tier lines", _fees_and_days),
     (50, "end of day: counts, cash movements, differences, closures", _dayend),
+    (60, "append-only triggers on payment, receipt, audit_event", _append_only_triggers),
 ]
 
 
