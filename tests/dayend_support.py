@@ -8,19 +8,14 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass
 
+from argon2 import PasswordHasher
+
 from gasdesk.demo import DEMO_PASSWORD
-from gasdesk.services.passwords import hash_password
-from gasdesk.storage import audit
+from gasdesk.domain.fees import PaymentRequest, ReceiptInfo
+from gasdesk.services.payments import collect_payment
+from gasdesk.services.voids import void_payment
 from gasdesk.storage.db import write_transaction
-from gasdesk.storage.models import (
-    Account,
-    Counter,
-    Office,
-    Payment,
-    Receipt,
-    ReceiptCounter,
-    Staff,
-)
+from gasdesk.storage.models import Account, Counter, Office, Staff
 
 DAY = dt.date(2026, 11, 20)
 _keys = itertools.count(1)
@@ -39,17 +34,13 @@ class Setup:
     account_ids: tuple[int, ...]
 
 
-def next_receipt_number(series: str) -> int:
-    ReceiptCounter.insert(series=series, last=0).on_conflict_ignore().execute()
-    ReceiptCounter.update(last=ReceiptCounter.last + 1).where(
-        ReceiptCounter.series == series
-    ).execute()
-    return int(ReceiptCounter.get_by_id(series).last)
-
-
 def _hash(password: str) -> str:
+    """A real argon2id hash with small cost parameters: verifying it (which reads the
+    parameters from the hash) stays quick in tests that confirm many supervisors."""
     if password not in _hash_cache:
-        _hash_cache[password] = hash_password(password)
+        _hash_cache[password] = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1).hash(
+            password
+        )
     return _hash_cache[password]
 
 
@@ -104,73 +95,53 @@ def seed() -> Setup:
     )
 
 
-def record_payment(
+def pay(
     setup: Setup,
     *,
-    shift_id: int | None,
     method: str,
     amount_fen: int,
-    tendered_fen: int = 0,
+    tendered_fen: int | None = None,
+    reference: str = "",
     staff_id: int | None = None,
     counter_id: int | None = None,
-    reference: str = "",
+    account_index: int = 0,
     day: dt.date = DAY,
-) -> int:
-    """A payment row with its receipt, written the way fee collection writes one.
-    For tests of the end-of-day arithmetic that need many payments quickly."""
-    change = tendered_fen - amount_fen if method == "cash" and tendered_fen else 0
-    with write_transaction():
-        p = Payment.create(
-            account=setup.account_ids[0],
-            office=setup.office_id,
-            counter=counter_id or setup.counter_ids[0],
-            staff=staff_id or setup.teller_id,
-            shift=shift_id,
-            business_date=day,
-            kind="bill",
+) -> ReceiptInfo:
+    """A prepayment (预存) taken through the real fee-collection service; it needs no
+    bills, so any amount can be collected."""
+    return collect_payment(
+        PaymentRequest(
+            account_id=setup.account_ids[account_index],
+            staff_id=staff_id or setup.teller_id,
+            counter_id=counter_id or setup.counter_ids[0],
+            kind="prepay",
             method=method,
-            amount_fen=amount_fen,
-            tendered_fen=tendered_fen if method == "cash" else 0,
-            change_fen=change,
+            expected_due_fen=amount_fen,
+            idempotency_key=f"pay-{next(_keys)}",
+            tendered_fen=tendered_fen if method == "cash" else None,
             reference=reference,
-            idempotency_key=f"test-{next(_keys)}",
-        )
-        series = f"MS-{day.year}"
-        Receipt.create(series=series, number=next_receipt_number(series), payment=p.id)
-        audit.append(
-            "payment",
-            staff_id=p.staff_id,
-            office_id=setup.office_id,
-            payment_id=p.id,
-            amount_fen=amount_fen,
-        )
-    return int(p.id)
+        ),
+        today=day,
+    )
 
 
-def record_void(setup: Setup, payment_id: int, *, shift_id: int | None, reason: str) -> int:
-    original = Payment.get_by_id(payment_id)
-    with write_transaction():
-        v = Payment.create(
-            account=original.account_id,
-            office=original.office_id,
-            counter=original.counter_id,
-            staff=original.staff_id,
-            shift=shift_id,
-            business_date=original.business_date,
-            kind="void",
-            method=original.method,
-            amount_fen=-original.amount_fen,
-            reference=original.reference,
-            idempotency_key=f"test-{next(_keys)}",
-            voids=original.id,
-            reason=reason,
-            authorised_by=setup.supervisor_id,
-        )
-        audit.append(
-            "void",
-            staff_id=v.staff_id,
-            office_id=setup.office_id,
-            payment_id=v.id,
-            amount_fen=v.amount_fen,
-        )
-    return int(v.id)
+def void(
+    setup: Setup,
+    payment_id: int,
+    *,
+    reason: str,
+    staff_id: int | None = None,
+    counter_id: int | None = None,
+    day: dt.date = DAY,
+) -> ReceiptInfo:
+    """A void authorised by the office's supervisor, through the real void service."""
+    return void_payment(
+        payment_id=payment_id,
+        staff_id=staff_id or setup.teller_id,
+        counter_id=counter_id or setup.counter_ids[0],
+        supervisor_badge="MS09",
+        supervisor_password=DEMO_PASSWORD,
+        reason=reason,
+        idempotency_key=f"void-{next(_keys)}",
+        today=day,
+    )

@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from gasdesk.domain.methods import CASH, TENDER_METHODS
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 
 # Values in fen, largest first: 100, 50, 20, 10, 5, 1 yuan; 5 jiao, 1 jiao.
@@ -29,8 +30,10 @@ DENOMINATIONS_FEN: tuple[int, ...] = (10000, 5000, 2000, 1000, 500, 100, 50, 10)
 # A drawer holds at most a few thousand pieces of one value; more is a typing slip.
 MAX_PIECES = 99_999
 
-METHODS: tuple[str, ...] = ("cash", "wechat", "alipay", "card")
-NON_CASH_METHODS: tuple[str, ...] = ("wechat", "alipay", "card")
+# The drawer is reconciled per tender method. Bills settled from the prepaid balance
+# ('balance') move no money at the counter and are left out here.
+RECONCILED_METHODS: tuple[str, ...] = TENDER_METHODS
+NON_CASH_METHODS: tuple[str, ...] = tuple(m for m in TENDER_METHODS if m != CASH)
 
 
 class CountError(UserError):
@@ -217,7 +220,8 @@ def non_cash_lines(
     terminal's settlement (declared); references missing or used twice are flagged."""
     by_method: dict[str, list[NonCashPayment]] = {m: [] for m in NON_CASH_METHODS}
     for p in payments:
-        by_method.setdefault(p.method, []).append(p)
+        if p.method in by_method:
+            by_method[p.method].append(p)
     lines = []
     for method, rows in by_method.items():
         originals = [r for r in rows if not r.is_void]

@@ -10,12 +10,14 @@ from peewee import fn
 
 from gasdesk.domain.dayend import DayClosureInfo, DayStatus, receipt_ranges
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
-from gasdesk.services.dayend_guard import check_supervisor_for_dayend, day_closed
+from gasdesk.services.dayend_guard import supervisor as verify
+from gasdesk.services.days import is_day_closed
 from gasdesk.services.shifts import shift_info
 from gasdesk.storage import audit
-from gasdesk.storage.db import write_transaction
+from gasdesk.storage.db import integrity_check, write_transaction
 from gasdesk.storage.models import Counter, Payment, Receipt, Shift, Staff, now
 from gasdesk.storage.models_dayend import DayClosure
+from gasdesk.storage.models_days import BusinessDay
 
 
 class DayCloseError(UserError):
@@ -77,14 +79,24 @@ def close_day(
     """Close the day of `office_id`. Refused while a shift of the day is open, and when
     the day is already closed. The fingerprint is the audit chain head of the
     day-close event, which covers every earlier event."""
-    if day_closed(office_id, day):
+    if is_day_closed(office_id, day):
         raise DayCloseError(
             QT_TRANSLATE_NOOP("Messages", "The business day {date} is already closed."),
             date=day.isoformat(),
         )
-    supervisor = check_supervisor_for_dayend(supervisor_badge, supervisor_password, office_id)
+    supervisor = verify(supervisor_badge, supervisor_password, office_id)
+    check = integrity_check()
+    if not check.ok:
+        raise DayCloseError(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "The database failed its integrity check ({problem}); the day was not closed. "
+                "Call the administrator.",
+            ),
+            problem=check.messages[0] if check.messages else "?",
+        )
     with write_transaction():
-        if day_closed(office_id, day):
+        if is_day_closed(office_id, day):
             raise DayCloseError(
                 QT_TRANSLATE_NOOP("Messages", "The business day {date} is already closed."),
                 date=day.isoformat(),
@@ -133,11 +145,18 @@ def close_day(
             first_receipt=first,
             last_receipt=last,
         )
+        closed_at = now()
+        BusinessDay.insert(office=office_id, business_date=day).on_conflict_ignore().execute()
+        BusinessDay.update(closed_at=closed_at, closed_by=supervisor.id).where(
+            (BusinessDay.office == office_id)
+            & (BusinessDay.business_date == day)
+            & BusinessDay.closed_at.is_null()
+        ).execute()
         DayClosure.create(
             office=office_id,
             business_date=day,
             closed_by=supervisor.id,
-            closed_at=now(),
+            closed_at=closed_at,
             payments=int(originals or 0),
             total_fen=int(total or 0),
             first_receipt=first,

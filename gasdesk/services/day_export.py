@@ -10,6 +10,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from gasdesk.domain.methods import CASH, KIND_ZH, METHOD_ZH
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 from gasdesk.services.day_report import PaymentRow, day_payments
 from gasdesk.storage.models import Office
@@ -35,8 +36,6 @@ HEADER = (
     "冲正原因",
     "授权主管",
 )
-METHOD_NAMES = {"cash": "现金", "wechat": "微信支付", "alipay": "支付宝", "card": "银行卡"}
-KIND_NAMES = {"bill": "缴费", "purchase": "购气", "prepay": "预存", "void": "冲正"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -69,11 +68,11 @@ def _row(office_code: str, day: dt.date, r: PaymentRow) -> list[str]:
         r.receipt,
         text_cell(r.account_number),
         text_cell(r.account_name),
-        KIND_NAMES.get(r.kind, r.kind),
-        METHOD_NAMES.get(r.method, r.method),
+        KIND_ZH.get(r.kind, r.kind),
+        METHOD_ZH.get(r.method, r.method),
         yuan(r.amount_fen),
-        yuan(r.tendered_fen) if r.method == "cash" and not r.is_void else "",
-        yuan(r.change_fen) if r.method == "cash" and not r.is_void else "",
+        yuan(r.tendered_fen) if r.method == CASH and not r.is_void else "",
+        yuan(r.change_fen) if r.method == CASH and not r.is_void else "",
         text_cell(r.reference),
         text_cell(r.voids_receipt),
         text_cell(r.reason),

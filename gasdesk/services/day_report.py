@@ -8,7 +8,6 @@ from typing import Any
 
 from peewee import JOIN, fn
 
-from gasdesk.domain.cash import METHODS
 from gasdesk.domain.dayend import (
     DayReport,
     DifferenceInfo,
@@ -18,6 +17,7 @@ from gasdesk.domain.dayend import (
     VoidLine,
     receipt_ranges,
 )
+from gasdesk.domain.methods import METHODS
 from gasdesk.services.day_close import day_closure
 from gasdesk.services.reconcile import difference_info
 from gasdesk.services.shifts import movement_info
@@ -29,6 +29,7 @@ from gasdesk.storage.models_dayend import (
     ShiftClosure,
     ShiftDifference,
 )
+from gasdesk.storage.receipt_numbers import format_code
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,8 @@ class PaymentRow:
     staff_badge: str
     staff_name: str
     shift_id: int | None
-    receipt: str
+    receipt_series: str
+    receipt_number: int | None
     account_number: str
     account_name: str
     kind: str
@@ -56,7 +58,13 @@ class PaymentRow:
 
     @property
     def is_void(self) -> bool:
-        return bool(self.voids_receipt) or self.amount_fen < 0
+        return self.kind == "void"
+
+    @property
+    def receipt(self) -> str:
+        if self.receipt_number is None:
+            return ""
+        return format_code(self.receipt_series, self.receipt_number)
 
 
 def day_payments(office_id: int, day: dt.date) -> list[PaymentRow]:
@@ -137,7 +145,8 @@ def day_payments(office_id: int, day: dt.date) -> list[PaymentRow]:
                 staff_badge=badge,
                 staff_name=name,
                 shift_id=shift_id,
-                receipt=f"{r_series}-{r_number:06d}" if r_series else "",
+                receipt_series=r_series or "",
+                receipt_number=r_number,
                 account_number=acct_no,
                 account_name=acct_name,
                 kind=kind,

@@ -14,8 +14,8 @@ from typing import Any
 from peewee import JOIN
 
 from gasdesk.domain.cash import (
-    METHODS,
     NON_CASH_METHODS,
+    RECONCILED_METHODS,
     CashCount,
     CashPaymentLine,
     ExpectedCash,
@@ -31,7 +31,7 @@ from gasdesk.domain.dayend import (
     ShiftStatus,
 )
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
-from gasdesk.services.dayend_guard import check_supervisor_for_dayend, refuse_if_day_closed
+from gasdesk.services.dayend_guard import refuse_if_day_closed, supervisor
 from gasdesk.services.shifts import ShiftError, get_shift, load_open_shift, movements
 from gasdesk.services.shifts import write_count_lines as _write_lines
 from gasdesk.storage import audit
@@ -113,7 +113,7 @@ def _expected_now(shift_id: int) -> tuple[ExpectedCash, list[MethodLine], dict[s
     cash = expected_cash_of(shift_id)
     pays = _payments(shift_id)
     lines = non_cash_lines(
-        [NonCashPayment(m, a, r, v) for m, a, _t, _c, r, v in pays if m != "cash"], {}
+        [NonCashPayment(m, a, r, v) for m, a, _t, _c, r, v in pays if m in NON_CASH_METHODS], {}
     )
     snapshot = {"cash": cash.expected_fen}
     snapshot.update({x.method: x.expected_fen for x in lines})
@@ -171,7 +171,8 @@ def _reconciliation(row: CashCountRow) -> Reconciliation:
             counted_fen=count.total_fen,
         ),
         *non_cash_lines(
-            [NonCashPayment(m, a, r, v) for m, a, _t, _c, r, v in pays if m != "cash"], declared
+            [NonCashPayment(m, a, r, v) for m, a, _t, _c, r, v in pays if m in NON_CASH_METHODS],
+            declared,
         ),
     ]
     diffs = (
@@ -289,7 +290,7 @@ def record_difference(
     """Record the over (长款) or short (短款) of `method` in the latest count, with the
     teller's reason and a supervisor's approval. Nothing is zeroed: the figures stay
     as counted."""
-    if method not in METHODS:
+    if method not in RECONCILED_METHODS:
         raise ValueError(method)
     text = " ".join(reason.split())
     if not text:
@@ -308,8 +309,8 @@ def record_difference(
         )
     if method not in rec.outstanding:
         raise ShiftError(QT_TRANSLATE_NOOP("Messages", "This difference is already recorded."))
-    supervisor = check_supervisor_for_dayend(supervisor_badge, supervisor_password, shift.office_id)
-    if supervisor.id == staff_id:
+    approver = supervisor(supervisor_badge, supervisor_password, shift.office_id)
+    if approver.id == staff_id:
         raise ShiftError(
             QT_TRANSLATE_NOOP("Messages", "A difference must be approved by another supervisor.")
         )
@@ -332,7 +333,7 @@ def record_difference(
             difference_fen=line.difference_fen,
             reason=text,
             recorded_by=staff_id,
-            approved_by=supervisor.id,
+            approved_by=approver.id,
         )
         audit.append(
             "cash_difference",
@@ -345,7 +346,7 @@ def record_difference(
             counted_fen=line.counted_fen,
             difference_fen=line.difference_fen,
             reason=text,
-            approved_by=supervisor.badge,
+            approved_by=approver.badge,
         )
     return difference_info(ShiftDifference.get_by_id(row.id))
 

@@ -13,7 +13,7 @@ from gasdesk.services import day_close, day_export, day_report, reconcile, shift
 from gasdesk.storage import audit
 from gasdesk.storage.models import AuditEvent, Shift, Staff
 from gasdesk.storage.models_dayend import CashCount, ShiftDifference
-from tests.dayend_support import DAY, Setup, record_payment, record_void, seed
+from tests.dayend_support import DAY, Setup, pay, seed, void
 
 FLOAT = {10000: 2, 1000: 5, 100: 20, 50: 4, 10: 10}  # 200 + 50 + 20 + 2 + 1 = 273 yuan
 
@@ -74,11 +74,12 @@ def test_pay_in_out_need_reason_and_positive_amount(setup: Setup) -> None:
 
 def test_blind_count_reconciles_every_method(setup: Setup) -> None:
     s = open_ms01(setup)
-    record_payment(setup, shift_id=s.id, method="cash", amount_fen=12850, tendered_fen=20000)
-    voided = record_payment(setup, shift_id=s.id, method="cash", amount_fen=3000, tendered_fen=3000)
-    record_void(setup, voided, shift_id=s.id, reason="收错户号")
-    record_payment(setup, shift_id=s.id, method="wechat", amount_fen=5000, reference="WX1")
-    record_payment(setup, shift_id=s.id, method="card", amount_fen=8800, reference="")
+    pay(setup, method="cash", amount_fen=12850, tendered_fen=20000)
+    voided = pay(setup, method="cash", amount_fen=3000, tendered_fen=3000)
+    void(setup, voided.payment_id, reason="收错户号")
+    pay(setup, method="wechat", amount_fen=5000, reference="WX0001")
+    pay(setup, method="card", amount_fen=4400, reference="POS0001")
+    pay(setup, method="card", amount_fen=4400, reference="POS0001")
     shifts.pay_in(s.id, setup.teller_id, 10000, "备用金补充")
     shifts.pay_out(s.id, setup.teller_id, 5000, "银行存款")
     # expected cash: 273 + (128.50+71.50 + 30) - 71.50 + 100 - 50 - 30 = 451.50
@@ -94,7 +95,7 @@ def test_blind_count_reconciles_every_method(setup: Setup) -> None:
     assert rec.line("wechat").difference_fen == 0
     card = rec.line("card")
     assert (card.expected_fen, card.counted_fen, card.difference_fen) == (8800, 8000, -800)
-    assert card.kind == "short" and card.missing_references == 1
+    assert card.kind == "short" and card.duplicate_references == ("POS0001",)
     assert rec.line("alipay").expected_fen == 0
     assert rec.outstanding == ("card",)
     assert not rec.stale
@@ -102,7 +103,7 @@ def test_blind_count_reconciles_every_method(setup: Setup) -> None:
 
 def test_short_needs_supervisor_and_wrong_password_changes_nothing(setup: Setup) -> None:
     s = open_ms01(setup)
-    record_payment(setup, shift_id=s.id, method="cash", amount_fen=10000, tendered_fen=10000)
+    pay(setup, method="cash", amount_fen=10000, tendered_fen=10000)
     rec = reconcile.record_blind_count(s.id, setup.teller_id, {10000: 3, 1000: 7, 100: 2})
     assert rec.line("cash").difference_fen == -100  # 372 counted, 373 expected
     before = audit.head()
@@ -150,7 +151,7 @@ def test_five_wrong_supervisor_passwords_lock_the_badge(setup: Setup) -> None:
 def test_activity_after_count_asks_for_recount(setup: Setup) -> None:
     s = open_ms01(setup)
     reconcile.record_blind_count(s.id, setup.teller_id, FLOAT)
-    record_payment(setup, shift_id=s.id, method="cash", amount_fen=500, tendered_fen=500)
+    pay(setup, method="cash", amount_fen=500, tendered_fen=500)
     rec = reconcile.reconciliation(s.id)
     assert rec is not None and rec.stale
     with pytest.raises(UserError, match="count the drawer again"):
@@ -166,7 +167,7 @@ def test_activity_after_count_asks_for_recount(setup: Setup) -> None:
 
 def test_close_day_refusals_and_fingerprint(setup: Setup) -> None:
     s = open_ms01(setup)
-    record_payment(setup, shift_id=s.id, method="cash", amount_fen=1000, tendered_fen=1000)
+    pay(setup, method="cash", amount_fen=1000, tendered_fen=1000)
     with pytest.raises(UserError, match="still open"):
         day_close.close_day(setup.office_id, DAY, "MS09", DEMO_PASSWORD)
     counts = dict(FLOAT)
@@ -191,17 +192,16 @@ def test_close_day_refusals_and_fingerprint(setup: Setup) -> None:
 
 
 def test_day_report_and_csv(setup: Setup) -> None:
-    s1 = open_ms01(setup)
-    s2 = shifts.open_shift(setup.teller2_id, setup.counter_ids[1], {}, business_date=DAY)
-    record_payment(setup, shift_id=s1.id, method="cash", amount_fen=12850, tendered_fen=20000)
-    p = record_payment(setup, shift_id=s1.id, method="alipay", amount_fen=4000, reference="=1+1")
-    record_void(setup, p, shift_id=s1.id, reason="重复收费")
-    record_payment(
+    open_ms01(setup)
+    shifts.open_shift(setup.teller2_id, setup.counter_ids[1], {}, business_date=DAY)
+    pay(setup, method="cash", amount_fen=12850, tendered_fen=20000)
+    p = pay(setup, method="alipay", amount_fen=4000, reference="ALI-0001")
+    void(setup, p.payment_id, reason="=1+1 重复收费")
+    pay(
         setup,
-        shift_id=s2.id,
         method="wechat",
         amount_fen=6600,
-        reference="WX9",
+        reference="WX0009",
         staff_id=setup.teller2_id,
         counter_id=setup.counter_ids[1],
     )
@@ -212,31 +212,34 @@ def test_day_report_and_csv(setup: Setup) -> None:
     assert by["MS01"].by_method["cash"] == 12850 and by["MS01"].by_method["alipay"] == 0
     assert by["MS01"].voids == 1 and by["MS01"].voided_fen == 4000
     assert by["MS02"].by_method["wechat"] == 6600
-    (rng,) = report.receipts
+    (rng,) = report.receipts  # the void slip takes a number of the series too
     assert (rng.first_code, rng.last_code, rng.count, rng.gapless) == (
         "MS-2026-000001",
-        "MS-2026-000003",
-        3,
+        "MS-2026-000004",
+        4,
         True,
     )
     (v,) = report.voids
     assert (v.receipt, v.amount_fen, v.reason, v.supervisor_badge) == (
         "MS-2026-000002",
         4000,
-        "重复收费",
+        "=1+1 重复收费",
         "MS09",
     )
     text, n = day_export.day_csv(setup.office_id, DAY)
     assert n == 4
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0][0] == "营业日期" and len(rows) == 5
-    assert rows[2][15] == "'=1+1"  # a reference that Excel would run as a formula
-    assert rows[3][12] == "-40.00" and rows[3][16] == "MS-2026-000002"
+    assert rows[1][11:15] == ["现金", "128.50", "200.00", "71.50"]
+    assert rows[3][7] == "MS-2026-000003" and rows[3][12] == "-40.00"
+    assert rows[3][16] == "MS-2026-000002"
+    assert rows[3][17] == "'=1+1 重复收费"  # free text Excel would run as a formula
+    assert rows[4][4:6] == ["MS02", "王芳"]
 
 
 def test_export_writes_bom(setup: Setup, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    s = open_ms01(setup)
-    record_payment(setup, shift_id=s.id, method="cash", amount_fen=100, tendered_fen=100)
+    open_ms01(setup)
+    pay(setup, method="cash", amount_fen=100, tendered_fen=100)
     out = tmp_path / "day.csv"
     assert day_export.export_day_csv(setup.office_id, DAY, out) == 1
     raw = out.read_bytes()
