@@ -13,6 +13,7 @@ from collections.abc import Callable
 from peewee import Database
 
 from gasdesk.storage import models as m
+from gasdesk.storage import models_service
 
 Migration = tuple[int, str, Callable[[Database], None]]
 
@@ -21,8 +22,13 @@ def _initial(database: Database) -> None:
     database.create_tables([t for t in m.ALL_MODELS if t is not m.SchemaVersion])
 
 
+def _service_quality(database: Database) -> None:
+    database.create_tables(models_service.SERVICE_MODELS)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
+    (40, "service visits and satisfaction ratings", _service_quality),
 ]
 
 
@@ -33,7 +39,11 @@ def latest_version() -> int:
 def current_version(database: Database) -> int:
     if not database.table_exists("gasdesk_schema"):
         return 0
-    row = m.SchemaVersion.select(m.SchemaVersion.version).order_by(m.SchemaVersion.version.desc()).first()
+    row = (
+        m.SchemaVersion.select(m.SchemaVersion.version)
+        .order_by(m.SchemaVersion.version.desc())
+        .first()
+    )
     return row.version if row else 0
 
 
