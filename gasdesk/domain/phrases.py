@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from gasdesk.domain.money import format_yuan
+from gasdesk.domain.text import QT_TRANSLATE_NOOP as _N
+from gasdesk.domain.text import UserError
 
 # The moments the counter announces (see gasdesk.ui.context.CounterEvents).
 MOMENTS: dict[str, str] = {
@@ -86,11 +88,15 @@ def _fen(value: Any) -> int:
     return value
 
 
-class PhraseFileError(ValueError):
-    """The phrase data has mistakes; `problems` lists each one."""
+def _problem(template: str, **params: Any) -> UserError:
+    return UserError(template, **params)
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
+
+class PhraseFileError(ValueError):
+    """The phrase data has mistakes; `problems` lists each one (translatable messages)."""
+
+    def __init__(self, problems: list[UserError]) -> None:
+        super().__init__("; ".join(p.message for p in problems))
         self.problems = tuple(problems)
 
 
@@ -164,7 +170,7 @@ class PhraseBook:
     def __post_init__(self) -> None:
         ids = [p.id for p in self.phrases]
         if len(set(ids)) != len(ids):
-            raise PhraseFileError(["duplicate phrase ids"])
+            raise PhraseFileError([_problem(_N("Messages", "Two phrases have the same id."))])
 
     def get(self, phrase_id: str) -> Phrase:
         for p in self.phrases:
@@ -186,27 +192,47 @@ class LoadResult:
 
     book: PhraseBook
     source: str  # the file path, or 'built-in'
-    problems: tuple[str, ...] = ()
+    problems: tuple[UserError, ...] = ()
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def problem_texts(self) -> tuple[str, ...]:
+        """The problems in English (the UI translates `problems` instead)."""
+        return tuple(p.message for p in self.problems)
 
-def _check_text(where: str, text: str, problems: list[str]) -> None:
+
+def _check_text(where: str, text: str, problems: list[UserError]) -> None:
     try:
         parts = list(string.Formatter().parse(text))
-    except ValueError as exc:
-        problems.append(f"{where}: the text has a stray brace ({exc})")
+    except ValueError:
+        problems.append(
+            _problem(_N("Messages", "Phrase {where}: the text has a stray brace."), where=where)
+        )
         return
     for _, name, spec, conversion in parts:
         if name is None:
             continue
         if name not in AMOUNT_PLACEHOLDERS and name not in TEXT_PLACEHOLDERS:
             known = ", ".join("{" + n + "}" for n in (*AMOUNT_PLACEHOLDERS, *TEXT_PLACEHOLDERS))
-            problems.append(f"{where}: unknown placeholder {{{name}}} (known: {known})")
+            problems.append(
+                _problem(
+                    _N("Messages", "Phrase {where}: unknown placeholder {name} (known: {known})."),
+                    where=where,
+                    name="{" + name + "}",
+                    known=known,
+                )
+            )
         elif spec or conversion:
-            problems.append(f"{where}: placeholder {{{name}}} must not carry a format")
+            problems.append(
+                _problem(
+                    _N("Messages", "Phrase {where}: placeholder {name} must not carry a format."),
+                    where=where,
+                    name="{" + name + "}",
+                )
+            )
 
 
 def _str_list(value: Any) -> list[str] | None:
@@ -215,86 +241,108 @@ def _str_list(value: Any) -> list[str] | None:
     return None
 
 
+def _check_entry(
+    index: int, entry: Any, seen: dict[str, int], problems: list[UserError]
+) -> Phrase | None:
+    """One [[phrase]] table: a Phrase, or None with its mistakes added to `problems`."""
+    where = f"#{index}"
+    if not isinstance(entry, dict):
+        problems.append(_problem(_N("Messages", "Phrase {where} is not a table."), where=where))
+        return None
+    before = len(problems)
+
+    def bad(template: str, **params: Any) -> None:
+        problems.append(_problem(template, where=where, **params))
+
+    pid = entry.get("id")
+    if not isinstance(pid, str) or not _ID.match(pid):
+        bad(_N("Messages", "Phrase {where}: missing or malformed id (lower_snake_case)."))
+    else:
+        where = f"#{index} ({pid})"
+        if pid in seen:
+            bad(
+                _N("Messages", "Phrase {where}: duplicate id, already used by phrase #{other}."),
+                other=seen[pid],
+            )
+        else:
+            seen[pid] = index
+    for key in sorted(set(entry) - _KEYS):
+        bad(_N("Messages", "Phrase {where}: unknown field '{field}'."), field=key)
+    group = entry.get("group")
+    if group not in GROUPS:
+        bad(
+            _N("Messages", "Phrase {where}: group must be one of {choices}."),
+            choices=", ".join(GROUPS),
+        )
+    text = entry.get("text")
+    if not isinstance(text, str) or not text.strip():
+        bad(_N("Messages", "Phrase {where}: missing text."))
+    else:
+        _check_text(where, text.strip(), problems)
+    gloss = entry.get("gloss")
+    if not isinstance(gloss, str) or not gloss.strip():
+        bad(_N("Messages", "Phrase {where}: missing English gloss."))
+    moments = _str_list(entry.get("moments"))
+    if not moments:
+        bad(_N("Messages", "Phrase {where}: missing moment tags (moments = [...])."))
+    for moment in moments or ():
+        if moment not in MOMENTS:
+            bad(_N("Messages", "Phrase {where}: unknown moment '{moment}'."), moment=moment)
+    alternatives = _str_list(entry.get("alternatives", []))
+    if alternatives is None:
+        bad(_N("Messages", "Phrase {where}: alternatives must be a list of texts."))
+    number = entry.get("number")
+    if number is not None and (
+        not isinstance(number, int) or isinstance(number, bool) or number < 1
+    ):
+        bad(_N("Messages", "Phrase {where}: number must be a positive whole number."))
+    when = entry.get("when", "")
+    if when and when not in CONDITIONS:
+        bad(
+            _N("Messages", "Phrase {where}: when must be one of {choices}."),
+            choices=", ".join(CONDITIONS),
+        )
+    if len(problems) > before:
+        return None
+    return Phrase(
+        id=str(pid),
+        group=str(group),
+        text=str(text).strip(),
+        gloss=str(gloss).strip(),
+        moments=tuple(moments or ()),
+        alternatives=tuple(alternatives or ()),
+        number=number,
+        when=str(when),
+    )
+
+
 def parse_phrases(data: Mapping[str, Any]) -> PhraseBook:
     """Build a book from parsed TOML data; raise PhraseFileError listing every mistake."""
-    problems: list[str] = []
     entries = data.get("phrase")
     if not isinstance(entries, list) or not entries:
-        raise PhraseFileError(["the file has no [[phrase]] entries"])
-    phrases: list[Phrase] = []
+        raise PhraseFileError([_problem(_N("Messages", "The file has no [[phrase]] entries."))])
+    problems: list[UserError] = []
     seen: dict[str, int] = {}
-    for index, entry in enumerate(entries, start=1):
-        where = f"phrase {index}"
-        if not isinstance(entry, dict):
-            problems.append(f"{where}: not a table")
-            continue
-        pid = entry.get("id")
-        if not isinstance(pid, str) or not _ID.match(pid):
-            problems.append(f"{where}: missing or malformed id (lower_snake_case)")
-            pid = None
-        else:
-            where = f"phrase {index} ({pid})"
-            if pid in seen:
-                problems.append(f"{where}: duplicate id, already used by phrase {seen[pid]}")
-            else:
-                seen[pid] = index
-        for key in sorted(set(entry) - _KEYS):
-            problems.append(f"{where}: unknown field '{key}'")
-        group = entry.get("group")
-        if group not in GROUPS:
-            problems.append(f"{where}: group must be one of {', '.join(GROUPS)}")
-        text = entry.get("text")
-        if not isinstance(text, str) or not text.strip():
-            problems.append(f"{where}: missing text")
-            text = ""
-        else:
-            text = text.strip()
-            _check_text(where, text, problems)
-        gloss = entry.get("gloss")
-        if not isinstance(gloss, str) or not gloss.strip():
-            problems.append(f"{where}: missing English gloss")
-            gloss = ""
-        moments = _str_list(entry.get("moments"))
-        if not moments:
-            problems.append(f"{where}: missing moment tags (moments = [...])")
-            moments = []
-        for moment in moments:
-            if moment not in MOMENTS:
-                problems.append(f"{where}: unknown moment '{moment}'")
-        alternatives = _str_list(entry.get("alternatives", []))
-        if alternatives is None:
-            problems.append(f"{where}: alternatives must be a list of texts")
-            alternatives = []
-        number = entry.get("number")
-        if number is not None and (
-            not isinstance(number, int) or isinstance(number, bool) or number < 1
-        ):
-            problems.append(f"{where}: number must be a positive whole number")
-            number = None
-        when = entry.get("when", "")
-        if when and when not in CONDITIONS:
-            problems.append(f"{where}: when must be one of {', '.join(CONDITIONS)}")
-        if pid and group in GROUPS and text and gloss:
-            phrases.append(
-                Phrase(
-                    id=pid,
-                    group=str(group),
-                    text=text,
-                    gloss=gloss.strip(),
-                    moments=tuple(moments),
-                    alternatives=tuple(alternatives),
-                    number=number,
-                    when=str(when),
-                )
-            )
+    phrases = [_check_entry(i, e, seen, problems) for i, e in enumerate(entries, start=1)]
     if problems:
         raise PhraseFileError(problems)
-    book = PhraseBook(tuple(phrases))
+    book = PhraseBook(tuple(p for p in phrases if p is not None))
     for moment in REQUIRED_MOMENTS:
         for params in _COVERAGE_SAMPLES.get(moment, ({},)):
-            if select(book, moment, params) is None:
-                detail = f" with {params}" if params else ""
-                problems.append(f"no phrase for the moment '{moment}'{detail}")
+            if select(book, moment, params) is not None:
+                continue
+            if params:
+                problems.append(
+                    _problem(
+                        _N("Messages", "No phrase for the moment '{moment}' when {case}."),
+                        moment=moment,
+                        case="change_fen = {}".format(params.get("change_fen")),
+                    )
+                )
+            else:
+                problems.append(
+                    _problem(_N("Messages", "No phrase for the moment '{moment}'."), moment=moment)
+                )
     if problems:
         raise PhraseFileError(problems)
     return book
@@ -304,6 +352,10 @@ def builtin_book() -> PhraseBook:
     from gasdesk.domain.phrases_builtin import BUILTIN_PHRASES
 
     return parse_phrases({"phrase": [dict(p) for p in BUILTIN_PHRASES]})
+
+
+def _fallback(file: Path, template: str, **params: Any) -> LoadResult:
+    return LoadResult(builtin_book(), "built-in", (_problem(template, file=str(file), **params),))
 
 
 def load_phrases(path: str | Path | None) -> LoadResult:
@@ -316,17 +368,19 @@ def load_phrases(path: str | Path | None) -> LoadResult:
         with file.open("rb") as fh:
             data = tomllib.load(fh)
     except FileNotFoundError:
-        return LoadResult(builtin_book(), "built-in", (f"{file}: the file does not exist",))
+        return _fallback(file, _N("Messages", "{file}: the file does not exist."))
     except OSError as exc:
-        return LoadResult(builtin_book(), "built-in", (f"{file}: cannot be read ({exc.strerror})",))
+        return _fallback(
+            file, _N("Messages", "{file}: cannot be read ({error})."), error=exc.strerror
+        )
     except tomllib.TOMLDecodeError as exc:
-        return LoadResult(builtin_book(), "built-in", (f"{file}: not valid TOML ({exc})",))
+        return _fallback(file, _N("Messages", "{file}: not valid TOML ({error})."), error=str(exc))
     except UnicodeDecodeError:
-        return LoadResult(builtin_book(), "built-in", (f"{file}: not UTF-8 text",))
+        return _fallback(file, _N("Messages", "{file}: not UTF-8 text."))
     try:
         return LoadResult(parse_phrases(data), str(file))
     except PhraseFileError as exc:
-        return LoadResult(builtin_book(), "built-in", tuple(f"{file}: {p}" for p in exc.problems))
+        return LoadResult(builtin_book(), "built-in", exc.problems)
 
 
 def _join(texts: list[str]) -> str:

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from gasdesk.domain.text import QT_TRANSLATE_NOOP as _N
+from gasdesk.domain.text import UserError
+
 SCORES: tuple[str, ...] = ("very_satisfied", "satisfied", "unsatisfied")
 SATISFIED_SCORES = frozenset({"very_satisfied", "satisfied"})
 # Why a customer was unhappy (one optional answer).
@@ -18,15 +21,27 @@ RATING_REASONS: tuple[str, ...] = ("long_wait", "attitude", "skill", "other")
 SATISFACTION_TARGET = Fraction(99, 100)
 
 
+class RatingError(UserError, ValueError):
+    """A rating score or reason that is not one of the known ones."""
+
+
 def check_score(score: str) -> str:
     if score not in SCORES:
-        raise ValueError(f"A rating is one of {', '.join(SCORES)}, not '{score}'.")
+        raise RatingError(
+            _N("Messages", "A rating is one of {choices}, not '{value}'."),
+            choices=", ".join(SCORES),
+            value=score,
+        )
     return score
 
 
 def check_reason(reason: str) -> str:
     if reason and reason not in RATING_REASONS:
-        raise ValueError(f"A reason is one of {', '.join(RATING_REASONS)}, not '{reason}'.")
+        raise RatingError(
+            _N("Messages", "A rating reason is one of {choices}, not '{value}'."),
+            choices=", ".join(RATING_REASONS),
+            value=reason,
+        )
     return reason
 
 

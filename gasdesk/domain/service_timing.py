@@ -13,28 +13,44 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from gasdesk.domain.text import QT_TRANSLATE_NOOP as _N
+from gasdesk.domain.text import UserError
+
 DEFAULT_LIMIT_SECONDS = 300
 LIMIT_RANGE = (30, 3600)
 DEFAULT_WAIT_PROMPT_SECONDS = 3
 WAIT_PROMPT_RANGE = (1, 60)
 DEFAULT_RATING_LINGER_SECONDS = 60
 RATING_LINGER_RANGE = (5, 600)
+# The per-counter settings (QSettings keys) that hold them.
+LIMIT_SETTING = "service/limit_seconds"
+WAIT_PROMPT_SETTING = "service/wait_prompt_seconds"
+RATING_LINGER_SETTING = "service/rating_linger_seconds"
 
 
-def parse_seconds(value: Any, name: str, low: int, high: int) -> int:
+class TimingSettingError(UserError, ValueError):
+    """A timing setting that is not a whole number of seconds in its range."""
+
+
+def parse_seconds(value: Any, setting: str, low: int, high: int) -> int:
     """A whole number of seconds within [low, high] from a setting (int or text)."""
-    if isinstance(value, bool):
-        raise ValueError(f"{name} must be a whole number of seconds")
-    if isinstance(value, str):
-        text = value.strip()
-        if not text.isdigit():
-            raise ValueError(f"{name} must be a whole number of seconds, not '{value}'")
-        value = int(text)
-    if not isinstance(value, int):
-        raise ValueError(f"{name} must be a whole number of seconds")
-    if not low <= value <= high:
-        raise ValueError(f"{name} must be between {low} and {high} seconds, not {value}")
-    return value
+    number: int | None = None
+    if isinstance(value, str) and value.strip().isdigit():
+        number = int(value.strip())
+    elif isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    if number is None or not low <= number <= high:
+        raise TimingSettingError(
+            _N(
+                "Messages",
+                "{setting} must be a whole number of seconds from {low} to {high}, not '{value}'.",
+            ),
+            setting=setting,
+            low=low,
+            high=high,
+            value=value,
+        )
+    return number
 
 
 @dataclass(frozen=True)
@@ -44,9 +60,9 @@ class TimingRules:
     rating_linger_seconds: int = DEFAULT_RATING_LINGER_SECONDS
 
     def __post_init__(self) -> None:
-        parse_seconds(self.limit_seconds, "The service time limit", *LIMIT_RANGE)
-        parse_seconds(self.wait_prompt_seconds, "The wait prompt delay", *WAIT_PROMPT_RANGE)
-        parse_seconds(self.rating_linger_seconds, "The rating time", *RATING_LINGER_RANGE)
+        parse_seconds(self.limit_seconds, LIMIT_SETTING, *LIMIT_RANGE)
+        parse_seconds(self.wait_prompt_seconds, WAIT_PROMPT_SETTING, *WAIT_PROMPT_RANGE)
+        parse_seconds(self.rating_linger_seconds, RATING_LINGER_SETTING, *RATING_LINGER_RANGE)
 
     def is_over(self, elapsed_seconds: float) -> bool:
         """True once the service has run past the limit."""
@@ -61,36 +77,35 @@ class TimingRules:
 
 def rules_from_settings(
     limit: Any = None, wait_prompt: Any = None, rating_linger: Any = None
-) -> tuple[TimingRules, list[str]]:
+) -> tuple[TimingRules, list[UserError]]:
     """Rules from stored settings (None = default). A bad value is reported and its
     default kept, so a typo never stops the counter."""
-    problems: list[str] = []
+    problems: list[UserError] = []
     values: dict[str, int] = {}
-    for key, value, name, default, bounds in (
-        ("limit_seconds", limit, "The service time limit", DEFAULT_LIMIT_SECONDS, LIMIT_RANGE),
+    for key, value, setting, default, bounds in (
+        ("limit_seconds", limit, LIMIT_SETTING, DEFAULT_LIMIT_SECONDS, LIMIT_RANGE),
         (
             "wait_prompt_seconds",
             wait_prompt,
-            "The wait prompt delay",
+            WAIT_PROMPT_SETTING,
             DEFAULT_WAIT_PROMPT_SECONDS,
             WAIT_PROMPT_RANGE,
         ),
         (
             "rating_linger_seconds",
             rating_linger,
-            "The rating time",
+            RATING_LINGER_SETTING,
             DEFAULT_RATING_LINGER_SECONDS,
             RATING_LINGER_RANGE,
         ),
     ):
+        values[key] = default
         if value is None or value == "":
-            values[key] = default
             continue
         try:
-            values[key] = parse_seconds(value, name, *bounds)
-        except ValueError as exc:
-            problems.append(f"{exc}; using {default}")
-            values[key] = default
+            values[key] = parse_seconds(value, setting, *bounds)
+        except TimingSettingError as exc:
+            problems.append(exc)
     return TimingRules(**values), problems
 
 

@@ -110,19 +110,13 @@ def note_visit_subject(
         if visit is None:
             return None
         changed = False
-        if (
-            payment_id is not None
-            and visit.payment_id is None
-            and Payment.get_or_none(Payment.id == payment_id) is not None
-        ):
-            visit.payment = payment_id
+        payment = Payment.get_or_none(Payment.id == payment_id) if payment_id is not None else None
+        if payment is not None and visit.payment_id is None:
+            visit.payment = payment
             changed = True
-        if (
-            form_id is not None
-            and visit.form_id is None
-            and FormRecord.get_or_none(FormRecord.id == form_id) is not None
-        ):
-            visit.form = form_id
+        form = FormRecord.get_or_none(FormRecord.id == form_id) if form_id is not None else None
+        if form is not None and visit.form_id is None:
+            visit.form = form
             changed = True
         if changed:
             visit.save()
@@ -237,8 +231,8 @@ def teller_day_quality(
     given that day (counts by score; the satisfaction rate derives from them)."""
     start, end = _day_bounds(day)
     staff = Staff.get_or_none(Staff.id == staff_id)
-    seconds = [
-        v.seconds
+    seconds: list[int] = [
+        v.seconds or 0
         for v in ServiceVisit.select(ServiceVisit.seconds).where(
             (ServiceVisit.staff == staff_id)
             & (ServiceVisit.started_at >= start)

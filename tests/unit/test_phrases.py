@@ -32,7 +32,7 @@ def shipped_data() -> dict:
 
 def test_shipped_file_loads_without_problems():
     result = load_phrases(SHIPPED)
-    assert result.ok, result.problems
+    assert result.ok, result.problem_texts
     assert result.source == str(SHIPPED)
 
 
@@ -148,21 +148,21 @@ def test_missing_tag_is_reported_and_builtin_kept(tmp_path):
     assert not result.ok
     assert result.source == "built-in"
     assert result.book == builtin_book()
-    assert any("you_are_welcome" in p and "missing moment tags" in p for p in result.problems)
+    assert any("you_are_welcome" in p and "missing moment tags" in p for p in result.problem_texts)
 
 
 def test_duplicate_id_is_reported_and_builtin_kept(tmp_path):
     path = with_edit(tmp_path, 'id = "farewell"', 'id = "greeting"')
     result = load_phrases(path)
     assert result.source == "built-in"
-    assert any("duplicate id" in p and "greeting" in p for p in result.problems)
+    assert any("duplicate id" in p and "greeting" in p for p in result.problem_texts)
     assert select(result.book, "farewell", {}).text == "再见，欢迎下次再来"
 
 
 def test_edited_wording_is_used(tmp_path):
     path = with_edit(tmp_path, 'text = "不用客气"', 'text = "很高兴为您服务"')
     result = load_phrases(path)
-    assert result.ok, result.problems
+    assert result.ok, result.problem_texts
     assert select(result.book, "thanks", {}).text == "很高兴为您服务"
 
 
@@ -177,23 +177,23 @@ def test_edited_wording_is_used(tmp_path):
         ('group = "tactful"', 'group = "polite"', "group must be one of"),
         ('gloss = "Goodbye, please come again."', "", "missing English gloss"),
         ('when = "no_change"', 'when = "sometimes"', "when must be one of"),
-        ('when = "no_change"', 'when = "change"', "no phrase for the moment 'readback'"),
+        ('when = "no_change"', 'when = "change"', "No phrase for the moment 'readback'"),
         ('moments = ["customer_selected"]', 'moments = ["listening"]', "'customer_selected'"),
     ],
 )
 def test_mistakes_are_reported(tmp_path, old, new, problem):
     result = load_phrases(with_edit(tmp_path, old, new))
     assert result.source == "built-in"
-    assert any(problem in p for p in result.problems), result.problems
+    assert any(problem in p for p in result.problem_texts), result.problems
 
 
 def test_unreadable_files_fall_back(tmp_path):
     missing = load_phrases(tmp_path / "nope.toml")
-    assert missing.source == "built-in" and "does not exist" in missing.problems[0]
+    assert missing.source == "built-in" and "does not exist" in missing.problem_texts[0]
     broken = load_phrases(write(tmp_path, "[[phrase]\nid = 1"))
-    assert "not valid TOML" in broken.problems[0]
+    assert "not valid TOML" in broken.problem_texts[0]
     empty = load_phrases(write(tmp_path, "# nothing\n"))
-    assert "no [[phrase]] entries" in empty.problems[0]
+    assert "no [[phrase]] entries" in empty.problem_texts[0]
     binary = tmp_path / "bin.toml"
     binary.write_bytes(b"\xff\xfe\x00")
     assert load_phrases(binary).source == "built-in"

@@ -44,7 +44,7 @@ def test_settings_values_are_read_from_text():
 def test_bad_limit_is_reported_and_default_kept(bad):
     rules, problems = rules_from_settings(bad, None, None)
     assert rules.limit_seconds == DEFAULT_LIMIT_SECONDS
-    assert len(problems) == 1 and "service time limit" in problems[0]
+    assert len(problems) == 1 and "service/limit_seconds" in problems[0].message
 
 
 def test_rules_refuse_nonsense_directly():
