@@ -45,3 +45,42 @@ def make_world(tmp_path: Path) -> World:
         staff_ids=(staff[0].id, staff[1].id),
         account_ids=(accounts[0].id, accounts[1].id),
     )
+
+
+def make_payment(
+    world: World, *, amount_fen: int, tendered_fen: int, number: int
+) -> tuple[int, str]:
+    """A recorded cash payment with its receipt, as fee collection leaves it:
+    returns (payment id, receipt code)."""
+    from gasdesk.storage.models import Payment, Receipt
+
+    payment = Payment.create(
+        account=world.account_ids[0],
+        office=world.office_id,
+        counter=world.counter_ids[0],
+        staff=world.staff_ids[0],
+        business_date=dt.date.today(),
+        kind="bill",
+        method="cash",
+        amount_fen=amount_fen,
+        tendered_fen=tendered_fen,
+        change_fen=tendered_fen - amount_fen,
+        idempotency_key=f"test-{number}",
+    )
+    receipt = Receipt.create(series="MS-2026", number=number, payment=payment)
+    return payment.id, receipt.code
+
+
+def counter_session(world: World, teller: int = 0):  # type: ignore[no-untyped-def]
+    """The LoginSession of a teller at their counter (no password involved)."""
+    from gasdesk.domain.records import LoginSession
+    from gasdesk.services import auth, offices
+    from gasdesk.storage.models import Counter, Staff
+
+    counter = Counter.get_by_id(world.counter_ids[teller])
+    return LoginSession(
+        staff=auth.staff_info(Staff.get_by_id(world.staff_ids[teller])),
+        office=offices.office_info(counter.office),
+        counter=offices.counter_info(counter),
+        started_at=dt.datetime.now().replace(microsecond=0),
+    )

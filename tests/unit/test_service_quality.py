@@ -8,9 +8,10 @@ import json
 import pytest
 
 from gasdesk.services import service_quality as sq
-from gasdesk.storage.models import AuditEvent, FormRecord, Payment, Receipt
+from gasdesk.storage.models import AuditEvent, FormRecord, Payment
 from gasdesk.storage.models_service import Rating, ServiceVisit
 from tests.service_fixtures import World, make_world
+from tests.service_fixtures import make_payment as fixture_payment
 
 DAY = dt.date(2026, 3, 2)
 
@@ -37,22 +38,9 @@ def visit(world: World, start: dt.datetime, end: dt.datetime | None, teller: int
     return v.id
 
 
-def make_payment(world: World, amount_fen: int = 12850) -> Payment:
-    p = Payment.create(
-        account=world.account_ids[0],
-        office=world.office_id,
-        counter=world.counter_ids[0],
-        staff=world.staff_ids[0],
-        business_date=DAY,
-        kind="bill",
-        method="cash",
-        amount_fen=amount_fen,
-        tendered_fen=20000,
-        change_fen=20000 - amount_fen,
-        idempotency_key=f"k{amount_fen}",
-    )
-    Receipt.create(series="MS-2026", number=7, payment=p)
-    return p
+def make_payment(world: World) -> Payment:
+    payment_id, _ = fixture_payment(world, amount_fen=12850, tendered_fen=20000, number=7)
+    return Payment.get_by_id(payment_id)
 
 
 def test_visit_time_is_recorded(world):
