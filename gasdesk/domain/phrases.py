@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from gasdesk.domain.money import format_yuan
-from gasdesk.domain.text import QT_TRANSLATE_NOOP as _N
-from gasdesk.domain.text import UserError
+from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 
 # The moments the counter announces (see gasdesk.ui.context.CounterEvents).
 MOMENTS: dict[str, str] = {
@@ -66,15 +65,25 @@ AMOUNT_PLACEHOLDERS: dict[str, str] = {
 TEXT_PLACEHOLDERS: dict[str, str] = {"receipt": "receipt"}
 
 # `when` conditions on read-back templates.
+# `method` is the payment method of a read-back ('cash', 'wechat', 'alipay', 'card',
+# 'balance'); a read-back without one is cash.
+
+
+def _cash(p: Mapping[str, Any]) -> bool:
+    return str(p.get("method") or "cash") == "cash"
+
+
 CONDITIONS: dict[str, Callable[[Mapping[str, Any]], bool]] = {
     "change": lambda p: _fen(p.get("change_fen", 0)) > 0,
-    "no_change": lambda p: _fen(p.get("change_fen", 0)) == 0,
+    "no_change": lambda p: _cash(p) and _fen(p.get("change_fen", 0)) == 0,
+    "non_cash": lambda p: not _cash(p),
 }
 # Parameter sets a complete book must be able to say something for.
 _COVERAGE_SAMPLES: dict[str, tuple[dict[str, Any], ...]] = {
     "readback": (
         {"due_fen": 1000, "received_fen": 2000, "change_fen": 1000},
         {"due_fen": 1000, "received_fen": 1000, "change_fen": 0},
+        {"due_fen": 1000, "received_fen": 1000, "change_fen": 0, "method": "wechat"},
     ),
 }
 
@@ -170,7 +179,9 @@ class PhraseBook:
     def __post_init__(self) -> None:
         ids = [p.id for p in self.phrases]
         if len(set(ids)) != len(ids):
-            raise PhraseFileError([_problem(_N("Messages", "Two phrases have the same id."))])
+            raise PhraseFileError(
+                [_problem(QT_TRANSLATE_NOOP("Messages", "Two phrases have the same id."))]
+            )
 
     def get(self, phrase_id: str) -> Phrase:
         for p in self.phrases:
@@ -209,7 +220,10 @@ def _check_text(where: str, text: str, problems: list[UserError]) -> None:
         parts = list(string.Formatter().parse(text))
     except ValueError:
         problems.append(
-            _problem(_N("Messages", "Phrase {where}: the text has a stray brace."), where=where)
+            _problem(
+                QT_TRANSLATE_NOOP("Messages", "Phrase {where}: the text has a stray brace."),
+                where=where,
+            )
         )
         return
     for _, name, spec, conversion in parts:
@@ -219,7 +233,9 @@ def _check_text(where: str, text: str, problems: list[UserError]) -> None:
             known = ", ".join("{" + n + "}" for n in (*AMOUNT_PLACEHOLDERS, *TEXT_PLACEHOLDERS))
             problems.append(
                 _problem(
-                    _N("Messages", "Phrase {where}: unknown placeholder {name} (known: {known})."),
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "Phrase {where}: unknown placeholder {name} (known: {known})."
+                    ),
                     where=where,
                     name="{" + name + "}",
                     known=known,
@@ -228,7 +244,9 @@ def _check_text(where: str, text: str, problems: list[UserError]) -> None:
         elif spec or conversion:
             problems.append(
                 _problem(
-                    _N("Messages", "Phrase {where}: placeholder {name} must not carry a format."),
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "Phrase {where}: placeholder {name} must not carry a format."
+                    ),
                     where=where,
                     name="{" + name + "}",
                 )
@@ -247,7 +265,9 @@ def _check_entry(
     """One [[phrase]] table: a Phrase, or None with its mistakes added to `problems`."""
     where = f"#{index}"
     if not isinstance(entry, dict):
-        problems.append(_problem(_N("Messages", "Phrase {where} is not a table."), where=where))
+        problems.append(
+            _problem(QT_TRANSLATE_NOOP("Messages", "Phrase {where} is not a table."), where=where)
+        )
         return None
     before = len(problems)
 
@@ -256,50 +276,61 @@ def _check_entry(
 
     pid = entry.get("id")
     if not isinstance(pid, str) or not _ID.match(pid):
-        bad(_N("Messages", "Phrase {where}: missing or malformed id (lower_snake_case)."))
+        bad(
+            QT_TRANSLATE_NOOP(
+                "Messages", "Phrase {where}: missing or malformed id (lower_snake_case)."
+            )
+        )
     else:
         where = f"#{index} ({pid})"
         if pid in seen:
             bad(
-                _N("Messages", "Phrase {where}: duplicate id, already used by phrase #{other}."),
+                QT_TRANSLATE_NOOP(
+                    "Messages", "Phrase {where}: duplicate id, already used by phrase #{other}."
+                ),
                 other=seen[pid],
             )
         else:
             seen[pid] = index
     for key in sorted(set(entry) - _KEYS):
-        bad(_N("Messages", "Phrase {where}: unknown field '{field}'."), field=key)
+        bad(QT_TRANSLATE_NOOP("Messages", "Phrase {where}: unknown field '{field}'."), field=key)
     group = entry.get("group")
     if group not in GROUPS:
         bad(
-            _N("Messages", "Phrase {where}: group must be one of {choices}."),
+            QT_TRANSLATE_NOOP("Messages", "Phrase {where}: group must be one of {choices}."),
             choices=", ".join(GROUPS),
         )
     text = entry.get("text")
     if not isinstance(text, str) or not text.strip():
-        bad(_N("Messages", "Phrase {where}: missing text."))
+        bad(QT_TRANSLATE_NOOP("Messages", "Phrase {where}: missing text."))
     else:
         _check_text(where, text.strip(), problems)
     gloss = entry.get("gloss")
     if not isinstance(gloss, str) or not gloss.strip():
-        bad(_N("Messages", "Phrase {where}: missing English gloss."))
+        bad(QT_TRANSLATE_NOOP("Messages", "Phrase {where}: missing English gloss."))
     moments = _str_list(entry.get("moments"))
     if not moments:
-        bad(_N("Messages", "Phrase {where}: missing moment tags (moments = [...])."))
+        bad(QT_TRANSLATE_NOOP("Messages", "Phrase {where}: missing moment tags (moments = [...])."))
     for moment in moments or ():
         if moment not in MOMENTS:
-            bad(_N("Messages", "Phrase {where}: unknown moment '{moment}'."), moment=moment)
+            bad(
+                QT_TRANSLATE_NOOP("Messages", "Phrase {where}: unknown moment '{moment}'."),
+                moment=moment,
+            )
     alternatives = _str_list(entry.get("alternatives", []))
     if alternatives is None:
-        bad(_N("Messages", "Phrase {where}: alternatives must be a list of texts."))
+        bad(QT_TRANSLATE_NOOP("Messages", "Phrase {where}: alternatives must be a list of texts."))
     number = entry.get("number")
     if number is not None and (
         not isinstance(number, int) or isinstance(number, bool) or number < 1
     ):
-        bad(_N("Messages", "Phrase {where}: number must be a positive whole number."))
+        bad(
+            QT_TRANSLATE_NOOP("Messages", "Phrase {where}: number must be a positive whole number.")
+        )
     when = entry.get("when", "")
     if when and when not in CONDITIONS:
         bad(
-            _N("Messages", "Phrase {where}: when must be one of {choices}."),
+            QT_TRANSLATE_NOOP("Messages", "Phrase {where}: when must be one of {choices}."),
             choices=", ".join(CONDITIONS),
         )
     if len(problems) > before:
@@ -320,7 +351,9 @@ def parse_phrases(data: Mapping[str, Any]) -> PhraseBook:
     """Build a book from parsed TOML data; raise PhraseFileError listing every mistake."""
     entries = data.get("phrase")
     if not isinstance(entries, list) or not entries:
-        raise PhraseFileError([_problem(_N("Messages", "The file has no [[phrase]] entries."))])
+        raise PhraseFileError(
+            [_problem(QT_TRANSLATE_NOOP("Messages", "The file has no [[phrase]] entries."))]
+        )
     problems: list[UserError] = []
     seen: dict[str, int] = {}
     phrases = [_check_entry(i, e, seen, problems) for i, e in enumerate(entries, start=1)]
@@ -334,14 +367,23 @@ def parse_phrases(data: Mapping[str, Any]) -> PhraseBook:
             if params:
                 problems.append(
                     _problem(
-                        _N("Messages", "No phrase for the moment '{moment}' when {case}."),
+                        QT_TRANSLATE_NOOP(
+                            "Messages", "No phrase for the moment '{moment}' when {case}."
+                        ),
                         moment=moment,
-                        case="change_fen = {}".format(params.get("change_fen")),
+                        case=", ".join(
+                            f"{k} = {v}"
+                            for k, v in params.items()
+                            if k != "due_fen" and k != "received_fen"
+                        ),
                     )
                 )
             else:
                 problems.append(
-                    _problem(_N("Messages", "No phrase for the moment '{moment}'."), moment=moment)
+                    _problem(
+                        QT_TRANSLATE_NOOP("Messages", "No phrase for the moment '{moment}'."),
+                        moment=moment,
+                    )
                 )
     if problems:
         raise PhraseFileError(problems)
@@ -368,15 +410,19 @@ def load_phrases(path: str | Path | None) -> LoadResult:
         with file.open("rb") as fh:
             data = tomllib.load(fh)
     except FileNotFoundError:
-        return _fallback(file, _N("Messages", "{file}: the file does not exist."))
+        return _fallback(file, QT_TRANSLATE_NOOP("Messages", "{file}: the file does not exist."))
     except OSError as exc:
         return _fallback(
-            file, _N("Messages", "{file}: cannot be read ({error})."), error=exc.strerror
+            file,
+            QT_TRANSLATE_NOOP("Messages", "{file}: cannot be read ({error})."),
+            error=exc.strerror,
         )
     except tomllib.TOMLDecodeError as exc:
-        return _fallback(file, _N("Messages", "{file}: not valid TOML ({error})."), error=str(exc))
+        return _fallback(
+            file, QT_TRANSLATE_NOOP("Messages", "{file}: not valid TOML ({error})."), error=str(exc)
+        )
     except UnicodeDecodeError:
-        return _fallback(file, _N("Messages", "{file}: not UTF-8 text."))
+        return _fallback(file, QT_TRANSLATE_NOOP("Messages", "{file}: not UTF-8 text."))
     try:
         return LoadResult(parse_phrases(data), str(file))
     except PhraseFileError as exc:

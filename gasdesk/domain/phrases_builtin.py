@@ -153,9 +153,17 @@ BUILTIN_PHRASES: tuple[dict[str, Any], ...] = (
     {
         "id": "readback_exact",
         "group": "readback",
-        "text": "您应缴{due}元，收您{received}元，正好不用找零",
+        "text": "您应缴{due}元，收您{received}元，正好，不用找零",
         "gloss": "You owe {due} yuan; received {received} yuan, exact, no change.",
         "moments": ["readback"],
         "when": "no_change",
+    },
+    {
+        "id": "readback_non_cash",
+        "group": "readback",
+        "text": "您应缴{due}元，已收您{received}元，请您核对",
+        "gloss": "You owe {due} yuan; {received} yuan received, please check.",
+        "moments": ["readback"],
+        "when": "non_cash",
     },
 )

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from gasdesk.domain.text import QT_TRANSLATE_NOOP as _N
-from gasdesk.domain.text import UserError
+from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 
 SCORES: tuple[str, ...] = ("very_satisfied", "satisfied", "unsatisfied")
 SATISFIED_SCORES = frozenset({"very_satisfied", "satisfied"})
@@ -28,7 +27,7 @@ class RatingError(UserError, ValueError):
 def check_score(score: str) -> str:
     if score not in SCORES:
         raise RatingError(
-            _N("Messages", "A rating is one of {choices}, not '{value}'."),
+            QT_TRANSLATE_NOOP("Messages", "A rating is one of {choices}, not '{value}'."),
             choices=", ".join(SCORES),
             value=score,
         )
@@ -38,7 +37,7 @@ def check_score(score: str) -> str:
 def check_reason(reason: str) -> str:
     if reason and reason not in RATING_REASONS:
         raise RatingError(
-            _N("Messages", "A rating reason is one of {choices}, not '{value}'."),
+            QT_TRANSLATE_NOOP("Messages", "A rating reason is one of {choices}, not '{value}'."),
             choices=", ".join(RATING_REASONS),
             value=reason,
         )

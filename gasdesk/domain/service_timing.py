@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from gasdesk.domain.text import QT_TRANSLATE_NOOP as _N
-from gasdesk.domain.text import UserError
+from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 
 DEFAULT_LIMIT_SECONDS = 300
 LIMIT_RANGE = (30, 3600)
@@ -41,7 +40,7 @@ def parse_seconds(value: Any, setting: str, low: int, high: int) -> int:
         number = value
     if number is None or not low <= number <= high:
         raise TimingSettingError(
-            _N(
+            QT_TRANSLATE_NOOP(
                 "Messages",
                 "{setting} must be a whole number of seconds from {low} to {high}, not '{value}'.",
             ),

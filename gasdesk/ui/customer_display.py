@@ -10,7 +10,7 @@ an unhappy rating asks one optional reason, inline, without blocking anything.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeGuard
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -41,7 +41,7 @@ SCORE_COLOURS = {"very_satisfied": "#2e7d32", "satisfied": "#1565c0", "unsatisfi
 
 
 def capital_text(fen: int) -> str:
-    """The amount in capitals (人民币…元…角…分/整).
+    """The amount in capitals (人民币…元…角…分/整) when the read-back did not bring them.
 
     HOOK: the capitals come from gasdesk.domain.money.capital_amount(fen), which the
     fee-collection work provides. Until that function exists this returns '' and the
@@ -53,6 +53,10 @@ def capital_text(fen: int) -> str:
         return str(capital(fen))
     except (TypeError, ValueError):
         return ""
+
+
+def _is_fen(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def existing_customer_display(ctx: AppContext) -> CustomerDisplay | None:
@@ -288,10 +292,18 @@ class CustomerDisplay(QWidget):
         self.phrase_line.setText(text)
         self.stack.setCurrentIndex(PHRASE)
 
-    def show_amounts(self, due_fen: int, received_fen: int, change_fen: int) -> None:
+    def show_amounts(
+        self,
+        due_fen: int,
+        received_fen: int,
+        change_fen: int,
+        capitals: dict[str, str] | None = None,
+    ) -> None:
+        """The read-back amounts; capitals given by the read-back win over computed ones."""
+        capitals = capitals or {}
         for key, fen in (("due", due_fen), ("received", received_fen), ("change", change_fen)):
             self.figures[key].setText("¥" + format_yuan(fen))
-            capital = capital_text(fen)
+            capital = capitals.get(key) or capital_text(fen)
             self.capitals[key].setText(capital)
             self.capitals[key].setVisible(bool(capital))
             for widget in (self.captions[key], self.figures[key]):
@@ -325,12 +337,15 @@ class CustomerDisplay(QWidget):
 
     def _moment(self, name: str, params: dict[str, Any]) -> None:
         if name == "readback":
-            try:
-                self.show_amounts(
-                    int(params["due_fen"]), int(params["received_fen"]), int(params["change_fen"])
-                )
-            except (KeyError, TypeError, ValueError):
-                return
+            due, received, change = (params.get(f"{k}_fen") for k in ("due", "received", "change"))
+            if not (_is_fen(due) and _is_fen(received) and _is_fen(change)):
+                return  # a malformed read-back: show nothing rather than a wrong figure
+            capitals = {
+                k: str(params[f"{k}_capital"])
+                for k in ("due", "received", "change")
+                if params.get(f"{k}_capital")
+            }
+            self.show_amounts(due, received, change, capitals=capitals)
         elif name == "committed":
             number = params.get("receipt") or params.get("form_number") or ""
             if self.stack.currentIndex() != AMOUNTS:

@@ -166,7 +166,7 @@ def test_exact_payment_reads_back_without_change(world, counter_ctx, panel, disp
     counter_ctx.events.moment.emit(
         "readback", {"due_fen": 5000, "received_fen": 5000, "change_fen": 0}
     )
-    assert panel.say.text() == "您应缴50.00元，收您50.00元，正好不用找零"
+    assert panel.say.text() == "您应缴50.00元，收您50.00元，正好，不用找零"
     assert shown_amounts(display) == ["50.00", "50.00", "0.00"]
 
 
@@ -335,4 +335,91 @@ def test_phrase_model(qtmodeltester, world, counter_ctx):
     qtmodeltester.check(model)
     model.set_highlight(("farewell",), {})
     qtmodeltester.check(model)
-    assert model.rowCount() == 12 + 4 + 2 + 3  # phrases and three headings
+    assert model.rowCount() == 12 + 4 + 3 + 3  # phrases and three headings
+
+
+def test_readback_capitals_from_the_fee_tab_are_shown(world, counter_ctx, panel, display):
+    counter_ctx.set_customer(customer(world))
+    counter_ctx.events.moment.emit(
+        "readback",
+        {
+            "due_fen": 12850,
+            "received_fen": 12850,
+            "change_fen": 0,
+            "method": "wechat",
+            "due_capital": "人民币壹佰贰拾捌元伍角",
+            "received_capital": "人民币壹佰贰拾捌元伍角",
+            "change_capital": "人民币零元整",
+        },
+    )
+    assert panel.say.text() == "您应缴128.50元，已收您128.50元，请您核对"
+    assert shown_amounts(display) == ["128.50", "128.50", "0.00"]
+    assert display.capitals["due"].text() == "人民币壹佰贰拾捌元伍角"
+    assert display.capitals["change"].text() == "人民币零元整"
+
+
+def test_capitals_hook_uses_money_capital_amount_when_it_exists(
+    world, counter_ctx, display, monkeypatch
+):
+    from gasdesk.domain import money
+
+    monkeypatch.setattr(money, "capital_amount", lambda fen: f"CAP{fen}", raising=False)
+    counter_ctx.events.moment.emit(
+        "readback", {"due_fen": 100, "received_fen": 500, "change_fen": 400}
+    )
+    assert [display.capitals[k].text() for k in ("due", "received", "change")] == [
+        "CAP100",
+        "CAP500",
+        "CAP400",
+    ]
+
+
+def test_malformed_readback_shows_no_figures(world, counter_ctx, panel, display):
+    counter_ctx.set_customer(customer(world))
+    counter_ctx.events.moment.emit(
+        "readback", {"due_fen": 128.5, "received_fen": 200, "change_fen": 71.5}
+    )
+    assert display.stack.currentIndex() == WELCOME
+    assert highlighted(panel) == ("greeting",)
+
+
+def test_in_the_main_window_the_customer_bar_drives_the_dock(world, counter_ctx, clock, qtbot):
+    from gasdesk.ui.main_window import MainWindow
+
+    window = MainWindow(counter_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.phrase_panel
+    assert isinstance(panel, PhrasePanel)
+    assert window.phrase_dock.widget() is panel
+
+    # the teller types the account number and presses Enter
+    qtbot.keyClicks(window.customer_bar.search, "100002")
+    qtbot.keyClick(window.customer_bar.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: counter_ctx.customer is not None)
+    assert counter_ctx.customer.number == "100002"
+    assert highlighted(panel) == ("greeting",)
+
+    # F9 puts the greeting on the customer display without taking the keyboard away
+    qtbot.keyClick(window.customer_bar.search, Qt.Key.Key_F9)
+    from gasdesk.ui.customer_display import existing_customer_display
+
+    display = existing_customer_display(counter_ctx)
+    assert display is not None and display.phrase_line.text() == "您好，欢迎您的光临"
+
+    # F12: next customer says farewell and ends the visit
+    clock.now += 95
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window.customer_bar.search, Qt.Key.Key_F12)
+    assert counter_ctx.customer is None
+    assert highlighted(panel) == ("farewell",)
+    wait_idle(qtbot, counter_ctx.worker)
+    visit = ServiceVisit.get()
+    assert (visit.account_id, visit.seconds) == (world.account_ids[1], 95)
+
+    # logging out closes the customer display with the main window
+    assert display.isVisible()
+    window.log_out()
+    assert not display.isVisible()

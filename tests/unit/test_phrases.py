@@ -97,7 +97,20 @@ def test_readback_without_change_says_so():
         builtin_book(), "readback", {"due_fen": 5000, "received_fen": 5000, "change_fen": 0}
     )
     assert sel is not None and sel.ids == ("readback_exact",)
-    assert sel.text == "您应缴50.00元，收您50.00元，正好不用找零"
+    assert sel.text == "您应缴50.00元，收您50.00元，正好，不用找零"
+
+
+@pytest.mark.parametrize("method", ["wechat", "alipay", "card", "balance"])
+def test_readback_of_a_non_cash_payment(method):
+    params = {"due_fen": 12850, "received_fen": 12850, "change_fen": 0, "method": method}
+    sel = select(builtin_book(), "readback", params)
+    assert sel is not None and sel.ids == ("readback_non_cash",)
+    assert sel.text == "您应缴128.50元，已收您128.50元，请您核对"
+
+
+def test_cash_named_explicitly_is_cash():
+    params = {"due_fen": 100, "received_fen": 100, "change_fen": 0, "method": "cash"}
+    assert select(builtin_book(), "readback", params).ids == ("readback_exact",)
 
 
 def test_readback_without_amounts_selects_nothing():
@@ -128,6 +141,7 @@ def test_readback_amounts_are_exactly_the_formatted_fen(due, extra):
     assert f"应缴{format_yuan(due)}元" in sel.text
     assert f"收您{format_yuan(due + extra)}元" in sel.text
     assert (f"找您{format_yuan(extra)}元" in sel.text) == (extra > 0)
+    assert ("不用找零" in sel.text) == (extra == 0)
 
 
 def write(tmp_path, text: str):
