@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any, TypeGuard
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QFrame,
@@ -238,6 +238,9 @@ class CustomerDisplay(QWidget):
             reasons.addWidget(button)
         layout.addWidget(self.reason_row)
         self.reason_row.hide()
+        self._reason_timer = QTimer(self)  # an unanswered question does not stay forever
+        self._reason_timer.setSingleShot(True)
+        self._reason_timer.timeout.connect(self._hide_reasons)
 
         self.rating_feedback = QLabel()
         self.rating_feedback.setObjectName("ratingFeedback")
@@ -374,6 +377,7 @@ class CustomerDisplay(QWidget):
         if score == "unsatisfied":
             self.rating_feedback.setText(self.tr("We are sorry. Thank you for telling us."))
             self.reason_row.show()
+            self._reason_timer.start(self.tracker.rules.rating_linger_seconds * 1000)
         else:
             self.rating_feedback.setText(self.tr("Thank you for your rating!"))
         return True
@@ -381,12 +385,14 @@ class CustomerDisplay(QWidget):
     def give_reason(self, reason: str) -> None:
         if not self.reason_row.isVisible():
             return
+        self._reason_timer.stop()
         self.reason_row.hide()
         if reason:
             self.tracker.give_reason(reason)
         self.rating_feedback.setText(self.tr("Thank you, we will do better."))
 
     def _hide_reasons(self) -> None:
+        self._reason_timer.stop()
         self.reason_row.hide()
         self.rating_feedback.clear()
         if not self.tracker.rating_open:

@@ -189,3 +189,21 @@ def test_quiet_day_has_no_rate(world):
         None,
         None,
     )
+
+
+def test_migration_40_adds_the_tables_to_an_older_database(tmp_path):
+    from gasdesk.storage.db import open_database
+    from gasdesk.storage.migrations import current_version
+    from gasdesk.storage.models import SchemaVersion, db
+
+    path = tmp_path / "old.db"
+    database = open_database(path, key_path=tmp_path / "k")
+    assert {"service_visit", "rating"} <= set(database.get_tables())
+    # make it look like a database from before migration 40
+    database.execute_sql("DROP TABLE rating")
+    database.execute_sql("DROP TABLE service_visit")
+    SchemaVersion.delete().where(SchemaVersion.version == 40).execute()
+    db.close()
+    database = open_database(path, key_path=tmp_path / "k")
+    assert {"service_visit", "rating"} <= set(database.get_tables())
+    assert current_version(database) >= 40
