@@ -13,7 +13,7 @@ from collections.abc import Callable
 from peewee import Database, PostgresqlDatabase
 
 from gasdesk.storage import models as m
-from gasdesk.storage import models_dayend
+from gasdesk.storage import models_dayend, models_service
 
 Migration = tuple[int, str, Callable[[Database], None]]
 
@@ -81,9 +81,14 @@ def _dayend(database: Database) -> None:
     refuse_changes(database, tuple(t._meta.table_name for t in models_dayend.DAYEND_MODELS))
 
 
+def _service_quality(database: Database) -> None:
+    database.create_tables(models_service.SERVICE_MODELS)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
     (10, "business days; purchase tier lines", _fees_and_days),
+    (40, "service visits and satisfaction ratings", _service_quality),
     (50, "end of day: counts, cash movements, differences, closures", _dayend),
     (60, "append-only triggers on payment, receipt, audit_event", _append_only_triggers),
 ]
