@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from gasdesk.domain.cash import CashCount, ExpectedCash, MethodLine
 
@@ -262,7 +262,7 @@ class DayReport:
     closure: DayClosureInfo | None
     audit_head: tuple[int, str]  # at close when closed, else the current head
     payments_without_shift: int = 0
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    company: str = ""
 
     @property
     def closed(self) -> bool:

@@ -19,6 +19,7 @@ from gasdesk.domain.dayend import (
 )
 from gasdesk.domain.methods import METHODS
 from gasdesk.services.day_close import day_closure
+from gasdesk.services.receipts import company_info
 from gasdesk.services.reconcile import difference_info
 from gasdesk.services.shifts import movement_info
 from gasdesk.storage import audit
@@ -335,4 +336,5 @@ def day_report(office_id: int, day: dt.date) -> DayReport:
         closure=closure,
         audit_head=(closure.audit_seq, closure.audit_hash) if closure else audit.head(),
         payments_without_shift=sum(1 for r in rows if r.shift_id is None),
+        company=company_info()[0],
     )
