@@ -5,7 +5,7 @@ screen language: it is filed with the company's accounts."""
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -443,12 +443,19 @@ def _fitted_height(story: Sequence[Flowable], width: float) -> float:
     return total
 
 
-def _page_number(canvas: Canvas, doc: BaseDocTemplate) -> None:
-    canvas.saveState()
-    canvas.setFont(doc._gasdesk_font, 8)  # type: ignore[attr-defined]
-    canvas.drawRightString(A4[0] - A4_MARGIN, A4_MARGIN / 2, f"第 {canvas.getPageNumber()} 页")
-    canvas.drawString(A4_MARGIN, A4_MARGIN / 2, doc._gasdesk_footer)  # type: ignore[attr-defined]
-    canvas.restoreState()
+def _page_marks(font: str, footer: str) -> Callable[[Canvas, BaseDocTemplate], None]:
+    def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFont(font, 8)
+        canvas.drawRightString(A4[0] - A4_MARGIN, A4_MARGIN / 2, f"第 {canvas.getPageNumber()} 页")
+        canvas.drawString(A4_MARGIN, A4_MARGIN / 2, footer)
+        canvas.restoreState()
+
+    return draw
+
+
+def _no_marks(canvas: Canvas, doc: BaseDocTemplate) -> None:
+    return None
 
 
 def render_day_report(report: DayReport, layout: str = "a4") -> bytes:
@@ -458,7 +465,7 @@ def render_day_report(report: DayReport, layout: str = "a4") -> bytes:
     font = register_cjk_font()
     buf = io.BytesIO()
     title = f"{report.office_name} 日结报表 {report.business_date.isoformat()}"
-    on_page = None
+    on_page = _no_marks
     if layout == "slip":
         st = _Styles(font, 7.5)
         margin = SLIP_MARGIN
@@ -472,7 +479,9 @@ def render_day_report(report: DayReport, layout: str = "a4") -> bytes:
         page = A4
         width = A4[0] - 2 * margin
         story = _a4_story(report, st, width)
-        on_page = _page_number
+        on_page = _page_marks(
+            font, f"{report.office_name} {report.business_date.isoformat()} 日结报表"
+        )
     template = BaseDocTemplate(
         buf,
         pagesize=page,
@@ -485,10 +494,6 @@ def render_day_report(report: DayReport, layout: str = "a4") -> bytes:
         subject="日结报表",
         creator="GasDesk",
     )
-    template._gasdesk_font = font  # type: ignore[attr-defined]
-    template._gasdesk_footer = (  # type: ignore[attr-defined]
-        f"{report.office_name} {report.business_date.isoformat()} 日结报表"
-    )
     frame = Frame(
         margin,
         margin,
@@ -500,8 +505,6 @@ def render_day_report(report: DayReport, layout: str = "a4") -> bytes:
         topPadding=0,
         bottomPadding=0,
     )
-    template.addPageTemplates(
-        [PageTemplate(id="report", frames=[frame], onPage=on_page or (lambda c, d: None))]
-    )
+    template.addPageTemplates([PageTemplate(id="report", frames=[frame], onPage=on_page)])
     template.build(list(story))
     return buf.getvalue()
