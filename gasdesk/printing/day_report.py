@@ -465,7 +465,7 @@ def render_day_report(report: DayReport, layout: str = "a4") -> bytes:
     font = register_cjk_font()
     buf = io.BytesIO()
     title = f"{report.office_name} 日结报表 {report.business_date.isoformat()}"
-    on_page = _no_marks
+    on_page: Callable[[Canvas, BaseDocTemplate], None] = _no_marks
     if layout == "slip":
         st = _Styles(font, 7.5)
         margin = SLIP_MARGIN
