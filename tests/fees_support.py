@@ -4,8 +4,11 @@ shared fixtures hold one of their own)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 from gasdesk.resources import load_toml
 from gasdesk.services.passwords import hash_password
@@ -135,3 +138,34 @@ def make_fee_db(tmp_path: Path) -> FeeData:
             initial_l=0,
         )
     return FeeData(path, ms, wc, counter, wc_counter, teller, supervisor, wc_sup, house, ic, pre)
+
+
+@pytest.fixture
+def fee_data(tmp_path: Path) -> Iterator[FeeData]:
+    """A fresh database with the fee-collection data set, bound to the models."""
+    from gasdesk.storage.models import db
+
+    data = make_fee_db(tmp_path)
+    yield data
+    db.close()
+
+
+def counts() -> dict[str, int]:
+    """How many rows the money tables hold (to prove that nothing was written)."""
+    from gasdesk.storage.models import (
+        AuditEvent,
+        Bill,
+        Payment,
+        PaymentBill,
+        Receipt,
+        ReceiptCounter,
+    )
+
+    return {
+        "payment": Payment.select().count(),
+        "receipt": Receipt.select().count(),
+        "bill": Bill.select().count(),
+        "payment_bill": PaymentBill.select().count(),
+        "audit": AuditEvent.select().count(),
+        "receipt_counter": sum(r.last for r in ReceiptCounter.select()),
+    }

@@ -1,21 +1,20 @@
-"""Refusals meant for the person at the counter.
+"""Refusals meant for the person at the counter, with a stable code.
 
-A refusal carries a short stable `code`, an English `message` template and the
-`params` that fill it. The UI shows a translated text chosen by the code (falling
-back to the English message); logs and tests read the code.
+A TellerError is a UserError (English template marked for translation, parameters
+filled in by the UI after translating) that also carries a short `code` saying why,
+for tests, logs and the UI's choice of where to show it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from gasdesk.domain.text import UserError
 
-class TellerError(Exception):
+
+class TellerError(UserError):
     """Something the teller must fix or know; nothing was recorded."""
 
-    def __init__(self, code: str, message: str, **params: Any) -> None:
+    def __init__(self, code: str, template: str, **params: Any) -> None:
         self.code = code
-        self.template = message
-        self.params = params
-        self.message = message.format(**params) if params else message
-        super().__init__(self.message)
+        super().__init__(template, **params)

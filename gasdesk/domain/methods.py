@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from gasdesk.domain.errors import TellerError
+from gasdesk.domain.text import QT_TRANSLATE_NOOP
 
 CASH = "cash"
 TENDER_METHODS = ("cash", "wechat", "alipay", "card")  # what the customer pays with
@@ -32,19 +33,27 @@ def check_reference(method: str, reference: str) -> str:
     payments take none. Refuses a missing or malformed reference."""
     ref = unicodedata.normalize("NFKC", reference or "").strip().replace(" ", "")
     if method not in METHODS:
-        raise TellerError("bad_method", "Unknown payment method '{method}'.", method=method)
+        raise TellerError(
+            "bad_method",
+            QT_TRANSLATE_NOOP("Messages", "Unknown payment method '{method}'."),
+            method=method,
+        )
     if method in (CASH, BALANCE):
         return ""
     if not ref:
         raise TellerError(
             "reference_missing",
-            "Enter the transaction reference number of the {method} payment.",
+            QT_TRANSLATE_NOOP(
+                "Messages", "Enter the transaction reference number of the {method} payment."
+            ),
             method=method,
         )
     if not _REFERENCE.fullmatch(ref):
         raise TellerError(
             "reference_invalid",
-            "The reference '{reference}' is not valid: 4 to 64 letters and digits.",
+            QT_TRANSLATE_NOOP(
+                "Messages", "The reference '{reference}' is not valid: 4 to 64 letters and digits."
+            ),
             reference=reference.strip(),
         )
     return ref

@@ -8,6 +8,7 @@ import re
 import unicodedata
 
 from gasdesk.domain.errors import TellerError
+from gasdesk.domain.text import QT_TRANSLATE_NOOP
 
 FEN_PER_YUAN = 100
 DEFAULT_CEILING_FEN = 50_000_00  # ¥50,000.00 for one entry; the counter may configure another
@@ -57,7 +58,7 @@ def parse_fixed(
     shown = text.strip()
     s = unicodedata.normalize("NFKC", text).strip()
     if not s:
-        raise AmountError("empty", "Enter an amount.")
+        raise AmountError("empty", QT_TRANSLATE_NOOP("Messages", "Enter an amount."))
     for p in prefixes:
         if s.startswith(p):
             s = s[len(p) :].strip()
@@ -67,46 +68,62 @@ def parse_fixed(
             s = s[: -len(x)].strip()
             break
     if not s:
-        raise AmountError("empty", "Enter an amount.")
+        raise AmountError("empty", QT_TRANSLATE_NOOP("Messages", "Enter an amount."))
     if s.startswith(_MINUS):
-        raise AmountError("negative", "The amount cannot be negative.")
+        raise AmountError(
+            "negative", QT_TRANSLATE_NOOP("Messages", "The amount cannot be negative.")
+        )
     if s.lstrip("+").lower() in _NON_FINITE:
-        raise AmountError("not_finite", "'{text}' is not an amount.", text=shown)
+        raise AmountError(
+            "not_finite", QT_TRANSLATE_NOOP("Messages", "'{text}' is not an amount."), text=shown
+        )
     if _EXPONENT.fullmatch(s):
         raise AmountError(
             "exponent",
-            "Type the amount in plain digits, without an exponent ('{text}').",
+            QT_TRANSLATE_NOOP(
+                "Messages", "Type the amount in plain digits, without an exponent ('{text}')."
+            ),
             text=shown,
         )
     if "," in s:
         if not _GROUPED.fullmatch(s):
             raise AmountError(
                 "ambiguous_separator",
-                "'{text}' is ambiguous: type it without thousands separators, e.g. 1234.50.",
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "'{text}' is ambiguous: type it without thousands separators, e.g. 1234.50.",
+                ),
                 text=shown,
             )
         s = s.replace(",", "")
     if s.count(".") > 1 or re.fullmatch(r"[0-9]+(?:[ '\u00a0][0-9]+)+(?:\.[0-9]*)?", s):
         raise AmountError(
             "ambiguous_separator",
-            "'{text}' is ambiguous: type it without thousands separators, e.g. 1234.50.",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "'{text}' is ambiguous: type it without thousands separators, e.g. 1234.50.",
+            ),
             text=shown,
         )
     m = _PLAIN.fullmatch(s)
     if not m or not (m.group(1) or m.group(2)):
         raise AmountError(
-            "not_a_number", "'{text}' is not an amount; type digits such as 128.50.", text=shown
+            "not_a_number",
+            QT_TRANSLATE_NOOP("Messages", "'{text}' is not an amount; type digits such as 128.50."),
+            text=shown,
         )
     whole, frac = m.group(1) or "0", m.group(2) or ""
     if len(frac) > places:
         raise AmountError(
             "too_many_decimals",
-            "'{text}' has more than {places} decimals.",
+            QT_TRANSLATE_NOOP("Messages", "'{text}' has more than {places} decimals."),
             text=shown,
             places=places,
         )
     if len(whole.lstrip("0")) > _MAX_INTEGER_DIGITS:
-        raise AmountError("too_large", "'{text}' is far too large.", text=shown)
+        raise AmountError(
+            "too_large", QT_TRANSLATE_NOOP("Messages", "'{text}' is far too large."), text=shown
+        )
     return int(whole) * 10**places + int(frac.ljust(places, "0") or "0")
 
 
@@ -121,11 +138,16 @@ def parse_amount(text: str, *, ceiling_fen: int = DEFAULT_CEILING_FEN) -> int:
     """
     fen = parse_fixed(text, places=2, prefixes=("¥", "RMB", "CNY"), suffixes=("元",))
     if fen == 0:
-        raise AmountError("zero", "The amount must be more than zero.")
+        raise AmountError(
+            "zero", QT_TRANSLATE_NOOP("Messages", "The amount must be more than zero.")
+        )
     if fen > ceiling_fen:
         raise AmountError(
             "too_large",
-            "{amount} yuan is above the limit of {limit} yuan for one entry; check the amount.",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "{amount} yuan is above the limit of {limit} yuan for one entry; check the amount.",
+            ),
             amount=format_yuan(fen),
             limit=format_yuan(ceiling_fen),
         )
@@ -136,7 +158,6 @@ def parse_amount(text: str, *, ceiling_fen: int = DEFAULT_CEILING_FEN) -> int:
 
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _IN_GROUP = ("仟", "佰", "拾", "")
-_GROUPS = ("", "万", "亿", "万亿")
 
 
 def _group_text(n: int) -> str:
@@ -157,23 +178,21 @@ def _group_text(n: int) -> str:
 
 def _yuan_text(yuan: int) -> str:
     """The integer part: 100010 -> '壹拾万零壹拾'. One 零 stands for any run of zeros
-    between two non-zero digits, also across a 万/亿 boundary; trailing zeros are silent."""
-    groups: list[int] = []
-    while yuan:
-        yuan, g = divmod(yuan, 10000)
-        groups.append(g)
-    out: list[str] = []
-    need_zero = False
-    for index in range(len(groups) - 1, -1, -1):
-        g = groups[index]
-        if g == 0:
-            need_zero = bool(out)
-            continue
-        if out and (need_zero or g < 1000):
-            out.append("零")
-        out.append(_group_text(g) + _GROUPS[index])
-        need_zero = False
-    return "".join(out)
+    between two non-zero digits, also across a 万/亿 boundary; trailing zeros are silent.
+    Above 亿 the count of 亿 is itself written with 万 (壹万零壹亿), never 万亿."""
+    if yuan >= 10**8:
+        high, low = divmod(yuan, 10**8)
+        text = _yuan_text(high) + "亿"
+        if low:
+            text += ("零" if low < 10**7 else "") + _yuan_text(low)
+        return text
+    if yuan >= 10**4:
+        high, low = divmod(yuan, 10**4)
+        text = _group_text(high) + "万"
+        if low:
+            text += ("零" if low < 1000 else "") + _group_text(low)
+        return text
+    return _group_text(yuan)
 
 
 def capital_amount(fen: int) -> str:

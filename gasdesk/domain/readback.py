@@ -13,6 +13,7 @@ from gasdesk.domain.errors import TellerError
 from gasdesk.domain.methods import BALANCE, CASH, METHOD_ZH, check_reference
 from gasdesk.domain.money import capital_amount, format_yuan
 from gasdesk.domain.tariff import format_m3
+from gasdesk.domain.text import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -81,15 +82,23 @@ def read_back(
     bank card) or nothing (prepaid balance).
     """
     if due_fen <= 0:
-        raise TellerError("nothing_due", "There is nothing to collect.")
+        raise TellerError(
+            "nothing_due", QT_TRANSLATE_NOOP("Messages", "There is nothing to collect.")
+        )
     ref = check_reference(method, reference)
     if method == CASH:
         if tendered_fen is None:
-            raise TellerError("tender_missing", "Enter the cash the customer hands over.")
+            raise TellerError(
+                "tender_missing",
+                QT_TRANSLATE_NOOP("Messages", "Enter the cash the customer hands over."),
+            )
         if tendered_fen < due_fen:
             raise TellerError(
                 "short",
-                "The cash tendered ({tendered}) is less than the amount due ({due}).",
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "The cash tendered ({tendered}) is less than the amount due ({due}).",
+                ),
                 tendered=format_yuan(tendered_fen),
                 due=format_yuan(due_fen),
             )

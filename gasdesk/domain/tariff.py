@@ -22,6 +22,7 @@ on its first day, with the year-to-date volume of its own year.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from typing import Any
 
 from gasdesk.domain.errors import TellerError
 from gasdesk.domain.money import AmountError, parse_fixed
+from gasdesk.domain.text import QT_TRANSLATE_NOOP
 
 LITRES_PER_M3 = 1000
 PURCHASE_STEP_L = 10  # IC-card purchases are whole hundredths of a m³
@@ -54,22 +56,30 @@ class Tariff:
 
     def __post_init__(self) -> None:
         if not self.tiers:
-            raise TariffError("tariff_empty", "The tariff '{name}' has no tiers.", name=self.name)
+            raise TariffError(
+                "tariff_empty",
+                QT_TRANSLATE_NOOP("Messages", "The tariff '{name}' has no tiers."),
+                name=self.name,
+            )
         bounds = [t.upper_m3 for t in self.tiers]
         if bounds[-1] is not None or any(b is None for b in bounds[:-1]):
             raise TariffError(
                 "tariff_malformed",
-                "Only the last tier of '{name}' may be open-ended.",
+                QT_TRANSLATE_NOOP("Messages", "Only the last tier of '{name}' may be open-ended."),
                 name=self.name,
             )
         uppers = [b for b in bounds if b is not None]
         if any(b <= 0 for b in uppers) or uppers != sorted(set(uppers)):
             raise TariffError(
-                "tariff_malformed", "The tier bounds of '{name}' must increase.", name=self.name
+                "tariff_malformed",
+                QT_TRANSLATE_NOOP("Messages", "The tier bounds of '{name}' must increase."),
+                name=self.name,
             )
         if any(t.price_fen < 0 for t in self.tiers):
             raise TariffError(
-                "tariff_malformed", "The tariff '{name}' has a negative price.", name=self.name
+                "tariff_malformed",
+                QT_TRANSLATE_NOOP("Messages", "The tariff '{name}' has a negative price."),
+                name=self.name,
             )
 
 
@@ -145,7 +155,9 @@ def tariff_on(tariffs: Sequence[Tariff], day: dt.date) -> Tariff:
     if not in_force:
         raise TariffError(
             "no_tariff",
-            "No tariff is in force on {day}; a supervisor must enter one.",
+            QT_TRANSLATE_NOOP(
+                "Messages", "No tariff is in force on {day}; a supervisor must enter one."
+            ),
             day=day.isoformat(),
         )
     return max(in_force, key=lambda t: t.effective_from)
@@ -187,7 +199,7 @@ def _segments(
     for year in range(start.year + 1, end.year + 1):
         cuts.add(dt.date(year, 1, 1))
     points = sorted(c for c in cuts if start <= c <= end)
-    return list(zip(points, points[1:], strict=False))
+    return list(itertools.pairwise(points))
 
 
 def share_by_days(volume_l: int, segments: Sequence[tuple[dt.date, dt.date]]) -> list[int]:
@@ -263,7 +275,9 @@ def purchase_by_amount(
     cheapest = min(t.price_fen for t in tariff.tiers)
     if cheapest == 0:
         raise TariffError(
-            "tariff_malformed", "The tariff '{name}' has a zero price.", name=tariff.name
+            "tariff_malformed",
+            QT_TRANSLATE_NOOP("Messages", "The tariff '{name}' has a zero price."),
+            name=tariff.name,
         )
     lo, hi = 0, (amount_fen * LITRES_PER_M3) // (cheapest * step_l) + 2
     while lo < hi:  # largest steps with cost(steps) <= amount (cost is non-decreasing)
@@ -275,7 +289,7 @@ def purchase_by_amount(
     if lo == 0:
         raise TariffError(
             "amount_too_small",
-            "{amount} fen does not buy {step} litres of gas.",
+            QT_TRANSLATE_NOOP("Messages", "{amount} fen does not buy {step} litres of gas."),
             amount=amount_fen,
             step=step_l,
         )
@@ -287,11 +301,16 @@ def parse_volume(text: str, *, ceiling_l: int = DEFAULT_VOLUME_CEILING_L) -> int
     hundredths = parse_fixed(text, places=2, suffixes=("m³", "m3", "立方米", "立方", "方"))
     litres = hundredths * (LITRES_PER_M3 // 100)
     if litres == 0:
-        raise AmountError("zero", "The volume must be more than zero.")
+        raise AmountError(
+            "zero", QT_TRANSLATE_NOOP("Messages", "The volume must be more than zero.")
+        )
     if litres > ceiling_l:
         raise AmountError(
             "too_large",
-            "{amount} m³ is above the limit of {limit} m³ for one purchase; check the volume.",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "{amount} m³ is above the limit of {limit} m³ for one purchase; check the volume.",
+            ),
             amount=format_m3(litres),
             limit=format_m3(ceiling_l),
         )

@@ -25,6 +25,7 @@ from gasdesk.domain.fees import BillView, DueStatement
 from gasdesk.domain.records import AccountSummary
 from gasdesk.domain.tariff import Tariff, TierLine, bill_period, lines_from_json, lines_to_json
 from gasdesk.domain.tariff import format_m3 as m3
+from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.services.accounts import get_account
 from gasdesk.services.tariffs import load_tariffs
 from gasdesk.storage.models import Account, Bill, Meter, Payment, PaymentBill, Reading
@@ -98,12 +99,19 @@ def year_to_date(entries: list[tuple[dt.date, int]], year: int, before: dt.date)
     return sum(v for day, v in entries if day.year == year and day < before)
 
 
+def bill_readings(bill: Bill) -> tuple[int | None, int | None]:
+    """The readings a bill runs between; the first bill of a meter starts from the
+    meter's initial value, which is its volume below the closing reading."""
+    to_reading = bill.to_reading if bill.to_reading_id else None
+    from_reading = bill.from_reading if bill.from_reading_id else None
+    to_value = to_reading.value_l if to_reading is not None else None
+    if from_reading is not None:
+        return from_reading.value_l, to_value
+    return (to_value - bill.volume_l if to_value is not None else None), to_value
+
+
 def _bill_view(bill: Bill, paid: int) -> BillView:
-    to_value = bill.to_reading.value_l if bill.to_reading_id else None
-    if bill.from_reading_id:
-        from_value: int | None = bill.from_reading.value_l
-    else:  # first bill of a meter: it starts from the meter's initial value
-        from_value = to_value - bill.volume_l if to_value is not None else None
+    from_value, to_value = bill_readings(bill)
     return BillView(
         bill_id=bill.id,
         meter_number=bill.meter.number,
@@ -148,8 +156,10 @@ def _unbilled(account_id: int) -> list[tuple[Meter, Reading | None, int, dt.date
                 if r.value_l < prev_value:
                     raise BillingError(
                         "reading_decreased",
-                        "Meter {meter}: the reading of {day} ({value} m³) is lower than the one "
-                        "before ({prev} m³). Correct the reading before collecting.",
+                        QT_TRANSLATE_NOOP(
+                            "Messages",
+                            "Meter {meter}: the reading of {day} ({value} m³) is lower than the one before ({prev} m³). Correct the reading before collecting.",
+                        ),
                         meter=meter.number,
                         day=r.read_on.isoformat(),
                         value=m3(r.value_l),
@@ -197,7 +207,7 @@ def _tariffs_for(account: AccountSummary) -> list[Tariff]:
     if not tariffs:
         raise BillingError(
             "no_tariff",
-            "No tariff is set up for {user_type} accounts.",
+            QT_TRANSLATE_NOOP("Messages", "No tariff is set up for {user_type} accounts."),
             user_type=account.user_type,
         )
     return tariffs
@@ -206,7 +216,9 @@ def _tariffs_for(account: AccountSummary) -> list[Tariff]:
 def _account(account_id: int) -> AccountSummary:
     account = get_account(account_id)
     if account is None:
-        raise BillingError("no_account", "The account no longer exists.")
+        raise BillingError(
+            "no_account", QT_TRANSLATE_NOOP("Messages", "The account no longer exists.")
+        )
     return account
 
 

@@ -21,6 +21,7 @@ from gasdesk.domain.fees import PaymentRequest, PaymentRow, ReceiptInfo
 from gasdesk.domain.methods import BALANCE, TENDER_METHODS
 from gasdesk.domain.readback import ReadBack, read_back
 from gasdesk.domain.tariff import lines_to_json
+from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.services.billing import materialise
 from gasdesk.services.purchases import quote_purchase
 from gasdesk.storage import audit
@@ -70,11 +71,17 @@ def _replay(request: PaymentRequest) -> ReceiptInfo | None:
         return None
     if payment.account_id != request.account_id or payment.kind != request.kind:
         raise PaymentError(
-            "key_reused", "This payment form was already used for another payment; open it again."
+            "key_reused",
+            QT_TRANSLATE_NOOP(
+                "Messages", "This payment form was already used for another payment; open it again."
+            ),
         )
     receipt = Receipt.get_or_none(Receipt.payment == payment.id)
     if receipt is None:
-        raise PaymentError("key_reused", "This payment form was already used; open it again.")
+        raise PaymentError(
+            "key_reused",
+            QT_TRANSLATE_NOOP("Messages", "This payment form was already used; open it again."),
+        )
     return receipt_info(payment, receipt, replayed=True)
 
 
@@ -83,15 +90,26 @@ def check_request(request: PaymentRequest) -> ReadBack:
     if not request.idempotency_key:
         raise ValueError("a payment needs an idempotency key")
     if request.kind not in COLLECT_KINDS:
-        raise PaymentError("bad_kind", "Unknown payment kind '{kind}'.", kind=request.kind)
+        raise PaymentError(
+            "bad_kind",
+            QT_TRANSLATE_NOOP("Messages", "Unknown payment kind '{kind}'."),
+            kind=request.kind,
+        )
     if request.method == BALANCE and request.kind != "bill":
-        raise PaymentError("balance_only_bills", "The prepaid balance pays bills only.")
+        raise PaymentError(
+            "balance_only_bills",
+            QT_TRANSLATE_NOOP("Messages", "The prepaid balance pays bills only."),
+        )
     if request.method not in (*TENDER_METHODS, BALANCE):
         raise PaymentError(
-            "bad_method", "Unknown payment method '{method}'.", method=request.method
+            "bad_method",
+            QT_TRANSLATE_NOOP("Messages", "Unknown payment method '{method}'."),
+            method=request.method,
         )
     if request.kind == "purchase" and request.volume_l <= 0:
-        raise PaymentError("no_volume", "Enter the gas to load on the card.")
+        raise PaymentError(
+            "no_volume", QT_TRANSLATE_NOOP("Messages", "Enter the gas to load on the card.")
+        )
     return read_back(
         due_fen=request.expected_due_fen,
         method=request.method,
@@ -107,7 +125,10 @@ def _due_changed(now_fen: int, was_fen: int) -> PaymentError:
 
     return PaymentError(
         "due_changed",
-        "The amount due is now {now} yuan, not {was}; check it with the customer again.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The amount due is now {now} yuan, not {was}; check it with the customer again.",
+        ),
         now=format_yuan(now_fen),
         was=format_yuan(was_fen),
     )
@@ -130,7 +151,9 @@ def open_shift(counter_id: int, staff_id: int, today: dt.date) -> Shift | None:
 def _record(request: PaymentRequest, rb: ReadBack, today: dt.date) -> ReceiptInfo:
     account = Account.get_or_none(Account.id == request.account_id)
     if account is None:
-        raise PaymentError("no_account", "The account no longer exists.")
+        raise PaymentError(
+            "no_account", QT_TRANSLATE_NOOP("Messages", "The account no longer exists.")
+        )
     counter = Counter.get_by_id(request.counter_id)
     office = counter.office
     staff = Staff.get_by_id(request.staff_id)
@@ -140,7 +163,9 @@ def _record(request: PaymentRequest, rb: ReadBack, today: dt.date) -> ReceiptInf
     if request.kind != "bill" and account.status != "active":
         raise PaymentError(
             "account_inactive",
-            "Account {number} is {status}; it cannot buy gas or prepay.",
+            QT_TRANSLATE_NOOP(
+                "Messages", "Account {number} is {status}; it cannot buy gas or prepay."
+            ),
             number=account.number,
             status=account.status,
         )
@@ -148,13 +173,16 @@ def _record(request: PaymentRequest, rb: ReadBack, today: dt.date) -> ReceiptInf
         bills = materialise(account.id)
         due = sum(b.open_fen for b in bills)
         if due <= 0:
-            raise PaymentError("nothing_due", "There is nothing to collect.")
+            raise PaymentError(
+                "nothing_due", QT_TRANSLATE_NOOP("Messages", "There is nothing to collect.")
+            )
         if due != amount:
             raise _due_changed(due, amount)
         settle = [(b.bill_id, b.open_fen) for b in bills if b.bill_id is not None]
         if request.method == BALANCE and account.balance_fen < due:
             raise PaymentError(
-                "balance_short", "The prepaid balance does not cover the amount due."
+                "balance_short",
+                QT_TRANSLATE_NOOP("Messages", "The prepaid balance does not cover the amount due."),
             )
     elif request.kind == "purchase":
         quote = quote_purchase(account.id, volume_l=request.volume_l, today=today)
@@ -193,7 +221,8 @@ def _record(request: PaymentRequest, rb: ReadBack, today: dt.date) -> ReceiptInf
         )
         if changed != 1:
             raise PaymentError(
-                "balance_short", "The prepaid balance does not cover the amount due."
+                "balance_short",
+                QT_TRANSLATE_NOOP("Messages", "The prepaid balance does not cover the amount due."),
             )
     series = series_for(office.code, today.year)
     receipt = Receipt.create(series=series, number=take_next(series), payment=payment.id)

@@ -8,6 +8,7 @@ import datetime as dt
 from gasdesk.domain.errors import TellerError
 from gasdesk.domain.fees import PurchaseQuote
 from gasdesk.domain.tariff import purchase_by_amount, purchase_by_volume, tariff_on
+from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.services.accounts import active_meter
 from gasdesk.services.billing import BillingError, usage_entries, year_to_date
 from gasdesk.services.tariffs import load_tariffs
@@ -29,19 +30,23 @@ def quote_purchase(
     today = today or dt.date.today()
     account = Account.get_or_none(Account.id == account_id)
     if account is None:
-        raise BillingError("no_account", "The account no longer exists.")
+        raise BillingError(
+            "no_account", QT_TRANSLATE_NOOP("Messages", "The account no longer exists.")
+        )
     meter = active_meter(account_id)
     if meter is None or meter.kind != "ic_card":
         raise TellerError(
             "not_ic_card",
-            "Account {number} has no IC-card meter; it pays bills instead.",
+            QT_TRANSLATE_NOOP(
+                "Messages", "Account {number} has no IC-card meter; it pays bills instead."
+            ),
             number=account.number,
         )
     tariffs = load_tariffs(account.user_type)
     if not tariffs:
         raise BillingError(
             "no_tariff",
-            "No tariff is set up for {user_type} accounts.",
+            QT_TRANSLATE_NOOP("Messages", "No tariff is set up for {user_type} accounts."),
             user_type=account.user_type,
         )
     tariff = tariff_on(tariffs, today)

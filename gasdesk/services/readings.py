@@ -6,6 +6,7 @@ import datetime as dt
 
 from gasdesk.domain.errors import TellerError
 from gasdesk.domain.tariff import format_m3
+from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.services.accounts import active_meter
 from gasdesk.storage import audit
 from gasdesk.storage.db import write_transaction
@@ -28,11 +29,15 @@ def record_reading(
     """
     read_on = read_on or dt.date.today()
     if value_l < 0:
-        raise TellerError("negative", "The amount cannot be negative.")
+        raise TellerError(
+            "negative", QT_TRANSLATE_NOOP("Messages", "The amount cannot be negative.")
+        )
     with write_transaction():
         meter = active_meter(account_id)
         if meter is None:
-            raise TellerError("no_meter", "This account has no meter installed.")
+            raise TellerError(
+                "no_meter", QT_TRANSLATE_NOOP("Messages", "This account has no meter installed.")
+            )
         last = (
             Reading.select()
             .where(Reading.meter == meter.id)
@@ -44,7 +49,10 @@ def record_reading(
         if value_l < prev_value:
             raise TellerError(
                 "reading_decreased",
-                "The reading {value} m³ is lower than the previous reading {prev} m³ of meter {meter}.",
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "The reading {value} m³ is lower than the previous reading {prev} m³ of meter {meter}.",
+                ),
                 value=format_m3(value_l),
                 prev=format_m3(prev_value),
                 meter=meter.number,
@@ -52,7 +60,9 @@ def record_reading(
         if read_on < prev_day:
             raise TellerError(
                 "reading_date",
-                "The reading date {day} is before the previous reading ({prev}).",
+                QT_TRANSLATE_NOOP(
+                    "Messages", "The reading date {day} is before the previous reading ({prev})."
+                ),
                 day=read_on.isoformat(),
                 prev=prev_day.isoformat(),
             )

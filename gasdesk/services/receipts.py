@@ -17,7 +17,7 @@ from gasdesk.domain.receipts import CopyMark, ReceiptDoc, VoidInfo
 from gasdesk.domain.tariff import lines_from_json
 from gasdesk.printing.receipt import render_receipt
 from gasdesk.resources import load_toml
-from gasdesk.services.billing import stored_lines
+from gasdesk.services.billing import bill_readings, stored_lines
 from gasdesk.storage import audit
 from gasdesk.storage.db import write_transaction
 from gasdesk.storage.models import (
@@ -78,11 +78,7 @@ def _bills_of(payment: Payment) -> tuple[BillView, ...]:
     )
     for link in links:
         bill = link.bill
-        to_value = bill.to_reading.value_l if bill.to_reading_id else None
-        if bill.from_reading_id:
-            from_value: int | None = bill.from_reading.value_l
-        else:
-            from_value = to_value - bill.volume_l if to_value is not None else None
+        from_value, to_value = bill_readings(bill)
         views.append(
             BillView(
                 bill_id=bill.id,
@@ -98,6 +94,11 @@ def _bills_of(payment: Payment) -> tuple[BillView, ...]:
             )
         )
     return tuple(views)
+
+
+def _badge(staff_id: int | None) -> str:
+    staff = Staff.get_or_none(Staff.id == staff_id) if staff_id else None
+    return str(staff.badge) if staff is not None else ""
 
 
 def receipt_document(receipt_id: int, copy: CopyMark | None = None) -> ReceiptDoc:
@@ -121,7 +122,7 @@ def receipt_document(receipt_id: int, copy: CopyMark | None = None) -> ReceiptDo
             original_code=format_code(first.series, first.number),
             original_issued_at=first.issued_at,
             reason=payment.reason,
-            authorised_badge=payment.authorised_by.badge if payment.authorised_by_id else "",
+            authorised_badge=_badge(payment.authorised_by_id),
         )
         amount = -amount
     return ReceiptDoc(

@@ -11,6 +11,7 @@ import datetime as dt
 from gasdesk.domain.errors import TellerError
 from gasdesk.domain.fees import ReceiptInfo
 from gasdesk.domain.methods import BALANCE
+from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.services.days import is_day_closed
 from gasdesk.services.passwords import check_password
 from gasdesk.services.payments import open_shift, receipt_info
@@ -29,40 +30,61 @@ def check_supervisor(badge: str, password: str) -> Staff:
     badge = (badge or "").strip()
     if not badge or not password:
         raise VoidError(
-            "credentials_missing", "A supervisor must enter a badge number and password."
+            "credentials_missing",
+            QT_TRANSLATE_NOOP("Messages", "A supervisor must enter a badge number and password."),
         )
     sup = Staff.get_or_none(Staff.badge == badge)
     if sup is None or not sup.active or not check_password(sup.password_hash, password):
-        raise VoidError("bad_credentials", "Supervisor badge number or password is wrong.")
+        raise VoidError(
+            "bad_credentials",
+            QT_TRANSLATE_NOOP("Messages", "Supervisor badge number or password is wrong."),
+        )
     if sup.role != "supervisor":
         raise VoidError(
-            "not_supervisor", "{badge} is not a supervisor; a void needs a supervisor.", badge=badge
+            "not_supervisor",
+            QT_TRANSLATE_NOOP(
+                "Messages", "{badge} is not a supervisor; a void needs a supervisor."
+            ),
+            badge=badge,
         )
     return sup
 
 
 def _refusal(original: Payment | None, today: dt.date, supervisor: Staff) -> VoidError | None:
     if original is None:
-        return VoidError("no_payment", "That payment does not exist.")
+        return VoidError(
+            "no_payment", QT_TRANSLATE_NOOP("Messages", "That payment does not exist.")
+        )
     if original.kind == "void":
-        return VoidError("is_void", "A void cannot itself be voided.")
+        return VoidError(
+            "is_void", QT_TRANSLATE_NOOP("Messages", "A void cannot itself be voided.")
+        )
     if Payment.select().where(Payment.voids == original.id).exists():
-        return VoidError("already_voided", "This payment has already been voided.")
+        return VoidError(
+            "already_voided", QT_TRANSLATE_NOOP("Messages", "This payment has already been voided.")
+        )
     if original.business_date != today:
         return VoidError(
             "not_same_day",
-            "Only today's payments can be voided; this one is from {day}.",
+            QT_TRANSLATE_NOOP(
+                "Messages", "Only today's payments can be voided; this one is from {day}."
+            ),
             day=original.business_date.isoformat(),
         )
     if is_day_closed(original.office_id, original.business_date):
         return VoidError(
             "day_closed",
-            "The business day {day} is closed; its payments cannot be voided.",
+            QT_TRANSLATE_NOOP(
+                "Messages", "The business day {day} is closed; its payments cannot be voided."
+            ),
             day=original.business_date.isoformat(),
         )
     if supervisor.office_id != original.office_id:
         return VoidError(
-            "other_office", "A supervisor of the payment's own office must authorise the void."
+            "other_office",
+            QT_TRANSLATE_NOOP(
+                "Messages", "A supervisor of the payment's own office must authorise the void."
+            ),
         )
     return None
 
@@ -84,13 +106,20 @@ def void_payment(
         raise ValueError("a void needs an idempotency key")
     reason = " ".join((reason or "").split())
     if len(reason) < 2:
-        raise VoidError("reason_missing", "Enter the reason for the void.")
+        raise VoidError(
+            "reason_missing", QT_TRANSLATE_NOOP("Messages", "Enter the reason for the void.")
+        )
     supervisor = check_supervisor(supervisor_badge, supervisor_password)
     with write_transaction():
         earlier = Payment.get_or_none(Payment.idempotency_key == idempotency_key)
         if earlier is not None:
             if earlier.voids_id != payment_id:
-                raise VoidError("key_reused", "This void form was already used; open it again.")
+                raise VoidError(
+                    "key_reused",
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "This void form was already used; open it again."
+                    ),
+                )
             return receipt_info(earlier, Receipt.get(Receipt.payment == earlier.id), replayed=True)
         original = Payment.get_or_none(Payment.id == payment_id)
         refusal = _refusal(original, today, supervisor)
@@ -108,7 +137,10 @@ def void_payment(
             )
             if changed != 1:
                 raise VoidError(
-                    "balance_spent", "The prepaid money has already been used; it cannot be voided."
+                    "balance_spent",
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "The prepaid money has already been used; it cannot be voided."
+                    ),
                 )
         elif original.method == BALANCE:
             Account.update(balance_fen=Account.balance_fen + amount).where(
