@@ -40,10 +40,12 @@ _anchor_path: Path | None = None
 _anchor_seq: int = -1  # highest seq this process knows the anchor file holds
 
 
-def load_key(path: Path, anchor_path: Path | None = None) -> None:
-    """Read the chain key, creating it (owner-only) on first use; the anchor file
-    lives next to it unless named."""
+def load_key(path: Path, anchor_path: Path | None = None, *, create: bool = True) -> None:
+    """Read the chain key, creating it (owner-only) on first use unless `create` is
+    False; the anchor file lives next to it unless named."""
     global _key, _anchor_path, _anchor_seq
+    if not path.exists() and not create:
+        raise FileNotFoundError(f"the audit key file {path} is missing")
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
