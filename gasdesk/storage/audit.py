@@ -10,9 +10,9 @@ head. The anchor can only lag behind the database (a crash between the commit an
 anchor write), never run ahead of it, so it raises no false alarm; day reports carry
 the day's head too and can be checked with `verify(anchors=[...])`.
 
-Convention for events that create a payment: the payload carries `payment_id`,
-`amount_fen` and, when a receipt is issued, `receipt` (its code, e.g.
-`MS-2026-000123`). `verify()` then also checks every payment and receipt row against
+Convention for events that create a payment (a collection, a void): the payload
+carries `payment` (the payment row's id), `amount_fen` and, when a receipt or slip is
+issued, `receipt` (its code, e.g. `MS-2026-000123`). `verify()` then also checks every payment and receipt row against
 its event, so an amount edited in the payment table is caught as well.
 """
 
@@ -40,10 +40,12 @@ _anchor_path: Path | None = None
 _anchor_seq: int = -1  # highest seq this process knows the anchor file holds
 
 
-def load_key(path: Path, anchor_path: Path | None = None) -> None:
-    """Read the chain key, creating it (owner-only) on first use; the anchor file
-    lives next to it unless named."""
+def load_key(path: Path, anchor_path: Path | None = None, *, create: bool = True) -> None:
+    """Read the chain key, creating it (owner-only) on first use unless `create` is
+    False; the anchor file lives next to it unless named."""
     global _key, _anchor_path, _anchor_seq
+    if not path.exists() and not create:
+        raise FileNotFoundError(f"the audit key file {path} is missing")
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -292,12 +294,11 @@ def verify_rows(
                 payload = json.loads(payload_json)
             except ValueError:
                 payload = None
-            if isinstance(payload, dict) and "payment_id" in payload and "amount_fen" in payload:
-                paid[int(payload["payment_id"])] = (
-                    seq,
-                    payload["amount_fen"],
-                    payload.get("receipt"),
-                )
+            if isinstance(payload, dict) and isinstance(payload.get("payment"), int):
+                if "amount_fen" in payload:  # the event that created the payment comes first
+                    paid.setdefault(
+                        payload["payment"], (seq, payload["amount_fen"], payload.get("receipt"))
+                    )
     head_seq = expected - 1
 
     all_anchors = [(s, h, f"the recorded head {s}") for s, h in anchors]

@@ -91,12 +91,18 @@ OTHER = QT_TRANSLATE_NOOP(
 
 
 class StorageError(Exception):
-    """A failure with a message meant for the person at the counter."""
+    """A failure with a message meant for the person at the counter: `template` is
+    English with {named} fields filled from `params` (the UI translates the template
+    first); `message` is the English text."""
 
-    def __init__(self, message: str, *, cause: BaseException | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(
+        self, template: str, *, cause: BaseException | None = None, **params: object
+    ) -> None:
+        self.template = template
+        self.params = params
+        self.message = template.format(**params) if params else template
         self.cause = cause
+        super().__init__(self.message)
 
 
 class DatabaseOpenError(StorageError):
@@ -177,7 +183,7 @@ def describe_parts(exc: BaseException) -> tuple[str, dict[str, str]]:
     """The message template and its parameters for a database exception, looking through
     the whole chain (peewee's own rollback can raise and hide the original cause)."""
     if isinstance(exc, StorageError):
-        return exc.message, {}
+        return exc.template, {k: str(v) for k, v in exc.params.items()}
     k = kind(exc)
     if k != "other":
         return MESSAGES[k], {}

@@ -1,6 +1,6 @@
 """A minimal payment writer with the storage mechanisms a real payment uses: one
 write transaction holding the receipt number (ReceiptCounter), the payment, the
-receipt, the account balance and the audit event (payload: payment_id, amount_fen,
+receipt, the account balance and the audit event (payload: payment, amount_fen,
 receipt).
 
 It stands in for services.payments.collect_payment in the crash and concurrency
@@ -56,7 +56,7 @@ def pay(account_number: str, amount_fen: int, badge: str = "MS01", counter_no: i
             "payment",
             staff_id=staff.id,
             office_id=office.id,
-            payment_id=payment.id,
+            payment=payment.id,
             amount_fen=amount_fen,
             receipt=receipt.code,
             account=account.number,
