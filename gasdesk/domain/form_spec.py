@@ -8,10 +8,10 @@ services share.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class FieldType(str, Enum):
+class FieldType(StrEnum):
     TEXT = "text"
     PHONE = "phone"
     IDCARD = "idcard"
@@ -24,7 +24,7 @@ class FieldType(str, Enum):
     LONGTEXT = "longtext"
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """Lifecycle of a submitted form, in order."""
 
     RECEIVED = "received"  # 受理

@@ -47,7 +47,7 @@ def problem(number: str, *, today: dt.date | None = None) -> str | None:
     if not (text[:17].isascii() and text[:17].isdigit()) or text[17] not in "0123456789X":
         return "characters"
     born = birth_date(text)
-    if born is None or born.year < 1900 or born > (today or dt.date.today()):
+    if born is None or born.year < 1800 or born > (today or dt.date.today()):
         return "birth_date"
     if check_digit(text[:17]) != text[17]:
         return "check_digit"

@@ -45,8 +45,14 @@ def register_cjk_font() -> str:
         return FONT_NAME
     path = find_cjk_font()
     try:
-        font = TTFont(FONT_NAME, str(path), subfontIndex=0) if path.suffix == ".ttc" else TTFont(FONT_NAME, str(path))
+        font = (
+            TTFont(FONT_NAME, str(path), subfontIndex=0)
+            if path.suffix == ".ttc"
+            else TTFont(FONT_NAME, str(path))
+        )
     except Exception as exc:  # reportlab raises TTFError for CFF-outline fonts
-        raise FontMissingError(f"The font {path.name} cannot be embedded ({exc}). {INSTALL_HINT}") from exc
+        raise FontMissingError(
+            f"The font {path.name} cannot be embedded ({exc}). {INSTALL_HINT}"
+        ) from exc
     pdfmetrics.registerFont(font)
     return FONT_NAME

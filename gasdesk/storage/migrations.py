@@ -21,8 +21,19 @@ def _initial(database: Database) -> None:
     database.create_tables([t for t in m.ALL_MODELS if t is not m.SchemaVersion])
 
 
+def _forms_tables(database: Database) -> None:
+    from gasdesk.storage import models_forms
+
+    database.create_tables(models_forms.FORMS_MODELS)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
+    (
+        30,
+        "business forms: numbering, complaints, outages, appointments, return visits",
+        _forms_tables,
+    ),
 ]
 
 
@@ -33,7 +44,11 @@ def latest_version() -> int:
 def current_version(database: Database) -> int:
     if not database.table_exists("gasdesk_schema"):
         return 0
-    row = m.SchemaVersion.select(m.SchemaVersion.version).order_by(m.SchemaVersion.version.desc()).first()
+    row = (
+        m.SchemaVersion.select(m.SchemaVersion.version)
+        .order_by(m.SchemaVersion.version.desc())
+        .first()
+    )
     return row.version if row else 0
 
 

@@ -1,0 +1,77 @@
+"""A small database for the business-form tests: two offices, their staff, three accounts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gasdesk.resources import load_toml
+from gasdesk.services.passwords import hash_password
+from gasdesk.storage.db import open_database, write_transaction
+from gasdesk.storage.models import Account, Counter, Meter, Office, Staff, db
+
+# 110105194912310021 is the textbook GB 11643 example (check digit 1... computed in tests).
+VALID_ID = "11010519491231002X"
+
+
+@dataclass
+class World:
+    office_id: int
+    other_office_id: int
+    teller_id: int
+    supervisor_id: int
+    counter_id: int
+    account_id: int
+    account_number: str
+
+
+def seed(tmp_path: Path) -> World:
+    open_database(tmp_path / "forms.db", key_path=tmp_path / "audit.key")
+    offices = load_toml("offices.toml")["office"]
+    pw = hash_password("123456")
+    with write_transaction():
+        ids: list[int] = []
+        for o in offices:
+            row: Any = Office.create(
+                code=o["code"],
+                name=o["name"],
+                address=o["address"],
+                phone=o["phone"],
+                hours=o["hours"],
+            )
+            ids.append(row.id)
+        counter: Any = Counter.create(office=ids[0], number=1, name="1号窗口")
+        teller: Any = Staff.create(
+            badge="MS01", name="李娜", role="teller", office=ids[0], password_hash=pw
+        )
+        sup: Any = Staff.create(
+            badge="MS09", name="张伟", role="supervisor", office=ids[0], password_hash=pw
+        )
+        Staff.create(badge="MS02", name="王芳", role="teller", office=ids[0], password_hash=pw)
+        acc: Any = Account.create(
+            number="100001", name="王建国", initials="wjg", phone="13905331234",
+            address="文昌湖区商家镇文昌路锦绣苑3号楼2单元201", office=ids[0],
+        )  # fmt: skip
+        Meter.create(
+            number="MS-0001",
+            account=acc,
+            kind="ic_card",
+            model="G2.5",
+            installed_on=dt.date(2020, 1, 1),
+        )
+        Account.create(
+            number="100002", name="赵丽", initials="zl", phone="13805339876",
+            address="文昌湖区商家镇文昌路锦绣苑12号楼1单元502", office=ids[0],
+        )  # fmt: skip
+        Account.create(
+            number="200001", name="孙强", initials="sq", phone="05336698001",
+            address="王村镇金泉小区5号楼101", office=ids[1],
+        )  # fmt: skip
+    return World(ids[0], ids[1], teller.id, sup.id, counter.id, acc.id, acc.number)
+
+
+def close() -> None:
+    if not db.obj.is_closed():
+        db.obj.close()
