@@ -360,7 +360,7 @@ def form_history(form_id: int) -> list[FormEventInfo]:
         FormEvent.select(FormEvent, Staff)
         .join(Staff)
         .where(FormEvent.form == form_id)
-        .order_by(FormEvent.at, FormEvent._meta.primary_key)
+        .order_by(FormEvent._meta.primary_key)
     )
     return [
         FormEventInfo(
