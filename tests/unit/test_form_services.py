@@ -9,6 +9,7 @@ import pytest
 
 from gasdesk.domain.form_spec import FormSpec, Status
 from gasdesk.services import appointments, complaints, return_visits
+from gasdesk.services.form_copies import printable_form, record_print
 from gasdesk.services.form_settings import load_forms
 from gasdesk.services.forms import (
     FormActionError,
@@ -16,8 +17,6 @@ from gasdesk.services.forms import (
     advance_form,
     form_history,
     list_forms,
-    printable_form,
-    record_print,
     submit_form,
 )
 from gasdesk.storage.models import AuditEvent, FormEvent, FormRecord
