@@ -73,6 +73,7 @@ class FieldSpec:
     pattern: str | None = None  # a regular expression the whole value must match
     pattern_hint: str = ""  # what the pattern asks for, shown when it does not match
     choices: tuple[str, ...] = ()
+    choices_en: tuple[str, ...] = ()  # English names of the choices, same order (display only)
     prefill: str | None = None  # one of PREFILL_SOURCES
     default: str = ""
     help: str = ""
@@ -83,6 +84,9 @@ class FieldSpec:
 
     def display_label(self, english: bool) -> str:
         return (self.label_en or self.label) if english else self.label
+
+    def display_choices(self, english: bool) -> tuple[str, ...]:
+        return self.choices_en if english and self.choices_en else self.choices
 
 
 @dataclass(frozen=True)

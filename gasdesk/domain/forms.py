@@ -54,10 +54,25 @@ NAME_RE = re.compile(r"[a-z][a-z0-9_]{0,39}")
 KIND_RE = re.compile(r"[a-z][a-z0-9_]{0,39}")
 TOP_KEYS = {"title", "title_en", "description", "order", "workflow", "field", "section"}
 FIELD_KEYS = {
-    "name", "label", "label_en", "type", "required", "min_length", "max_length", "pattern",
-    "pattern_hint", "choices", "prefill", "default", "help", "min_amount", "max_amount",
-    "slot_kind", "slot_kind_field",
-}  # fmt: skip
+    "name",
+    "label",
+    "label_en",
+    "type",
+    "required",
+    "min_length",
+    "max_length",
+    "pattern",
+    "pattern_hint",
+    "choices",
+    "choices_en",
+    "prefill",
+    "default",
+    "help",
+    "min_amount",
+    "max_amount",
+    "slot_kind",
+    "slot_kind_field",
+}
 SECTION_KEYS = {"title", "title_en", "fields"}
 WORKFLOW_KEYS = {"steps", "complaint", "return_visit"}
 OTHER_SECTION = ("其他", "Other")
@@ -170,6 +185,13 @@ def parse_field(raw: Any, index: int) -> FieldSpec:
     if len(set(choices)) != len(choices):
         dup = next(c for c in choices if choices.count(c) > 1)
         raise DefinitionError(f"{where}: the choice '{dup}' is listed twice")
+    choices_en_raw = raw.get("choices_en", [])
+    if not isinstance(choices_en_raw, list) or not all(isinstance(c, str) for c in choices_en_raw):
+        raise DefinitionError(f"{where}: choices_en must be a list of texts")
+    if choices_en_raw and len(choices_en_raw) != len(choices):
+        raise DefinitionError(
+            f"{where}: choices_en must name each of the {len(choices)} choices, in order"
+        )
     prefill = _str(raw, "prefill", where) or None
     if prefill is not None and prefill not in PREFILL_SOURCES:
         raise DefinitionError(
@@ -204,6 +226,7 @@ def parse_field(raw: Any, index: int) -> FieldSpec:
         pattern=pattern,
         pattern_hint=_str(raw, "pattern_hint", where),
         choices=choices,
+        choices_en=tuple(c.strip() for c in choices_en_raw),
         prefill=prefill,
         default=default,
         help=_str(raw, "help", where),

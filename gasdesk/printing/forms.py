@@ -29,14 +29,30 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("base", fontName=font, fontSize=10.5, leading=15, wordWrap="CJK")
     return {
         "base": base,
-        "company": ParagraphStyle("company", parent=base, fontSize=11, alignment=TA_CENTER, textColor=colors.HexColor("#444444")),
-        "title": ParagraphStyle("title", parent=base, fontSize=18, leading=24, alignment=TA_CENTER, spaceAfter=4),
-        "copy": ParagraphStyle("copy", parent=base, fontSize=12, alignment=TA_RIGHT, textColor=colors.HexColor("#b00000")),
-        "section": ParagraphStyle("section", parent=base, fontSize=11, leading=15, textColor=colors.white),
+        "company": ParagraphStyle(
+            "company",
+            parent=base,
+            fontSize=11,
+            alignment=TA_CENTER,
+            textColor=colors.HexColor("#444444"),
+        ),
+        "title": ParagraphStyle(
+            "title", parent=base, fontSize=18, leading=24, alignment=TA_CENTER, spaceAfter=4
+        ),
+        "copy": ParagraphStyle(
+            "copy",
+            parent=base,
+            fontSize=12,
+            alignment=TA_RIGHT,
+            textColor=colors.HexColor("#b00000"),
+        ),
+        "section": ParagraphStyle(
+            "section", parent=base, fontSize=11, leading=15, textColor=colors.white
+        ),
         "label": ParagraphStyle("label", parent=base, textColor=colors.HexColor("#333333")),
         "small": ParagraphStyle("small", parent=base, fontSize=9.5, leading=13),
         "phone": ParagraphStyle("phone", parent=base, fontSize=12, leading=17),
-    }  # fmt: skip
+    }
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
@@ -107,10 +123,18 @@ def form_story(form: PrintableForm, font: str) -> list[object]:
     )
     story.append(Spacer(1, 12 * mm))
     sign = Table(
-        [[_p("客户签字：________________", st["base"]), _p("受理人签字：________________", st["base"])],
-         [_p("日期：______年____月____日", st["base"]), _p("日期：______年____月____日", st["base"])]],
+        [
+            [
+                _p("客户签字：________________", st["base"]),
+                _p("受理人签字：________________", st["base"]),
+            ],
+            [
+                _p("日期：______年____月____日", st["base"]),
+                _p("日期：______年____月____日", st["base"]),
+            ],
+        ],
         colWidths=[width / 2, width / 2],
-    )  # fmt: skip
+    )
     sign.setStyle(
         TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)])
     )
@@ -123,10 +147,15 @@ def render_form_pdf(form: PrintableForm, target: str | Path | None = None) -> by
     font = register_cjk_font()
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
-        buf, pagesize=A4, leftMargin=PAGE_MARGIN, rightMargin=PAGE_MARGIN,
-        topMargin=PAGE_MARGIN, bottomMargin=PAGE_MARGIN,
-        title=f"{form.title} {form.number}", author=form.company,
-    )  # fmt: skip
+        buf,
+        pagesize=A4,
+        leftMargin=PAGE_MARGIN,
+        rightMargin=PAGE_MARGIN,
+        topMargin=PAGE_MARGIN,
+        bottomMargin=PAGE_MARGIN,
+        title=f"{form.title} {form.number}",
+        author=form.company,
+    )
     doc.build(form_story(form, font))
     data = buf.getvalue()
     if target is not None:

@@ -20,11 +20,19 @@ from gasdesk.storage.models_forms import Appointment
 def _info(a: Any) -> AppointmentInfo:
     values = json.loads(a.form.data_json).get("values", {})
     return AppointmentInfo(
-        id=int(a.id), form_number=a.form.number, kind=a.kind, day=a.day, slot=a.slot, crew=a.crew,
-        customer=str(values.get("name", "")), address=str(values.get("address", "")),
-        phone=str(values.get("phone", "")), arrived_at=a.arrived_at, punctual=a.punctual,
+        id=int(a.id),
+        form_number=a.form.number,
+        kind=a.kind,
+        day=a.day,
+        slot=a.slot,
+        crew=a.crew,
+        customer=str(values.get("name", "")),
+        address=str(values.get("address", "")),
+        phone=str(values.get("phone", "")),
+        arrived_at=a.arrived_at,
+        punctual=a.punctual,
         cancelled=a.live is None,
-    )  # fmt: skip
+    )
 
 
 def free_slots(kind: str, day: dt.date) -> list[SlotAvailability]:
@@ -86,6 +94,13 @@ def cancel_appointment(appointment_id: int, *, staff_id: int, reason: str = "") 
         a.live = None
         a.cancelled_at = now()
         a.save()
-        audit.append("appointment_cancelled", staff_id=staff_id, office_id=a.form.office_id,
-                     number=a.form.number, day=a.day, slot=a.slot, reason=reason.strip())  # fmt: skip
+        audit.append(
+            "appointment_cancelled",
+            staff_id=staff_id,
+            office_id=a.form.office_id,
+            number=a.form.number,
+            day=a.day,
+            slot=a.slot,
+            reason=reason.strip(),
+        )
     return _info(a)

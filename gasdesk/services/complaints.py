@@ -23,6 +23,7 @@ from gasdesk.domain.form_records import (
     ComplaintInfo,
 )
 from gasdesk.domain.form_spec import Status
+from gasdesk.domain.records import StaffInfo
 from gasdesk.services.forms import FormActionError, _event, complaint_terms, form_info
 from gasdesk.storage import audit
 from gasdesk.storage.db import write_transaction
@@ -161,7 +162,19 @@ def uphold_complaint(
             at,
         )
         audit.append(
-            "complaint_compensation", staff_id=staff_id, office_id=form.office_id,
-            number=form.number, against_staff=against_staff_id, compensation_fen=COMPENSATION_FEN,
-        )  # fmt: skip
+            "complaint_compensation",
+            staff_id=staff_id,
+            office_id=form.office_id,
+            number=form.number,
+            against_staff=against_staff_id,
+            compensation_fen=COMPENSATION_FEN,
+        )
     return complaint_info(Complaint.get_by_id(c.id), at.date())
+
+
+def list_staff(office_id: int) -> list[StaffInfo]:
+    """Active staff of an office: whom a complaint can be upheld against."""
+    from gasdesk.services.auth import staff_info
+
+    query = Staff.select().where(Staff.office == office_id).order_by(Staff.badge)
+    return [staff_info(s) for s in query if s.active]

@@ -244,9 +244,14 @@ def submit_form(
                 if warning:
                     warnings.append(warning)
                 Complaint.create(
-                    form=row, received_on=at.date(), level="operations", level_since=at.date(),
-                    reply_due=reply_due, result_due=result_due, deadline_warning=warning,
-                )  # fmt: skip
+                    form=row,
+                    received_on=at.date(),
+                    level="operations",
+                    level_since=at.date(),
+                    reply_due=reply_due,
+                    result_due=result_due,
+                    deadline_warning=warning,
+                )
             for name, kind in kinds.items():
                 appt = _book(row, kind, str(values[name]), staff_id)
                 if appt is None:
@@ -278,9 +283,13 @@ def _event(
 ) -> None:
     FormEvent.create(form=row, staff=staff_id, action=action, status=status.value, note=note, at=at)
     audit.append(
-        "form_" + action, staff_id=staff_id, office_id=row.office_id,
-        number=row.number, status=status.value, note=note,
-    )  # fmt: skip
+        "form_" + action,
+        staff_id=staff_id,
+        office_id=row.office_id,
+        number=row.number,
+        status=status.value,
+        note=note,
+    )
 
 
 def apply_status(

@@ -39,11 +39,19 @@ def _area(o: Any) -> Area:
 
 def outage_info(o: Any) -> OutageInfo:
     return OutageInfo(
-        id=int(o.id), area_text=_area(o).text, street=o.street, community=o.community,
-        building_from=o.building_from, building_to=o.building_to, starts_at=o.starts_at,
-        restore_at=o.restore_at, reason=o.reason, in_peak=o.in_peak,
-        cancelled=o.cancelled_at is not None, office_id=int(o.office_id),
-    )  # fmt: skip
+        id=int(o.id),
+        area_text=_area(o).text,
+        street=o.street,
+        community=o.community,
+        building_from=o.building_from,
+        building_to=o.building_to,
+        starts_at=o.starts_at,
+        restore_at=o.restore_at,
+        reason=o.reason,
+        in_peak=o.in_peak,
+        cancelled=o.cancelled_at is not None,
+        office_id=int(o.office_id),
+    )
 
 
 def register_outage(
@@ -73,16 +81,28 @@ def register_outage(
         raise PeakHoursConfirmationNeeded(window)
     with write_transaction():
         o: Any = Outage.create(
-            office=office_id, street=area.street, community=area.community,
+            office=office_id,
+            street=area.street,
+            community=area.community,
             building_from=area.building_from,
             building_to=area.building_to if area.building_to is not None else area.building_from,
-            starts_at=starts_at, restore_at=restore_at, reason=reason.strip(),
-            in_peak=window is not None, created_by=staff_id, created_at=at,
-        )  # fmt: skip
+            starts_at=starts_at,
+            restore_at=restore_at,
+            reason=reason.strip(),
+            in_peak=window is not None,
+            created_by=staff_id,
+            created_at=at,
+        )
         audit.append(
-            "outage_registered", staff_id=staff_id, office_id=office_id, outage=int(o.id),
-            area=area.text, starts_at=starts_at, restore_at=restore_at, in_peak=window is not None,
-        )  # fmt: skip
+            "outage_registered",
+            staff_id=staff_id,
+            office_id=office_id,
+            outage=int(o.id),
+            area=area.text,
+            starts_at=starts_at,
+            restore_at=restore_at,
+            in_peak=window is not None,
+        )
     return outage_info(o)
 
 

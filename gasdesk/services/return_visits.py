@@ -25,9 +25,14 @@ def _info(v: Any) -> ReturnVisitInfo:
         or (v.form.account.phone if v.form.account_id else "")
     )
     return ReturnVisitInfo(
-        id=int(v.id), form=form, due_on=v.due_on, phone=phone,
-        done_at=v.done_at, outcome=v.outcome, satisfaction=v.satisfaction,
-    )  # fmt: skip
+        id=int(v.id),
+        form=form,
+        due_on=v.due_on,
+        phone=phone,
+        done_at=v.done_at,
+        outcome=v.outcome,
+        satisfaction=v.satisfaction,
+    )
 
 
 def list_return_visits(*, pending_only: bool = True) -> list[ReturnVisitInfo]:

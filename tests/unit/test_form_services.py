@@ -107,8 +107,11 @@ def test_numbers_are_gapless_per_office_and_year(world: World) -> None:
         at=EVE,
     )
     assert [a.form.number, b.form.number, c.form.number, other.form.number] == [
-        "MS-F-2026-000001", "MS-F-2026-000002", "MS-F-2027-000001", "WC-F-2026-000001",
-    ]  # fmt: skip
+        "MS-F-2026-000001",
+        "MS-F-2026-000002",
+        "MS-F-2027-000001",
+        "WC-F-2026-000001",
+    ]
 
 
 def test_submission_links_the_account_and_snapshots_the_form(world: World) -> None:
@@ -168,9 +171,12 @@ def test_lifecycle_with_history_and_return_visit(world: World) -> None:
         advance_form(fid, staff_id=world.teller_id)
     history = form_history(fid)
     assert [(e.action, e.status) for e in history] == [
-        ("submitted", Status.RECEIVED), ("advanced", Status.IN_PROGRESS), ("advanced", Status.REPLIED),
-        ("return_visit", Status.FOLLOWED_UP), ("advanced", Status.CLOSED),
-    ]  # fmt: skip
+        ("submitted", Status.RECEIVED),
+        ("advanced", Status.IN_PROGRESS),
+        ("advanced", Status.REPLIED),
+        ("return_visit", Status.FOLLOWED_UP),
+        ("advanced", Status.CLOSED),
+    ]
     assert history[1].note == "派单" and history[-1].staff_name == "张伟"
     assert list_forms() == []
 

@@ -54,9 +54,15 @@ def test_building_numbers() -> None:
 
 def reg(world: World, start: dt.datetime, hours: int = 6, **kw: object):  # type: ignore[no-untyped-def]
     return register_outage(
-        office_id=world.office_id, staff_id=world.teller_id, area=kw.pop("area", Area("文昌路", "锦绣苑", 1, 5)),  # type: ignore[arg-type]
-        starts_at=start, restore_at=start + dt.timedelta(hours=hours), reason="管道维修", at=NOW, **kw,  # type: ignore[arg-type]
-    )  # fmt: skip
+        office_id=world.office_id,
+        staff_id=world.teller_id,
+        area=kw.pop("area", Area("文昌路", "锦绣苑", 1, 5)),  # type: ignore[arg-type]
+        starts_at=start,
+        restore_at=start + dt.timedelta(hours=hours),
+        reason="管道维修",
+        at=NOW,
+        **kw,  # type: ignore[arg-type]
+    )
 
 
 def test_start_in_a_cooking_peak_needs_confirmation(world: World) -> None:
