@@ -101,7 +101,12 @@ def make_ctx(world: World, tmp_path: Path, *, supervisor: bool = False) -> Any:
 
     staff = Staff.get_by_id(world.supervisor_id if supervisor else world.teller_id)
     counter = Counter.get_by_id(world.counter_id)
-    session = LoginSession(staff_info(staff), office_info(counter.office), counter_info(counter), dt.datetime(2026, 9, 30, 8, 30))
+    session = LoginSession(
+        staff_info(staff),
+        office_info(counter.office),
+        counter_info(counter),
+        dt.datetime(2026, 9, 30, 8, 30),
+    )
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("ui/language", "en")
     return AppContext(session=session, worker=DbWorker(), settings=settings)

@@ -304,6 +304,7 @@ class FormView(QWidget):
     """Any form, built from its definition."""
 
     timeslot_day_changed = Signal(str, object)  # field name, dt.date
+    submit_requested = Signal()  # Ctrl+Enter in any field
 
     def __init__(
         self, spec: FormSpec, *, english: bool, slots: list[str], parent: QWidget | None = None
@@ -350,16 +351,16 @@ class FormView(QWidget):
         outer.addStretch(1)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        """Enter in a one-line field moves to the next field, as on paper."""
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
-            and isinstance(obj, QLineEdit | QComboBox | QDateEdit)
-        ):
-            self.focusNextChild()
-            return True
+        """Enter in a one-line field moves to the next field, as on paper; Ctrl+Enter
+        anywhere in the form submits it."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.submit_requested.emit()
+                return True
+            if enter and isinstance(obj, QLineEdit | QComboBox | QDateEdit):
+                self.focusNextChild()
+                return True
         return super().eventFilter(obj, event)
 
     def values(self) -> dict[str, str]:

@@ -6,7 +6,7 @@ import datetime as dt
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -111,9 +111,6 @@ class EntryPage(QWidget):
         layout.addWidget(self.problems)
         layout.addLayout(body, 1)
 
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self).activated.connect(self.submit)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self).activated.connect(self.back_to_kinds)
         ctx.events.customer_changed.connect(self._customer_changed)
         if catalog.forms:
             self.kinds.setCurrentRow(0)
@@ -146,6 +143,7 @@ class EntryPage(QWidget):
             view.setObjectName(f"form_{spec.kind}")
             view.prefill(self.ctx.customer)
             view.timeslot_day_changed.connect(self._fetch_slots)
+            view.submit_requested.connect(self.submit)
             for f in spec.fields:
                 if f.slot_kind_field:
                     view.fields[f.slot_kind_field].edited.connect(
@@ -166,6 +164,16 @@ class EntryPage(QWidget):
         view = self.current_view()
         if view is not None:
             view.focus_first()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Ctrl+Enter submits, Esc goes back to the list of forms (events the fields pass up)."""
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.submit()
+        elif event.key() == Qt.Key.Key_Escape:
+            self.back_to_kinds()
+        else:
+            super().keyPressEvent(event)
 
     def back_to_kinds(self) -> None:
         self.kinds.setFocus()
