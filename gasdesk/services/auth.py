@@ -28,9 +28,7 @@ def login(badge: str, password: str, counter_id: int) -> LoginSession:
         raise LoginError("Badge number or password is wrong.")
     counter = Counter.get_by_id(counter_id)
     with write_transaction():
-        audit.append(
-            "login", staff_id=staff.id, office_id=counter.office_id, counter=counter.number
-        )
+        audit.append("login", staff_id=staff.id, office_id=counter.office_id, counter=counter.number)
     return LoginSession(
         staff=staff_info(staff),
         office=office_info(counter.office),

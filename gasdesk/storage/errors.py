@@ -33,17 +33,13 @@ def describe(exc: BaseException) -> str:
     texts = [str(e).lower() for e in _chain(exc)]
     joined = " | ".join(texts)
     if "database or disk is full" in joined or "no space left" in joined or "disk full" in joined:
-        return (
-            "The disk holding the database is full. Nothing was recorded; free space and try again."
-        )
+        return "The disk holding the database is full. Nothing was recorded; free space and try again."
     if "readonly" in joined or "read-only" in joined or "read only" in joined:
         return "The database is read-only. Nothing was recorded; ask the administrator."
     if "locked" in joined or "busy" in joined or "could not serialize" in joined:
         return "The database is busy with another counter. Nothing was recorded; try again."
     if "disk i/o error" in joined or "i/o error" in joined:
-        return (
-            "The disk reported an error. Nothing was recorded; try again or call the administrator."
-        )
+        return "The disk reported an error. Nothing was recorded; try again or call the administrator."
     if "malformed" in joined or "not a database" in joined:
         return "The database file is damaged. Nothing was recorded; call the administrator."
     if "connection" in joined and ("refused" in joined or "closed" in joined or "lost" in joined):
@@ -54,7 +50,4 @@ def describe(exc: BaseException) -> str:
 def is_database_error(exc: BaseException) -> bool:
     import peewee
 
-    return any(
-        isinstance(e, (sqlite3.Error, peewee.DatabaseError, peewee.InterfaceError))
-        for e in _chain(exc)
-    )
+    return any(isinstance(e, (sqlite3.Error, peewee.DatabaseError, peewee.InterfaceError)) for e in _chain(exc))

@@ -29,11 +29,7 @@ def _forms_tables(database: Database) -> None:
 
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
-    (
-        30,
-        "business forms: numbering, complaints, outages, appointments, return visits",
-        _forms_tables,
-    ),
+    (30, "business forms: complaints, outages, appointments, return visits", _forms_tables),
 ]
 
 
@@ -44,11 +40,7 @@ def latest_version() -> int:
 def current_version(database: Database) -> int:
     if not database.table_exists("gasdesk_schema"):
         return 0
-    row = (
-        m.SchemaVersion.select(m.SchemaVersion.version)
-        .order_by(m.SchemaVersion.version.desc())
-        .first()
-    )
+    row = m.SchemaVersion.select(m.SchemaVersion.version).order_by(m.SchemaVersion.version.desc()).first()
     return row.version if row else 0
 
 
