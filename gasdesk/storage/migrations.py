@@ -40,7 +40,11 @@ def latest_version() -> int:
 def current_version(database: Database) -> int:
     if not database.table_exists("gasdesk_schema"):
         return 0
-    row = m.SchemaVersion.select(m.SchemaVersion.version).order_by(m.SchemaVersion.version.desc()).first()
+    row = (
+        m.SchemaVersion.select(m.SchemaVersion.version)
+        .order_by(m.SchemaVersion.version.desc())
+        .first()
+    )
     return row.version if row else 0
 
 
