@@ -108,5 +108,4 @@ def make_ctx(world: World, tmp_path: Path, *, supervisor: bool = False) -> Any:
         dt.datetime(2026, 9, 30, 8, 30),
     )
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue("ui/language", "en")
     return AppContext(session=session, worker=DbWorker(), settings=settings)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
@@ -37,8 +37,13 @@ class Clock:
 
 @pytest.fixture
 def world(tmp_path: Path) -> Iterator[World]:
+    previous = QLocale()
+    QLocale.setDefault(
+        QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    )  # English UI
     yield seed(tmp_path)
     close()
+    QLocale.setDefault(previous)
 
 
 def open_tab(
@@ -445,3 +450,15 @@ def test_choice_lists_show_english_names_but_store_chinese(qtbot: Any, teller_ta
     view = tab.entry.select_kind("supply_change")
     combo = view.fields["action"].findChild(QComboBox)
     assert combo is not None and combo.itemText(1) == "Stop supply" and combo.itemData(1) == "停气"
+
+
+def test_chinese_ui_shows_the_chinese_labels(qtbot: Any, world: World, tmp_path: Path) -> None:
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    tab, ctx, _clock = open_tab(qtbot, world, tmp_path)
+    try:
+        assert tab.entry.kinds.item(0).text() == "开户申请表"
+        view = tab.entry.select_kind("supply_change")
+        combo = view.fields["action"].findChild(QComboBox)
+        assert combo is not None and combo.itemText(1) == "停气"
+    finally:
+        ctx.worker.shutdown()

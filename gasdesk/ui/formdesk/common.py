@@ -23,7 +23,6 @@ from gasdesk.ui.context import AppContext
 
 Index = QModelIndex | QPersistentModelIndex
 CLOCK_KEY = "clock"  # ctx.extras[CLOCK_KEY]: a callable returning the current datetime (tests)
-LANGUAGE_KEY = "ui/language"  # QSettings: 'en' or 'zh_CN'
 
 
 def clock(ctx: AppContext) -> dt.datetime:
@@ -32,11 +31,8 @@ def clock(ctx: AppContext) -> dt.datetime:
 
 
 def use_english(ctx: AppContext) -> bool:
-    """Form labels come in Chinese with an optional English version: English when the
-    counter is set to English, else when the system locale is not Chinese."""
-    lang = str(ctx.settings.value(LANGUAGE_KEY, "") or "")
-    if lang:
-        return lang.startswith("en")
+    """Form labels are Chinese with an optional English version: English when the
+    application runs in English (the default locale it set when installing translators)."""
     return QLocale().language() != QLocale.Language.Chinese
 
 
