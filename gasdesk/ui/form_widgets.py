@@ -99,7 +99,6 @@ class LineField(FieldWidget):
 
     PLACEHOLDERS: ClassVar[dict[FieldType, str]] = {
         FieldType.PHONE: "13905331234 / 0533-6886656",
-        FieldType.IDCARD: "18",
         FieldType.ACCOUNT: "100001",
         FieldType.AMOUNT: "0.00",
     }

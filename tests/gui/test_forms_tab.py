@@ -462,3 +462,45 @@ def test_chinese_ui_shows_the_chinese_labels(qtbot: Any, world: World, tmp_path:
         assert combo is not None and combo.itemText(1) == "停气"
     finally:
         ctx.worker.shutdown()
+
+
+def test_table_models_pass_the_model_tester(
+    qtmodeltester: Any, qtbot: Any, teller_tab: Any
+) -> None:
+    tab, _ctx, _clock = teller_tab
+    type_into(qtbot, tab, "complaint", FILLS["complaint"])
+    submit(qtbot, tab)
+    wait_result(qtbot, tab, "received")
+    tab.pages.setCurrentWidget(tab.complaints)
+    qtbot.waitUntil(lambda: tab.complaints.model.rowCount() == 1)
+    qtmodeltester.check(tab.complaints.model)
+    tab.pages.setCurrentWidget(tab.open_forms)
+    qtbot.waitUntil(lambda: tab.open_forms.model.rowCount() == 1)
+    qtmodeltester.check(tab.open_forms.model)
+
+
+def test_outage_banner_for_the_customer_in_the_bar(
+    qtbot: Any, world: World, tmp_path: Path
+) -> None:
+    from gasdesk.domain.outages import Area
+    from gasdesk.services.outages import register_outage
+    from gasdesk.ui.outage_banner import OutageBanner
+
+    register_outage(
+        office_id=world.office_id, staff_id=world.teller_id, area=Area("文昌路", "锦绣苑", 1, 5),
+        starts_at=dt.datetime(2026, 10, 1, 9), restore_at=dt.datetime(2026, 10, 1, 15), reason="管道改造", at=NOW,
+    )  # fmt: skip
+    ctx = make_ctx(world, tmp_path)
+    ctx.extras["clock"] = Clock(NOW)
+    try:
+        banner = OutageBanner(ctx)
+        qtbot.addWidget(banner)
+        ctx.set_customer(get_account(world.account_id))  # 锦绣苑3号楼: affected
+        qtbot.waitUntil(lambda: "管道改造" in banner.text())
+        assert not banner.isHidden()
+        from gasdesk.services.accounts import find_accounts
+
+        ctx.set_customer(find_accounts("100002")[0])  # 锦绣苑12号楼: outside buildings 1-5
+        qtbot.waitUntil(lambda: banner.isHidden())
+    finally:
+        ctx.worker.shutdown()
