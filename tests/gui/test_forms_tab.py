@@ -504,3 +504,26 @@ def test_outage_banner_for_the_customer_in_the_bar(
         qtbot.waitUntil(lambda: banner.isHidden())
     finally:
         ctx.worker.shutdown()
+
+
+def test_a_complaint_in_a_year_without_holidays_warns(qtbot: Any, teller_tab: Any) -> None:
+    tab, _ctx, clock = teller_tab
+    clock.at = dt.datetime(2026, 12, 30, 9, 0)
+    type_into(qtbot, tab, "complaint", FILLS["complaint"])
+    submit(qtbot, tab)
+    wait_result(qtbot, tab, "holidays of 2027 are not known")
+    assert "⚠" in tab.entry.result.text()
+    tab.pages.setCurrentWidget(tab.complaints)
+    qtbot.waitUntil(lambda: tab.complaints.model.rowCount() == 1)
+    assert "⚠" in tab.complaints.model.data(tab.complaints.model.index(0, 6))
+
+
+def test_keyboard_flow_from_the_form_list(qtbot: Any, teller_tab: Any) -> None:
+    tab, _ctx, _clock = teller_tab
+    tab.entry.select_kind("consultation")
+    tab.entry.kinds.setFocus()
+    qtbot.keyClick(tab.entry.kinds, Qt.Key.Key_Return)  # Enter: into the form, first empty field
+    view = tab.entry.current_view()
+    assert view is not None and view.fields["topic"].combo.hasFocus()
+    qtbot.keyClick(view.fields["topic"].combo, Qt.Key.Key_Escape)  # Esc: back to the list
+    assert tab.entry.kinds.hasFocus()
