@@ -89,9 +89,16 @@ def _service_quality(database: Database) -> None:
     database.create_tables(models_service.SERVICE_MODELS)
 
 
+def _forms_tables(database: Database) -> None:
+    from gasdesk.storage import models_forms
+
+    database.create_tables(models_forms.FORMS_MODELS)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
     (10, "business days; purchase tier lines", _fees_and_days),
+    (30, "business forms: complaints, outages, appointments, return visits", _forms_tables),
     (40, "service visits and satisfaction ratings", _service_quality),
     (50, "end of day: counts, cash movements, differences, closures", _dayend),
     (60, "append-only triggers on payment, receipt, audit_event", _append_only_triggers),
