@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 
 import pytest
@@ -10,8 +11,10 @@ import pytest
 from gasdesk.demo import DEMO_PASSWORD
 from gasdesk.domain.text import UserError
 from gasdesk.services import day_close, day_export, day_report, reconcile, shifts
+from gasdesk.services.form_settings import load_forms
+from gasdesk.services.forms import FormActionError, submit_form
 from gasdesk.storage import audit
-from gasdesk.storage.models import AuditEvent, Shift, Staff
+from gasdesk.storage.models import AuditEvent, FormRecord, Payment, Shift, Staff
 from gasdesk.storage.models_dayend import CashCount, ShiftDifference
 from tests.dayend_support import DAY, Setup, pay, seed, void
 
@@ -167,7 +170,7 @@ def test_activity_after_count_asks_for_recount(setup: Setup) -> None:
 
 def test_close_day_refusals_and_fingerprint(setup: Setup) -> None:
     s = open_ms01(setup)
-    pay(setup, method="cash", amount_fen=1000, tendered_fen=1000)
+    first = pay(setup, method="cash", amount_fen=1000, tendered_fen=1000)
     with pytest.raises(UserError, match="still open"):
         day_close.close_day(setup.office_id, DAY, "MS09", DEMO_PASSWORD)
     counts = dict(FLOAT)
@@ -187,6 +190,20 @@ def test_close_day_refusals_and_fingerprint(setup: Setup) -> None:
         day_close.close_day(setup.office_id, DAY, "MS09", DEMO_PASSWORD)
     with pytest.raises(UserError, match="is closed"):
         shifts.open_shift(setup.teller_id, setup.counter_ids[0], {}, business_date=DAY)
+    before = (Payment.select().count(), FormRecord.select().count(), audit.head())
+    with pytest.raises(UserError, match="is closed"):
+        pay(setup, method="cash", amount_fen=500, tendered_fen=500)
+    with pytest.raises(UserError, match="is closed"):
+        void(setup, first.payment_id, reason="收错户号")
+    with pytest.raises(FormActionError, match="is closed"):
+        submit_form(
+            load_forms().get("consultation"),  # type: ignore[arg-type]
+            {"name": "张三", "topic": "收费", "question": "阶梯气价怎么算？"},
+            staff_id=setup.teller_id,
+            office_id=setup.office_id,
+            at=dt.datetime.combine(DAY, dt.time(16, 0)),
+        )
+    assert (Payment.select().count(), FormRecord.select().count(), audit.head()) == before
     status = day_close.day_status(setup.office_id, DAY)
     assert status.closed and not status.open_shifts
 
