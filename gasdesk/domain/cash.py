@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from gasdesk.domain.methods import CASH, TENDER_METHODS
+from gasdesk.domain.money import parse_fixed
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 
 # Values in fen, largest first: 100, 50, 20, 10, 5, 1 yuan; 5 jiao, 1 jiao.
@@ -69,6 +70,14 @@ def parse_count(text: str) -> int:
             value=value,
         )
     return value
+
+
+def parse_terminal_total(text: str) -> int:
+    """A settlement total read off a terminal, in yuan: blank is none (0); otherwise
+    the strict amount rules, zero allowed."""
+    if not unicodedata.normalize("NFKC", text).strip():
+        return 0
+    return parse_fixed(text, places=2, prefixes=("¥", "RMB", "CNY"), suffixes=("元",))
 
 
 @dataclass(frozen=True)

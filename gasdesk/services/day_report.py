@@ -338,3 +338,11 @@ def day_report(office_id: int, day: dt.date) -> DayReport:
         payments_without_shift=sum(1 for r in rows if r.shift_id is None),
         company=company_info()[0],
     )
+
+
+def day_report_pdf(office_id: int, day: dt.date, layout: str = "a4") -> tuple[DayReport, bytes]:
+    """The day report and its PDF in `layout` ('a4' or 'slip')."""
+    from gasdesk.printing.day_report import render_day_report
+
+    report = day_report(office_id, day)
+    return report, render_day_report(report, layout)
