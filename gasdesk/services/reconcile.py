@@ -120,6 +120,12 @@ def _expected_now(shift_id: int) -> tuple[ExpectedCash, list[MethodLine], dict[s
     return cash, lines, snapshot
 
 
+def expected_totals(shift_id: int) -> dict[str, int]:
+    """What the system expects per method now (cash and each non-cash method). For
+    tools and benchmarks: the teller's screens show it only after a blind count."""
+    return _expected_now(shift_id)[2]
+
+
 def _latest_count(shift_id: int) -> CashCountRow | None:
     return (
         CashCountRow.select()
