@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from gasdesk.domain.text import QT_TRANSLATE_NOOP
+
 BUILDING_RE = re.compile(r"(\d{1,4})\s*(?:号楼|栋|幢|#楼|#)")
 
 
@@ -80,13 +82,15 @@ def peak_at(moment: dt.datetime, peaks: tuple[PeakWindow, ...]) -> PeakWindow | 
 def check_area(area: Area) -> str | None:
     """None if the area is usable, else the reason."""
     if len(area.street.strip()) < 2:
-        return "Name the street or road (at least 2 characters)."
+        return QT_TRANSLATE_NOOP("Messages", "Name the street or road (at least 2 characters).")
     if area.building_from is None and area.building_to is not None:
-        return "Give the first building of the range."
+        return QT_TRANSLATE_NOOP("Messages", "Give the first building of the range.")
     if area.building_from is not None:
         to = area.building_to if area.building_to is not None else area.building_from
         if area.building_from < 1 or to < area.building_from:
-            return "The building range must run from a lower to a higher number."
+            return QT_TRANSLATE_NOOP(
+                "Messages", "The building range must run from a lower to a higher number."
+            )
     return None
 
 

@@ -32,19 +32,24 @@ from pathlib import Path
 
 import chinese_calendar
 
+from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
+
 ONE_DAY = dt.timedelta(days=1)
 
 
-class UnknownYearError(LookupError):
-    """No holiday schedule is known for a year. `.year` says which; `.message` is for people."""
+class UnknownYearError(UserError, LookupError):
+    """No holiday schedule is known for a year. `.year` says which; the message is for people."""
 
     def __init__(self, year: int) -> None:
-        self.year = year
-        self.message = (
-            f"The public holidays of {year} are not known yet. Add the official {year} schedule "
-            f"to resources/holidays.toml; until then deadlines count Monday to Friday only."
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "The public holidays of {year} are not known yet. Add the official {year} schedule "
+                "to resources/holidays.toml; until then deadlines count Monday to Friday only.",
+            ),
+            year=year,
         )
-        super().__init__(self.message)
+        self.year = year
 
 
 class HolidayTableError(ValueError):

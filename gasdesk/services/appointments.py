@@ -9,6 +9,7 @@ from typing import Any
 from gasdesk.domain.appointments import is_punctual
 from gasdesk.domain.form_records import AppointmentInfo, SlotAvailability
 from gasdesk.domain.form_spec import Status
+from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.services.form_settings import appointment_config
 from gasdesk.services.forms import FormActionError, _event
 from gasdesk.storage import audit
@@ -67,13 +68,18 @@ def complete_appointment(
     with write_transaction():
         a: Any = Appointment.get_or_none(Appointment.id == appointment_id)
         if a is None or a.live is None:
-            raise FormActionError("This appointment was cancelled.")
+            raise FormActionError(QT_TRANSLATE_NOOP("Messages", "This appointment was cancelled."))
         if a.arrived_at is not None:
-            raise FormActionError("The visit was already recorded.")
+            raise FormActionError(QT_TRANSLATE_NOOP("Messages", "The visit was already recorded."))
         config = appointment_config()
         slot = config.slot(a.slot)
         if slot is None:
-            raise FormActionError(f"The slot {a.slot} is no longer offered; ask a supervisor.")
+            raise FormActionError(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "The slot {slot} is no longer offered; ask a supervisor."
+                ),
+                slot=a.slot,
+            )
         a.arrived_at = arrived_at
         a.punctual = is_punctual(a.day, slot, arrived_at, config.grace_minutes)
         a.completed_by = staff_id
@@ -88,9 +94,13 @@ def cancel_appointment(appointment_id: int, *, staff_id: int, reason: str = "") 
     with write_transaction():
         a: Any = Appointment.get_or_none(Appointment.id == appointment_id)
         if a is None or a.live is None:
-            raise FormActionError("This appointment was already cancelled.")
+            raise FormActionError(
+                QT_TRANSLATE_NOOP("Messages", "This appointment was already cancelled.")
+            )
         if a.arrived_at is not None:
-            raise FormActionError("The visit has taken place; it cannot be cancelled.")
+            raise FormActionError(
+                QT_TRANSLATE_NOOP("Messages", "The visit has taken place; it cannot be cancelled.")
+            )
         a.live = None
         a.cancelled_at = now()
         a.save()

@@ -24,6 +24,7 @@ from gasdesk.domain.form_records import (
 )
 from gasdesk.domain.form_spec import Status
 from gasdesk.domain.records import StaffInfo
+from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.services.forms import FormActionError, _event, complaint_terms, form_info
 from gasdesk.storage import audit
 from gasdesk.storage.db import write_transaction
@@ -80,7 +81,7 @@ def count_overdue(today: dt.date) -> int:
 def get_complaint(form_id: int, today: dt.date) -> ComplaintInfo:
     c: Any = Complaint.get_or_none(Complaint.form == form_id)
     if c is None:
-        raise FormActionError("This form is not a complaint.")
+        raise FormActionError(QT_TRANSLATE_NOOP("Messages", "This form is not a complaint."))
     return complaint_info(c, today)
 
 
@@ -92,14 +93,17 @@ def escalate_complaint(
     with write_transaction():
         c: Any = Complaint.get_or_none(Complaint.form == form_id)
         if c is None:
-            raise FormActionError("This form is not a complaint.")
+            raise FormActionError(QT_TRANSLATE_NOOP("Messages", "This form is not a complaint."))
         form = c.form
         if form.status == Status.CLOSED.value:
-            raise FormActionError("The complaint is closed.")
+            raise FormActionError(QT_TRANSLATE_NOOP("Messages", "The complaint is closed."))
         i = COMPLAINT_LEVELS.index(c.level)
         if i + 1 >= len(COMPLAINT_LEVELS):
             raise FormActionError(
-                "The complaint is already with the municipal public utilities bureau."
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "The complaint is already with the municipal public utilities bureau.",
+                )
             )
         c.level = COMPLAINT_LEVELS[i + 1]
         c.level_since = at.date()
@@ -107,7 +111,8 @@ def escalate_complaint(
             c.reply_due = c.result_due = None
             c.deadline_warning = ""
         else:
-            c.reply_due, c.result_due, c.deadline_warning = complaint_terms(at.date())
+            c.reply_due, c.result_due, warning = complaint_terms(at.date())
+            c.deadline_warning = warning.message if warning else ""
         c.replied_at = c.result_at = None
         c.satisfaction = ""
         c.save()
@@ -135,17 +140,28 @@ def uphold_complaint(
     with write_transaction():
         actor = Staff.get_by_id(staff_id)
         if actor.role != "supervisor":
-            raise FormActionError("Only a supervisor can uphold a complaint against staff.")
+            raise FormActionError(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "Only a supervisor can uphold a complaint against staff."
+                )
+            )
         c: Any = Complaint.get_or_none(Complaint.form == form_id)
         if c is None:
-            raise FormActionError("This form is not a complaint.")
+            raise FormActionError(QT_TRANSLATE_NOOP("Messages", "This form is not a complaint."))
         if c.upheld:
             raise FormActionError(
-                "This complaint was already upheld; the compensation is recorded once."
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "This complaint was already upheld; the compensation is recorded once.",
+                )
             )
         against: Any = Staff.get_or_none(id=against_staff_id)
         if against is None:
-            raise FormActionError("Choose the member of staff the complaint is upheld against.")
+            raise FormActionError(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "Choose the member of staff the complaint is upheld against."
+                )
+            )
         c.upheld = True
         c.against_staff = against
         c.compensation_fen = COMPENSATION_FEN

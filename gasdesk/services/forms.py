@@ -28,6 +28,7 @@ from gasdesk.domain.form_records import (
     SubmitResult,
 )
 from gasdesk.domain.form_spec import FieldType, FormSpec, Status
+from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 from gasdesk.domain.workdays import UnknownYearError, add_working_days, weekday_fallback_add
 from gasdesk.services.days import is_day_closed
 from gasdesk.services.form_settings import appointment_config
@@ -47,7 +48,7 @@ class FormRejected(Exception):
         super().__init__("; ".join(f"{k}: {v.message}" for k, v in self.errors.items()))
 
 
-class FormActionError(Exception):
+class FormActionError(UserError):
     """A lifecycle action that cannot happen now; the message is for the teller."""
 
 
@@ -96,7 +97,7 @@ def next_form_number(office: Any, year: int) -> str:
     return f"{series}-{last:06d}"
 
 
-def complaint_terms(received: dt.date) -> tuple[dt.date, dt.date, str]:
+def complaint_terms(received: dt.date) -> tuple[dt.date, dt.date, UnknownYearError | None]:
     """(reply due, result due, warning). Reply: 3 working days; result: one week with
     holidays extending it (see gasdesk.domain.workdays). An unknown year gives
     Monday-Friday dates and a warning instead of a silent guess."""
@@ -105,11 +106,11 @@ def complaint_terms(received: dt.date) -> tuple[dt.date, dt.date, str]:
     try:
         reply = add_working_days(received, 3)
         result = add_days_holidays_extend(received, 7)
-        return reply, max(reply, result), ""
+        return reply, max(reply, result), None
     except UnknownYearError as exc:
         reply = weekday_fallback_add(received, 3)
         result = max(reply, weekday_fallback_add(received, 5))
-        return reply, result, exc.message
+        return reply, result, exc
 
 
 def return_visit_due(day: dt.date) -> tuple[dt.date, str]:
@@ -223,6 +224,7 @@ def submit_form(
     data = _snapshot(spec, values)
     warnings: list[str] = []
     reply_due = result_due = None
+    unknown_year: int | None = None
     booked = ""
     try:
         with write_transaction():
@@ -244,7 +246,8 @@ def submit_form(
             if spec.workflow.complaint:
                 reply_due, result_due, warning = complaint_terms(at.date())
                 if warning:
-                    warnings.append(warning)
+                    warnings.append(warning.message)
+                    unknown_year = warning.year
                 Complaint.create(
                     form=row,
                     received_on=at.date(),
@@ -252,7 +255,7 @@ def submit_form(
                     level_since=at.date(),
                     reply_due=reply_due,
                     result_due=result_due,
-                    deadline_warning=warning,
+                    deadline_warning=warning.message if warning else "",
                 )
             for name, kind in kinds.items():
                 appt = _book(row, kind, str(values[name]), staff_id)
@@ -274,6 +277,7 @@ def submit_form(
     return SubmitResult(
         form=form_info(FormRecord.get_by_id(_id(row))),
         warnings=tuple(warnings),
+        unknown_holiday_year=unknown_year,
         appointment=booked,
         reply_due=reply_due,
         result_due=result_due,
@@ -336,14 +340,20 @@ def advance_form(
     with write_transaction():
         row: Any = FormRecord.get_or_none(id=form_id)
         if row is None:
-            raise FormActionError("The form no longer exists.")
+            raise FormActionError(QT_TRANSLATE_NOOP("Messages", "The form no longer exists."))
         info = form_info(row)
         to = info.next_status
         if to is None:
-            raise FormActionError(f"Form {info.number} is already closed.")
+            raise FormActionError(
+                QT_TRANSLATE_NOOP("Messages", "Form {number} is already closed."),
+                number=info.number,
+            )
         if to is Status.FOLLOWED_UP and info.return_visit:
             raise FormActionError(
-                "Record the return visit (outcome and satisfaction) to mark this form followed up."
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "Record the return visit (outcome and satisfaction) to mark this form followed up.",
+                )
             )
         apply_status(row, to, staff_id, note.strip(), at)
     return form_info(FormRecord.get_by_id(form_id))

@@ -12,6 +12,7 @@ from typing import Any
 
 from gasdesk.domain.form_records import OutageInfo
 from gasdesk.domain.outages import Area, PeakWindow, address_in_area, check_area, peak_at
+from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 from gasdesk.services.form_settings import peak_windows
 from gasdesk.storage import audit
 from gasdesk.storage.db import write_transaction
@@ -21,7 +22,7 @@ from gasdesk.storage.models_forms import Outage
 BANNER_HORIZON_DAYS = 3
 
 
-class OutageRejected(Exception):
+class OutageRejected(UserError):
     """The notice cannot be registered as given; the message is for the teller."""
 
 
@@ -73,9 +74,13 @@ def register_outage(
     if problem:
         raise OutageRejected(problem)
     if restore_at <= starts_at:
-        raise OutageRejected("The expected restoration must come after the start.")
+        raise OutageRejected(
+            QT_TRANSLATE_NOOP("Messages", "The expected restoration must come after the start.")
+        )
     if restore_at <= at:
-        raise OutageRejected("The expected restoration has already passed.")
+        raise OutageRejected(
+            QT_TRANSLATE_NOOP("Messages", "The expected restoration has already passed.")
+        )
     window = peak_at(starts_at, peak_windows())
     if window is not None and not confirm_peak:
         raise PeakHoursConfirmationNeeded(window)
@@ -111,7 +116,9 @@ def cancel_outage(outage_id: int, *, staff_id: int, at: dt.datetime | None = Non
     with write_transaction():
         o: Any = Outage.get_or_none(id=outage_id)
         if o is None or o.cancelled_at is not None:
-            raise OutageRejected("This outage notice was already withdrawn.")
+            raise OutageRejected(
+                QT_TRANSLATE_NOOP("Messages", "This outage notice was already withdrawn.")
+            )
         o.cancelled_at = at
         o.cancelled_by = staff_id
         o.save()

@@ -9,6 +9,7 @@ from typing import Any
 
 from gasdesk.domain.form_records import SATISFACTION, ReturnVisitInfo
 from gasdesk.domain.form_spec import Status
+from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.services.forms import FormActionError, apply_status, form_info
 from gasdesk.storage.db import write_transaction
 from gasdesk.storage.models import FormRecord, now
@@ -53,16 +54,26 @@ def record_return_visit(
     at = at or now()
     outcome = outcome.strip()
     if satisfaction not in SATISFACTION:
-        raise FormActionError("Choose how satisfied the customer is.")
+        raise FormActionError(
+            QT_TRANSLATE_NOOP("Messages", "Choose how satisfied the customer is.")
+        )
     if len(outcome) < 2:
-        raise FormActionError("Write down what the customer said (at least 2 characters).")
+        raise FormActionError(
+            QT_TRANSLATE_NOOP(
+                "Messages", "Write down what the customer said (at least 2 characters)."
+            )
+        )
     with write_transaction():
         v: Any = ReturnVisit.get_or_none(ReturnVisit.id == visit_id)
         if v is None or v.done_at is not None:
-            raise FormActionError("This return visit was already recorded.")
+            raise FormActionError(
+                QT_TRANSLATE_NOOP("Messages", "This return visit was already recorded.")
+            )
         form = v.form
         if form.status != Status.REPLIED.value:
-            raise FormActionError("The form is not waiting for a return visit.")
+            raise FormActionError(
+                QT_TRANSLATE_NOOP("Messages", "The form is not waiting for a return visit.")
+            )
         v.done_at = at
         v.outcome = outcome
         v.satisfaction = satisfaction

@@ -18,7 +18,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from gasdesk.domain.form_spec import Status
-from gasdesk.storage.models import now
 from gasdesk.ui.context import AppContext
 
 Index = QModelIndex | QPersistentModelIndex
@@ -27,7 +26,7 @@ CLOCK_KEY = "clock"  # ctx.extras[CLOCK_KEY]: a callable returning the current d
 
 def clock(ctx: AppContext) -> dt.datetime:
     fn: Callable[[], dt.datetime] | None = ctx.extras.get(CLOCK_KEY)
-    return fn() if fn else now()
+    return fn() if fn else dt.datetime.now().replace(microsecond=0)
 
 
 def use_english(ctx: AppContext) -> bool:
@@ -142,11 +141,7 @@ def fmt_d(value: dt.date | None) -> str:
 
 
 def error_text(exc: BaseException) -> str:
-    """A refusal from a service speaks for itself; a database failure is described."""
-    from gasdesk.services.forms import FormActionError
-    from gasdesk.services.outages import OutageRejected
-    from gasdesk.storage.errors import describe, is_database_error
+    """A refusal or failure from below the UI, translated for the teller."""
+    from gasdesk.ui.messages import user_text
 
-    if isinstance(exc, FormActionError | OutageRejected) or not is_database_error(exc):
-        return str(exc) or type(exc).__name__
-    return describe(exc)
+    return user_text(exc)

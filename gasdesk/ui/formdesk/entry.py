@@ -21,15 +21,15 @@ from PySide6.QtWidgets import (
 
 from gasdesk.domain.form_records import SubmitResult
 from gasdesk.domain.form_spec import FormCatalog, FormSpec
+from gasdesk.domain.workdays import UnknownYearError
 from gasdesk.printing.forms import render_form_pdf
 from gasdesk.services.appointments import free_slots
 from gasdesk.services.form_copies import printable_form
 from gasdesk.services.form_settings import appointment_config, service_phone
 from gasdesk.services.forms import FormRejected, submit_form
-from gasdesk.storage.errors import describe
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.form_widgets import FormView, TimeslotField
-from gasdesk.ui.formdesk.common import clock, use_english
+from gasdesk.ui.formdesk.common import clock, error_text, use_english
 
 
 def render_copy(form_id: int) -> bytes:
@@ -247,7 +247,7 @@ class EntryPage(QWidget):
             self.result.setStyleSheet("color: #b00020;")
             self.ctx.events.moment.emit("refusal", {"message": self.result.text()})
         else:
-            self.result.setText(describe(exc))
+            self.result.setText(error_text(exc))
             self.result.setStyleSheet("color: #b00020;")
 
     def _submitted(self, result: SubmitResult, view: FormView) -> None:
@@ -264,10 +264,11 @@ class EntryPage(QWidget):
             )
         if result.appointment:
             text += " " + self.tr("Visit booked: {slot}.").format(slot=result.appointment)
-        for w in result.warnings:
-            text += "\n⚠ " + w
+        if result.unknown_holiday_year is not None:
+            text += "\n⚠ " + error_text(UnknownYearError(result.unknown_holiday_year))
         self.result.setText(text)
-        self.result.setStyleSheet("color: #1a5276;" if not result.warnings else "color: #7a4d00;")
+        warned = result.unknown_holiday_year is not None
+        self.result.setStyleSheet("color: #7a4d00;" if warned else "color: #1a5276;")
         self.ctx.events.data_changed.emit("form")
         self.submitted.emit(result)
         title = result.form.title
@@ -275,5 +276,5 @@ class EntryPage(QWidget):
             render_copy,
             result.form.id,
             on_done=partial(self._copy_rendered, result.form.id, title),
-            on_error=lambda e: self.result.setText(self.result.text() + "\n" + str(e)),
+            on_error=lambda e: self.result.setText(self.result.text() + "\n" + error_text(e)),
         )

@@ -4,8 +4,6 @@ main window's tab badge."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -32,9 +30,7 @@ class FormsTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.catalog: FormCatalog = load_forms(
-            ctx.extras.get(FORMS_DIR_KEY) and Path(ctx.extras[FORMS_DIR_KEY])
-        )
+        self.catalog: FormCatalog = load_forms(ctx.extras.get(FORMS_DIR_KEY))
         self.preview: FormPreviewDialog | None = None
         self.overdue = 0
         self.entry = EntryPage(ctx, self.catalog)
