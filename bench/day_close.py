@@ -34,7 +34,7 @@ DAY = dt.date(2026, 11, 20)
 
 def build_day(path: Path, key: Path, payments: int, seed: int = 7) -> dict[str, Any]:
     from gasdesk.domain.fees import PaymentRequest
-    from gasdesk.services import reconcile, shifts
+    from gasdesk.services import reconcile, shift_close, shifts
     from gasdesk.services.passwords import hash_password
     from gasdesk.services.payments import collect_payment
     from gasdesk.services.voids import void_payment
@@ -105,7 +105,7 @@ def build_day(path: Path, key: Path, payments: int, seed: int = 7) -> dict[str, 
         rec = reconcile.record_blind_count(s.id, t.id, _notes(expected), _declared(s.id))
         if rec.outstanding:
             raise SystemExit(f"bench: unexpected difference {rec.outstanding}")
-        reconcile.close_shift(s.id, t.id)
+        shift_close.close_shift(s.id, t.id)
     db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     office_id = office.id
     db.close()

@@ -10,7 +10,7 @@ import pytest
 
 from gasdesk.demo import DEMO_PASSWORD
 from gasdesk.printing.day_report import render_day_report
-from gasdesk.services import day_close, day_report, reconcile, shifts
+from gasdesk.services import day_close, day_report, reconcile, shift_close, shifts
 from tests.dayend_support import DAY, Setup, pay, seed, void
 
 
@@ -49,12 +49,12 @@ def make_day(setup: Setup) -> None:
     shifts.pay_out(s1.id, setup.teller_id, 10000, "银行存款")
     # expected cash of MS01: 200 + 128.50 - 100 = 228.50; counted 227.50: short 1.00
     reconcile.record_blind_count(s1.id, setup.teller_id, {10000: 2, 1000: 2, 500: 1, 100: 2, 50: 1})
-    reconcile.record_difference(
+    shift_close.record_difference(
         s1.id, setup.teller_id, "cash", "找零多付一元", "MS09", DEMO_PASSWORD
     )
-    reconcile.close_shift(s1.id, setup.teller_id)
+    shift_close.close_shift(s1.id, setup.teller_id)
     reconcile.record_blind_count(s2.id, setup.teller2_id, {}, {"wechat": 6600})
-    reconcile.close_shift(s2.id, setup.teller2_id)
+    shift_close.close_shift(s2.id, setup.teller2_id)
     day_close.close_day(setup.office_id, DAY, "MS09", DEMO_PASSWORD)
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from gasdesk.demo import DEMO_PASSWORD
 from gasdesk.domain.text import UserError
-from gasdesk.services import day_close, day_export, day_report, reconcile, shifts
+from gasdesk.services import day_close, day_export, day_report, reconcile, shift_close, shifts
 from gasdesk.services.form_settings import load_forms
 from gasdesk.services.forms import FormActionError, submit_form
 from gasdesk.storage import audit
@@ -111,30 +111,30 @@ def test_short_needs_supervisor_and_wrong_password_changes_nothing(setup: Setup)
     assert rec.line("cash").difference_fen == -100  # 372 counted, 373 expected
     before = audit.head()
     with pytest.raises(UserError, match="wrong"):
-        reconcile.record_difference(s.id, setup.teller_id, "cash", "找零多给", "MS09", "nope")
+        shift_close.record_difference(s.id, setup.teller_id, "cash", "找零多给", "MS09", "nope")
     assert ShiftDifference.select().count() == 0
     assert Staff.get(Staff.badge == "MS09").failed_logins == 1
     assert audit.head()[0] == before[0] + 1  # only the refusal itself is recorded
     with pytest.raises(UserError, match="not a supervisor"):
-        reconcile.record_difference(
+        shift_close.record_difference(
             s.id, setup.teller_id, "cash", "找零多给", "MS02", DEMO_PASSWORD
         )
     with pytest.raises(UserError, match="not a supervisor"):
-        reconcile.record_difference(
+        shift_close.record_difference(
             s.id, setup.teller_id, "cash", "找零多给", "WC09", DEMO_PASSWORD
         )
     with pytest.raises(UserError, match="reason"):
-        reconcile.record_difference(s.id, setup.teller_id, "cash", " ", "MS09", DEMO_PASSWORD)
+        shift_close.record_difference(s.id, setup.teller_id, "cash", " ", "MS09", DEMO_PASSWORD)
     with pytest.raises(UserError, match="Record the difference"):
-        reconcile.close_shift(s.id, setup.teller_id)
-    d = reconcile.record_difference(
+        shift_close.close_shift(s.id, setup.teller_id)
+    d = shift_close.record_difference(
         s.id, setup.teller_id, "cash", "找零多给", "MS09", DEMO_PASSWORD
     )
     assert (d.kind, d.difference_fen, d.supervisor_badge) == ("short", -100, "MS09")
     assert Staff.get(Staff.badge == "MS09").failed_logins == 0
     with pytest.raises(UserError, match="already recorded"):
-        reconcile.record_difference(s.id, setup.teller_id, "cash", "again", "MS09", DEMO_PASSWORD)
-    closed = reconcile.close_shift(s.id, setup.teller_id)
+        shift_close.record_difference(s.id, setup.teller_id, "cash", "again", "MS09", DEMO_PASSWORD)
+    closed = shift_close.close_shift(s.id, setup.teller_id)
     assert (closed.expected_cash_fen, closed.counted_cash_fen) == (37300, 37200)
     assert Shift.get_by_id(s.id).closed_at is not None
 
@@ -144,9 +144,9 @@ def test_five_wrong_supervisor_passwords_lock_the_badge(setup: Setup) -> None:
     reconcile.record_blind_count(s.id, setup.teller_id, {})
     for _ in range(5):
         with pytest.raises(UserError, match="wrong"):
-            reconcile.record_difference(s.id, setup.teller_id, "cash", "x", "MS09", "bad")
+            shift_close.record_difference(s.id, setup.teller_id, "cash", "x", "MS09", "bad")
     with pytest.raises(UserError, match="locked"):
-        reconcile.record_difference(s.id, setup.teller_id, "cash", "x", "MS09", DEMO_PASSWORD)
+        shift_close.record_difference(s.id, setup.teller_id, "cash", "x", "MS09", DEMO_PASSWORD)
     assert AuditEvent.select().where(AuditEvent.kind == "lockout").count() == 1
     assert ShiftDifference.select().count() == 0
 
@@ -158,14 +158,14 @@ def test_activity_after_count_asks_for_recount(setup: Setup) -> None:
     rec = reconcile.reconciliation(s.id)
     assert rec is not None and rec.stale
     with pytest.raises(UserError, match="count the drawer again"):
-        reconcile.close_shift(s.id, setup.teller_id)
+        shift_close.close_shift(s.id, setup.teller_id)
     counts = dict(FLOAT)
     counts[500] = 1
     rec2 = reconcile.record_blind_count(s.id, setup.teller_id, counts)
     assert not rec2.stale and rec2.outstanding == ()
     first, second = CashCount.select().where(CashCount.purpose == "close").order_by(CashCount.id)
     assert second.supersedes_id == first.id  # the first count is kept, not edited
-    reconcile.close_shift(s.id, setup.teller_id)
+    shift_close.close_shift(s.id, setup.teller_id)
 
 
 def test_close_day_refusals_and_fingerprint(setup: Setup) -> None:
@@ -176,7 +176,7 @@ def test_close_day_refusals_and_fingerprint(setup: Setup) -> None:
     counts = dict(FLOAT)
     counts[1000] += 1
     reconcile.record_blind_count(s.id, setup.teller_id, counts)
-    reconcile.close_shift(s.id, setup.teller_id)
+    shift_close.close_shift(s.id, setup.teller_id)
     with pytest.raises(UserError, match="wrong"):
         day_close.close_day(setup.office_id, DAY, "MS09", "bad")
     with pytest.raises(UserError, match="not a supervisor"):

@@ -5,11 +5,9 @@ a supervisor approve a difference, and close the shift."""
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -22,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gasdesk.domain.cash import NON_CASH_METHODS, parse_terminal_total
 from gasdesk.domain.dayend import Reconciliation, ShiftClosureInfo, ShiftStatus
 from gasdesk.domain.money import format_yuan, parse_amount
-from gasdesk.services import reconcile, shifts
+from gasdesk.services import reconcile, shift_close, shifts
 from gasdesk.ui.context import AppContext
+from gasdesk.ui.dayend.count_box import BlindCountBox
 from gasdesk.ui.dayend.denominations import DenominationForm
 from gasdesk.ui.dayend.models import ReconciliationModel, difference_text, method_name
 from gasdesk.ui.dayend.supervisor import SupervisorDialog
@@ -87,37 +85,10 @@ class ShiftPanel(QWidget):
         self.pay_out_button.clicked.connect(lambda: self.record_movement("out"))
         layout.addWidget(self.move_box)
 
-        self.count_box = QGroupBox(self.tr("Blind count at the end of the shift"))
-        box = QVBoxLayout(self.count_box)
-        hint = QLabel(
-            self.tr(
-                "Count the drawer by denomination and read the totals off the payment "
-                "terminals. What the system expects is shown once the count is recorded."
-            )
-        )
-        hint.setWordWrap(True)
-        box.addWidget(hint)
-        self.count_form = DenominationForm()
-        box.addWidget(self.count_form)
-        terminals = QFormLayout()
-        self.terminal: dict[str, QLineEdit] = {}
-        for method in NON_CASH_METHODS:
-            edit = QLineEdit()
-            edit.setObjectName(f"terminal_{method}")
-            edit.setPlaceholderText("0.00")
-            terminals.addRow(
-                self.tr("{method} terminal total").format(method=method_name(method)), edit
-            )
-            self.terminal[method] = edit
-        box.addLayout(terminals)
-        self.count_button = QPushButton(self.tr("&Record count"))
-        self.count_button.setObjectName("recordCount")
-        box.addWidget(self.count_button)
-        self.count_form.submitted.connect(lambda: self.terminal[NON_CASH_METHODS[0]].setFocus())
-        for a, b in itertools.pairwise(NON_CASH_METHODS):
-            self.terminal[a].returnPressed.connect(self.terminal[b].setFocus)
-        self.terminal[NON_CASH_METHODS[-1]].returnPressed.connect(self.record_count)
-        self.count_button.clicked.connect(self.record_count)
+        self.count_box = BlindCountBox()
+        self.count_form = self.count_box.form
+        self.terminal = self.count_box.terminal
+        self.count_box.submitted.connect(self.record_count)
         layout.addWidget(self.count_box)
 
         self.result_box = QGroupBox(self.tr("Expected against counted"))
@@ -321,8 +292,7 @@ class ShiftPanel(QWidget):
         if self.status is None:
             return
         try:
-            counts = self.count_form.count().as_dict()
-            declared = {m: parse_terminal_total(e.text()) for m, e in self.terminal.items()}
+            counts, declared = self.count_box.values()
         except Exception as exc:  # CountError / AmountError
             self._refused(exc)
             return
@@ -337,9 +307,7 @@ class ShiftPanel(QWidget):
 
     def _counted(self, rec: Reconciliation) -> None:
         self.recounting = False
-        self.count_form.clear()
-        for e in self.terminal.values():
-            e.clear()
+        self.count_box.clear()
         self._say(
             self.tr("Count recorded: ¥{total} in the drawer.").format(
                 total=format_yuan(rec.count.total_fen)
@@ -375,7 +343,7 @@ class ShiftPanel(QWidget):
             return
         dialog = self.dialog
         self.ctx.worker.submit(
-            reconcile.record_difference,
+            shift_close.record_difference,
             self.status.shift.id,
             self.ctx.session.staff.id,
             method,
@@ -401,7 +369,7 @@ class ShiftPanel(QWidget):
         if self.status is None:
             return
         self._submit(
-            reconcile.close_shift,
+            shift_close.close_shift,
             self.status.shift.id,
             self.ctx.session.staff.id,
             on_done=self._closed,
