@@ -13,7 +13,6 @@ from collections.abc import Callable
 from peewee import Database
 
 from gasdesk.storage import models as m
-from gasdesk.storage import models_service
 
 Migration = tuple[int, str, Callable[[Database], None]]
 
@@ -22,12 +21,21 @@ def _initial(database: Database) -> None:
     database.create_tables([t for t in m.ALL_MODELS if t is not m.SchemaVersion])
 
 
+def _forms_tables(database: Database) -> None:
+    from gasdesk.storage import models_forms
+
+    database.create_tables(models_forms.FORMS_MODELS)
+
+
 def _service_quality(database: Database) -> None:
+    from gasdesk.storage import models_service
+
     database.create_tables(models_service.SERVICE_MODELS)
 
 
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
+    (30, "business forms: complaints, outages, appointments, return visits", _forms_tables),
     (40, "service visits and satisfaction ratings", _service_quality),
 ]
 
