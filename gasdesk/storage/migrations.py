@@ -17,7 +17,7 @@ from collections.abc import Callable
 from peewee import Database, PostgresqlDatabase
 
 from gasdesk.storage import models as m
-from gasdesk.storage import models_dayend, models_service
+from gasdesk.storage import models_dayend
 
 Migration = tuple[int, str, Callable[[Database], None]]
 
@@ -86,6 +86,8 @@ def _dayend(database: Database) -> None:
 
 
 def _service_quality(database: Database) -> None:
+    from gasdesk.storage import models_service
+
     database.create_tables(models_service.SERVICE_MODELS)
 
 
