@@ -294,11 +294,14 @@ def verify_rows(
                 payload = json.loads(payload_json)
             except ValueError:
                 payload = None
-            if isinstance(payload, dict) and isinstance(payload.get("payment"), int):
-                if "amount_fen" in payload:  # the event that created the payment comes first
-                    paid.setdefault(
-                        payload["payment"], (seq, payload["amount_fen"], payload.get("receipt"))
-                    )
+            if (
+                isinstance(payload, dict)
+                and isinstance(payload.get("payment"), int)
+                and "amount_fen" in payload
+            ):  # the event that created the payment comes first: setdefault keeps it
+                paid.setdefault(
+                    payload["payment"], (seq, payload["amount_fen"], payload.get("receipt"))
+                )
     head_seq = expected - 1
 
     all_anchors = [(s, h, f"the recorded head {s}") for s, h in anchors]

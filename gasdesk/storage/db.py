@@ -21,8 +21,9 @@ import platformdirs
 from peewee import Database, PostgresqlDatabase, SqliteDatabase
 from playhouse.db_url import connect as connect_url
 
+from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.storage import audit
-from gasdesk.storage.errors import DatabaseOpenError, is_retryable
+from gasdesk.storage.errors import DatabaseOpenError, StorageError, is_retryable
 from gasdesk.storage.migrations import current_version, latest_version, migrate
 from gasdesk.storage.models import db
 
@@ -97,6 +98,28 @@ def _check_sqlite_file(path: Path) -> None:
             raise DatabaseOpenError(f"The folder {parent} cannot be written.")
 
 
+class TextRefused(StorageError):
+    """Text the database cannot store; nothing was sent to it."""
+
+
+def _pg_text(value: str) -> Any:
+    """PostgreSQL cannot store the NUL character (SQLite can): say so clearly instead of
+    the driver's ValueError, for every query parameter at once."""
+    from psycopg2.extensions import QuotedString
+
+    if "\x00" in value:
+        raise TextRefused(
+            QT_TRANSLATE_NOOP("Messages", "The text contains a NUL character; type it again.")
+        )
+    return QuotedString(value)
+
+
+def _refuse_nul_on_postgresql() -> None:
+    from psycopg2.extensions import register_adapter
+
+    register_adapter(str, _pg_text)
+
+
 def open_database(
     path: str | Path | None = None,
     *,
@@ -115,6 +138,7 @@ def open_database(
             raise DatabaseOpenError(
                 f"The shared database {url.split('@')[-1]} cannot be reached: {exc}"
             ) from exc
+        _refuse_nul_on_postgresql()
         default_key = platformdirs.user_data_path("gasdesk", appauthor=False) / "audit.key"
         where = hashlib.sha256(url.split("@")[-1].encode()).hexdigest()[:12]
     else:
