@@ -47,6 +47,39 @@ def default_db_path() -> Path:
     return platformdirs.user_data_path("gasdesk", appauthor=False) / "gasdesk.db"
 
 
+# Start-up check: the whole file with quick_check while that takes well under a
+# second (about 250 MB/s measured, warm cache); a bigger file gets quick_check of the
+# tables that hold money, receipts, audit and logins (0.2 s on a 470 MB file, where
+# the whole file takes 1-2 s), and the full integrity_check runs before the day close.
+FULL_QUICK_CHECK_BYTES = 128 * 1024 * 1024
+STARTUP_TABLES = (
+    "gasdesk_schema",
+    "office",
+    "counter",
+    "staff",
+    "account",
+    "shift",
+    "payment",
+    "payment_bill",
+    "receipt_counter",
+    "receipt",
+    "receipt_print",
+    "audit_event",
+)
+
+
+def startup_check(con: sqlite3.Connection, tables: set[str], size: int) -> str:
+    """'ok', or the first problem quick_check finds (see FULL_QUICK_CHECK_BYTES)."""
+    if size <= FULL_QUICK_CHECK_BYTES:
+        return str(con.execute("PRAGMA quick_check(1)").fetchone()[0])
+    for table in STARTUP_TABLES:
+        if table in tables:
+            result = str(con.execute(f"PRAGMA quick_check({table})").fetchone()[0])
+            if result != "ok":
+                return result
+    return "ok"
+
+
 def _check_sqlite_file(path: Path) -> None:
     """Refuse, without writing, a path that is not a usable GasDesk database."""
     if path.exists():
@@ -64,10 +97,10 @@ def _check_sqlite_file(path: Path) -> None:
         try:
             con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
             try:
-                result = con.execute("PRAGMA quick_check").fetchone()[0]
                 tables = {
                     r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
                 }
+                result = startup_check(con, tables, path.stat().st_size)
                 version = 0
                 if "gasdesk_schema" in tables:
                     version = (
