@@ -21,6 +21,12 @@ def _initial(database: Database) -> None:
     database.create_tables([t for t in m.ALL_MODELS if t is not m.SchemaVersion])
 
 
+def _forms_tables(database: Database) -> None:
+    from gasdesk.storage import models_forms
+
+    database.create_tables(models_forms.FORMS_MODELS)
+
+
 APPEND_ONLY_TABLES = ("payment", "receipt", "audit_event")
 
 
@@ -54,6 +60,7 @@ def _append_only_triggers(database: Database) -> None:
 
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
+    (30, "business forms: complaints, outages, appointments, return visits", _forms_tables),
     (60, "append-only triggers on payment, receipt, audit_event", _append_only_triggers),
 ]
 
