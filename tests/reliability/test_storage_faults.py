@@ -18,6 +18,7 @@ How each fault is produced:
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from pathlib import Path
 
@@ -33,7 +34,8 @@ from tests.reliability.snapshot import snapshot
 ACCOUNT = "1001000001"
 
 
-def _next_after(before: dict, series: str = "MS-2026") -> str:
+def _next_after(before: dict) -> str:
+    series = f"MS-{dt.date.today().year}"
     return f"{series}-{before['counters'].get(series, 0) + 1:06d}"
 
 
