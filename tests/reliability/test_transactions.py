@@ -103,7 +103,7 @@ def test_a_template_database_is_copied_per_test_with_its_chain(pg_url: str, tmp_
 
     key = tmp_path / "audit.key"
     template = pg_template(pg_url, "seeded", key, seed)
-    for n in (1, 2):
+    for _ in (1, 2):
         open_database(url=pg_clone(template, "copy"), key_path=key)
         assert Account.select().count() == 6
         first = f"MS-{dt.date.today().year}-000001"
