@@ -84,3 +84,23 @@ def test_big_file_start_up_skips_history_and_the_day_close_check_finds_it(
     result = integrity_check()
     assert not result.ok
     assert result.messages and result.messages != ["ok"]
+
+
+def test_a_migration_numbered_below_the_newest_applied_one_still_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database that already has migration 60 gets a migration 10 added later."""
+    from gasdesk.storage import migrations
+
+    file = tmp_path / "gasdesk.db"
+    open_database(file, key_path=tmp_path / "audit.key")
+    db.close()
+    ran: list[str] = []
+    later = (10, "added later", lambda database: ran.append("10"))
+    monkeypatch.setattr(migrations, "MIGRATIONS", sorted([*migrations.MIGRATIONS, later]))
+    database = open_database(file, key_path=tmp_path / "audit.key")
+    assert ran == ["10"]
+    assert 10 in {r[0] for r in database.execute_sql("SELECT version FROM gasdesk_schema")}
+    db.close()
+    open_database(file, key_path=tmp_path / "audit.key")
+    assert ran == ["10"]  # once
