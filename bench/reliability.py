@@ -111,12 +111,14 @@ def main() -> None:
     t = time.perf_counter()
     path = build(folder, args.accounts, args.events)
     size = path.stat().st_size
-    print(f"database: {args.accounts} accounts, {24 * args.accounts} readings, "
-          f"{args.events} payments and audit events: {size / 1e6:.0f} MB "
-          f"(built in {time.perf_counter() - t:.0f} s)")
+    print(
+        f"database: {args.accounts} accounts, {24 * args.accounts} readings, "
+        f"{args.events} payments and audit events: {size / 1e6:.0f} MB "
+        f"(built in {time.perf_counter() - t:.0f} s)"
+    )
 
     qc = timed(lambda: quick_check(path))
-    full_open = timed(lambda: (_check_sqlite_file(path)))
+    full_open = timed(lambda: _check_sqlite_file(path))
     print(f"start-up quick_check:         {qc:.2f} s  ({size / 1e6 / qc:.0f} MB/s)")
     print(f"start-up file checks in all:  {full_open:.2f} s")
     key = folder / "audit.key"
@@ -127,12 +129,15 @@ def main() -> None:
     print(f"integrity_check (day close):  {ic:.2f} s  ({ic / qc:.1f}x quick_check)")
     vr = timed(lambda: audit.verify(), repeat=1)
     result = audit.verify()
-    print(f"audit verify:                 {vr:.2f} s for {result.events} events "
-          f"({result.events / vr:,.0f} events/s), ok={result.ok}")
+    print(
+        f"audit verify:                 {vr:.2f} s for {result.events} events "
+        f"({result.events / vr:,.0f} events/s), ok={result.ok}"
+    )
     t = time.perf_counter()
     info = make_backup(folder / "backups", "MS")
-    print(f"online backup + its checks:   {time.perf_counter() - t:.2f} s "
-          f"({info.size / 1e6:.0f} MB)")
+    print(
+        f"online backup + its checks:   {time.perf_counter() - t:.2f} s ({info.size / 1e6:.0f} MB)"
+    )
 
     from tests.reliability.payment_loop import pay  # the same writer the crash test uses
     from tests.reliability.seed import OFFICES  # noqa: F401  (seed data shape only)
@@ -142,8 +147,10 @@ def main() -> None:
         t = time.perf_counter()
         pay("1000000001", 100)
         costs.append(time.perf_counter() - t)
-    print(f"payment (synchronous=FULL, anchor fsync): median {statistics.median(costs) * 1e3:.1f} ms,"
-          f" p95 {sorted(costs)[189] * 1e3:.1f} ms")
+    print(
+        f"payment (synchronous=FULL, anchor fsync): median {statistics.median(costs) * 1e3:.1f} ms,"
+        f" p95 {sorted(costs)[189] * 1e3:.1f} ms"
+    )
     db.close()
     if not args.keep:
         import shutil
