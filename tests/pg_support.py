@@ -11,12 +11,28 @@ Use from a conftest.py:
 
 `backend_database` is a fresh migrated database, once per backend; `open_test_database`
 does the same for fixtures that need their own set-up.
+
+For a data set that is slow to build (the demo set), build it once per session into a
+template database with `pg_template()` and give each test a copy with `pg_clone()`
+(CREATE DATABASE ... TEMPLATE copies the files, about 0.1 s):
+
+    @pytest.fixture(scope="session")
+    def pg_demo(pg_url, tmp_path_factory):
+        key = tmp_path_factory.mktemp("pgkey") / "audit.key"
+        return pg_template(pg_url, "demo", key, lambda: generate(accounts=200, ...)), key
+
+    @pytest.fixture
+    def pg_database(pg_demo, request):
+        template, key = pg_demo
+        url = pg_clone(template, f"t{abs(hash(request.node.nodeid))}")
+        open_database(url=url, key_path=key)   # the clone shares the template's key
+        ...
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -57,8 +73,44 @@ def pg_url() -> Iterator[str]:
     yield _with_dbname(base, name)
     con = _admin(base)
     with con.cursor() as cur:
-        cur.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        cur.execute(
+            "SELECT datname FROM pg_database WHERE datname = %s OR datname LIKE %s",
+            (name, name + "\\_%"),
+        )
+        for (found,) in cur.fetchall():
+            cur.execute(f"DROP DATABASE IF EXISTS {found} WITH (FORCE)")
     con.close()
+
+
+def pg_template(url: str, name: str, key: Path, build: Callable[[], object]) -> str:
+    """A database `<session db>_<name>` migrated and filled by `build()`, closed so that
+    it can serve as a template; returns its URL."""
+    from gasdesk.storage.models import db
+
+    base = urlsplit(url).path.lstrip("/")
+    template = f"{base}_{name}"
+    con = _admin(url)
+    with con.cursor() as cur:
+        cur.execute(f"DROP DATABASE IF EXISTS {template} WITH (FORCE)")
+        cur.execute(f"CREATE DATABASE {template}")
+    con.close()
+    template_url = _with_dbname(url, template)
+    open_database(url=template_url, key_path=key)
+    build()
+    db.close()
+    return template_url
+
+
+def pg_clone(template_url: str, name: str) -> str:
+    """A fresh copy of a template database (replacing an earlier copy of that name)."""
+    template = urlsplit(template_url).path.lstrip("/")
+    clone = f"{template}_{name}"
+    con = _admin(template_url)
+    with con.cursor() as cur:
+        cur.execute(f"DROP DATABASE IF EXISTS {clone} WITH (FORCE)")
+        cur.execute(f"CREATE DATABASE {clone} TEMPLATE {template}")
+    con.close()
+    return _with_dbname(template_url, clone)
 
 
 def reset_pg_schema(url: str) -> None:

@@ -122,7 +122,8 @@ def _check(badge: str, password: str, office_id: int | None, purpose: str) -> St
     badge = badge.strip()
     if not badge or not password:
         raise LoginError(QT_TRANSLATE_NOOP("Messages", "Enter your badge number and password."))
-    staff = Staff.get_or_none(Staff.badge == badge)
+    # a badge is printable text; anything else is not looked up (nor sent to the server)
+    staff = Staff.get_or_none(Staff.badge == badge) if badge.isprintable() else None
     if staff is not None and staff.locked_until is not None and staff.locked_until > now():
         until: dt.datetime = staff.locked_until
         raise BadgeLockedError(badge, until)

@@ -21,8 +21,9 @@ import platformdirs
 from peewee import Database, PostgresqlDatabase, SqliteDatabase
 from playhouse.db_url import connect as connect_url
 
+from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.storage import audit
-from gasdesk.storage.errors import DatabaseOpenError, is_retryable
+from gasdesk.storage.errors import DatabaseOpenError, StorageError, is_retryable
 from gasdesk.storage.migrations import current_version, latest_version, migrate
 from gasdesk.storage.models import db
 
@@ -46,6 +47,39 @@ def default_db_path() -> Path:
     return platformdirs.user_data_path("gasdesk", appauthor=False) / "gasdesk.db"
 
 
+# Start-up check: the whole file with quick_check while that takes well under a
+# second (about 250 MB/s measured, warm cache); a bigger file gets quick_check of the
+# tables that hold money, receipts, audit and logins (0.2 s on a 470 MB file, where
+# the whole file takes 1-2 s), and the full integrity_check runs before the day close.
+FULL_QUICK_CHECK_BYTES = 128 * 1024 * 1024
+STARTUP_TABLES = (
+    "gasdesk_schema",
+    "office",
+    "counter",
+    "staff",
+    "account",
+    "shift",
+    "payment",
+    "payment_bill",
+    "receipt_counter",
+    "receipt",
+    "receipt_print",
+    "audit_event",
+)
+
+
+def startup_check(con: sqlite3.Connection, tables: set[str], size: int) -> str:
+    """'ok', or the first problem quick_check finds (see FULL_QUICK_CHECK_BYTES)."""
+    if size <= FULL_QUICK_CHECK_BYTES:
+        return str(con.execute("PRAGMA quick_check(1)").fetchone()[0])
+    for table in STARTUP_TABLES:
+        if table in tables:
+            result = str(con.execute(f"PRAGMA quick_check({table})").fetchone()[0])
+            if result != "ok":
+                return result
+    return "ok"
+
+
 def _check_sqlite_file(path: Path) -> None:
     """Refuse, without writing, a path that is not a usable GasDesk database."""
     if path.exists():
@@ -63,10 +97,10 @@ def _check_sqlite_file(path: Path) -> None:
         try:
             con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
             try:
-                result = con.execute("PRAGMA quick_check").fetchone()[0]
                 tables = {
                     r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
                 }
+                result = startup_check(con, tables, path.stat().st_size)
                 version = 0
                 if "gasdesk_schema" in tables:
                     version = (
@@ -97,6 +131,28 @@ def _check_sqlite_file(path: Path) -> None:
             raise DatabaseOpenError(f"The folder {parent} cannot be written.")
 
 
+class TextRefused(StorageError):
+    """Text the database cannot store; nothing was sent to it."""
+
+
+def _pg_text(value: str) -> Any:
+    """PostgreSQL cannot store the NUL character (SQLite can): say so clearly instead of
+    the driver's ValueError, for every query parameter at once."""
+    from psycopg2.extensions import QuotedString
+
+    if "\x00" in value:
+        raise TextRefused(
+            QT_TRANSLATE_NOOP("Messages", "The text contains a NUL character; type it again.")
+        )
+    return QuotedString(value)
+
+
+def _refuse_nul_on_postgresql() -> None:
+    from psycopg2.extensions import register_adapter
+
+    register_adapter(str, _pg_text)
+
+
 def open_database(
     path: str | Path | None = None,
     *,
@@ -115,6 +171,7 @@ def open_database(
             raise DatabaseOpenError(
                 f"The shared database {url.split('@')[-1]} cannot be reached: {exc}"
             ) from exc
+        _refuse_nul_on_postgresql()
         default_key = platformdirs.user_data_path("gasdesk", appauthor=False) / "audit.key"
         where = hashlib.sha256(url.split("@")[-1].encode()).hexdigest()[:12]
     else:

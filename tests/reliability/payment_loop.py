@@ -1,11 +1,10 @@
-"""A minimal payment writer with the storage mechanisms a real payment uses: one
-write transaction holding the receipt number (ReceiptCounter), the payment, the
-receipt, the account balance and the audit event (payload: payment, amount_fen,
-receipt).
+"""The payment writer of the crash, concurrency and fault tests.
 
-It stands in for services.payments.collect_payment in the crash and concurrency
-tests until that service is merged; the tests call only `pay()`, so switching them
-over changes this one function.
+`pay()` records a cash prepayment through `services.payments.collect_payment` when
+fee collection is present, and otherwise through `_minimal_pay()`, a stand-in with
+the same storage mechanisms (one write transaction holding the receipt number from
+the ReceiptCounter row, the payment, the receipt, the balance change and the audit
+event with payload payment, amount_fen, receipt). `WRITER` says which one ran.
 
 Run as a script it is the child process of the crash and concurrency tests:
 
@@ -25,8 +24,47 @@ from gasdesk.storage.models import Account, Counter, Payment, Receipt, Staff, no
 from gasdesk.storage.numbering import next_number
 
 
+def _fee_collection():  # type: ignore[no-untyped-def]
+    """collect_payment and PaymentRequest, or None before fee collection is merged."""
+    try:
+        from gasdesk.domain.fees import PaymentRequest
+        from gasdesk.services.payments import collect_payment
+    except ModuleNotFoundError as exc:
+        if exc.name in ("gasdesk.services.payments", "gasdesk.domain.fees"):
+            return None
+        raise
+    return collect_payment, PaymentRequest
+
+
+WRITER = "collect_payment" if _fee_collection() else "minimal"
+
+
 def pay(account_number: str, amount_fen: int, badge: str = "MS01", counter_no: int = 1) -> str:
-    """Record one cash payment; returns the receipt code after the commit."""
+    """Record one cash prepayment; returns the receipt code after the commit."""
+    fees = _fee_collection()
+    if fees is None:
+        return _minimal_pay(account_number, amount_fen, badge, counter_no)
+    collect_payment, payment_request = fees
+    account = Account.get(Account.number == account_number)
+    staff = Staff.get(Staff.badge == badge)
+    counter = Counter.get((Counter.office == staff.office) & (Counter.number == counter_no))
+    receipt = collect_payment(
+        payment_request(
+            account_id=account.id,
+            staff_id=staff.id,
+            counter_id=counter.id,
+            kind="prepay",
+            method="cash",
+            expected_due_fen=amount_fen,
+            idempotency_key=uuid.uuid4().hex,
+            tendered_fen=amount_fen,
+        )
+    )
+    return str(receipt.code)
+
+
+def _minimal_pay(account_number: str, amount_fen: int, badge: str, counter_no: int) -> str:
+    """The stand-in for collect_payment (see the module's docstring)."""
 
     def work() -> str:
         account = Account.get(Account.number == account_number)

@@ -4,6 +4,8 @@ cannot cure."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from peewee import Database, PostgresqlDatabase
 
@@ -88,3 +90,23 @@ def test_other_failures_are_not_retried(seeded: Database) -> None:
     with pytest.raises(ValueError):
         run_in_transaction(work)
     assert attempts == [1]
+
+
+@pytest.mark.postgres
+def test_a_template_database_is_copied_per_test_with_its_chain(pg_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The helpers that let a slow data set be built once per session on PostgreSQL."""
+    from gasdesk.storage.db import open_database
+    from gasdesk.storage.models import Account, db
+    from tests.pg_support import pg_clone, pg_template
+    from tests.reliability.payment_loop import pay
+    from tests.reliability.seed import seed
+
+    key = tmp_path / "audit.key"
+    template = pg_template(pg_url, "seeded", key, seed)
+    for _ in (1, 2):
+        open_database(url=pg_clone(template, "copy"), key_path=key)
+        assert Account.select().count() == 6
+        first = f"MS-{dt.date.today().year}-000001"
+        assert pay("1001000001", 100) == first  # each copy starts afresh
+        assert audit.verify(use_anchor_file=False).ok
+        db.close()
