@@ -38,9 +38,16 @@ def _fees_and_days(database: Database) -> None:
         )
 
 
+def _forms_tables(database: Database) -> None:
+    from gasdesk.storage import models_forms
+
+    database.create_tables(models_forms.FORMS_MODELS)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
     (10, "business days; purchase tier lines", _fees_and_days),
+    (30, "business forms: complaints, outages, appointments, return visits", _forms_tables),
 ]
 
 
