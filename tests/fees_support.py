@@ -169,3 +169,48 @@ def counts() -> dict[str, int]:
         "audit": AuditEvent.select().count(),
         "receipt_counter": sum(r.last for r in ReceiptCounter.select()),
     }
+
+
+@pytest.fixture
+def fee_ctx(fee_data: FeeData, qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A teller (MS01) logged in at Mengshui counter 1 over the fee data set, printing
+    to PDF files in tmp_path/printed instead of a printer."""
+    from gasdesk.ui.application import make_settings
+    from gasdesk.ui.context import AppContext
+    from gasdesk.ui.fee_settings import OUTPUT_DIR_KEY
+    from gasdesk.ui.worker import DbWorker
+    from tests.helpers import teller_login
+
+    worker = DbWorker()
+    settings = make_settings()
+    settings.setValue(OUTPUT_DIR_KEY, str(tmp_path / "printed"))
+    ctx = AppContext(session=teller_login(), worker=worker, settings=settings)
+    yield ctx
+    for _ in range(3):  # deliver what is in flight (and what it submits) before shutting down
+        qtbot.waitUntil(lambda: worker.pending == 0)
+        qtbot.wait(20)
+    worker.shutdown()
+
+
+def added(before: dict[str, int]) -> dict[str, int]:
+    """Rows added to the money tables since `before` (a counts() snapshot)."""
+    now = counts()
+    return {k: now[k] - before[k] for k in now}
+
+
+NOTHING = {
+    "payment": 0,
+    "receipt": 0,
+    "bill": 0,
+    "payment_bill": 0,
+    "audit": 0,
+    "receipt_counter": 0,
+}
+ONE_PAYMENT = {
+    "payment": 1,
+    "receipt": 1,
+    "bill": 1,
+    "payment_bill": 1,
+    "audit": 1,
+    "receipt_counter": 1,
+}
