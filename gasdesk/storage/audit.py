@@ -25,6 +25,7 @@ import json
 import logging
 import os
 import secrets
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,7 @@ MAX_PROBLEMS = 20
 _key: bytes | None = None
 _anchor_path: Path | None = None
 _anchor_seq: int = -1  # highest seq this process knows the anchor file holds
+_latest = threading.local()  # .seq: the latest event this thread appended
 
 
 def load_key(path: Path, anchor_path: Path | None = None, *, create: bool = True) -> None:
@@ -121,7 +123,11 @@ def append(kind: str, *, staff_id: int | None, office_id: int | None, **payload:
         prev_hash=prev,
         hash=digest,
     )
-    db.obj.after_commit(lambda: _advance_anchor(seq, digest))
+    # one anchor write per transaction, however many events it appended: only the
+    # callback of the latest append (in this thread) writes, and it anchors the head
+    # as committed (a savepoint rolled back inside the transaction took its events)
+    _latest.seq = seq
+    db.obj.after_commit(lambda: _anchor_committed_head() if _latest.seq == seq else None)
     return event
 
 
@@ -194,6 +200,15 @@ def reset_anchor() -> None:
 def _first_hash() -> str:
     first = AuditEvent.select(AuditEvent.hash).where(AuditEvent.seq == 1).first()
     return first.hash if first else GENESIS
+
+
+def _anchor_committed_head() -> None:
+    try:
+        seq, digest = head()
+    except Exception as exc:  # never fail a committed change (see _advance_anchor)
+        log.warning("audit anchor not updated: %s", exc)
+        return
+    _advance_anchor(seq, digest)
 
 
 def _advance_anchor(seq: int, digest: str) -> None:

@@ -169,3 +169,27 @@ def test_anchor_follows_each_commit_and_a_rolled_back_event_does_not_move_it(
     with write_transaction():
         audit.append("test", staff_id=None, office_id=None)
     assert audit.read_anchor().seq == 11  # type: ignore[union-attr]
+
+
+def test_many_events_in_one_transaction_write_the_anchor_once(
+    history: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    writes: list[int] = []
+    real = audit.write_anchor
+    monkeypatch.setattr(audit, "write_anchor", lambda a: (writes.append(a.seq), real(a)))
+    with write_transaction():
+        for n in range(50):
+            audit.append("bulk", staff_id=None, office_id=None, n=n)
+    assert writes == [60]
+    assert audit.verify().ok
+
+
+def test_an_event_undone_with_its_savepoint_is_not_anchored(history: Database) -> None:
+    with write_transaction():
+        audit.append("kept", staff_id=None, office_id=None)
+        with pytest.raises(ZeroDivisionError), write_transaction():
+            audit.append("undone", staff_id=None, office_id=None)
+            raise ZeroDivisionError
+    assert audit.head()[0] == 11
+    assert audit.read_anchor().seq == 11  # type: ignore[union-attr]
+    assert audit.verify().ok
