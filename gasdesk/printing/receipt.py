@@ -293,7 +293,7 @@ def _a5_story(doc: ReceiptDoc, st: _Styles, width: float) -> list[Flowable]:
                         Paragraph(format_yuan(b.open_fen), st.right),
                     ]
                 )
-            bt = Table(rows, colWidths=[width * f for f in (0.14, 0.26, 0.16, 0.16, 0.13, 0.15)])
+            bt = Table(rows, colWidths=[width * f for f in (0.13, 0.25, 0.15, 0.15, 0.16, 0.16)])
             bt.setStyle(
                 TableStyle(
                     [

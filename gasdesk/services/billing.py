@@ -47,8 +47,12 @@ class Draft:
     view: BillView
 
 
-def voided_ids() -> set[int]:
-    return {p.voids_id for p in Payment.select(Payment.voids).where(Payment.voids.is_null(False))}
+def voided_ids(account_id: int) -> set[int]:
+    """The account's payments that a void has reversed."""
+    rows = Payment.select(Payment.voids).where(
+        (Payment.account == account_id) & Payment.voids.is_null(False)
+    )
+    return {p.voids_id for p in rows}
 
 
 def settled(bill_ids: list[int]) -> dict[int, int]:
@@ -80,7 +84,7 @@ def usage_entries(account_id: int) -> list[tuple[dt.date, int]]:
             entries.extend((line.start, line.volume_l) for line in lines)
         else:
             entries.append((bill.period_start, bill.volume_l))
-    voided = voided_ids()
+    voided = voided_ids(account_id)
     purchases = Payment.select().where(
         (Payment.account == account_id) & (Payment.kind == "purchase")
     )
@@ -127,10 +131,10 @@ def _bill_view(bill: Bill, paid: int) -> BillView:
 
 
 def open_bills(account_id: int) -> list[BillView]:
+    """The account's bills with something left to pay, oldest first."""
     bills = list(Bill.select().where(Bill.account == account_id).order_by(Bill.period_end, Bill.id))
     paid = settled([b.id for b in bills])
-    views = [_bill_view(b, paid.get(b.id, 0)) for b in bills]
-    return [v for v in views if v.open_fen > 0]
+    return [_bill_view(b, paid.get(b.id, 0)) for b in bills if b.amount_fen - paid.get(b.id, 0) > 0]
 
 
 def _unbilled(account_id: int) -> list[tuple[Meter, Reading | None, int, dt.date, Reading]]:

@@ -54,7 +54,7 @@ class DueLinesModel(QAbstractTableModel):
             readings = ""
             if b.from_value_l is not None and b.to_value_l is not None:
                 readings = f"{format_m3(b.from_value_l)} → {format_m3(b.to_value_l)}"
-            period = self.tr("{start} to {end}, meter {meter}").format(
+            period = self.tr("{start} – {end} (meter {meter})").format(
                 start=b.period_start.isoformat(), end=b.period_end.isoformat(), meter=b.meter_number
             )
             amount = format_yuan(b.open_fen)

@@ -132,11 +132,12 @@ class TenderForm(QWidget):
         self.method.setCurrentIndex(index if index >= 0 else 0)
         self.method.blockSignals(False)
 
-    def choose_method(self, code: str) -> None:
+    def choose_method(self, code: str, *, focus: bool = True) -> None:
         index = self.method.findData(code)
         if index >= 0:
             self.method.setCurrentIndex(index)
-            self.entry_field().setFocus()
+            if focus:
+                self.entry_field().setFocus()
 
     def _show_row(self, field: QWidget, visible: bool) -> None:
         self.form.setRowVisible(field, visible)
@@ -160,6 +161,9 @@ class TenderForm(QWidget):
         return self.reference
 
     def clear_inputs(self) -> None:
+        """Empty the form for the next payment; cash is the usual way to pay."""
+        self.choose_method("cash", focus=False)
+        self.update_visibility()
         for edit in (
             self.buy_amount,
             self.buy_volume,

@@ -261,6 +261,11 @@ def test_a_wechat_payment_takes_a_reference(
         168_00,
         0,
     )
+    qtbot.waitUntil(lambda: tab.receipt_dialog is not None)
+    tab.receipt_dialog.reject()
+    choose(qtbot, fee_ctx, tab, fee_data.prepay.id)  # the next customer pays cash again
+    assert tab.form.current_method() == "cash"
+    qtbot.waitUntil(lambda: focused() is tab.form.tendered)
 
 
 def test_ic_card_purchase_by_yuan(qtbot, fee_ctx, fee_data: FeeData, tab: FeesTab) -> None:  # type: ignore[no-untyped-def]
