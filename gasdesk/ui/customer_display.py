@@ -3,7 +3,7 @@ facing the customer.
 
 It welcomes the customer with the office name, shows the read-back amounts (due,
 received, change, in figures and capitals), the receipt number once recorded, a
-phrase the teller chose to show big (F9 on the phrase panel), and always the three
+phrase the teller chose to show big (F8 on the phrase panel), and always the three
 rating buttons. A rating counts only after a service (the VisitTracker says when);
 an unhappy rating asks one optional reason, inline, without blocking anything.
 """
@@ -66,20 +66,24 @@ def existing_customer_display(ctx: AppContext) -> CustomerDisplay | None:
     return None
 
 
-def ensure_customer_display(ctx: AppContext, parent: QWidget | None = None) -> CustomerDisplay:
+def ensure_customer_display(ctx: AppContext) -> CustomerDisplay:
     """The counter's one customer display, made on first use (not shown)."""
     display = existing_customer_display(ctx)
     if display is None:
-        display = CustomerDisplay(ctx, parent)
+        display = CustomerDisplay(ctx)
         ctx.extras[EXTRAS_KEY] = display
     return display
 
 
 class CustomerDisplay(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        # a window of its own that never takes the teller's keyboard focus
+        # A window of its own that never takes the teller's keyboard focus. Without a
+        # parent it is outside the main window's hierarchy, so the teller's window-modal
+        # dialogs (read-back, receipt preview) do not block the customer's rating
+        # buttons; it does not keep the application running once the main window closes.
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
         self.ctx = ctx
         self.setObjectName("customerDisplay")
         self.setWindowTitle(self.tr("GasDesk — customer display"))
@@ -291,7 +295,7 @@ class CustomerDisplay(QWidget):
         self.stack.setCurrentIndex(WELCOME)
 
     def show_phrase(self, text: str) -> None:
-        """Show what the teller says, big (F9 on the phrase panel)."""
+        """Show what the teller says, big (F8 on the phrase panel)."""
         self.phrase_line.setText(text)
         self.stack.setCurrentIndex(PHRASE)
 

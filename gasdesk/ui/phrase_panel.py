@@ -7,7 +7,7 @@ now highlighted, following what happens at the counter.
   refusal → apology and 我能做到的是……; the customer thanks → 不用客气;
   farewell → 再见，欢迎下次再来;
 - the running service time, and past `service/limit_seconds` the apology;
-- F9 shows the highlighted phrase big on the customer display; Enter or a double
+- F8 shows the highlighted phrase big on the customer display; Enter or a double
   click on a phrase makes it the one to say.
 """
 
@@ -39,8 +39,8 @@ from gasdesk.ui.messages import user_text
 from gasdesk.ui.phrase_model import PhraseListModel, counter_phrases
 from gasdesk.ui.service_visits import VisitTracker
 
-SHOW_KEY = "F9"
-DISPLAY_KEY = "Ctrl+F9"
+SHOW_KEY = "F8"  # F9 voids on the fee tab
+DISPLAY_KEY = "Ctrl+F8"
 AUTO_OPEN_SETTING = "customer_display/auto_open"
 
 
@@ -240,7 +240,10 @@ class PhrasePanel(QWidget):
 
     # -- the customer display ------------------------------------------------------------
     def open_display(self) -> CustomerDisplay:
-        display = ensure_customer_display(self.ctx, parent=self)
+        display = ensure_customer_display(self.ctx)
+        if not display.property("closesWithPanel"):
+            display.setProperty("closesWithPanel", True)
+            self.destroyed.connect(display.deleteLater)
         display.show_on_customer_screen(self.window().screen())
         return display
 

@@ -15,7 +15,7 @@ from gasdesk.services import accounts
 from gasdesk.storage.models_service import Rating, ServiceVisit
 from gasdesk.ui.application import make_settings
 from gasdesk.ui.context import AppContext
-from gasdesk.ui.customer_display import WELCOME, CustomerDisplay, ensure_customer_display
+from gasdesk.ui.customer_display import WELCOME, CustomerDisplay
 from gasdesk.ui.phrase_model import PhraseListModel
 from gasdesk.ui.phrase_panel import PhrasePanel
 from gasdesk.ui.service_visits import EXTRAS_KEY, VisitTracker
@@ -64,8 +64,7 @@ def panel(counter_ctx, clock, qtbot) -> PhrasePanel:
 
 @pytest.fixture
 def display(counter_ctx, panel, qtbot) -> CustomerDisplay:
-    d = ensure_customer_display(counter_ctx, panel)
-    d.show_on_customer_screen()
+    d = panel.open_display()
     qtbot.waitExposed(d)
     # the offscreen platform activates every window shown (a real one honours the
     # display's show-without-activating); the teller's window has the keyboard
@@ -130,10 +129,10 @@ def test_walk_a_customer_from_selection_to_farewell(
     assert shown_amounts(display) == ["128.50", "200.00", "71.50"]
     assert display.tracker.rating_open
 
-    # the customer thanks the teller; F9 shows the reply big to the customer
+    # the customer thanks the teller; F8 shows the reply big to the customer
     ctx.events.moment.emit("thanks", {})
     assert highlighted(panel) == ("you_are_welcome",)
-    qtbot.keyClick(panel.list, Qt.Key.Key_F9)
+    qtbot.keyClick(panel.list, Qt.Key.Key_F8)
     assert display.phrase_line.text() == "不用客气"
     assert display.stack.currentWidget() is display.phrase_line
 
@@ -311,19 +310,19 @@ def test_teller_picks_a_phrase_with_the_keyboard_and_shows_it(
     panel.list.setCurrentIndex(panel.model.index(row))
     qtbot.keyClick(panel.list, Qt.Key.Key_Return)
     assert highlighted(panel) == ("pardon",)
-    qtbot.keyClick(panel.list, Qt.Key.Key_F9)
+    qtbot.keyClick(panel.list, Qt.Key.Key_F8)
     assert display.phrase_line.text() == "很对不起，我没听清，请再重复一遍好吗？"
 
 
 def test_f9_opens_the_display_when_it_is_closed(world, counter_ctx, panel, qtbot):
     counter_ctx.set_customer(customer(world))
-    qtbot.keyClick(panel.list, Qt.Key.Key_F9)
+    qtbot.keyClick(panel.list, Qt.Key.Key_F8)
     from gasdesk.ui.customer_display import existing_customer_display
 
     display = existing_customer_display(counter_ctx)
     assert display is not None and display.isVisible()
     assert display.phrase_line.text() == "您好，欢迎您的光临"
-    qtbot.keyClick(panel.list, Qt.Key.Key_F9, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(panel.list, Qt.Key.Key_F8, Qt.KeyboardModifier.ControlModifier)
     assert not display.isVisible()
     wait_idle(qtbot, counter_ctx.worker)
 
@@ -401,8 +400,8 @@ def test_in_the_main_window_the_customer_bar_drives_the_dock(world, counter_ctx,
     assert counter_ctx.customer.number == "100002"
     assert highlighted(panel) == ("greeting",)
 
-    # F9 puts the greeting on the customer display without taking the keyboard away
-    qtbot.keyClick(window.customer_bar.search, Qt.Key.Key_F9)
+    # F8 puts the greeting on the customer display without taking the keyboard away
+    qtbot.keyClick(window.customer_bar.search, Qt.Key.Key_F8)
     from gasdesk.ui.customer_display import existing_customer_display
 
     display = existing_customer_display(counter_ctx)
@@ -423,3 +422,27 @@ def test_in_the_main_window_the_customer_bar_drives_the_dock(world, counter_ctx,
     assert display.isVisible()
     window.log_out()
     assert not display.isVisible()
+
+
+def test_teller_dialogs_do_not_block_the_customers_rating(
+    world, counter_ctx, panel, display, qtbot
+):
+    """The rating buttons take a click that goes through the window system (where Qt
+    applies modality) while a window-modal dialog is open on the teller's window."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QDialog
+
+    counter_ctx.set_customer(customer(world))
+    counter_ctx.events.moment.emit("committed", {"receipt": "MS-2026-000777"})
+    dialog = QDialog(panel)
+    dialog.open()  # window modal, like the read-back and receipt dialogs
+    qtbot.waitExposed(dialog)
+    assert QApplication.activeModalWidget() is dialog
+    button = display.rating_buttons["very_satisfied"]
+    centre = button.mapTo(display, button.rect().center())
+    QTest.mouseClick(
+        display.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre
+    )
+    qtbot.waitUntil(lambda: Rating.select().count() == 1)
+    assert Rating.get().score == "very_satisfied"
+    dialog.reject()
