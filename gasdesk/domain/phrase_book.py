@@ -115,6 +115,10 @@ class Phrase:
         except (TypeError, KeyError):
             return False
 
+    def blank(self) -> str:
+        """The text with '…' for each placeholder (a template shown without amounts)."""
+        return self.text.format(**dict.fromkeys(self.placeholders, "…"))
+
     def render(self, params: Mapping[str, Any]) -> str:
         """The text with its placeholders filled: amounts as yuan ('12.50')."""
         values: dict[str, str] = {}
@@ -195,9 +199,9 @@ def select(
 
 def for_phrase(phrase: Phrase, params: Mapping[str, Any] | None = None) -> Selection:
     """A selection of one phrase the teller picked; a template without its
-    parameters is shown as written."""
+    parameters shows '…' where the amounts go."""
     try:
         text = phrase.render(params or {})
     except (MissingParameter, TypeError):
-        text = phrase.text
+        text = phrase.blank()
     return Selection("", (phrase,), text)

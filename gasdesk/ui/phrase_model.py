@@ -3,7 +3,6 @@ for the current moment highlighted; and the counter's phrase book itself."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,7 +17,6 @@ PHRASES_SETTING = "phrases/file"  # a phrases file other than the shipped one
 EXTRAS_KEY = "phrases"
 HIGHLIGHT = QColor("#ffe8a3")
 PHRASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
 def counter_phrases(ctx: AppContext) -> LoadResult:
@@ -70,10 +68,14 @@ class PhraseListModel(QAbstractListModel):
 
     def _text(self, phrase: Phrase) -> str:
         if phrase.is_template:
-            try:
-                return phrase.render(self._params)
-            except (KeyError, TypeError):
-                return _PLACEHOLDER.sub("…", phrase.text)
+            # only the read-back being said shows the amounts: "exact, no change" next to
+            # amounts with change would contradict them
+            if phrase.id in self._highlighted:
+                try:
+                    return phrase.render(self._params)
+                except (KeyError, TypeError):
+                    pass
+            return phrase.blank()
         text = " / ".join((phrase.text, *phrase.alternatives))
         return f"{phrase.number}. {text}" if phrase.number else text
 

@@ -446,3 +446,17 @@ def test_teller_dialogs_do_not_block_the_customers_rating(
     qtbot.waitUntil(lambda: Rating.select().count() == 1)
     assert Rating.get().score == "very_satisfied"
     dialog.reject()
+
+
+def test_only_the_readback_being_said_shows_amounts_in_the_list(world, counter_ctx, panel):
+    counter_ctx.set_customer(customer(world))
+    counter_ctx.events.moment.emit(
+        "readback", {"due_fen": 12850, "received_fen": 20000, "change_fen": 7150}
+    )
+    model = panel.model
+
+    def row_text(phrase_id: str) -> str:
+        return model.data(model.index(model.row_of(phrase_id)))
+
+    assert row_text("readback_change") == "您应缴128.50元，收您200.00元，找您71.50元，请收好"
+    assert row_text("readback_exact") == "您应缴…元，收您…元，正好，不用找零"

@@ -125,9 +125,11 @@ def test_unknown_moment_selects_nothing():
     assert select(builtin_book(), "no_such_moment", {}) is None
 
 
-def test_picked_template_without_amounts_shows_as_written():
+def test_picked_template_without_amounts_shows_dots_for_them():
     phrase = builtin_book().get("readback_change")
-    assert for_phrase(phrase).text == phrase.text
+    assert for_phrase(phrase).text == "您应缴…元，收您…元，找您…元，请收好"
+    params = {"due_fen": 100, "received_fen": 200, "change_fen": 100}
+    assert for_phrase(phrase, params).text == "您应缴1.00元，收您2.00元，找您1.00元，请收好"
 
 
 @given(
