@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import Database
+from peewee import Database, SqliteDatabase
 
 from gasdesk.storage import models as m
+from gasdesk.storage import models_search
+from gasdesk.storage.search_index import rebuild_index
 
 Migration = tuple[int, str, Callable[[Database], None]]
 
@@ -21,8 +23,16 @@ def _initial(database: Database) -> None:
     database.create_tables([t for t in m.ALL_MODELS if t is not m.SchemaVersion])
 
 
+def _search_index(database: Database) -> None:
+    # The (gram, account) key is the whole row: on SQLite the table is the key.
+    models_search.SearchGram._meta.without_rowid = isinstance(database, SqliteDatabase)
+    database.create_tables(models_search.SEARCH_MODELS)
+    rebuild_index()  # accounts that existed before the index
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
+    (20, "customer search index", _search_index),
 ]
 
 
@@ -33,7 +43,11 @@ def latest_version() -> int:
 def current_version(database: Database) -> int:
     if not database.table_exists("gasdesk_schema"):
         return 0
-    row = m.SchemaVersion.select(m.SchemaVersion.version).order_by(m.SchemaVersion.version.desc()).first()
+    row = (
+        m.SchemaVersion.select(m.SchemaVersion.version)
+        .order_by(m.SchemaVersion.version.desc())
+        .first()
+    )
     return row.version if row else 0
 
 

@@ -1,0 +1,327 @@
+"""Finding customer accounts as the teller types.
+
+Every kind of query reads an index range and stops at the first page:
+
+- account number and meter number: prefix ranges on their unique indexes;
+- pinyin initials: a prefix range on `account.initials`;
+- one Chinese character: a prefix range on `account.name` (surnames);
+- mobile digits, names and address fragments: the gram index (`search_gram`). The
+  rarest gram of the query drives the lookup in account order, the next rarest ones
+  must exist for the same account, and LIKE checks the exact terms.
+
+The SQL is built through peewee and runs unchanged on SQLite and PostgreSQL. Any
+input at all gives a list, possibly empty: the text is normalised first
+(gasdesk.domain.search) and only ever reaches the database as bound parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from peewee import SQL, Expression, fn
+
+from gasdesk.domain.records import AccountSummary
+from gasdesk.domain.search import (
+    MIN_PHONE_DIGITS,
+    PHONE_GRAM,
+    PHONE_PREFIX,
+    Field,
+    Match,
+    QueryKind,
+    SearchHit,
+    digits_spans,
+    find_spans,
+    parse_query,
+    prefix_upper_bound,
+    term_grams,
+    text_matches,
+)
+from gasdesk.storage import search_index
+from gasdesk.storage.db import write_transaction
+from gasdesk.storage.models import Account, Meter, db
+from gasdesk.storage.models_search import SearchGram
+
+PAGE = 50
+MAX_PAGE = 200
+RARE_CAP = 2_000  # counting a posting list stops here: beyond it a gram is "common"
+EXTRA_GRAMS = 2  # besides the driving gram, how many more grams are required by index
+
+# Strongest first: the order hits of one query are listed in.
+KIND_ORDER = (Field.NUMBER, Field.METER, Field.PHONE, Field.NAME, Field.INITIALS, Field.ADDRESS)
+
+
+def _summary_fields() -> tuple[object, ...]:
+    return (
+        Account.id,
+        Account.number,
+        Account.name,
+        Account.phone,
+        Account.address,
+        Account.office,
+        Account.user_type,
+        Account.status,
+        Account.balance_fen,
+    )
+
+
+@dataclass
+class _Found:
+    row: Account
+    kind: Field
+    matches: list[Match] = field(default_factory=list)
+    matched_meter: str = ""
+
+
+class _Collector:
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.found: dict[int, _Found] = {}
+
+    @property
+    def full(self) -> bool:
+        return len(self.found) >= self.limit
+
+    def add(self, row: Account, kind: Field, matches: Iterable[Match], meter: str = "") -> None:
+        hit = self.found.get(row.id)
+        if hit is None:
+            if self.full:
+                return
+            hit = self.found[row.id] = _Found(row, kind)
+        hit.matches.extend(m for m in matches if m not in hit.matches)
+        if meter and not hit.matched_meter:
+            hit.matched_meter = meter
+
+    def hits(self) -> list[SearchHit]:
+        ids = list(self.found)
+        meters = _current_meters(ids)
+        out: list[SearchHit] = []
+        for account_id in ids:
+            f = self.found[account_id]
+            number, kind = meters.get(account_id, ("", ""))
+            summary = AccountSummary(
+                id=f.row.id,
+                number=f.row.number,
+                name=f.row.name,
+                phone=f.row.phone,
+                address=f.row.address,
+                office_id=f.row.office_id,
+                user_type=f.row.user_type,
+                status=f.row.status,
+                balance_fen=f.row.balance_fen,
+                meter_number=number,
+                meter_kind=kind,
+            )
+            # A removed meter's number is shown instead of the current one, so that
+            # the highlighted digits are the ones that matched.
+            matched_meter = "" if f.matched_meter == number else f.matched_meter
+            out.append(SearchHit(summary, f.kind, tuple(f.matches), matched_meter))
+        rank = {k: i for i, k in enumerate(KIND_ORDER)}
+        out.sort(key=lambda h: rank[h.kind])  # stable: each kind keeps its index order
+        return out
+
+
+def _current_meters(account_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+    if not account_ids:
+        return {}
+    rows = (
+        Meter.select(Meter.account, Meter.number, Meter.kind)
+        .where(Meter.account.in_(list(account_ids)) & Meter.removed_on.is_null())
+        .order_by(Meter.installed_on, Meter.id)
+        .tuples()
+    )
+    return {account_id: (number, kind) for account_id, number, kind in rows}
+
+
+def _prefix(column: object, prefix: str) -> Expression:
+    """`column` starts with `prefix`, as an index range (LIKE alone would scan on
+    SQLite, whose LIKE is case-insensitive and so cannot use a binary index)."""
+    return (column >= prefix) & (column < prefix_upper_bound(prefix)) & column.startswith(prefix)  # type: ignore[operator, attr-defined, no-any-return]
+
+
+def _by_number(prefix: str, into: _Collector) -> None:
+    prefix = prefix.upper()
+    rows = (
+        Account.select(*_summary_fields())
+        .where(_prefix(Account.number, prefix))
+        .order_by(Account.number)
+        .limit(into.limit)
+    )
+    for row in rows:
+        into.add(row, Field.NUMBER, [Match(Field.NUMBER, 0, len(prefix))])
+
+
+def _by_meter(prefix: str, into: _Collector) -> None:
+    prefix = prefix.upper()
+    rows = (
+        Account.select(*_summary_fields(), Meter.number.alias("meter_number"))
+        .join(Meter, on=(Meter.account == Account.id))
+        .where(_prefix(Meter.number, prefix))
+        .order_by(Meter.number)
+        .limit(into.limit)
+        .objects()
+    )
+    for row in rows:
+        into.add(row, Field.METER, [Match(Field.METER, 0, len(prefix))], meter=row.meter_number)
+
+
+def _by_initials(prefix: str, into: _Collector) -> None:
+    rows = (
+        Account.select(*_summary_fields())
+        .where(_prefix(Account.initials, prefix))
+        .order_by(Account.initials, Account.id)
+        .limit(into.limit)
+    )
+    for row in rows:
+        chinese = [i for i, ch in enumerate(row.name) if "\u4e00" <= ch <= "\u9fff"]
+        shown = chinese[: len(prefix)]
+        matches = [Match(Field.NAME, shown[0], shown[-1] + 1)] if shown else []
+        into.add(row, Field.INITIALS, matches)
+
+
+def _by_name_prefix(
+    prefix: str, check: Expression | None, terms: Sequence[str], into: _Collector
+) -> None:
+    where = _prefix(Account.name, prefix)
+    if check is not None:
+        where = where & check
+    rows = (
+        Account.select(*_summary_fields())
+        .where(where)
+        .order_by(Account.name, Account.id)
+        .limit(into.limit)
+    )
+    for row in rows:
+        into.add(row, Field.NAME, text_matches(row.name, row.address, terms))
+
+
+def _capped_counts(grams: Sequence[str]) -> dict[str, int]:
+    """How many accounts each gram is filed under, counting no further than RARE_CAP,
+    in one round trip."""
+    database = db.obj
+    param = database.param
+    parts = [
+        f"(SELECT COUNT(*) FROM (SELECT 1 FROM search_gram WHERE gram = {param} LIMIT {RARE_CAP}) AS c{i})"
+        for i in range(len(grams))
+    ]
+    row = database.execute_sql("SELECT " + ", ".join(parts), list(grams)).fetchone()
+    return dict(zip(grams, (int(n) for n in row), strict=True))
+
+
+def _by_grams(grams: set[str], check: Expression, into: _Collector) -> list[Account]:
+    """Accounts filed under every gram in `grams` that also pass `check`, in account
+    order, at most one page."""
+    if not grams:
+        return []
+    counts = _capped_counts(sorted(grams))
+    ranked = sorted(grams, key=lambda g: (counts[g], g))
+    if counts[ranked[0]] == 0:
+        return []  # some gram is filed nowhere: nothing can match
+    drive, extra = ranked[0], ranked[1 : 1 + EXTRA_GRAMS]
+    where = (SearchGram.gram == drive) & check
+    for g in extra:
+        other = SearchGram.alias()
+        where = where & fn.EXISTS(
+            other.select(SQL("1")).where((other.gram == g) & (other.account == SearchGram.account))
+        )
+    return list(
+        Account.select(*_summary_fields())
+        .join(SearchGram, on=(SearchGram.account == Account.id))
+        .where(where)
+        .order_by(SearchGram.account)
+        .limit(into.limit)
+    )
+
+
+def _phone_grams(digits: str) -> set[str]:
+    return {PHONE_PREFIX + digits[i : i + PHONE_GRAM] for i in range(len(digits) - PHONE_GRAM + 1)}
+
+
+def _by_phone(digits: str, into: _Collector) -> None:
+    for row in _by_grams(_phone_grams(digits), Account.phone.contains(digits), into):
+        into.add(
+            row, Field.PHONE, [Match(Field.PHONE, s, e) for s, e in digits_spans(row.phone, digits)]
+        )
+
+
+def _term_check(term: str) -> Expression:
+    check = Account.name.contains(term) | Account.address.contains(term)
+    if term.isascii() and term.isdigit() and len(term) >= MIN_PHONE_DIGITS:
+        check = check | Account.phone.contains(term)
+    return check  # type: ignore[no-any-return]
+
+
+def _text_match_list(row: Account, terms: Sequence[str]) -> list[Match]:
+    matches = list(text_matches(row.name, row.address, terms))
+    for term in terms:
+        if term.isascii() and term.isdigit():
+            matches.extend(Match(Field.PHONE, s, e) for s, e in find_spans(row.phone, term))
+    return matches
+
+
+def _by_text(terms: Sequence[str], into: _Collector) -> None:
+    check: Expression | None = None
+    for term in terms:
+        check = _term_check(term) if check is None else (check & _term_check(term))
+    assert check is not None
+    grams: set[str] = set()
+    for term in terms:
+        grams |= term_grams(term)
+    if grams:
+        rows = _by_grams(grams, check, into)
+    else:
+        digit_terms = [
+            t for t in terms if t.isascii() and t.isdigit() and len(t) >= MIN_PHONE_DIGITS
+        ]
+        if digit_terms:
+            rows = _by_grams(_phone_grams(max(digit_terms, key=len)), check, into)
+        else:
+            # Only single characters: the first is most likely a surname.
+            _by_name_prefix(terms[0], check, terms, into)
+            return
+    for row in rows:
+        matches = _text_match_list(row, terms)
+        kind = Field.NAME if any(m.field == Field.NAME for m in matches) else Field.ADDRESS
+        if not any(m.field in (Field.NAME, Field.ADDRESS) for m in matches):
+            kind = Field.PHONE
+        into.add(row, kind, matches)
+
+
+def search_accounts(text: object, limit: int = PAGE) -> list[SearchHit]:
+    """The first page of accounts matching what the teller typed, strongest kind of
+    match first, with what matched for highlighting."""
+    query = parse_query(text)
+    try:
+        limit = max(1, min(int(limit), MAX_PAGE))
+    except (TypeError, ValueError):
+        limit = PAGE
+    into = _Collector(limit)
+    if query.kind is QueryKind.DIGITS:
+        _by_number(query.text, into)
+        _by_meter(query.text, into)
+        if len(query.text) >= MIN_PHONE_DIGITS:
+            _by_phone(query.text, into)
+    elif query.kind is QueryKind.LETTERS:
+        _by_initials(query.text, into)
+        _by_meter(query.text, into)
+    elif query.kind is QueryKind.CODE:
+        _by_number(query.text, into)
+        _by_meter(query.text, into)
+    elif query.kind is QueryKind.TEXT:
+        _by_text(query.terms, into)
+    return into.hits()
+
+
+def index_account(account_id: int) -> bool:
+    """Keep the search index (and the pinyin initials) in step with one account.
+    Every service that creates an account or changes its name, address or mobile
+    number calls this inside its own transaction (it nests as a savepoint)."""
+    with write_transaction():
+        return search_index.index_account(account_id)
+
+
+def rebuild_search_index() -> int:
+    """File every account again (after a bulk import such as the demo set); returns
+    the number of index rows."""
+    with write_transaction():
+        return search_index.rebuild_index()
