@@ -12,6 +12,7 @@ fi
 BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 DATA=$(mktemp -d /tmp/gasdesk-pg.XXXXXX)
 PORT=55432
+while (echo > /dev/tcp/127.0.0.1/$PORT) 2>/dev/null; do PORT=$((PORT + 1)); done
 RUNAS=""
 if [ "$(id -u)" = 0 ]; then chown postgres "$DATA"; RUNAS="runuser -u postgres --"; fi
 $RUNAS "$BIN/initdb" -D "$DATA" -U gasdesk --auth=trust -E UTF8 >/dev/null

@@ -31,7 +31,9 @@ def load_key(path: Path) -> None:
 
 
 def canonical(fields: dict[str, Any]) -> str:
-    return json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return json.dumps(
+        fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
+    )
 
 
 def compute_hash(prev_hash: str, fields: dict[str, Any]) -> str:
@@ -40,24 +42,48 @@ def compute_hash(prev_hash: str, fields: dict[str, Any]) -> str:
     return hmac.new(_key, (prev_hash + canonical(fields)).encode(), hashlib.sha256).hexdigest()
 
 
-def event_fields(seq: int, at: dt.datetime, kind: str, staff_id: int | None,
-                 office_id: int | None, payload_json: str) -> dict[str, Any]:
-    return {"seq": seq, "at": at.isoformat(sep=" "), "kind": kind, "staff": staff_id,
-            "office": office_id, "payload": payload_json}
+def event_fields(
+    seq: int,
+    at: dt.datetime,
+    kind: str,
+    staff_id: int | None,
+    office_id: int | None,
+    payload_json: str,
+) -> dict[str, Any]:
+    return {
+        "seq": seq,
+        "at": at.isoformat(sep=" "),
+        "kind": kind,
+        "staff": staff_id,
+        "office": office_id,
+        "payload": payload_json,
+    }
 
 
 def append(kind: str, *, staff_id: int | None, office_id: int | None, **payload: Any) -> AuditEvent:
     """Append one event; call inside the transaction of the change it records."""
-    last = AuditEvent.select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).first()
+    last = (
+        AuditEvent.select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).first()
+    )
     seq = (last.seq + 1) if last else 1
     prev = last.hash if last else GENESIS
     at = now()
     payload_json = canonical(payload)
     digest = compute_hash(prev, event_fields(seq, at, kind, staff_id, office_id, payload_json))
-    return AuditEvent.create(seq=seq, at=at, kind=kind, staff=staff_id, office=office_id,
-                             payload_json=payload_json, prev_hash=prev, hash=digest)
+    return AuditEvent.create(
+        seq=seq,
+        at=at,
+        kind=kind,
+        staff=staff_id,
+        office=office_id,
+        payload_json=payload_json,
+        prev_hash=prev,
+        hash=digest,
+    )
 
 
 def head() -> tuple[int, str]:
-    last = AuditEvent.select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).first()
+    last = (
+        AuditEvent.select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).first()
+    )
     return (last.seq, last.hash) if last else (0, GENESIS)

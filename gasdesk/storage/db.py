@@ -54,10 +54,14 @@ def _check_sqlite_file(path: Path) -> None:
             con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
             try:
                 result = con.execute("PRAGMA quick_check").fetchone()[0]
-                tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+                tables = {
+                    r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+                }
                 version = 0
                 if "gasdesk_schema" in tables:
-                    version = con.execute("SELECT max(version) FROM gasdesk_schema").fetchone()[0] or 0
+                    version = (
+                        con.execute("SELECT max(version) FROM gasdesk_schema").fetchone()[0] or 0
+                    )
             finally:
                 con.close()
         except sqlite3.DatabaseError as exc:
@@ -76,7 +80,9 @@ def _check_sqlite_file(path: Path) -> None:
         try:
             parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise DatabaseOpenError(f"The folder {parent} cannot be created: {exc.strerror}.") from exc
+            raise DatabaseOpenError(
+                f"The folder {parent} cannot be created: {exc.strerror}."
+            ) from exc
         if not os.access(parent, os.W_OK):
             raise DatabaseOpenError(f"The folder {parent} cannot be written.")
 
@@ -95,7 +101,9 @@ def open_database(
             database = connect_url(url)
             database.connect(reuse_if_open=True)
         except Exception as exc:
-            raise DatabaseOpenError(f"The shared database {url.split('@')[-1]} cannot be reached: {exc}") from exc
+            raise DatabaseOpenError(
+                f"The shared database {url.split('@')[-1]} cannot be reached: {exc}"
+            ) from exc
         default_key = platformdirs.user_data_path("gasdesk", appauthor=False) / "audit.key"
     else:
         file = Path(path) if path else default_db_path()
@@ -105,9 +113,13 @@ def open_database(
     db.initialize(database)
     if current_version(database) > latest_version():
         database.close()
-        raise DatabaseOpenError("This database was written by a newer GasDesk; install the newer GasDesk.")
+        raise DatabaseOpenError(
+            "This database was written by a newer GasDesk; install the newer GasDesk."
+        )
     migrate(database)
-    audit.load_key(Path(key_path) if key_path else Path(os.environ.get("GASDESK_AUDIT_KEY_FILE", default_key)))
+    audit.load_key(
+        Path(key_path) if key_path else Path(os.environ.get("GASDESK_AUDIT_KEY_FILE", default_key))
+    )
     return database
 
 

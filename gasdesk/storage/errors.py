@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from gasdesk.domain.text import QT_TRANSLATE_NOOP
+
 
 class StorageError(Exception):
     """A failure with a message meant for the person at the counter."""
@@ -27,27 +29,54 @@ def _chain(exc: BaseException) -> list[BaseException]:
     return seen
 
 
-def describe(exc: BaseException) -> str:
-    """A clear message for a database exception, looking through the whole chain
-    (peewee's own rollback can raise and hide the original cause)."""
+def describe_parts(exc: BaseException) -> tuple[str, dict[str, str]]:
+    """The message template and its parameters for a database exception, looking through
+    the whole chain (peewee's own rollback can raise and hide the original cause)."""
     texts = [str(e).lower() for e in _chain(exc)]
     joined = " | ".join(texts)
     if "database or disk is full" in joined or "no space left" in joined or "disk full" in joined:
-        return "The disk holding the database is full. Nothing was recorded; free space and try again."
+        return QT_TRANSLATE_NOOP(
+            "Messages",
+            "The disk holding the database is full. Nothing was recorded; free space and try again.",
+        ), {}
     if "readonly" in joined or "read-only" in joined or "read only" in joined:
-        return "The database is read-only. Nothing was recorded; ask the administrator."
+        return QT_TRANSLATE_NOOP(
+            "Messages", "The database is read-only. Nothing was recorded; ask the administrator."
+        ), {}
     if "locked" in joined or "busy" in joined or "could not serialize" in joined:
-        return "The database is busy with another counter. Nothing was recorded; try again."
+        return QT_TRANSLATE_NOOP(
+            "Messages",
+            "The database is busy with another counter. Nothing was recorded; try again.",
+        ), {}
     if "disk i/o error" in joined or "i/o error" in joined:
-        return "The disk reported an error. Nothing was recorded; try again or call the administrator."
+        return QT_TRANSLATE_NOOP(
+            "Messages",
+            "The disk reported an error. Nothing was recorded; try again or call the administrator.",
+        ), {}
     if "malformed" in joined or "not a database" in joined:
-        return "The database file is damaged. Nothing was recorded; call the administrator."
+        return QT_TRANSLATE_NOOP(
+            "Messages",
+            "The database file is damaged. Nothing was recorded; call the administrator.",
+        ), {}
     if "connection" in joined and ("refused" in joined or "closed" in joined or "lost" in joined):
-        return "The connection to the shared database was lost. Nothing was recorded; try again."
-    return f"The database refused the change ({texts[0] if texts else 'unknown error'}). Nothing was recorded."
+        return QT_TRANSLATE_NOOP(
+            "Messages",
+            "The connection to the shared database was lost. Nothing was recorded; try again.",
+        ), {}
+    return QT_TRANSLATE_NOOP(
+        "Messages", "The database refused the change ({error}). Nothing was recorded."
+    ), {"error": texts[0] if texts else "unknown error"}
+
+
+def describe(exc: BaseException) -> str:
+    template, params = describe_parts(exc)
+    return template.format(**params)
 
 
 def is_database_error(exc: BaseException) -> bool:
     import peewee
 
-    return any(isinstance(e, (sqlite3.Error, peewee.DatabaseError, peewee.InterfaceError)) for e in _chain(exc))
+    return any(
+        isinstance(e, (sqlite3.Error, peewee.DatabaseError, peewee.InterfaceError))
+        for e in _chain(exc)
+    )

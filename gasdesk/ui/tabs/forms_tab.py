@@ -13,4 +13,11 @@ class FormsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         layout = QVBoxLayout(self)
-        layout.addWidget(EmptyState(self.tr("Not available yet"), self.tr("Filling business forms for the customer is not available in this version.")))
+        layout.addWidget(
+            EmptyState(
+                self.tr("Not available yet"),
+                self.tr(
+                    "Filling business forms for the customer is not available in this version."
+                ),
+            )
+        )
