@@ -12,7 +12,9 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import ClassVar
+from typing import Any
+
+from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 
 LITRES_PER_M3 = 1000
 
@@ -167,29 +169,35 @@ class ReadingProblem(StrEnum):
     BEFORE_PREVIOUS_DATE = "before_previous_date"
 
 
-class ReadingRefused(ValueError):
-    """A reported reading that cannot be recorded; `problem` says why, `message` in
-    plain English (the UI shows its own translated text for the problem)."""
+_T = QT_TRANSLATE_NOOP
+REFUSALS: dict[ReadingProblem, str] = {
+    ReadingProblem.EMPTY: _T("Messages", "Enter the reading shown on the meter."),
+    ReadingProblem.NOT_A_NUMBER: _T(
+        "Messages", "The reading must be a number of m³, such as 1234.567."
+    ),
+    ReadingProblem.TOO_MANY_DECIMALS: _T(
+        "Messages", "A reading has at most 3 decimals (the third is litres)."
+    ),
+    ReadingProblem.TOO_LARGE: _T("Messages", "The reading has more digits than a gas meter shows."),
+    ReadingProblem.BELOW_PREVIOUS: _T(
+        "Messages",
+        "The reading is below the previous reading of this meter ({previous} m³ on {previous_on}).",
+    ),
+    ReadingProblem.NO_METER: _T("Messages", "This account has no meter in service."),
+    ReadingProblem.IN_FUTURE: _T("Messages", "A reading cannot be dated in the future."),
+    ReadingProblem.BEFORE_PREVIOUS_DATE: _T(
+        "Messages", "The meter already has a reading dated {previous_on}."
+    ),
+}
 
-    MESSAGES: ClassVar[dict[ReadingProblem, str]] = {
-        ReadingProblem.EMPTY: "Enter the reading shown on the meter.",
-        ReadingProblem.NOT_A_NUMBER: "The reading must be a number of m³, such as 1234.567.",
-        ReadingProblem.TOO_MANY_DECIMALS: "A reading has at most 3 decimals (litres).",
-        ReadingProblem.TOO_LARGE: "The reading has more digits than a gas meter shows.",
-        ReadingProblem.BELOW_PREVIOUS: "The reading is below the previous reading of this meter.",
-        ReadingProblem.NO_METER: "This account has no meter in service.",
-        ReadingProblem.IN_FUTURE: "A reading cannot be dated in the future.",
-        ReadingProblem.BEFORE_PREVIOUS_DATE: "The meter already has a later reading.",
-    }
 
-    def __init__(self, problem: ReadingProblem, **params: int | str) -> None:
+class ReadingRefused(UserError):
+    """A reported reading that cannot be recorded; nothing was written. `problem`
+    says why (for code), the message says it to the teller."""
+
+    def __init__(self, problem: ReadingProblem, **params: Any) -> None:
         self.problem = problem
-        self.params = params
-        super().__init__(self.MESSAGES[problem])
-
-    @property
-    def message(self) -> str:
-        return str(self)
+        super().__init__(REFUSALS[problem], **params)
 
 
 _NUMBER = re.compile(r"(\d+)(?:\.(\d*))?")
@@ -283,12 +291,14 @@ def check_reported(value_l: int, on: dt.date, today: dt.date, baseline: Baseline
     if on > today:
         raise ReadingRefused(ReadingProblem.IN_FUTURE)
     if on < baseline.on:
-        raise ReadingRefused(ReadingProblem.BEFORE_PREVIOUS_DATE)
+        raise ReadingRefused(
+            ReadingProblem.BEFORE_PREVIOUS_DATE, previous_on=baseline.on.isoformat()
+        )
     volume = value_l - baseline.value_l
     if volume < 0:
         raise ReadingRefused(
             ReadingProblem.BELOW_PREVIOUS,
-            previous_l=baseline.value_l,
+            previous=format_m3(baseline.value_l),
             previous_on=baseline.on.isoformat(),
         )
     days = max(1, (on - baseline.on).days)

@@ -26,6 +26,7 @@ from gasdesk.storage.models import (
     Reading,
     Receipt,
 )
+from gasdesk.storage.rows import tuples
 
 # Form statuses after which nothing more happens to the form.
 FINISHED_FORM_STATUSES = ("closed", "cancelled")
@@ -57,11 +58,10 @@ def account_meters(account_id: int) -> list[MeterInfo]:
 def reading_history(account_id: int, meters: list[MeterInfo] | None = None) -> list[ReadingRow]:
     """All readings of the account, oldest first, with volumes and flags."""
     by_id = {m.id: m for m in (meters if meters is not None else account_meters(account_id))}
-    rows = (
+    rows = tuples(
         Reading.select(Reading.id, Reading.read_on, Reading.value_l, Reading.source, Reading.meter)
         .where(Reading.account == account_id)
         .order_by(Reading.read_on, Reading.id)
-        .tuples()
     )
     points = []
     for rid, read_on, value_l, source, meter_id in rows:
@@ -84,10 +84,10 @@ def reading_history(account_id: int, meters: list[MeterInfo] | None = None) -> l
 def _receipt_codes(payment_ids: list[int]) -> dict[int, str]:
     if not payment_ids:
         return {}
-    rows = (
-        Receipt.select(Receipt.payment, Receipt.series, Receipt.number)
-        .where(Receipt.payment.in_(payment_ids))
-        .tuples()
+    rows = tuples(
+        Receipt.select(Receipt.payment, Receipt.series, Receipt.number).where(
+            Receipt.payment.in_(payment_ids)
+        )
     )
     return {pid: f"{series}-{number:06d}" for pid, series, number in rows}
 
@@ -106,9 +106,11 @@ def payment_lines(
     )
     voided = {
         pid
-        for (pid,) in Payment.select(Payment.voids)
-        .where((Payment.account == account_id) & Payment.voids.is_null(False))
-        .tuples()
+        for (pid,) in tuples(
+            Payment.select(Payment.voids).where(
+                (Payment.account == account_id) & Payment.voids.is_null(False)
+            )
+        )
     }
     originals = [p.voids_id for p in payments if p.voids_id]
     codes = _receipt_codes([p.id for p in payments] + originals)
@@ -145,16 +147,17 @@ def bill_lines(
         return []
     voided = {
         pid
-        for (pid,) in Payment.select(Payment.voids)
-        .where((Payment.account == account_id) & Payment.voids.is_null(False))
-        .tuples()
+        for (pid,) in tuples(
+            Payment.select(Payment.voids).where(
+                (Payment.account == account_id) & Payment.voids.is_null(False)
+            )
+        )
     }
-    links = (
+    links = tuples(
         PaymentBill.select(PaymentBill.bill, Payment.id)
         .join(Payment)
         .where(PaymentBill.bill.in_([b.id for b in bills]) & (Payment.kind != "void"))
         .order_by(Payment.id)
-        .tuples()
     )
     settled_by: dict[int, int] = {}
     for bill_id, payment_id in links:
@@ -176,7 +179,7 @@ def bill_lines(
 
 
 def open_forms(account_id: int) -> list[OpenForm]:
-    rows = (
+    rows = tuples(
         FormRecord.select(
             FormRecord.id,
             FormRecord.number,
@@ -188,7 +191,6 @@ def open_forms(account_id: int) -> list[OpenForm]:
             (FormRecord.account == account_id) & FormRecord.status.not_in(FINISHED_FORM_STATUSES)
         )
         .order_by(FormRecord.created_at.desc())
-        .tuples()
     )
     return [OpenForm(*row) for row in rows]
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from peewee import SQL, Expression, fn
 
@@ -41,6 +42,7 @@ from gasdesk.storage import search_index
 from gasdesk.storage.db import write_transaction
 from gasdesk.storage.models import Account, Meter, db
 from gasdesk.storage.models_search import SearchGram
+from gasdesk.storage.rows import tuples
 
 PAGE = 50
 MAX_PAGE = 200
@@ -124,19 +126,18 @@ class _Collector:
 def _current_meters(account_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
     if not account_ids:
         return {}
-    rows = (
+    rows = tuples(
         Meter.select(Meter.account, Meter.number, Meter.kind)
         .where(Meter.account.in_(list(account_ids)) & Meter.removed_on.is_null())
         .order_by(Meter.installed_on, Meter.id)
-        .tuples()
     )
     return {account_id: (number, kind) for account_id, number, kind in rows}
 
 
-def _prefix(column: object, prefix: str) -> Expression:
+def _prefix(column: Any, prefix: str) -> Expression:
     """`column` starts with `prefix`, as an index range (LIKE alone would scan on
     SQLite, whose LIKE is case-insensitive and so cannot use a binary index)."""
-    return (column >= prefix) & (column < prefix_upper_bound(prefix)) & column.startswith(prefix)  # type: ignore[operator, attr-defined, no-any-return]
+    return (column >= prefix) & (column < prefix_upper_bound(prefix)) & column.startswith(prefix)
 
 
 def _by_number(prefix: str, into: _Collector) -> None:
@@ -248,7 +249,7 @@ def _term_check(term: str) -> Expression:
     check = Account.name.contains(term) | Account.address.contains(term)
     if term.isascii() and term.isdigit() and len(term) >= MIN_PHONE_DIGITS:
         check = check | Account.phone.contains(term)
-    return check  # type: ignore[no-any-return]
+    return check
 
 
 def _text_match_list(row: Account, terms: Sequence[str]) -> list[Match]:

@@ -16,6 +16,7 @@ from gasdesk.domain.names import initials
 from gasdesk.domain.search import account_grams
 from gasdesk.storage.models import Account, db
 from gasdesk.storage.models_search import SearchGram
+from gasdesk.storage.rows import tuples
 
 BATCH_ROWS = 5_000
 ACCOUNT_CHUNK = 20_000
@@ -35,9 +36,9 @@ def index_account(account_id: int) -> bool:
     wanted = account_grams(row.name, row.address, row.phone)
     have = {
         g
-        for (g,) in SearchGram.select(SearchGram.gram)
-        .where(SearchGram.account == account_id)
-        .tuples()
+        for (g,) in tuples(
+            SearchGram.select(SearchGram.gram).where(SearchGram.account == account_id)
+        )
     }
     stale = have - wanted
     if stale:
@@ -58,12 +59,11 @@ def index_account(account_id: int) -> bool:
 def _all_rows() -> Iterator[tuple[str, int]]:
     last = 0
     while True:
-        chunk = list(
+        chunk = tuples(
             Account.select(Account.id, Account.name, Account.address, Account.phone)
             .where(Account.id > last)
             .order_by(Account.id)
             .limit(ACCOUNT_CHUNK)
-            .tuples()
         )
         if not chunk:
             return
@@ -75,7 +75,7 @@ def _all_rows() -> Iterator[tuple[str, int]]:
 
 def _fill_initials() -> int:
     """Accounts imported without initials get them now; returns how many."""
-    missing = list(Account.select(Account.id, Account.name).where(Account.initials == "").tuples())
+    missing = tuples(Account.select(Account.id, Account.name).where(Account.initials == ""))
     changed = 0
     for account_id, name in missing:
         fresh = initials(name)
