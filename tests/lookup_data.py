@@ -72,11 +72,12 @@ def _meter(account: Account, number: str, installed: dt.date, initial_l: int = 0
 
 
 def _history(account: Account, staff: Staff) -> tuple[Meter, Meter]:
-    """张三's history, 2024-01 .. 2026-02, monthly on the 15th:
+    """张三's history, 2023-12 .. 2026-02, monthly on the 15th:
     - 2025-01 uses 60 m³ where 2024-01 used 20 m³ (far above last year);
     - 2025-05 .. 2025-07 are estimated three months in a row;
     - 2025-09 reads lower than 2025-08 (a misread);
-    - the meter is changed on 2025-11-01; the new meter starts at 0.
+    - the meter is changed on 2025-11-01; the new meter starts at 0 and reads
+      7, 26, 47 and 64 m³ on 2025-11-15 .. 2026-02-15.
     """
     old = _meter(account, "MS19990001", dt.date(2019, 5, 1))
     old.removed_on = dt.date(2025, 11, 1)
@@ -87,7 +88,7 @@ def _history(account: Account, staff: Staff) -> tuple[Meter, Meter]:
     new.save()
     monthly_m3 = {1: 20, 2: 18, 3: 15, 4: 10, 5: 8, 6: 6, 7: 5, 8: 5, 9: 6, 10: 9, 11: 14, 12: 19}
     value = 1_000_000  # litres on the old meter at the start
-    rows: list[tuple[dt.date, int, str, Meter]] = []
+    rows: list[tuple[dt.date, int, str, Meter]] = [(dt.date(2023, 12, 15), value, "reader", old)]
     for year in (2024, 2025):
         for month in range(1, 13):
             day = dt.date(year, month, 15)
@@ -235,3 +236,27 @@ def lookup_db(tmp_path: Path):  # type: ignore[no-untyped-def]
     data = build_lookup_data(tmp_path)
     yield data
     db.obj.close()
+
+
+def lookup_session(data: LookupData):  # type: ignore[no-untyped-def]
+    """The teller of the lookup data set, logged in at its counter (no password check)."""
+    from gasdesk.domain.records import LoginSession
+    from gasdesk.services.auth import staff_info
+    from gasdesk.services.offices import counter_info, office_info
+
+    staff = Staff.get_by_id(data.staff_id)
+    counter = Counter.get_by_id(data.counter_id)
+    return LoginSession(
+        staff_info(staff),
+        office_info(counter.office),
+        counter_info(counter),
+        dt.datetime(2026, 3, 20, 9, 0),
+    )
+
+
+@pytest.fixture
+def records_ctx(lookup_db: LookupData, worker):  # type: ignore[no-untyped-def]
+    from gasdesk.ui.application import make_settings
+    from gasdesk.ui.context import AppContext
+
+    return AppContext(session=lookup_session(lookup_db), worker=worker, settings=make_settings())

@@ -65,6 +65,7 @@ class PaymentLine:
     method: str
     amount_fen: int  # negative for a void
     volume_l: int
+    receipt_id: int | None
     receipt_code: str
     voided: bool  # a later void points at this payment
     voids_receipt: str  # for a void: the receipt it cancels
@@ -72,7 +73,7 @@ class PaymentLine:
 
     @property
     def reprintable(self) -> bool:
-        return bool(self.receipt_code)
+        return self.receipt_id is not None
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,8 @@ def arrears(bills: Sequence[BillLine]) -> tuple[int, int]:
 class Statement:
     """Readings and payments of one account over a period, for printing."""
 
+    company: str
+    service_phone: str
     account: AccountSummary
     office: OfficeInfo
     start: dt.date

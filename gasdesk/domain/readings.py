@@ -309,15 +309,32 @@ def check_reported(value_l: int, on: dt.date, today: dt.date, baseline: Baseline
     return ReportCheck(value_l, volume, implausible, expected)
 
 
-class ImplausibleReading(Exception):
+class ImplausibleReading(UserError):
     """The reported reading is far above the account's usual use: the teller confirms
-    it with the customer before it is recorded."""
+    it with the customer before it is recorded (nothing was written yet)."""
 
     def __init__(self, check: ReportCheck) -> None:
-        super().__init__(
-            "The reading is far above this account's usual use. Check it with the customer."
-        )
         self.check = check
+        volume = whole_m3(check.volume_l)
+        if check.expected_l is None:
+            super().__init__(
+                _T(
+                    "Messages",
+                    "{volume} m³ since the previous reading is a lot for that time."
+                    " Check the reading with the customer.",
+                ),
+                volume=volume,
+            )
+        else:
+            super().__init__(
+                _T(
+                    "Messages",
+                    "{volume} m³ since the previous reading, where this account usually uses"
+                    " about {expected} m³ in that time. Check the reading with the customer.",
+                ),
+                volume=volume,
+                expected=whole_m3(check.expected_l),
+            )
 
 
 @dataclass(frozen=True)

@@ -81,15 +81,16 @@ def reading_history(account_id: int, meters: list[MeterInfo] | None = None) -> l
     return annotate(points)
 
 
-def _receipt_codes(payment_ids: list[int]) -> dict[int, str]:
+def _receipts(payment_ids: list[int]) -> dict[int, tuple[int, str]]:
+    """payment id -> (receipt id, receipt code such as WC-2025-000043)."""
     if not payment_ids:
         return {}
     rows = tuples(
-        Receipt.select(Receipt.payment, Receipt.series, Receipt.number).where(
+        Receipt.select(Receipt.payment, Receipt.id, Receipt.series, Receipt.number).where(
             Receipt.payment.in_(payment_ids)
         )
     )
-    return {pid: f"{series}-{number:06d}" for pid, series, number in rows}
+    return {pid: (rid, f"{series}-{number:06d}") for pid, rid, series, number in rows}
 
 
 def payment_lines(
@@ -113,7 +114,7 @@ def payment_lines(
         )
     }
     originals = [p.voids_id for p in payments if p.voids_id]
-    codes = _receipt_codes([p.id for p in payments] + originals)
+    receipts = _receipts([p.id for p in payments] + originals)
     return [
         PaymentLine(
             id=p.id,
@@ -123,9 +124,10 @@ def payment_lines(
             method=p.method,
             amount_fen=p.amount_fen,
             volume_l=p.volume_l,
-            receipt_code=codes.get(p.id, ""),
+            receipt_id=receipts[p.id][0] if p.id in receipts else None,
+            receipt_code=receipts[p.id][1] if p.id in receipts else "",
             voided=p.id in voided,
-            voids_receipt=codes.get(p.voids_id, "") if p.voids_id else "",
+            voids_receipt=receipts[p.voids_id][1] if p.voids_id in receipts else "",
             reason=p.reason,
         )
         for p in payments
@@ -163,7 +165,7 @@ def bill_lines(
     for bill_id, payment_id in links:
         if payment_id not in voided:
             settled_by[bill_id] = payment_id
-    codes = _receipt_codes(sorted(set(settled_by.values())))
+    receipts = _receipts(sorted(set(settled_by.values())))
     return [
         BillLine(
             id=b.id,
@@ -172,7 +174,7 @@ def bill_lines(
             volume_l=b.volume_l,
             amount_fen=b.amount_fen,
             settled=b.id in settled_by,
-            receipt_code=codes.get(settled_by.get(b.id, 0), ""),
+            receipt_code=receipts[settled_by[b.id]][1] if settled_by.get(b.id) in receipts else "",
         )
         for b in bills
     ]
