@@ -249,3 +249,34 @@ def test_customer_chosen_elsewhere_opens_here(qtbot, tab: RecordsTab) -> None:  
     qtbot.waitUntil(lambda: "朴树" in tab.panel.title.text())
     tab.ctx.set_customer(None)
     assert tab.stack.currentWidget() is tab.empty
+
+
+def test_planned_outage_shows_as_a_banner(
+    qtbot, tab: RecordsTab, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+    import sys
+    from types import SimpleNamespace
+
+    from gasdesk.services.account_view import OUTAGE_SERVICE
+
+    start = dt.datetime(2026, 3, 21, 9, 0)
+    notice = SimpleNamespace(
+        starts_at=start,
+        restore_at=start + dt.timedelta(hours=6),
+        area_text="金泉小区1-5号楼",
+        reason="管道改造",
+    )
+    service = SimpleNamespace(
+        outages_for_address=lambda address, at: [notice] if "金泉小区" in address else []
+    )
+    monkeypatch.setitem(sys.modules, OUTAGE_SERVICE, service)
+    pick(qtbot, tab, "3301000001")
+    assert tab.panel.outage.isVisible()
+    assert (
+        "金泉小区1-5号楼" in tab.panel.outage.text()
+        and "2026-03-21 09:00" in tab.panel.outage.text()
+    )
+    pick(qtbot, tab, "3301000003")  # 文昌湖区: not in the area
+    qtbot.waitUntil(lambda: "曾国藩" in tab.panel.title.text())
+    assert not tab.panel.outage.isVisible()

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
+from types import SimpleNamespace
 
 import pytest
 
 from gasdesk.domain.readings import Flag, ImplausibleReading, ReadingProblem, ReadingRefused
-from gasdesk.services.account_view import load_account_view, planned_outages_for_account
+from gasdesk.services.account_view import (
+    OUTAGE_SERVICE,
+    load_account_view,
+    planned_outages_for_account,
+)
 from gasdesk.services.reported_readings import report_reading
 from gasdesk.storage.models import AuditEvent, Reading
 from tests.lookup_data import TODAY, LookupData, lookup_db
@@ -54,8 +60,43 @@ def test_only_open_forms_are_listed(lookup_db: LookupData) -> None:
     assert [f.number for f in view.open_forms] == ["F2026-0001"]
 
 
-def test_outages_are_none_until_they_are_recorded(lookup_db: LookupData) -> None:
-    assert planned_outages_for_account(lookup_db.history_account) == []
+def test_no_outage_banner_without_a_registered_outage(lookup_db: LookupData) -> None:
+    view = load_account_view(lookup_db.history_account)
+    assert view is not None and view.outages == ()
+    assert planned_outages_for_account("王村镇金泉小区3号楼2单元501") == []
+
+
+def test_outages_come_from_the_outage_service(
+    lookup_db: LookupData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The view asks the business-forms outage service for the account's address and
+    leaves out cancelled notices (a stand-in module plays that service here)."""
+    asked: list[tuple[str, dt.datetime]] = []
+
+    def outages_for_address(address: str, at: dt.datetime) -> list[SimpleNamespace]:
+        asked.append((address, at))
+        start = dt.datetime(2026, 3, 21, 9, 0)
+        return [
+            SimpleNamespace(
+                starts_at=start,
+                restore_at=start + dt.timedelta(hours=6),
+                area_text="金泉小区1-5号楼",
+                reason="管道改造",
+                cancelled=False,
+            ),
+            SimpleNamespace(
+                starts_at=start, restore_at=start, area_text="x", reason="y", cancelled=True
+            ),
+        ]
+
+    monkeypatch.setitem(
+        sys.modules, OUTAGE_SERVICE, SimpleNamespace(outages_for_address=outages_for_address)
+    )
+    at = dt.datetime(2026, 3, 20, 10, 0)
+    view = load_account_view(lookup_db.history_account, at)
+    assert view is not None
+    assert asked == [("王村镇金泉小区3号楼2单元501", at)]
+    assert [(o.area, o.reason) for o in view.outages] == [("金泉小区1-5号楼", "管道改造")]
 
 
 def test_prepared_history_carries_every_flag(lookup_db: LookupData) -> None:
