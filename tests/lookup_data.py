@@ -117,9 +117,28 @@ def _history(account: Account, staff: Staff) -> tuple[Meter, Meter]:
     return old, new
 
 
-def build_lookup_data(directory: Path) -> LookupData:
+def wipe_postgres(url: str) -> None:
+    """Drop every table of the test database (a throw-away database)."""
+    import psycopg2
+
+    con = psycopg2.connect(url)
+    try:
+        con.autocommit = True
+        with con.cursor() as cur:
+            cur.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+    finally:
+        con.close()
+
+
+def build_lookup_data(directory: Path, url: str | None = None) -> LookupData:
+    """The data set in a new SQLite file in `directory`, or in the (emptied)
+    PostgreSQL database at `url`."""
     path = directory / "lookup.db"
-    open_database(path, key_path=directory / "audit.key")
+    if url:
+        wipe_postgres(url)
+        open_database(url=url, key_path=directory / "audit.key")
+    else:
+        open_database(path, key_path=directory / "audit.key")
     with write_transaction():
         office = Office.create(
             code="WC",

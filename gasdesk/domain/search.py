@@ -12,9 +12,10 @@ search service (which grams and prefixes a query asks for):
 
 SQLite's FTS5 trigram tokenizer cannot find a two-character Chinese string such as
 张三, so the index is our own: every two-character window (bigram) of the name and
-the address, and every four-digit window of the mobile number (prefixed with '#').
-A term of two or more characters is looked up through its rarest gram and checked
-exactly afterwards.
+the address, every four-digit window of the mobile number (prefixed with '#'), and
+the first character of the name (prefixed with '^', for a surname typed alone). A
+term of two or more characters is looked up through its rarest gram and checked
+exactly afterwards. Nothing depends on the database's collation.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ MAX_TERMS = 6
 MIN_PHONE_DIGITS = 4
 PHONE_GRAM = 4
 PHONE_PREFIX = "#"
+NAME_START = "^"
 DIGIT_SEPARATORS = frozenset("- ")
 
 
@@ -137,10 +139,19 @@ def phone_grams(phone: str) -> set[str]:
     return {PHONE_PREFIX + digits[i : i + PHONE_GRAM] for i in range(len(digits) - PHONE_GRAM + 1)}
 
 
+def name_start_gram(first: str) -> str:
+    """The gram of a name's first character (the surname): '^张'."""
+    return NAME_START + first
+
+
 def account_grams(name: str, address: str, phone: str) -> set[str]:
     """Every gram an account is filed under. Name and address are windowed apart, so
     no gram straddles the two."""
-    return bigrams(fold_field(name)) | bigrams(fold_field(address)) | phone_grams(phone)
+    folded = fold_field(name)
+    grams = bigrams(folded) | bigrams(fold_field(address)) | phone_grams(phone)
+    if folded:
+        grams.add(name_start_gram(folded[0]))
+    return grams
 
 
 def term_grams(term: str) -> set[str]:

@@ -4,7 +4,7 @@ Every kind of query reads an index range and stops at the first page:
 
 - account number and meter number: prefix ranges on their unique indexes;
 - pinyin initials: a prefix range on `account.initials`;
-- one Chinese character: a prefix range on `account.name` (surnames);
+- one Chinese character alone: the gram of the name's first character (surnames);
 - mobile digits, names and address fragments: the gram index (`search_gram`). The
   rarest gram of the query drives the lookup in account order, the next rarest ones
   must exist for the same account, and LIKE checks the exact terms.
@@ -33,13 +33,14 @@ from gasdesk.domain.search import (
     SearchHit,
     digits_spans,
     find_spans,
+    name_start_gram,
     parse_query,
     prefix_upper_bound,
     term_grams,
     text_matches,
 )
 from gasdesk.storage import search_index
-from gasdesk.storage.db import write_transaction
+from gasdesk.storage.db import is_sqlite, write_transaction
 from gasdesk.storage.models import Account, Meter, db
 from gasdesk.storage.models_search import SearchGram
 from gasdesk.storage.rows import tuples
@@ -134,10 +135,20 @@ def _current_meters(account_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
     return {account_id: (number, kind) for account_id, number, kind in rows}
 
 
+def _bytewise(column: Any) -> Any:
+    """The column compared in code-point order, whatever the database's collation:
+    SQLite's BINARY already is; on PostgreSQL it is COLLATE "C", which the indexes
+    made by migration 20 use (a Chinese or English collation would put '张三' outside
+    the range ['张', '张'+1) and '3309x' outside ['3309', '330:'))."""
+    return column if is_sqlite() else column.collate('"C"')
+
+
 def _prefix(column: Any, prefix: str) -> Expression:
-    """`column` starts with `prefix`, as an index range (LIKE alone would scan on
-    SQLite, whose LIKE is case-insensitive and so cannot use a binary index)."""
-    return (column >= prefix) & (column < prefix_upper_bound(prefix)) & column.startswith(prefix)
+    """`column` starts with `prefix`, as an index range. In code-point order the
+    range is exact (LIKE would scan: SQLite's LIKE ignores case, so a binary index
+    cannot serve it)."""
+    col = _bytewise(column)
+    return (col >= prefix) & (col < prefix_upper_bound(prefix))
 
 
 def _by_number(prefix: str, into: _Collector) -> None:
@@ -145,7 +156,7 @@ def _by_number(prefix: str, into: _Collector) -> None:
     rows = (
         Account.select(*_summary_fields())
         .where(_prefix(Account.number, prefix))
-        .order_by(Account.number)
+        .order_by(_bytewise(Account.number))
         .limit(into.limit)
     )
     for row in rows:
@@ -158,7 +169,7 @@ def _by_meter(prefix: str, into: _Collector) -> None:
         Account.select(*_summary_fields(), Meter.number.alias("meter_number"))
         .join(Meter, on=(Meter.account == Account.id))
         .where(_prefix(Meter.number, prefix))
-        .order_by(Meter.number)
+        .order_by(_bytewise(Meter.number))
         .limit(into.limit)
         .objects()
     )
@@ -170,7 +181,7 @@ def _by_initials(prefix: str, into: _Collector) -> None:
     rows = (
         Account.select(*_summary_fields())
         .where(_prefix(Account.initials, prefix))
-        .order_by(Account.initials, Account.id)
+        .order_by(_bytewise(Account.initials), Account.id)
         .limit(into.limit)
     )
     for row in rows:
@@ -178,22 +189,6 @@ def _by_initials(prefix: str, into: _Collector) -> None:
         shown = chinese[: len(prefix)]
         matches = [Match(Field.NAME, shown[0], shown[-1] + 1)] if shown else []
         into.add(row, Field.INITIALS, matches)
-
-
-def _by_name_prefix(
-    prefix: str, check: Expression | None, terms: Sequence[str], into: _Collector
-) -> None:
-    where = _prefix(Account.name, prefix)
-    if check is not None:
-        where = where & check
-    rows = (
-        Account.select(*_summary_fields())
-        .where(where)
-        .order_by(Account.name, Account.id)
-        .limit(into.limit)
-    )
-    for row in rows:
-        into.add(row, Field.NAME, text_matches(row.name, row.address, terms))
 
 
 def _capped_counts(grams: Sequence[str]) -> dict[str, int]:
@@ -278,8 +273,8 @@ def _by_text(terms: Sequence[str], into: _Collector) -> None:
             rows = _by_grams(_phone_grams(max(digit_terms, key=len)), check, into)
         else:
             # Only single characters: the first is most likely a surname.
-            _by_name_prefix(terms[0], check, terms, into)
-            return
+            first = terms[0]
+            rows = _by_grams({name_start_gram(first)}, check & Account.name.startswith(first), into)
     for row in rows:
         matches = _text_match_list(row, terms)
         kind = Field.NAME if any(m.field == Field.NAME for m in matches) else Field.ADDRESS

@@ -27,6 +27,11 @@ def _search_index(database: Database) -> None:
     # The (gram, account) key is the whole row: on SQLite the table is the key.
     models_search.SearchGram._meta.without_rowid = isinstance(database, SqliteDatabase)
     database.create_tables(models_search.SEARCH_MODELS)
+    if not isinstance(database, SqliteDatabase):
+        # Prefix ranges compare in code-point order (COLLATE "C") whatever the
+        # database's collation; these indexes serve them and their ORDER BY.
+        for sql in models_search.POSTGRES_PREFIX_INDEXES:
+            database.execute_sql(sql)
     rebuild_index()  # accounts that existed before the index
 
 

@@ -23,3 +23,9 @@ class SearchGram(BaseModel):
 
 
 SEARCH_MODELS = [SearchGram]
+
+POSTGRES_PREFIX_INDEXES = (
+    'CREATE INDEX IF NOT EXISTS account_number_bytewise ON account (number COLLATE "C")',
+    'CREATE INDEX IF NOT EXISTS account_initials_bytewise ON account (initials COLLATE "C", id)',
+    'CREATE INDEX IF NOT EXISTS meter_number_bytewise ON meter (number COLLATE "C")',
+)
