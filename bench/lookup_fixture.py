@@ -95,6 +95,46 @@ def _person(rng: random.Random) -> tuple[str, str, str]:
     return name, phone, address
 
 
+class PostgresConnection:
+    """Lets the qmark SQL below run through psycopg2 (batched executemany)."""
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
+
+    def cursor(self) -> PostgresConnection:
+        return self
+
+    def execute(self, sql: str, params: Any = ()) -> None:
+        with self.connection.cursor() as cur:
+            cur.execute(sql.replace("?", "%s"), params)
+
+    def executemany(self, sql: str, rows: Any) -> None:
+        from psycopg2.extras import execute_values
+
+        head, _, values = sql.partition(" VALUES ")
+        template = values.replace("?", "%s")
+        with self.connection.cursor() as cur:
+            execute_values(cur, head + " VALUES %s", list(rows), template=template, page_size=2000)
+
+    def reset_sequences(self) -> None:
+        tables = (
+            "office",
+            "counter",
+            "staff",
+            "account",
+            "meter",
+            "reading",
+            "bill",
+            "payment",
+            "receipt",
+            "payment_bill",
+        )
+        for table in tables:
+            self.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE(MAX(id), 1)) FROM {table}"
+            )
+
+
 def generate(connection: Any, accounts: int, seed: int = 4) -> None:
     """Insert the data set through a DB-API connection to a migrated, empty database
     (one office, one counter, one teller are created here)."""
@@ -107,7 +147,7 @@ def generate(connection: Any, accounts: int, seed: int = 4) -> None:
     cur.execute("INSERT INTO counter (office_id, number, name) VALUES (1, 1, '1号窗口')")
     cur.execute(
         "INSERT INTO staff (badge, name, role, office_id, password_hash, active, failed_logins) "
-        "VALUES ('B001', '刘敏', 'teller', 1, 'x', 1, 0)"
+        "VALUES ('B001', '刘敏', 'teller', 1, 'x', TRUE, 0)"
     )
     created = "2026-03-01 09:00:00"
 
@@ -132,7 +172,7 @@ def generate(connection: Any, accounts: int, seed: int = 4) -> None:
     cur.executemany(
         "INSERT INTO account (id, number, name, initials, phone, address, office_id, user_type, "
         "status, balance_fen, opened_on, last_inspection) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        account_rows(),
+        list(account_rows()),
     )
     meter_id = 0
     reading_id = 0

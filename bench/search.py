@@ -70,17 +70,26 @@ def median_ms(fn: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
-def build(path: Path, accounts: int) -> None:
-    print(f"building {path} with {accounts} accounts ...", flush=True)
+def build(path: Path | None, accounts: int, url: str | None = None) -> None:
+    print(f"building {url or path} with {accounts} accounts ...", flush=True)
     t0 = time.perf_counter()
-    open_database(path)
+    if url:
+        open_database(url=url)
+    else:
+        open_database(path)
     try:
         from gasdesk.demo.generate import generate  # type: ignore[import-not-found]
     except ImportError:
+        from bench.lookup_fixture import PostgresConnection
         from bench.lookup_fixture import generate as bulk
 
         with db.atomic():
-            bulk(db.connection(), accounts)
+            if url:
+                pg = PostgresConnection(db.connection())
+                bulk(pg, accounts)
+                pg.reset_sequences()
+            else:
+                bulk(db.connection(), accounts)
         source = "bench fixture"
     else:
         generate(accounts=accounts)
@@ -90,7 +99,8 @@ def build(path: Path, accounts: int) -> None:
     rows = rebuild_search_index()
     print(f"  rebuild_search_index(): {rows} grams in {time.perf_counter() - t1:.1f} s", flush=True)
     db.execute_sql("ANALYZE")
-    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    if not url:
+        db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def sample_queries(rng: random.Random, n: int) -> dict[str, list[str]]:
@@ -126,11 +136,21 @@ def sample_queries(rng: random.Random, n: int) -> dict[str, list[str]]:
     }
 
 
-def like_scan(con: sqlite3.Connection, query: str) -> float:
+def like_scan(con: Any, query: str, param: str) -> float:
     term = query.split(" ")[0]
-    sql = "SELECT id FROM account WHERE name LIKE ? OR address LIKE ? OR phone LIKE ? LIMIT 50"
+    sql = (
+        f"SELECT id FROM account WHERE name LIKE {param} OR address LIKE {param}"
+        f" OR phone LIKE {param} LIMIT 50"
+    )
     pattern = f"%{term}%"
-    return median_ms(lambda: con.execute(sql, (pattern, pattern, pattern)).fetchall(), 3)
+
+    def run() -> None:
+        cur = con.cursor()
+        cur.execute(sql, (pattern, pattern, pattern))
+        cur.fetchall()
+        cur.close()
+
+    return median_ms(run, 3)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -142,27 +162,48 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="timed runs per query")
     parser.add_argument("--queries", type=int, default=20, help="queries per kind")
     parser.add_argument("--rebuild", action="store_true", help="build the database again")
+    parser.add_argument("--reindex", action="store_true", help="rebuild the search index first")
+    parser.add_argument(
+        "--url", help="an empty PostgreSQL database to build in and measure instead"
+    )
     args = parser.parse_args(argv)
     path = args.db or Path(tempfile.gettempdir()) / f"gasdesk-bench-{args.accounts}.db"
-    if args.rebuild and path.exists():
-        for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-            p.unlink(missing_ok=True)
-    if not path.exists():
-        build(path, args.accounts)
+    raw: Any
+    if args.url:
+        import psycopg2
+
+        open_database(url=args.url)
+        if args.rebuild or Account.select().count() == 0:
+            db.close()
+            build(None, args.accounts, args.url)
+        raw = psycopg2.connect(args.url)
+        where = "PostgreSQL " + args.url.split("@")[-1]
     else:
-        open_database(path)
+        if args.rebuild and path.exists():
+            for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                p.unlink(missing_ok=True)
+        if not path.exists():
+            build(path, args.accounts)
+        else:
+            open_database(path)
+        raw = sqlite3.connect(str(path))
+        where = f"SQLite {path} ({path.stat().st_size / 2**20:.0f} MiB)"
+    if args.reindex:
+        t0 = time.perf_counter()
+        rows = rebuild_search_index()
+        print(f"rebuild_search_index(): {rows} grams in {time.perf_counter() - t0:.1f} s")
     accounts = Account.select().count()
     readings = Reading.select().count()
-    print(
-        f"database: {accounts} accounts, {readings} readings ({path.stat().st_size / 2**20:.0f} MiB)"
-    )
-    raw = sqlite3.connect(str(path))
+    print(f"database: {accounts} accounts, {readings} readings; {where}")
     rng = random.Random(20)
 
     def replay(statements: list[Statement]) -> Callable[[], None]:
         def run() -> None:
+            cur = raw.cursor()
             for sql, params in statements:
-                raw.execute(sql, params).fetchall()
+                cur.execute(sql, params)
+                cur.fetchall()
+            cur.close()
 
         return run
 
@@ -176,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
             floor.append(median_ms(replay(captured(lambda q=q: search_accounts(q))), args.runs))
             hits.append(len(search_accounts(q)))
         for q in queries[:3]:
-            scans.append(like_scan(raw, q))
+            scans.append(like_scan(raw, q, "%s" if args.url else "?"))
         m, f = statistics.median(ours), statistics.median(floor)
         print(
             f"{kind:<30} {queries[0]:<16} {int(statistics.median(hits)):>4} {m:>9.2f} {f:>10.2f} {m / f:>6.1f} {statistics.median(scans):>9.2f}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 
+from peewee import JOIN
+
 from gasdesk.domain.account_view import (
     AccountView,
     BillLine,
@@ -35,26 +37,24 @@ OUTAGE_SERVICE = "gasdesk.services.outages"
 FINISHED_FORM_STATUSES = ("closed", "cancelled")
 
 
-def meter_info(m: Meter) -> MeterInfo:
-    return MeterInfo(
-        id=m.id,
-        number=m.number,
-        kind=m.kind,
-        model=m.model,
-        installed_on=m.installed_on,
-        last_verified=m.last_verified,
-        removed_on=m.removed_on,
-        initial_l=m.initial_l,
-    )
-
-
 def account_meters(account_id: int) -> list[MeterInfo]:
     """All meters the account has had, newest installation first."""
     return [
-        meter_info(m)
-        for m in Meter.select()
-        .where(Meter.account == account_id)
-        .order_by(Meter.installed_on.desc(), Meter.id.desc())
+        MeterInfo(*row)
+        for row in tuples(
+            Meter.select(
+                Meter.id,
+                Meter.number,
+                Meter.kind,
+                Meter.model,
+                Meter.installed_on,
+                Meter.last_verified,
+                Meter.removed_on,
+                Meter.initial_l,
+            )
+            .where(Meter.account == account_id)
+            .order_by(Meter.installed_on.desc(), Meter.id.desc())
+        )
     ]
 
 
@@ -84,102 +84,116 @@ def reading_history(account_id: int, meters: list[MeterInfo] | None = None) -> l
     return annotate(points)
 
 
-def _receipts(payment_ids: list[int]) -> dict[int, tuple[int, str]]:
-    """payment id -> (receipt id, receipt code such as WC-2025-000043)."""
-    if not payment_ids:
-        return {}
+def _all_payments(account_id: int) -> list[PaymentLine]:
+    """Every payment and void of the account with its receipt, newest first, in one
+    query (a void belongs to the same account as the payment it cancels)."""
     rows = tuples(
-        Receipt.select(Receipt.payment, Receipt.id, Receipt.series, Receipt.number).where(
-            Receipt.payment.in_(payment_ids)
+        Payment.select(
+            Payment.id,
+            Payment.business_date,
+            Payment.created_at,
+            Payment.kind,
+            Payment.method,
+            Payment.amount_fen,
+            Payment.volume_l,
+            Payment.voids,
+            Payment.reason,
+            Receipt.id,
+            Receipt.series,
+            Receipt.number,
         )
+        .join(Receipt, JOIN.LEFT_OUTER, on=(Receipt.payment == Payment.id))
+        .where(Payment.account == account_id)
+        .order_by(Payment.created_at.desc(), Payment.id.desc())
     )
-    return {pid: (rid, f"{series}-{number:06d}") for pid, rid, series, number in rows}
-
-
-def payment_lines(
-    account_id: int, start: dt.date | None = None, end: dt.date | None = None
-) -> list[PaymentLine]:
-    """The account's payments and voids, newest first (optionally by business date)."""
-    where = Payment.account == account_id
-    if start is not None:
-        where &= Payment.business_date >= start
-    if end is not None:
-        where &= Payment.business_date <= end
-    payments = list(
-        Payment.select().where(where).order_by(Payment.created_at.desc(), Payment.id.desc())
-    )
-    voided = {
-        pid
-        for (pid,) in tuples(
-            Payment.select(Payment.voids).where(
-                (Payment.account == account_id) & Payment.voids.is_null(False)
-            )
-        )
-    }
-    originals = [p.voids_id for p in payments if p.voids_id]
-    receipts = _receipts([p.id for p in payments] + originals)
+    codes = {r[0]: f"{r[10]}-{r[11]:06d}" for r in rows if r[9] is not None}
+    voided = {r[7] for r in rows if r[7] is not None}
     return [
         PaymentLine(
-            id=p.id,
-            business_date=p.business_date,
-            created_at=p.created_at,
-            kind=p.kind,
-            method=p.method,
-            amount_fen=p.amount_fen,
-            volume_l=p.volume_l,
-            receipt_id=receipts[p.id][0] if p.id in receipts else None,
-            receipt_code=receipts[p.id][1] if p.id in receipts else "",
-            voided=p.id in voided,
-            voids_receipt=receipts[p.voids_id][1] if p.voids_id in receipts else "",
-            reason=p.reason,
+            id=pid,
+            business_date=business_date,
+            created_at=created_at,
+            kind=kind,
+            method=method,
+            amount_fen=amount_fen,
+            volume_l=volume_l,
+            receipt_id=receipt_id,
+            receipt_code=codes.get(pid, ""),
+            voided=pid in voided,
+            voids_receipt=codes.get(voids, "") if voids is not None else "",
+            reason=reason,
         )
-        for p in payments
+        for (
+            pid,
+            business_date,
+            created_at,
+            kind,
+            method,
+            amount_fen,
+            volume_l,
+            voids,
+            reason,
+            receipt_id,
+            _series,
+            _number,
+        ) in rows
     ]
 
 
+def _within(day: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
+    return (start is None or day >= start) and (end is None or day <= end)
+
+
+def payment_lines(
+    account_id: int,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    payments: list[PaymentLine] | None = None,
+) -> list[PaymentLine]:
+    """The account's payments and voids, newest first (optionally by business date)."""
+    every = payments if payments is not None else _all_payments(account_id)
+    return [p for p in every if _within(p.business_date, start, end)]
+
+
 def bill_lines(
-    account_id: int, start: dt.date | None = None, end: dt.date | None = None
+    account_id: int,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    payments: list[PaymentLine] | None = None,
 ) -> list[BillLine]:
-    """The account's bills, newest first; a bill is settled when a payment that has
-    not been voided is linked to it."""
-    where = Bill.account == account_id
-    if start is not None:
-        where &= Bill.period_end >= start
-    if end is not None:
-        where &= Bill.period_end <= end
-    bills = list(Bill.select().where(where).order_by(Bill.period_end.desc(), Bill.id.desc()))
+    """The account's bills, newest first (optionally by the end of their period); a
+    bill is settled when a payment that has not been voided is linked to it."""
+    bills = tuples(
+        Bill.select(Bill.id, Bill.period_start, Bill.period_end, Bill.volume_l, Bill.amount_fen)
+        .where(Bill.account == account_id)
+        .order_by(Bill.period_end.desc(), Bill.id.desc())
+    )
+    bills = [b for b in bills if _within(b[2], start, end)]
     if not bills:
         return []
-    voided = {
-        pid
-        for (pid,) in tuples(
-            Payment.select(Payment.voids).where(
-                (Payment.account == account_id) & Payment.voids.is_null(False)
-            )
-        )
+    standing = {
+        p.id: p.receipt_code
+        for p in (payments if payments is not None else _all_payments(account_id))
+        if p.kind != "void" and not p.voided
     }
     links = tuples(
-        PaymentBill.select(PaymentBill.bill, Payment.id)
-        .join(Payment)
-        .where(PaymentBill.bill.in_([b.id for b in bills]) & (Payment.kind != "void"))
-        .order_by(Payment.id)
+        PaymentBill.select(PaymentBill.bill, PaymentBill.payment)
+        .join(Bill)
+        .where(Bill.account == account_id)
+        .order_by(PaymentBill.payment)
     )
-    settled_by: dict[int, int] = {}
-    for bill_id, payment_id in links:
-        if payment_id not in voided:
-            settled_by[bill_id] = payment_id
-    receipts = _receipts(sorted(set(settled_by.values())))
+    settled_by = {bill_id: standing[pid] for bill_id, pid in links if pid in standing}
     return [
         BillLine(
-            id=b.id,
-            period_start=b.period_start,
-            period_end=b.period_end,
-            volume_l=b.volume_l,
-            amount_fen=b.amount_fen,
-            settled=b.id in settled_by,
-            receipt_code=receipts[settled_by[b.id]][1] if settled_by.get(b.id) in receipts else "",
+            id=bid,
+            period_start=period_start,
+            period_end=period_end,
+            volume_l=volume_l,
+            amount_fen=amount_fen,
+            settled=bid in settled_by,
+            receipt_code=settled_by.get(bid, ""),
         )
-        for b in bills
+        for bid, period_start, period_end, volume_l, amount_fen in bills
     ]
 
 
@@ -225,46 +239,62 @@ def planned_outages_for_account(address: str, at: dt.datetime | None = None) -> 
     ]
 
 
-def _summary(a: Account, meter: MeterInfo | None) -> AccountSummary:
-    return AccountSummary(
-        id=a.id,
-        number=a.number,
-        name=a.name,
-        phone=a.phone,
-        address=a.address,
-        office_id=a.office_id,
-        user_type=a.user_type,
-        status=a.status,
-        balance_fen=a.balance_fen,
-        meter_number=meter.number if meter else "",
-        meter_kind=meter.kind if meter else "",
-    )
-
-
 def load_account_view(account_id: int, at: dt.datetime | None = None) -> AccountView | None:
     """Everything the view shows of one account; `at` is the moment outage notices are
     judged against (now by default)."""
-    a = Account.get_or_none(Account.id == account_id)
-    if a is None:
+    row = tuples(
+        Account.select(
+            Account.id,
+            Account.number,
+            Account.name,
+            Account.phone,
+            Account.address,
+            Account.office,
+            Account.user_type,
+            Account.status,
+            Account.balance_fen,
+            Account.opened_on,
+            Account.last_inspection,
+            Office.name,
+        )
+        .join(Office)
+        .where(Account.id == account_id)
+    )
+    if not row:
         return None
+    (aid, number, name, phone, address, office_id, user_type, status, balance_fen) = row[0][:9]
+    opened_on, last_inspection, office_name = row[0][9:]
     meters = account_meters(account_id)
     current = next((m for m in meters if m.in_service), None)
-    bills = bill_lines(account_id)
+    summary = AccountSummary(
+        id=aid,
+        number=number,
+        name=name,
+        phone=phone,
+        address=address,
+        office_id=office_id,
+        user_type=user_type,
+        status=status,
+        balance_fen=balance_fen,
+        meter_number=current.number if current else "",
+        meter_kind=current.kind if current else "",
+    )
+    payments = _all_payments(account_id)
+    bills = bill_lines(account_id, payments=payments)
     owed, unpaid = arrears(bills)
-    office = Office.get_by_id(a.office_id)
     return AccountView(
-        account=_summary(a, current),
-        office_name=office.name,
-        opened_on=a.opened_on,
-        last_inspection=a.last_inspection,
+        account=summary,
+        office_name=office_name,
+        opened_on=opened_on,
+        last_inspection=last_inspection,
         meter=current,
         old_meters=tuple(m for m in meters if not m.in_service),
-        balance_fen=a.balance_fen,
+        balance_fen=summary.balance_fen,
         arrears_fen=owed,
         unpaid_bills=unpaid,
         open_forms=tuple(open_forms(account_id)),
-        outages=tuple(planned_outages_for_account(a.address, at)),
+        outages=tuple(planned_outages_for_account(summary.address, at)),
         readings=tuple(reading_history(account_id, meters)),
         bills=tuple(bills),
-        payments=tuple(payment_lines(account_id)),
+        payments=tuple(payments),
     )

@@ -16,9 +16,9 @@ input at all gives a list, possibly empty: the text is normalised first
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from peewee import SQL, Expression, fn
 
@@ -54,6 +54,20 @@ EXTRA_GRAMS = 2  # besides the driving gram, how many more grams are required by
 KIND_ORDER = (Field.NUMBER, Field.METER, Field.PHONE, Field.NAME, Field.INITIALS, Field.ADDRESS)
 
 
+class _Row(NamedTuple):
+    """The account columns a result needs, in _summary_fields() order."""
+
+    id: int
+    number: str
+    name: str
+    phone: str
+    address: str
+    office_id: int
+    user_type: str
+    status: str
+    balance_fen: int
+
+
 def _summary_fields() -> tuple[object, ...]:
     return (
         Account.id,
@@ -68,9 +82,15 @@ def _summary_fields() -> tuple[object, ...]:
     )
 
 
+def _rows(query: Any) -> list[_Row]:
+    """Plain tuples: building model instances would cost more than the query."""
+    width = len(_Row._fields)
+    return [_Row(*t[:width]) for t in tuples(query)]
+
+
 @dataclass
 class _Found:
-    row: Account
+    row: _Row
     kind: Field
     matches: list[Match] = field(default_factory=list)
     matched_meter: str = ""
@@ -85,7 +105,7 @@ class _Collector:
     def full(self) -> bool:
         return len(self.found) >= self.limit
 
-    def add(self, row: Account, kind: Field, matches: Iterable[Match], meter: str = "") -> None:
+    def add(self, row: _Row, kind: Field, matches: Iterable[Match], meter: str = "") -> None:
         hit = self.found.get(row.id)
         if hit is None:
             if self.full:
@@ -102,19 +122,7 @@ class _Collector:
         for account_id in ids:
             f = self.found[account_id]
             number, kind = meters.get(account_id, ("", ""))
-            summary = AccountSummary(
-                id=f.row.id,
-                number=f.row.number,
-                name=f.row.name,
-                phone=f.row.phone,
-                address=f.row.address,
-                office_id=f.row.office_id,
-                user_type=f.row.user_type,
-                status=f.row.status,
-                balance_fen=f.row.balance_fen,
-                meter_number=number,
-                meter_kind=kind,
-            )
+            summary = AccountSummary(*f.row, meter_number=number, meter_kind=kind)
             # A removed meter's number is shown instead of the current one, so that
             # the highlighted digits are the ones that matched.
             matched_meter = "" if f.matched_meter == number else f.matched_meter
@@ -153,7 +161,7 @@ def _prefix(column: Any, prefix: str) -> Expression:
 
 def _by_number(prefix: str, into: _Collector) -> None:
     prefix = prefix.upper()
-    rows = (
+    rows = _rows(
         Account.select(*_summary_fields())
         .where(_prefix(Account.number, prefix))
         .order_by(_bytewise(Account.number))
@@ -165,20 +173,22 @@ def _by_number(prefix: str, into: _Collector) -> None:
 
 def _by_meter(prefix: str, into: _Collector) -> None:
     prefix = prefix.upper()
-    rows = (
-        Account.select(*_summary_fields(), Meter.number.alias("meter_number"))
+    rows = tuples(
+        Account.select(*_summary_fields(), Meter.number)
         .join(Meter, on=(Meter.account == Account.id))
         .where(_prefix(Meter.number, prefix))
         .order_by(_bytewise(Meter.number))
         .limit(into.limit)
-        .objects()
     )
-    for row in rows:
-        into.add(row, Field.METER, [Match(Field.METER, 0, len(prefix))], meter=row.meter_number)
+    width = len(_Row._fields)
+    for t in rows:
+        into.add(
+            _Row(*t[:width]), Field.METER, [Match(Field.METER, 0, len(prefix))], meter=t[width]
+        )
 
 
 def _by_initials(prefix: str, into: _Collector) -> None:
-    rows = (
+    rows = _rows(
         Account.select(*_summary_fields())
         .where(_prefix(Account.initials, prefix))
         .order_by(_bytewise(Account.initials), Account.id)
@@ -204,15 +214,18 @@ def _capped_counts(grams: Sequence[str]) -> dict[str, int]:
     return dict(zip(grams, (int(n) for n in row), strict=True))
 
 
-def _by_grams(grams: set[str], check: Expression, into: _Collector) -> list[Account]:
+def _by_grams(grams: set[str], check: Expression, into: _Collector) -> list[_Row]:
     """Accounts filed under every gram in `grams` that also pass `check`, in account
     order, at most one page."""
     if not grams:
         return []
-    counts = _capped_counts(sorted(grams))
-    ranked = sorted(grams, key=lambda g: (counts[g], g))
-    if counts[ranked[0]] == 0:
-        return []  # some gram is filed nowhere: nothing can match
+    if len(grams) == 1:
+        ranked = list(grams)  # nothing to choose between
+    else:
+        counts = _capped_counts(sorted(grams))
+        ranked = sorted(grams, key=lambda g: (counts[g], g))
+        if counts[ranked[0]] == 0:
+            return []  # some gram is filed nowhere: nothing can match
     drive, extra = ranked[0], ranked[1 : 1 + EXTRA_GRAMS]
     where = (SearchGram.gram == drive) & check
     for g in extra:
@@ -220,7 +233,7 @@ def _by_grams(grams: set[str], check: Expression, into: _Collector) -> list[Acco
         where = where & fn.EXISTS(
             other.select(SQL("1")).where((other.gram == g) & (other.account == SearchGram.account))
         )
-    return list(
+    return _rows(
         Account.select(*_summary_fields())
         .join(SearchGram, on=(SearchGram.account == Account.id))
         .where(where)
@@ -247,7 +260,7 @@ def _term_check(term: str) -> Expression:
     return check
 
 
-def _text_match_list(row: Account, terms: Sequence[str]) -> list[Match]:
+def _text_match_list(row: _Row, terms: Sequence[str]) -> list[Match]:
     matches = list(text_matches(row.name, row.address, terms))
     for term in terms:
         if term.isascii() and term.isdigit():
@@ -292,19 +305,21 @@ def search_accounts(text: object, limit: int = PAGE) -> list[SearchHit]:
     except (TypeError, ValueError):
         limit = PAGE
     into = _Collector(limit)
+    kinds: list[Callable[[str, _Collector], None]] = []
     if query.kind is QueryKind.DIGITS:
-        _by_number(query.text, into)
-        _by_meter(query.text, into)
+        kinds = [_by_number, _by_meter]
         if len(query.text) >= MIN_PHONE_DIGITS:
-            _by_phone(query.text, into)
+            kinds.append(_by_phone)
     elif query.kind is QueryKind.LETTERS:
-        _by_initials(query.text, into)
-        _by_meter(query.text, into)
+        kinds = [_by_initials, _by_meter]
     elif query.kind is QueryKind.CODE:
-        _by_number(query.text, into)
-        _by_meter(query.text, into)
+        kinds = [_by_number, _by_meter]
     elif query.kind is QueryKind.TEXT:
         _by_text(query.terms, into)
+    for by in kinds:
+        if into.full:
+            break  # the first page is filled by the stronger kinds
+        by(query.text, into)
     return into.hits()
 
 

@@ -39,6 +39,7 @@ def load_statement(
         raise StatementRefused(QT_TRANSLATE_NOOP("Messages", "The account no longer exists."))
     company = load_toml("offices.toml")
     readings = reading_history(account_id, account_meters(account_id))
+    payments = payment_lines(account_id)
     return Statement(
         company=str(company.get("company", "")),
         service_phone=str(company.get("service_phone", "")),
@@ -47,8 +48,8 @@ def load_statement(
         start=start,
         end=end,
         readings=tuple(r for r in readings if start <= r.read_on <= end),
-        bills=tuple(reversed(bill_lines(account_id, start, end))),
-        payments=tuple(reversed(payment_lines(account_id, start, end))),
+        bills=tuple(reversed(bill_lines(account_id, start, end, payments))),
+        payments=tuple(reversed(payment_lines(account_id, start, end, payments))),
         printed_at=at or now(),
         printed_by=printed_by,
     )
