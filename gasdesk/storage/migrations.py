@@ -35,9 +35,16 @@ def _search_index(database: Database) -> None:
     rebuild_index()  # accounts that existed before the index
 
 
+def _forms_tables(database: Database) -> None:
+    from gasdesk.storage import models_forms
+
+    database.create_tables(models_forms.FORMS_MODELS)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
     (20, "customer search index", _search_index),
+    (30, "business forms: complaints, outages, appointments, return visits", _forms_tables),
 ]
 
 

@@ -24,6 +24,7 @@ from gasdesk.domain.records import AccountSummary
 from gasdesk.services import accounts
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.messages import user_text
+from gasdesk.ui.outage_banner import OutageBanner
 
 DEBOUNCE_MS = 120
 
@@ -69,6 +70,8 @@ class CustomerBar(QWidget):
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addLayout(row)
         layout.addWidget(self.status)
+        self.outage = OutageBanner(ctx)
+        layout.addWidget(self.outage)
         layout.addWidget(self.results)
         self.status.hide()
 

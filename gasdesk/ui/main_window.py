@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from gasdesk.ui.context import AppContext
@@ -43,6 +43,8 @@ class MainWindow(QMainWindow):
         titles = self._titles()
         for attr, key in TAB_KEYS:
             self.tabs.addTab(getattr(self, f"{attr}_tab"), f"{titles[attr]} ({key})")
+
+        self.forms_tab.badge_changed.connect(self._show_overdue)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -99,6 +101,15 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         action(self.tr("Log out"), "Ctrl+L", self.log_out)
         action(self.tr("Quit"), "Ctrl+Q", self.close)
+
+    def _show_overdue(self, overdue: int) -> None:
+        """A warning badge on the business-forms tab while complaints are overdue."""
+        index = self.tabs.indexOf(self.forms_tab)
+        title = f"{self._titles()['forms']} ({TAB_KEYS[0][1]})"
+        if overdue:
+            title += " " + self.tr("⚠ {n} overdue").format(n=overdue)
+        self.tabs.setTabText(index, title)
+        self.tabs.tabBar().setTabTextColor(index, QColor("#b00020") if overdue else QColor())
 
     def choose_language(self, code: str) -> None:
         """Kept in the counter's settings; it applies from the next start."""
