@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 
 from peewee import JOIN
 
@@ -18,6 +17,7 @@ from gasdesk.domain.account_view import (
 )
 from gasdesk.domain.readings import ReadingPoint, ReadingRow, annotate
 from gasdesk.domain.records import AccountSummary
+from gasdesk.services.outages import outages_for_address
 from gasdesk.storage.models import (
     Account,
     Bill,
@@ -32,7 +32,6 @@ from gasdesk.storage.models import (
 )
 from gasdesk.storage.rows import tuples
 
-OUTAGE_SERVICE = "gasdesk.services.outages"
 # Form statuses after which nothing more happens to the form.
 FINISHED_FORM_STATUSES = ("closed", "cancelled")
 
@@ -215,27 +214,13 @@ def open_forms(account_id: int) -> list[OpenForm]:
 
 
 def planned_outages_for_account(address: str, at: dt.datetime | None = None) -> list[OutageNotice]:
-    """Planned supply interruptions that affect the address (in force at `at` or
-    starting soon), for the banner on the account view.
-
-    Outage notices are registered through the business forms (停气通知), whose service
-    `gasdesk.services.outages.outages_for_address(address, at)` knows the areas. This
-    is the one place that asks it; while that service is not part of the build there
-    are no notices to show and the answer is an empty list."""
-    try:
-        outages = importlib.import_module(OUTAGE_SERVICE)
-    except ImportError:
-        return []
-    found = outages.outages_for_address(address, at or now())
+    """Planned supply interruptions (停气通知, registered through the business forms)
+    that cover the address and are in force at `at` or start within the next days,
+    for the banner on the account view."""
     return [
-        OutageNotice(
-            starts_at=o.starts_at,
-            ends_at=o.restore_at,
-            area=o.area_text,
-            reason=o.reason,
-        )
-        for o in found
-        if not getattr(o, "cancelled", False)
+        OutageNotice(starts_at=o.starts_at, ends_at=o.restore_at, area=o.area_text, reason=o.reason)
+        for o in outages_for_address(address, at or now())
+        if not o.cancelled
     ]
 
 

@@ -251,32 +251,26 @@ def test_customer_chosen_elsewhere_opens_here(qtbot, tab: RecordsTab) -> None:  
     assert tab.stack.currentWidget() is tab.empty
 
 
-def test_planned_outage_shows_as_a_banner(
-    qtbot, tab: RecordsTab, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+def test_planned_outage_shows_as_a_banner(qtbot, tab: RecordsTab, lookup_db: LookupData) -> None:  # type: ignore[no-untyped-def]
     import datetime as dt
-    import sys
-    from types import SimpleNamespace
 
-    from gasdesk.services.account_view import OUTAGE_SERVICE
+    from gasdesk.domain.outages import Area
+    from gasdesk.services.outages import register_outage
 
-    start = dt.datetime(2026, 3, 21, 9, 0)
-    notice = SimpleNamespace(
+    soon = dt.datetime.now().replace(second=0, microsecond=0) + dt.timedelta(days=1)
+    start = soon.replace(hour=14, minute=0)  # outside the cooking peaks
+    register_outage(
+        office_id=lookup_db.office_id,
+        staff_id=lookup_db.staff_id,
+        area=Area("王村镇", "金泉小区", 1, 5),
         starts_at=start,
-        restore_at=start + dt.timedelta(hours=6),
-        area_text="金泉小区1-5号楼",
+        restore_at=start + dt.timedelta(hours=3),
         reason="管道改造",
     )
-    service = SimpleNamespace(
-        outages_for_address=lambda address, at: [notice] if "金泉小区" in address else []
-    )
-    monkeypatch.setitem(sys.modules, OUTAGE_SERVICE, service)
-    pick(qtbot, tab, "3301000001")
+    pick(qtbot, tab, "3301000001")  # 金泉小区3号楼
     assert tab.panel.outage.isVisible()
-    assert (
-        "金泉小区1-5号楼" in tab.panel.outage.text()
-        and "2026-03-21 09:00" in tab.panel.outage.text()
-    )
+    assert "王村镇" in tab.panel.outage.text() and "管道改造" in tab.panel.outage.text()
+    assert start.strftime("%Y-%m-%d %H:%M") in tab.panel.outage.text()
     pick(qtbot, tab, "3301000003")  # 文昌湖区: not in the area
     qtbot.waitUntil(lambda: "曾国藩" in tab.panel.title.text())
     assert not tab.panel.outage.isVisible()

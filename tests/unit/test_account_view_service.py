@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
-from types import SimpleNamespace
 
 import pytest
 
+from gasdesk.domain.outages import Area
 from gasdesk.domain.readings import Flag, ImplausibleReading, ReadingProblem, ReadingRefused
-from gasdesk.services.account_view import (
-    OUTAGE_SERVICE,
-    load_account_view,
-    planned_outages_for_account,
-)
+from gasdesk.services.account_view import load_account_view, planned_outages_for_account
+from gasdesk.services.outages import register_outage
 from gasdesk.services.reported_readings import report_reading
 from gasdesk.storage.models import AuditEvent, Reading
 from tests.lookup_data import TODAY, LookupData, lookup_db
@@ -66,37 +62,22 @@ def test_no_outage_banner_without_a_registered_outage(lookup_db: LookupData) -> 
     assert planned_outages_for_account("王村镇金泉小区3号楼2单元501") == []
 
 
-def test_outages_come_from_the_outage_service(
-    lookup_db: LookupData, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The view asks the business-forms outage service for the account's address and
-    leaves out cancelled notices (a stand-in module plays that service here)."""
-    asked: list[tuple[str, dt.datetime]] = []
-
-    def outages_for_address(address: str, at: dt.datetime) -> list[SimpleNamespace]:
-        asked.append((address, at))
-        start = dt.datetime(2026, 3, 21, 9, 0)
-        return [
-            SimpleNamespace(
-                starts_at=start,
-                restore_at=start + dt.timedelta(hours=6),
-                area_text="金泉小区1-5号楼",
-                reason="管道改造",
-                cancelled=False,
-            ),
-            SimpleNamespace(
-                starts_at=start, restore_at=start, area_text="x", reason="y", cancelled=True
-            ),
-        ]
-
-    monkeypatch.setitem(
-        sys.modules, OUTAGE_SERVICE, SimpleNamespace(outages_for_address=outages_for_address)
-    )
+def test_a_registered_outage_reaches_the_view(lookup_db: LookupData) -> None:
     at = dt.datetime(2026, 3, 20, 10, 0)
-    view = load_account_view(lookup_db.history_account, at)
+    register_outage(
+        office_id=lookup_db.office_id,
+        staff_id=lookup_db.staff_id,
+        area=Area("王村镇", "金泉小区", 1, 5),
+        starts_at=dt.datetime(2026, 3, 21, 14, 0),
+        restore_at=dt.datetime(2026, 3, 21, 17, 0),
+        reason="管道改造",
+        at=at,
+    )
+    view = load_account_view(lookup_db.history_account, at)  # 金泉小区3号楼
     assert view is not None
-    assert asked == [("王村镇金泉小区3号楼2单元501", at)]
-    assert [(o.area, o.reason) for o in view.outages] == [("金泉小区1-5号楼", "管道改造")]
+    assert [(o.reason, o.starts_at.hour) for o in view.outages] == [("管道改造", 14)]
+    other = load_account_view(lookup_db.accounts["查良镛"], at)  # 金泉小区8号楼: outside
+    assert other is not None and other.outages == ()
 
 
 def test_prepared_history_carries_every_flag(lookup_db: LookupData) -> None:
