@@ -199,6 +199,10 @@ class PaymentsModel(_RowsModel):
         if column == 0:
             return item.business_date.isoformat()
         if column == 1:
+            if item.volume_l:
+                return self.tr("{kind}, {volume} m³").format(
+                    kind=self.kind_text(item.kind), volume=format_m3(item.volume_l)
+                )
             return self.kind_text(item.kind)
         if column == 2:
             return self.method_text(item.method)

@@ -9,9 +9,10 @@ readings / bills and payments, Alt+R report a reading, Alt+S statement.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -123,6 +124,14 @@ class RecordsTab(QWidget):
         key("Alt+1", lambda: self.panel.tabs.setCurrentIndex(0))
         key("Alt+2", lambda: self.panel.tabs.setCurrentIndex(1))
         key("Alt+R", self._report_reading)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming to the tab, the next keystroke belongs to the search (unless the
+        teller is already working somewhere inside it)."""
+        super().showEvent(event)
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
+            self.focus_search()
 
     # -- searching ----------------------------------------------------------------
     def focus_search(self) -> None:
