@@ -49,6 +49,8 @@ PAGE = 50
 MAX_PAGE = 200
 RARE_CAP = 2_000  # counting a posting list stops here: beyond it a gram is "common"
 EXTRA_GRAMS = 2  # besides the driving gram, how many more grams are required by index
+FIRST_BATCH = 128  # candidates checked in the first round; later rounds grow fourfold
+MAX_BATCH = 2_048
 
 # Strongest first: the order hits of one query are listed in.
 KIND_ORDER = (Field.NUMBER, Field.METER, Field.PHONE, Field.NAME, Field.INITIALS, Field.ADDRESS)
@@ -214,9 +216,82 @@ def _capped_counts(grams: Sequence[str]) -> dict[str, int]:
     return dict(zip(grams, (int(n) for n in row), strict=True))
 
 
-def _by_grams(grams: set[str], check: Expression, into: _Collector) -> list[_Row]:
-    """Accounts filed under every gram in `grams` that also pass `check`, in account
-    order, at most one page."""
+def _candidates(drive: str, extra: Sequence[str], after: int, size: int) -> list[int]:
+    """The next `size` accounts after `after` filed under `drive` and every `extra`
+    gram, in account order: an ordered walk of the (gram, account) key."""
+    where = (SearchGram.gram == drive) & (SearchGram.account > after)
+    for g in extra:
+        other = SearchGram.alias()
+        where = where & fn.EXISTS(
+            other.select(SQL("1")).where((other.gram == g) & (other.account == SearchGram.account))
+        )
+    query = SearchGram.select(SearchGram.account).where(where).order_by(SearchGram.account)
+    return [account_id for (account_id,) in tuples(query.limit(size))]
+
+
+def _gram_filter(table: Any, drive: str, extra: Sequence[str]) -> Expression:
+    """Rows of `table` (SearchGram or an alias) for `drive` whose account is also
+    filed under every `extra` gram (index-only semi-joins on the key)."""
+    where = table.gram == drive
+    for g in extra:
+        other = SearchGram.alias()
+        where = where & fn.EXISTS(
+            other.select(SQL("1")).where((other.gram == g) & (other.account == table.account))
+        )
+    return where
+
+
+def _walk_sqlite(
+    drive: str, extra: Sequence[str], check: Expression | None, limit: int
+) -> list[_Row]:
+    """One statement: SQLite walks the (gram, account) key in order, checks each
+    account as it goes and stops at the page."""
+    where = _gram_filter(SearchGram, drive, extra)
+    if check is not None:
+        where = where & check
+    return _rows(
+        Account.select(*_summary_fields())
+        .join(SearchGram, on=(SearchGram.account == Account.id))
+        .where(where)
+        .order_by(SearchGram.account)
+        .limit(limit)
+    )
+
+
+def _walk_in_batches(
+    drive: str, extra: Sequence[str], check: Expression | None, limit: int
+) -> list[_Row]:
+    """Candidates from the key in batches, each batch checked by primary key.
+    PostgreSQL cannot estimate how many rows the LIKE checks keep; guessing few, it
+    would hash-join the whole account table and sort rather than walk the key and
+    stop, so the walk is spelled out here."""
+    found: list[_Row] = []
+    after = 0
+    size = limit if check is None else max(FIRST_BATCH, 2 * limit)
+    while len(found) < limit:
+        where = _gram_filter(SearchGram, drive, extra) & (SearchGram.account > after)
+        ids = [
+            account_id
+            for (account_id,) in tuples(
+                SearchGram.select(SearchGram.account)
+                .where(where)
+                .order_by(SearchGram.account)
+                .limit(size)
+            )
+        ]
+        if not ids:
+            break
+        batch = Account.id.in_(ids) if check is None else (Account.id.in_(ids) & check)
+        found.extend(_rows(Account.select(*_summary_fields()).where(batch).order_by(Account.id)))
+        if len(ids) < size:
+            break
+        after, size = ids[-1], min(size * 4, MAX_BATCH)
+    return found[:limit]
+
+
+def _by_grams(grams: set[str], check: Expression | None, into: _Collector) -> list[_Row]:
+    """Accounts filed under every gram in `grams` that also pass `check` (None: the
+    grams alone decide), in account order, at most one page."""
     if not grams:
         return []
     if len(grams) == 1:
@@ -227,19 +302,8 @@ def _by_grams(grams: set[str], check: Expression, into: _Collector) -> list[_Row
         if counts[ranked[0]] == 0:
             return []  # some gram is filed nowhere: nothing can match
     drive, extra = ranked[0], ranked[1 : 1 + EXTRA_GRAMS]
-    where = (SearchGram.gram == drive) & check
-    for g in extra:
-        other = SearchGram.alias()
-        where = where & fn.EXISTS(
-            other.select(SQL("1")).where((other.gram == g) & (other.account == SearchGram.account))
-        )
-    return _rows(
-        Account.select(*_summary_fields())
-        .join(SearchGram, on=(SearchGram.account == Account.id))
-        .where(where)
-        .order_by(SearchGram.account)
-        .limit(into.limit)
-    )
+    walk = _walk_sqlite if is_sqlite() else _walk_in_batches
+    return walk(drive, extra, check, into.limit)
 
 
 def _phone_grams(digits: str) -> set[str]:
@@ -287,7 +351,9 @@ def _by_text(terms: Sequence[str], into: _Collector) -> None:
         else:
             # Only single characters: the first is most likely a surname.
             first = terms[0]
-            rows = _by_grams({name_start_gram(first)}, check & Account.name.startswith(first), into)
+            only = len(terms) == 1  # then the surname gram alone decides
+            surname = None if only else (check & Account.name.startswith(first))
+            rows = _by_grams({name_start_gram(first)}, surname, into)
     for row in rows:
         matches = _text_match_list(row, terms)
         kind = Field.NAME if any(m.field == Field.NAME for m in matches) else Field.ADDRESS
