@@ -289,19 +289,35 @@ def _walk_in_batches(
     return found[:limit]
 
 
-def _by_grams(grams: set[str], check: Expression | None, into: _Collector) -> list[_Row]:
-    """Accounts filed under every gram in `grams` that also pass `check` (None: the
-    grams alone decide), in account order, at most one page."""
-    if not grams:
+def _choose(per_term: Sequence[set[str]], counts: dict[str, int]) -> tuple[str, list[str]]:
+    """The rarest gram drives; the others required are the rarest of each other term
+    first (two grams of one word say little more than one), then the next rarest."""
+    rank = sorted(set().union(*per_term), key=lambda g: (counts[g], g))
+    drive = rank[0]
+    extra: list[str] = []
+    for grams in sorted(per_term, key=lambda gs: min(counts[g] for g in gs)):
+        if drive not in grams:
+            extra.append(min(grams, key=lambda g: (counts[g], g)))
+    extra += [g for g in rank[1:] if g not in extra]
+    return drive, extra[:EXTRA_GRAMS]
+
+
+def _by_grams(
+    per_term: Sequence[set[str]], check: Expression | None, into: _Collector
+) -> list[_Row]:
+    """Accounts filed under the grams of every term that also pass `check` (None:
+    the grams alone decide), in account order, at most one page."""
+    per_term = [g for g in per_term if g]
+    if not per_term:
         return []
+    grams = sorted(set().union(*per_term))
     if len(grams) == 1:
-        ranked = list(grams)  # nothing to choose between
+        drive, extra = grams[0], list[str]()  # nothing to choose between
     else:
-        counts = _capped_counts(sorted(grams))
-        ranked = sorted(grams, key=lambda g: (counts[g], g))
-        if counts[ranked[0]] == 0:
+        counts = _capped_counts(grams)
+        if min(counts.values()) == 0:
             return []  # some gram is filed nowhere: nothing can match
-    drive, extra = ranked[0], ranked[1 : 1 + EXTRA_GRAMS]
+        drive, extra = _choose(per_term, counts)
     walk = _walk_sqlite if is_sqlite() else _walk_in_batches
     return walk(drive, extra, check, into.limit)
 
@@ -311,7 +327,7 @@ def _phone_grams(digits: str) -> set[str]:
 
 
 def _by_phone(digits: str, into: _Collector) -> None:
-    for row in _by_grams(_phone_grams(digits), Account.phone.contains(digits), into):
+    for row in _by_grams([_phone_grams(digits)], Account.phone.contains(digits), into):
         into.add(
             row, Field.PHONE, [Match(Field.PHONE, s, e) for s, e in digits_spans(row.phone, digits)]
         )
@@ -337,23 +353,21 @@ def _by_text(terms: Sequence[str], into: _Collector) -> None:
     for term in terms:
         check = _term_check(term) if check is None else (check & _term_check(term))
     assert check is not None
-    grams: set[str] = set()
-    for term in terms:
-        grams |= term_grams(term)
-    if grams:
-        rows = _by_grams(grams, check, into)
+    per_term = [term_grams(term) for term in terms]
+    if any(per_term):
+        rows = _by_grams(per_term, check, into)
     else:
         digit_terms = [
             t for t in terms if t.isascii() and t.isdigit() and len(t) >= MIN_PHONE_DIGITS
         ]
         if digit_terms:
-            rows = _by_grams(_phone_grams(max(digit_terms, key=len)), check, into)
+            rows = _by_grams([_phone_grams(max(digit_terms, key=len))], check, into)
         else:
             # Only single characters: the first is most likely a surname.
             first = terms[0]
             only = len(terms) == 1  # then the surname gram alone decides
             surname = None if only else (check & Account.name.startswith(first))
-            rows = _by_grams({name_start_gram(first)}, surname, into)
+            rows = _by_grams([{name_start_gram(first)}], surname, into)
     for row in rows:
         matches = _text_match_list(row, terms)
         kind = Field.NAME if any(m.field == Field.NAME for m in matches) else Field.ADDRESS
