@@ -99,6 +99,7 @@ class Controller(QObject):
         )
         self.login.logged_in.connect(self.open_main)
         self.login.show()
+        self.login.activateWindow()
         return self.login
 
     def open_main(self, session: LoginSession) -> MainWindow:
@@ -110,6 +111,7 @@ class Controller(QObject):
         self.window = MainWindow(ctx)
         self.window.logged_out.connect(self.show_login)
         self.window.show()
+        self.window.activateWindow()
         return self.window
 
 

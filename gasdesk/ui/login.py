@@ -80,9 +80,11 @@ class LoginDialog(QDialog):
 
         self.ok = QPushButton(self.tr("Log in"))
         self.ok.setObjectName("loginButton")
-        self.ok.setDefault(True)
+        # Enter is handled by the fields (badge -> password -> log in), not by a default button
+        self.ok.setAutoDefault(False)
         self.ok.clicked.connect(self.submit)
         cancel = QPushButton(self.tr("Quit"))
+        cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
         self.phrase_dock.setWidget(self.phrase_panel)
         self.phrase_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.phrase_dock)
+        self.phrase_dock.setMinimumWidth(300)
+        self.resizeDocks([self.phrase_dock], [340], Qt.Orientation.Horizontal)
 
         self.setStatusBar(CounterStatusBar(s))
         self._make_actions()

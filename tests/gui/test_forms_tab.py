@@ -6,13 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from collections.abc import Iterator
-from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
 
@@ -23,6 +21,7 @@ from gasdesk.storage.models_forms import Appointment, Outage
 from gasdesk.ui.form_widgets import ChoiceField, DateField, LineField, LongTextField, TimeslotField
 from gasdesk.ui.tabs.forms_tab import FORMS_DIR_KEY, FormsTab
 from tests.forms_support import VALID_ID, World, close, make_ctx, seed
+from tests.helpers import type_text
 
 NOW = dt.datetime(2026, 9, 30, 16, 0)  # the eve of the National Day holiday
 
@@ -74,19 +73,6 @@ def teller_tab(qtbot: Any, world: World, tmp_path: Path) -> Iterator[tuple[Forms
     tab, ctx, clock = open_tab(qtbot, world, tmp_path)
     yield tab, ctx, clock
     ctx.worker.shutdown()
-
-
-def type_text(qtbot: Any, widget: Any, text: str) -> None:
-    """Type as at the counter: ASCII as key presses, Chinese as the input method commits it
-    (QTest cannot press keys for characters outside ASCII)."""
-    for ascii_, chars in groupby(text, key=str.isascii):
-        chunk = "".join(chars)
-        if ascii_:
-            qtbot.keyClicks(widget, chunk)
-        else:
-            event = QInputMethodEvent("", [])
-            event.setCommitString(chunk)
-            QApplication.sendEvent(widget, event)
 
 
 def type_into(qtbot: Any, tab: FormsTab, kind: str, values: dict[str, str]) -> None:

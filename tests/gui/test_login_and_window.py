@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from gasdesk.demo import DEMO_PASSWORD
 from gasdesk.storage.models import Account, AuditEvent
 from gasdesk.ui.application import Controller, make_settings
-from tests.helpers import wait_idle
+from tests.helpers import type_text, wait_idle
 
 
 def make_controller(worker) -> Controller:  # type: ignore[no-untyped-def]
@@ -18,6 +18,8 @@ def make_controller(worker) -> Controller:  # type: ignore[no-untyped-def]
 
 
 def type_login(qtbot, login, badge: str, password: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(login.isActiveWindow)
+    assert login.badge.hasFocus()
     qtbot.keyClicks(login.badge, badge)
     qtbot.keyClick(login.badge, Qt.Key.Key_Return)
     assert login.password.hasFocus() or QApplication.focusWidget() is login.password
@@ -50,7 +52,7 @@ def test_teller_logs_in_finds_customers_switches_tabs_and_logs_out(
     qtbot.waitUntil(lambda: controller.window is not None)
     window = controller.window
     qtbot.addWidget(window)
-    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.isActiveWindow)
     assert window.ctx.session.staff.badge == "MS01"
     assert "萌水营业室" in window.windowTitle()
     assert AuditEvent.select().where(AuditEvent.kind == "login").count() == 1
@@ -73,7 +75,7 @@ def test_teller_logs_in_finds_customers_switches_tabs_and_logs_out(
 
     # by name: results list, Down, Enter
     other = Account.select().order_by(Account.id.desc()).first()
-    qtbot.keyClicks(bar.search, other.name)
+    type_text(qtbot, bar.search, other.name)
     qtbot.waitUntil(lambda: bar.results.isVisible() and bar.results.count() > 0)
     wait_idle(qtbot, worker)
     names = [bar.results.item(i).text() for i in range(bar.results.count())]
@@ -106,7 +108,7 @@ def test_teller_logs_in_finds_customers_switches_tabs_and_logs_out(
 
 def test_unknown_customer_gets_a_message(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
     bar = main_window.customer_bar
-    qtbot.keyClicks(bar.search, "不存在的人")
+    type_text(qtbot, bar.search, "不存在的人")
     qtbot.keyClick(bar.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bar.status.isVisible())
     assert "不存在的人" in bar.status.text()
