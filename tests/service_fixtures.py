@@ -21,6 +21,11 @@ class World:
 
 def make_world(tmp_path: Path) -> World:
     open_database(tmp_path / "gasdesk.db", key_path=tmp_path / "audit.key")
+    return seed_world()
+
+
+def seed_world() -> World:
+    """The small world, in the database the models are bound to."""
     office = Office.create(
         code="MS",
         name="萌水营业室",

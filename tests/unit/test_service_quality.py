@@ -10,10 +10,14 @@ import pytest
 from gasdesk.services import service_quality as sq
 from gasdesk.storage.models import AuditEvent, FormRecord, Payment
 from gasdesk.storage.models_service import Rating, ServiceVisit
-from tests.service_fixtures import World, make_world
+from tests import pg_support
+from tests.pg_support import open_test_database
+from tests.service_fixtures import World, seed_world
 from tests.service_fixtures import make_payment as fixture_payment
 
 DAY = dt.date(2026, 3, 2)
+backend = pg_support.backend  # every test here runs on SQLite and on PostgreSQL
+pg_url = pg_support.pg_url
 
 
 def at(hh: int, mm: int, ss: int = 0, day: dt.date = DAY) -> dt.datetime:
@@ -21,8 +25,11 @@ def at(hh: int, mm: int, ss: int = 0, day: dt.date = DAY) -> dt.datetime:
 
 
 @pytest.fixture
-def world(tmp_path) -> World:
-    return make_world(tmp_path)
+def world(backend, tmp_path, request) -> World:  # type: ignore[no-untyped-def]
+    """The small world on SQLite, and on PostgreSQL when a test server is named."""
+    url = request.getfixturevalue("pg_url") if backend == "pg" else None
+    open_test_database(backend, tmp_path, url)
+    return seed_world()
 
 
 def visit(world: World, start: dt.datetime, end: dt.datetime | None, teller: int = 0) -> int:
