@@ -310,7 +310,8 @@ def test_ic_card_purchase_by_m3(qtbot, fee_ctx, fee_data: FeeData, tab: FeesTab)
 def test_prepay_goes_into_the_balance(qtbot, fee_ctx, fee_data: FeeData, tab: FeesTab) -> None:  # type: ignore[no-untyped-def]
     choose(qtbot, fee_ctx, tab, fee_data.prepay.id)
     assert tab.due.due_label.text() == "Nothing is due"
-    qtbot.mouseClick(tab.form.mode_buttons["prepay"], Qt.MouseButton.LeftButton)
+    qtbot.keyClick(focused(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # Alt+P: prepay
+    assert tab.form.current_mode() == "prepay"
     assert focused() is tab.form.prepay_amount
     type_here(qtbot, "300")
     assert focused() is tab.form.tendered
