@@ -23,6 +23,7 @@ from gasdesk.domain.readback import ReadBack, read_back
 from gasdesk.domain.tariff import lines_to_json
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.services.billing import materialise
+from gasdesk.services.days import is_day_closed
 from gasdesk.services.purchases import quote_purchase
 from gasdesk.storage import audit
 from gasdesk.storage.db import write_transaction
@@ -156,6 +157,14 @@ def _record(request: PaymentRequest, rb: ReadBack, today: dt.date) -> ReceiptInf
         )
     counter = Counter.get_by_id(request.counter_id)
     office = counter.office
+    if is_day_closed(office.id, today):
+        raise PaymentError(
+            "day_closed",
+            QT_TRANSLATE_NOOP(
+                "Messages", "The business day {day} is closed; no payment can be taken for it."
+            ),
+            day=today.isoformat(),
+        )
     staff = Staff.get_by_id(request.staff_id)
     amount = request.expected_due_fen
     settle: list[tuple[int, int]] = []

@@ -4,15 +4,20 @@ Each migration runs once, in order, inside one transaction. Migration 1 builds t
 tables from the model classes; a later migration that adds a column to an existing
 table must check `database.get_columns()` first, because a fresh database already
 has every column the models declare.
+
+Numbers are handed out per area of work, and areas land in any order, so every
+migration not yet recorded is applied (in number order), not only those above the
+highest number recorded.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import Database
+from peewee import Database, PostgresqlDatabase
 
 from gasdesk.storage import models as m
+from gasdesk.storage import models_dayend
 
 Migration = tuple[int, str, Callable[[Database], None]]
 
@@ -38,6 +43,54 @@ def _fees_and_days(database: Database) -> None:
         )
 
 
+APPEND_ONLY_TABLES = ("payment", "receipt", "audit_event")
+
+
+def refuse_changes(database: Database, tables: tuple[str, ...]) -> None:
+    """Refuse UPDATE and DELETE (and on PostgreSQL TRUNCATE) of the rows of `tables`
+    in the database itself: a correction is a new row. The message carries
+    'append-only' so that errors.describe() can explain the refusal."""
+    if isinstance(database, PostgresqlDatabase):
+        database.execute_sql(
+            "CREATE OR REPLACE FUNCTION gasdesk_append_only() RETURNS trigger AS $$ "
+            "BEGIN RAISE EXCEPTION 'append-only: %% rows cannot be %%', TG_TABLE_NAME, "
+            "lower(TG_OP) || 'd' USING ERRCODE = 'restrict_violation'; END $$ LANGUAGE plpgsql"
+        )
+        for table in tables:
+            database.execute_sql(
+                f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION gasdesk_append_only()"
+            )
+            database.execute_sql(
+                f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+                "FOR EACH STATEMENT EXECUTE FUNCTION gasdesk_append_only()"
+            )
+        return
+    for table in tables:
+        for op in ("update", "delete"):
+            database.execute_sql(
+                f"CREATE TRIGGER IF NOT EXISTS {table}_no_{op} BEFORE {op.upper()} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, 'append-only: {table} rows cannot be {op}d'); END"
+            )
+
+
+def _append_only_triggers(database: Database) -> None:
+    refuse_changes(database, APPEND_ONLY_TABLES)
+
+
+def _dayend(database: Database) -> None:
+    """Drawer counts, cash movements, differences, shift and day closures; all of them
+    append-only."""
+    database.create_tables(models_dayend.DAYEND_MODELS)
+    refuse_changes(database, tuple(t._meta.table_name for t in models_dayend.DAYEND_MODELS))
+
+
+def _service_quality(database: Database) -> None:
+    from gasdesk.storage import models_service
+
+    database.create_tables(models_service.SERVICE_MODELS)
+
+
 def _forms_tables(database: Database) -> None:
     from gasdesk.storage import models_forms
 
@@ -48,6 +101,9 @@ MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
     (10, "business days; purchase tier lines", _fees_and_days),
     (30, "business forms: complaints, outages, appointments, return visits", _forms_tables),
+    (40, "service visits and satisfaction ratings", _service_quality),
+    (50, "end of day: counts, cash movements, differences, closures", _dayend),
+    (60, "append-only triggers on payment, receipt, audit_event", _append_only_triggers),
 ]
 
 
@@ -71,9 +127,11 @@ def migrate(database: Database) -> list[int]:
     applied: list[int] = []
     with database.atomic():
         database.create_tables([m.SchemaVersion])
-    have = current_version(database)
+    # the set, not the highest number: numbers are handed out to parts of the program
+    # built side by side, so a database may hold 60 and still lack a later-added 10
+    have = {r.version for r in m.SchemaVersion.select(m.SchemaVersion.version)}
     for number, name, apply in sorted(MIGRATIONS, key=lambda x: x[0]):
-        if number <= have:
+        if number in have:
             continue
         with database.atomic():
             apply(database)

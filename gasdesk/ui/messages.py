@@ -17,8 +17,11 @@ def user_text(exc: BaseException) -> str:
     if isinstance(exc, UserError):
         return translate(exc.template, **exc.params)
     if isinstance(exc, StorageError):
-        return translate(exc.message)
+        return translate(exc.template, **exc.params)
     if is_database_error(exc):
         template, params = describe_parts(exc)
         return translate(template, **params)
-    return translate(QT_TRANSLATE_NOOP("Messages", "Unexpected error: {error}"), error=f"{type(exc).__name__}: {exc}")
+    return translate(
+        QT_TRANSLATE_NOOP("Messages", "Unexpected error: {error}"),
+        error=f"{type(exc).__name__}: {exc}",
+    )
