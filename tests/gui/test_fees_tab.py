@@ -340,10 +340,13 @@ def test_void_needs_a_supervisor(qtbot, fee_ctx, fee_data: FeeData, tab: FeesTab
     qtbot.keyClick(tab.payments.view, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: tab.payments.void_dialog is not None)
     dialog = tab.payments.void_dialog
-    before = counts()
     for badge, password, message in (
-        ("MS01", "123456", "MS01 is not a supervisor; a void needs a supervisor."),
-        ("MS09", "wrong", "Supervisor badge number or password is wrong."),
+        (
+            "MS01",
+            "123456",
+            "李娜 (MS01) is not a supervisor of this office; a supervisor must confirm this.",
+        ),
+        ("MS09", "wrong", "Badge number or password is wrong."),
         ("", "", "A supervisor must enter a badge number and password."),
     ):
         dialog.badge.setText(badge)
@@ -352,7 +355,8 @@ def test_void_needs_a_supervisor(qtbot, fee_ctx, fee_data: FeeData, tab: FeesTab
         dialog.reason.setFocus()
         qtbot.keyClick(dialog.reason, ENTER)
         qtbot.waitUntil(lambda m=message: dialog.error.text() == m)
-        assert counts() == before
+        assert Payment.select().count() == 1 and Receipt.select().count() == 1
+        assert dialog.password.text() == ""  # a refused password is not kept
     dialog.badge.clear()
     qtbot.keyClicks(dialog.badge, "MS09")
     qtbot.keyClick(dialog.badge, ENTER)
