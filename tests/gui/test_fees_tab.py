@@ -13,13 +13,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from gasdesk.services.accounts import get_account
-from gasdesk.storage.models import AuditEvent, Payment, Receipt, ReceiptPrint, db
+from gasdesk.storage.models import AuditEvent, Payment, Receipt, ReceiptPrint
 from gasdesk.ui.fee_models import DueLinesModel, PaymentsModel
 from gasdesk.ui.tabs.fees_tab import FeesTab
 from tests import fees_support
-from tests.fees_support import NOTHING, ONE_PAYMENT, FeeData, added, counts
+from tests.fees_support import (
+    NOTHING,
+    ONE_PAYMENT,
+    FeeData,
+    added,
+    counts,
+    fail_receipt_inserts,
+    heal_receipt_inserts,
+)
 
-fee_data = fees_support.fee_data
+fee_data = fees_support.fee_data_sqlite
 fee_ctx = fees_support.fee_ctx
 
 YEAR = dt.date.today().year
@@ -199,9 +207,7 @@ def test_a_database_error_shows_a_message_and_the_retry_works(
     qtbot, fee_ctx, fee_data: FeeData, tab: FeesTab, moments
 ) -> None:  # type: ignore[no-untyped-def]
     before = choose(qtbot, fee_ctx, tab, fee_data.house.id)
-    db.execute_sql(
-        "CREATE TRIGGER fail_receipt BEFORE INSERT ON receipt BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"
-    )
+    fail_receipt_inserts()
     type_here(qtbot, "200")
     qtbot.waitUntil(lambda: tab.readback_dialog is not None)
     dialog = tab.readback_dialog
@@ -210,7 +216,7 @@ def test_a_database_error_shows_a_message_and_the_retry_works(
     assert dialog.isVisible() and not dialog.busy
     assert added(before) == NOTHING
     assert any(n == "refusal" and "disk" in p["message"] for n, p in moments)
-    db.execute_sql("DROP TRIGGER fail_receipt")
+    heal_receipt_inserts()
     qtbot.keyClick(dialog, ENTER)  # try again, same form
     qtbot.waitUntil(lambda: tab.receipt_dialog is not None)
     assert Receipt.get().code == f"MS-{YEAR}-000001"  # the failed attempt used no number

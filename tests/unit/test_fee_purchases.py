@@ -17,10 +17,11 @@ from gasdesk.services.purchases import quote_purchase
 from gasdesk.services.readings import record_reading
 from gasdesk.services.voids import void_payment
 from gasdesk.storage.models import Meter, Payment, Reading
-from tests import fees_support
+from tests import fees_support, pg_support
 from tests.fees_support import PASSWORD, TODAY, FeeData, add_tariff
 
 fee_data = fees_support.fee_data
+pg_url = pg_support.pg_url
 
 
 def buy(d: FeeData, volume_l: int, amount_fen: int, key: str | None = None):  # type: ignore[no-untyped-def]

@@ -19,10 +19,11 @@ from gasdesk.services.payments import collect_payment, list_payments
 from gasdesk.services.voids import void_payment
 from gasdesk.storage.models import Account, AuditEvent, Payment, PaymentBill, Receipt
 from gasdesk.storage.models_days import BusinessDay
-from tests import fees_support
+from tests import fees_support, pg_support
 from tests.fees_support import PASSWORD, TODAY, FeeData, counts
 
 fee_data = fees_support.fee_data
+pg_url = pg_support.pg_url
 
 
 def pay(d: FeeData) -> ReceiptInfo:
