@@ -17,9 +17,10 @@ from gasdesk.services.auth import verify_supervisor
 from gasdesk.services.days import is_day_closed
 from gasdesk.services.payments import open_shift, receipt_info
 from gasdesk.storage import audit
-from gasdesk.storage.db import write_transaction
+from gasdesk.storage.db import run_in_transaction
 from gasdesk.storage.models import Account, Counter, Payment, PaymentBill, Receipt
-from gasdesk.storage.receipt_numbers import format_code, series_for, take_next
+from gasdesk.storage.numbering import next_number
+from gasdesk.storage.receipt_numbers import format_code, series_for
 
 
 class VoidError(TellerError):
@@ -101,7 +102,8 @@ def void_payment(
     if target is None:
         raise VoidError("no_payment", QT_TRANSLATE_NOOP("Messages", "That payment does not exist."))
     supervisor = check_supervisor(supervisor_badge, supervisor_password, target.office_id)
-    with write_transaction():
+
+    def work() -> ReceiptInfo:
         earlier = Payment.get_or_none(Payment.idempotency_key == idempotency_key)
         if earlier is not None:
             if earlier.voids_id != payment_id:
@@ -160,7 +162,7 @@ def void_payment(
             PaymentBill.create(payment=void.id, bill=link.bill_id, amount_fen=-link.amount_fen)
         office = original.office
         series = series_for(office.code, today.year)
-        slip = Receipt.create(series=series, number=take_next(series), payment=void.id)
+        slip = Receipt.create(series=series, number=next_number(series), payment=void.id)
         first = Receipt.get(Receipt.payment == original.id)
         audit.append(
             "void",
@@ -175,3 +177,5 @@ def void_payment(
             authorised_by=supervisor.badge,
         )
         return receipt_info(void, slip)
+
+    return run_in_transaction(work)  # another counter in the way: undone and run again
