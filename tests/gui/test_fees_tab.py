@@ -419,3 +419,30 @@ def test_item_models(qtmodeltester, fee_data: FeeData) -> None:  # type: ignore[
     listing = PaymentsModel()
     listing.set_rows(list_payments(fee_data.ms.id, dt.date.today()))
     qtmodeltester.check(listing)
+
+
+def test_a_receipt_that_cannot_be_made_does_not_undo_the_payment(
+    qtbot, fee_ctx, fee_data: FeeData, tab: FeesTab, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from gasdesk.printing.fonts import FontMissingError
+    from gasdesk.services import receipts
+
+    def no_font(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise FontMissingError("No Chinese font for printing was found.")
+
+    monkeypatch.setattr(receipts, "receipt_pdf", no_font)
+    choose(qtbot, fee_ctx, tab, fee_data.house.id)
+    type_here(qtbot, "200")
+    qtbot.waitUntil(lambda: tab.readback_dialog is not None)
+    qtbot.keyClick(tab.readback_dialog, ENTER)
+    code = f"MS-{YEAR}-000001"
+    qtbot.waitUntil(lambda: code in tab.form.error.text())
+    assert "could not be made" in tab.form.error.text()
+    assert tab.readback_dialog is None and tab.receipt_dialog is None
+    assert Payment.select().count() == 1 and Receipt.get().code == code
+    monkeypatch.undo()  # the font is back: the receipt prints from today's list
+    qtbot.waitUntil(lambda: tab.payments.model.rowCount() == 1)
+    tab.payments.view.selectRow(0)
+    tab.payments.reprint_selected()
+    qtbot.waitUntil(lambda: tab.receipt_dialog is not None)
+    assert code in pdf_text(tab.receipt_dialog.pdf)
