@@ -14,16 +14,29 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import Database, PostgresqlDatabase
+from peewee import Database, PostgresqlDatabase, SqliteDatabase
 
 from gasdesk.storage import models as m
-from gasdesk.storage import models_dayend
+from gasdesk.storage import models_dayend, models_search
+from gasdesk.storage.search_index import rebuild_index
 
 Migration = tuple[int, str, Callable[[Database], None]]
 
 
 def _initial(database: Database) -> None:
     database.create_tables([t for t in m.ALL_MODELS if t is not m.SchemaVersion])
+
+
+def _search_index(database: Database) -> None:
+    # The (gram, account) key is the whole row: on SQLite the table is the key.
+    models_search.SearchGram._meta.without_rowid = isinstance(database, SqliteDatabase)
+    database.create_tables(models_search.SEARCH_MODELS)
+    if not isinstance(database, SqliteDatabase):
+        # Prefix ranges compare in code-point order (COLLATE "C") whatever the
+        # database's collation; these indexes serve them and their ORDER BY.
+        for sql in models_search.POSTGRES_PREFIX_INDEXES:
+            database.execute_sql(sql)
+    rebuild_index()  # accounts that existed before the index
 
 
 def _fees_and_days(database: Database) -> None:
@@ -100,6 +113,7 @@ def _forms_tables(database: Database) -> None:
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
     (10, "business days; purchase tier lines", _fees_and_days),
+    (20, "customer search index", _search_index),
     (30, "business forms: complaints, outages, appointments, return visits", _forms_tables),
     (40, "service visits and satisfaction ratings", _service_quality),
     (50, "end of day: counts, cash movements, differences, closures", _dayend),
