@@ -143,9 +143,11 @@ def make_fee_db(tmp_path: Path, backend: str = "sqlite", url: str | None = None)
 
 
 @pytest.fixture(params=BACKENDS)
-def fee_data(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[FeeData]:
+def fee_data_backends(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[FeeData]:
     """The fee-collection data set on each backend (SQLite; PostgreSQL when
-    GASDESK_TEST_PG_URL names a test server), bound to the models."""
+    GASDESK_TEST_PG_URL names a test server), bound to the models. Service tests use
+    it under the name fee_data (`fee_data = fees_support.fee_data_backends`, with
+    `pg_url = pg_support.pg_url`)."""
     from gasdesk.storage.models import db
 
     url = request.getfixturevalue("pg_url") if request.param == "pg" else None
@@ -155,9 +157,8 @@ def fee_data(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[FeeData
 
 
 @pytest.fixture
-def fee_data_sqlite(tmp_path: Path) -> Iterator[FeeData]:
-    """The data set in an SQLite file only; screen tests use it under the name
-    fee_data (`fee_data = fees_support.fee_data_sqlite`)."""
+def fee_data(tmp_path: Path) -> Iterator[FeeData]:
+    """The data set in an SQLite file (the screens run on the counter's own file)."""
     from gasdesk.storage.models import db
 
     data = make_fee_db(tmp_path)

@@ -14,7 +14,7 @@ from gasdesk.ui.main_window import MainWindow
 from tests import fees_support
 from tests.fees_support import ONE_PAYMENT, FeeData, added, counts
 
-fee_data = fees_support.fee_data_sqlite
+fee_data = fees_support.fee_data
 fee_ctx = fees_support.fee_ctx
 
 

@@ -27,7 +27,7 @@ from tests.fees_support import (
     heal_receipt_inserts,
 )
 
-fee_data = fees_support.fee_data_sqlite
+fee_data = fees_support.fee_data
 fee_ctx = fees_support.fee_ctx
 
 YEAR = dt.date.today().year

@@ -29,7 +29,7 @@ from gasdesk.storage.models import (
 from tests import fees_support, pg_support
 from tests.fees_support import TODAY, FeeData, counts, fail_receipt_inserts, heal_receipt_inserts
 
-fee_data = fees_support.fee_data
+fee_data = fees_support.fee_data_backends
 pg_url = pg_support.pg_url
 
 

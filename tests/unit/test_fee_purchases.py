@@ -20,7 +20,7 @@ from gasdesk.storage.models import Meter, Payment, Reading
 from tests import fees_support, pg_support
 from tests.fees_support import PASSWORD, TODAY, FeeData, add_tariff
 
-fee_data = fees_support.fee_data
+fee_data = fees_support.fee_data_backends
 pg_url = pg_support.pg_url
 
 

@@ -22,7 +22,7 @@ from gasdesk.storage.models_days import BusinessDay
 from tests import fees_support, pg_support
 from tests.fees_support import PASSWORD, TODAY, FeeData, counts
 
-fee_data = fees_support.fee_data
+fee_data = fees_support.fee_data_backends
 pg_url = pg_support.pg_url
 
 

@@ -19,7 +19,7 @@ from gasdesk.storage.models import AuditEvent, Reading, ReceiptPrint
 from tests import fees_support, pg_support
 from tests.fees_support import PASSWORD, TODAY, FeeData
 
-fee_data = fees_support.fee_data
+fee_data = fees_support.fee_data_backends
 pg_url = pg_support.pg_url
 
 MM = 72 / 25.4
