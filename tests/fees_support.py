@@ -12,7 +12,6 @@ import pytest
 
 from gasdesk.resources import load_toml
 from gasdesk.services.passwords import hash_password
-from gasdesk.storage.db import open_database
 from gasdesk.storage.models import (
     Account,
     Counter,
@@ -23,6 +22,7 @@ from gasdesk.storage.models import (
     TariffTier,
     TariffVersion,
 )
+from tests.pg_support import BACKENDS, open_test_database
 
 PASSWORD = "123456"
 TODAY = dt.date(2026, 3, 10)
@@ -59,9 +59,11 @@ def add_tariff(
     return v
 
 
-def make_fee_db(tmp_path: Path) -> FeeData:
-    path = tmp_path / "fees.db"
-    database = open_database(path, key_path=tmp_path / "audit.key")
+def make_fee_db(tmp_path: Path, backend: str = "sqlite", url: str | None = None) -> FeeData:
+    """The data set in a fresh migrated database: an SQLite file in tmp_path, or the
+    PostgreSQL test database at `url` (emptied first)."""
+    path = tmp_path / "gasdesk.db"
+    database = open_test_database(backend, tmp_path, url)
     offices = {o["code"]: o for o in load_toml("offices.toml")["office"]}
     with database.atomic():
         ms = Office.create(
@@ -140,14 +142,36 @@ def make_fee_db(tmp_path: Path) -> FeeData:
     return FeeData(path, ms, wc, counter, wc_counter, teller, supervisor, wc_sup, house, ic, pre)
 
 
+@pytest.fixture(params=BACKENDS)
+def fee_data_backends(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[FeeData]:
+    """The fee-collection data set on each backend (SQLite; PostgreSQL when
+    GASDESK_TEST_PG_URL names a test server), bound to the models. Service tests use
+    it under the name fee_data (`fee_data = fees_support.fee_data_backends`, with
+    `pg_url = pg_support.pg_url`)."""
+    from gasdesk.storage.models import db
+
+    url = request.getfixturevalue("pg_url") if request.param == "pg" else None
+    data = make_fee_db(tmp_path, str(request.param), url)
+    yield data
+    db.close()
+
+
 @pytest.fixture
 def fee_data(tmp_path: Path) -> Iterator[FeeData]:
-    """A fresh database with the fee-collection data set, bound to the models."""
+    """The data set in an SQLite file (the screens run on the counter's own file)."""
     from gasdesk.storage.models import db
 
     data = make_fee_db(tmp_path)
     yield data
     db.close()
+
+
+def is_postgres() -> bool:
+    from peewee import PostgresqlDatabase
+
+    from gasdesk.storage.models import db
+
+    return isinstance(db.obj, PostgresqlDatabase)
 
 
 def counts() -> dict[str, int]:
@@ -214,3 +238,32 @@ ONE_PAYMENT = {
     "audit": 1,
     "receipt_counter": 1,
 }
+
+
+def fail_receipt_inserts(message: str = "disk I/O error") -> None:
+    """Make the database refuse every receipt insert with `message`, as a failing disk
+    would, in the middle of the payment's transaction."""
+    from gasdesk.storage.models import db
+
+    if is_postgres():
+        db.execute_sql(
+            "CREATE OR REPLACE FUNCTION fail_receipt() RETURNS trigger AS $$ "
+            f"BEGIN RAISE EXCEPTION '{message}'; END $$ LANGUAGE plpgsql"
+        )
+        db.execute_sql(
+            "CREATE TRIGGER fail_receipt BEFORE INSERT ON receipt "
+            "FOR EACH ROW EXECUTE FUNCTION fail_receipt()"
+        )
+    else:
+        db.execute_sql(
+            "CREATE TRIGGER fail_receipt BEFORE INSERT ON receipt "
+            f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
+        )
+
+
+def heal_receipt_inserts() -> None:
+    from gasdesk.storage.models import db
+
+    db.execute_sql(
+        "DROP TRIGGER fail_receipt ON receipt" if is_postgres() else "DROP TRIGGER fail_receipt"
+    )

@@ -26,7 +26,7 @@ from gasdesk.services.billing import materialise
 from gasdesk.services.days import is_day_closed
 from gasdesk.services.purchases import quote_purchase
 from gasdesk.storage import audit
-from gasdesk.storage.db import write_transaction
+from gasdesk.storage.db import run_in_transaction
 from gasdesk.storage.models import (
     Account,
     Counter,
@@ -36,7 +36,8 @@ from gasdesk.storage.models import (
     Shift,
     Staff,
 )
-from gasdesk.storage.receipt_numbers import format_code, series_for, take_next
+from gasdesk.storage.numbering import next_number
+from gasdesk.storage.receipt_numbers import format_code, series_for
 
 COLLECT_KINDS = ("bill", "purchase", "prepay")
 
@@ -234,7 +235,7 @@ def _record(request: PaymentRequest, rb: ReadBack, today: dt.date) -> ReceiptInf
                 QT_TRANSLATE_NOOP("Messages", "The prepaid balance does not cover the amount due."),
             )
     series = series_for(office.code, today.year)
-    receipt = Receipt.create(series=series, number=take_next(series), payment=payment.id)
+    receipt = Receipt.create(series=series, number=next_number(series), payment=payment.id)
     code = format_code(series, receipt.number)
     audit.append(
         "payment",
@@ -266,12 +267,13 @@ def collect_payment(request: PaymentRequest, *, today: dt.date | None = None) ->
     earlier = _replay(request)
     if earlier is not None:
         return earlier
+
+    def work() -> ReceiptInfo:
+        again = _replay(request)  # checked again now that this counter holds the lock
+        return again if again is not None else _record(request, rb, today)
+
     try:
-        with write_transaction():
-            earlier = _replay(request)  # checked again now that this counter holds the lock
-            if earlier is not None:
-                return earlier
-            return _record(request, rb, today)
+        return run_in_transaction(work)  # another counter in the way: undone and run again
     except IntegrityError:
         earlier = _replay(request)  # the same key committed on another connection first
         if earlier is not None:

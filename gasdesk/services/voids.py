@@ -11,46 +11,35 @@ import datetime as dt
 from gasdesk.domain.errors import TellerError
 from gasdesk.domain.fees import ReceiptInfo
 from gasdesk.domain.methods import BALANCE
+from gasdesk.domain.records import StaffInfo
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
+from gasdesk.services.auth import verify_supervisor
 from gasdesk.services.days import is_day_closed
-from gasdesk.services.passwords import check_password
 from gasdesk.services.payments import open_shift, receipt_info
 from gasdesk.storage import audit
-from gasdesk.storage.db import write_transaction
-from gasdesk.storage.models import Account, Counter, Payment, PaymentBill, Receipt, Staff
-from gasdesk.storage.receipt_numbers import format_code, series_for, take_next
+from gasdesk.storage.db import run_in_transaction
+from gasdesk.storage.models import Account, Counter, Payment, PaymentBill, Receipt
+from gasdesk.storage.numbering import next_number
+from gasdesk.storage.receipt_numbers import format_code, series_for
 
 
 class VoidError(TellerError):
     """The void was refused; nothing was recorded."""
 
 
-def check_supervisor(badge: str, password: str) -> Staff:
-    """The supervisor who authorises, or VoidError."""
-    badge = (badge or "").strip()
-    if not badge or not password:
+def check_supervisor(badge: str, password: str, office_id: int) -> StaffInfo:
+    """The supervisor of `office_id` who authorises, checked as every supervisor action
+    is (services.auth.verify_supervisor: a wrong password counts toward the badge's
+    lockout and is audited), or a refusal. Call before the void's transaction."""
+    if not (badge or "").strip() or not password:
         raise VoidError(
             "credentials_missing",
             QT_TRANSLATE_NOOP("Messages", "A supervisor must enter a badge number and password."),
         )
-    sup = Staff.get_or_none(Staff.badge == badge)
-    if sup is None or not sup.active or not check_password(sup.password_hash, password):
-        raise VoidError(
-            "bad_credentials",
-            QT_TRANSLATE_NOOP("Messages", "Supervisor badge number or password is wrong."),
-        )
-    if sup.role != "supervisor":
-        raise VoidError(
-            "not_supervisor",
-            QT_TRANSLATE_NOOP(
-                "Messages", "{badge} is not a supervisor; a void needs a supervisor."
-            ),
-            badge=badge,
-        )
-    return sup
+    return verify_supervisor(badge, password, office_id)
 
 
-def _refusal(original: Payment | None, today: dt.date, supervisor: Staff) -> VoidError | None:
+def _refusal(original: Payment | None, today: dt.date, supervisor: StaffInfo) -> VoidError | None:
     if original is None:
         return VoidError(
             "no_payment", QT_TRANSLATE_NOOP("Messages", "That payment does not exist.")
@@ -79,7 +68,7 @@ def _refusal(original: Payment | None, today: dt.date, supervisor: Staff) -> Voi
             ),
             day=original.business_date.isoformat(),
         )
-    if supervisor.office_id != original.office_id:
+    if supervisor.office_id != original.office_id:  # verify_supervisor checked it; kept as a guard
         return VoidError(
             "other_office",
             QT_TRANSLATE_NOOP(
@@ -109,8 +98,12 @@ def void_payment(
         raise VoidError(
             "reason_missing", QT_TRANSLATE_NOOP("Messages", "Enter the reason for the void.")
         )
-    supervisor = check_supervisor(supervisor_badge, supervisor_password)
-    with write_transaction():
+    target = Payment.get_or_none(Payment.id == payment_id)
+    if target is None:
+        raise VoidError("no_payment", QT_TRANSLATE_NOOP("Messages", "That payment does not exist."))
+    supervisor = check_supervisor(supervisor_badge, supervisor_password, target.office_id)
+
+    def work() -> ReceiptInfo:
         earlier = Payment.get_or_none(Payment.idempotency_key == idempotency_key)
         if earlier is not None:
             if earlier.voids_id != payment_id:
@@ -169,7 +162,7 @@ def void_payment(
             PaymentBill.create(payment=void.id, bill=link.bill_id, amount_fen=-link.amount_fen)
         office = original.office
         series = series_for(office.code, today.year)
-        slip = Receipt.create(series=series, number=take_next(series), payment=void.id)
+        slip = Receipt.create(series=series, number=next_number(series), payment=void.id)
         first = Receipt.get(Receipt.payment == original.id)
         audit.append(
             "void",
@@ -184,3 +177,5 @@ def void_payment(
             authorised_by=supervisor.badge,
         )
         return receipt_info(void, slip)
+
+    return run_in_transaction(work)  # another counter in the way: undone and run again

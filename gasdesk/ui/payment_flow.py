@@ -20,14 +20,21 @@ from gasdesk.ui.messages import user_text
 from gasdesk.ui.readback_dialog import ReadBackDialog
 
 
-def commit_and_render(request: PaymentRequest, layout: str) -> tuple[ReceiptInfo, bytes]:
-    """On the worker: record the payment, then make its receipt PDF."""
+def commit_and_render(
+    request: PaymentRequest, layout: str
+) -> tuple[ReceiptInfo, bytes | BaseException]:
+    """On the worker: record the payment, then make its receipt PDF. A PDF that cannot
+    be made (a missing font, say) does not undo the payment: the failure is returned
+    beside the receipt so that the teller learns both."""
     info = payments.collect_payment(request)
-    return info, receipts.receipt_pdf(info.receipt_id, layout)
+    try:
+        return info, receipts.receipt_pdf(info.receipt_id, layout)
+    except Exception as exc:  # reported to the teller with the recorded receipt
+        return info, exc
 
 
 class PaymentFlow(QObject):
-    committed = Signal(object, bytes)  # ReceiptInfo, receipt PDF
+    committed = Signal(object, object)  # ReceiptInfo, receipt PDF (bytes) or why it failed
     failed = Signal(object)  # the exception; the read-back stays open for a retry
     cancelled = Signal()  # Esc at the read-back: nothing was recorded
 
@@ -66,7 +73,7 @@ class PaymentFlow(QObject):
             on_error=self._failed,
         )
 
-    def _committed(self, result: tuple[ReceiptInfo, bytes]) -> None:
+    def _committed(self, result: tuple[ReceiptInfo, bytes | BaseException]) -> None:
         info, pdf = result
         dialog, self.dialog = self.dialog, None
         if dialog is not None and shiboken6.isValid(dialog):

@@ -42,9 +42,9 @@ class TenderForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.mode_buttons: dict[str, QRadioButton] = {
-            "bill": QRadioButton(self.tr("Pay &bills")),
-            "purchase": QRadioButton(self.tr("Buy &gas (IC card)")),
-            "prepay": QRadioButton(self.tr("&Prepay")),
+            "bill": QRadioButton(self.tr("Pay bills (Alt+B)")),
+            "purchase": QRadioButton(self.tr("Buy gas, IC card (Alt+G)")),
+            "prepay": QRadioButton(self.tr("Prepay (Alt+P)")),
         }
         self.modes = QButtonGroup(self)
         mode_row = QHBoxLayout()
@@ -61,6 +61,10 @@ class TenderForm(QWidget):
         self.method.currentIndexChanged.connect(
             lambda _i: self.method_changed.emit(self.current_method())
         )
+        for key, mode in (("Alt+B", "bill"), ("Alt+G", "purchase"), ("Alt+P", "prepay")):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda m=mode: self.set_mode(m))
         for number, code in enumerate(TENDER_METHODS, start=1):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

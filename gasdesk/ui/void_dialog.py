@@ -23,12 +23,11 @@ from PySide6.QtWidgets import (
 from gasdesk.domain.errors import TellerError
 from gasdesk.domain.fees import PaymentRow, ReceiptInfo
 from gasdesk.domain.money import format_yuan
+from gasdesk.services.auth import LoginError
 from gasdesk.services.voids import void_payment
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.fee_labels import kind_label, method_label
 from gasdesk.ui.messages import user_text
-
-CREDENTIAL_CODES = ("credentials_missing", "bad_credentials", "not_supervisor", "other_office")
 
 
 class VoidDialog(QDialog):
@@ -136,12 +135,10 @@ class VoidDialog(QDialog):
         message = user_text(exc)
         self.error.setText(message)
         self.ctx.events.moment.emit("refusal", {"message": message})
-        if isinstance(exc, TellerError) and exc.code in CREDENTIAL_CODES:
+        if isinstance(exc, LoginError) or (
+            isinstance(exc, TellerError) and exc.code == "credentials_missing"
+        ):
             self.password.clear()
-            (
-                self.badge
-                if exc.code != "bad_credentials" or not self.badge.text()
-                else self.password
-            ).setFocus()
+            (self.password if self.badge.text().strip() else self.badge).setFocus()
         else:
             self.reason.setFocus()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pypdfium2 as pdfium
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -55,6 +56,11 @@ def test_cash_payment_from_the_customer_bar_to_the_printed_receipt(
     assert AuditEvent.select().where(AuditEvent.kind == "payment").count() == 1
     qtbot.waitUntil(lambda: any((tmp_path / "printed").glob(f"{code}-*.pdf")))
     assert window.customer_bar.info.text().startswith("王秀英")
+    qtbot.waitUntil(lambda: window.fees_tab.receipt_dialog is not None)
+    document = pdfium.PdfDocument(window.fees_tab.receipt_dialog.pdf)
+    text = "".join(page.get_textpage().get_text_range() for page in document)
+    for item in (code, "168.00", "200.00", "32.00", "人民币壹佰陆拾捌元整"):
+        assert item in text
     for _ in range(3):
         qtbot.waitUntil(lambda: fee_ctx.worker.pending == 0)
         qtbot.wait(20)

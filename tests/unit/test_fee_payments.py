@@ -25,12 +25,12 @@ from gasdesk.storage.models import (
     Reading,
     Receipt,
     ReceiptCounter,
-    db,
 )
-from tests import fees_support
-from tests.fees_support import TODAY, FeeData, counts
+from tests import fees_support, pg_support
+from tests.fees_support import TODAY, FeeData, counts, fail_receipt_inserts, heal_receipt_inserts
 
-fee_data = fees_support.fee_data
+fee_data = fees_support.fee_data_backends
+pg_url = pg_support.pg_url
 
 
 def bill_request(d: FeeData, **kw) -> PaymentRequest:  # type: ignore[no-untyped-def]
@@ -189,9 +189,7 @@ def test_non_cash_payment_keeps_its_reference(fee_data: FeeData) -> None:
 def test_a_database_error_during_commit_leaves_nothing_and_the_retry_works(
     fee_data: FeeData,
 ) -> None:
-    db.execute_sql(
-        "CREATE TRIGGER fail_receipt BEFORE INSERT ON receipt BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"
-    )
+    fail_receipt_inserts()
     before = counts()
     request = bill_request(fee_data)
     with pytest.raises(Exception) as info:
@@ -202,7 +200,7 @@ def test_a_database_error_during_commit_leaves_nothing_and_the_retry_works(
     )
     assert counts() == before  # no payment, no bill, no settlement, no audit, number not consumed
     assert ReceiptCounter.select().count() == 0
-    db.execute_sql("DROP TRIGGER fail_receipt")
+    heal_receipt_inserts()
     info2 = collect_payment(request, today=TODAY)  # the same form, retried
     assert info2.code == "MS-2026-000001" and not info2.replayed
     assert counts()["payment"] == 1 and counts()["audit"] == 1

@@ -16,10 +16,11 @@ from gasdesk.services.payments import collect_payment
 from gasdesk.services.receipts import print_copy, receipt_pdf
 from gasdesk.services.voids import void_payment
 from gasdesk.storage.models import AuditEvent, Reading, ReceiptPrint
-from tests import fees_support
+from tests import fees_support, pg_support
 from tests.fees_support import PASSWORD, TODAY, FeeData
 
-fee_data = fees_support.fee_data
+fee_data = fees_support.fee_data_backends
+pg_url = pg_support.pg_url
 
 MM = 72 / 25.4
 

@@ -343,11 +343,19 @@ class FeesTab(QWidget):
         if isinstance(field, QLineEdit):
             field.selectAll()
 
-    def _committed(self, info: ReceiptInfo, pdf: bytes) -> None:
+    def _committed(self, info: ReceiptInfo, pdf: bytes | BaseException) -> None:
         self.key = new_key()  # the next payment is a new form
         self._reset_payment()
         if info.kind == "prepay" or info.method == BALANCE:
             self._refresh_customer()
+        if isinstance(pdf, BaseException):
+            self.form.error.setText(
+                self.tr(
+                    "Recorded as {code}, but its receipt could not be made: {reason} "
+                    "Print it from today's list (Ctrl+P) once this is fixed."
+                ).format(code=info.code, reason=user_text(pdf))
+            )
+            return
         self.show_receipt(info.receipt_id, info.code, bytes(pdf), auto_print=True)
 
     def _commit_failed(self, exc: BaseException) -> None:
