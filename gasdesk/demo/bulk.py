@@ -1,0 +1,273 @@
+"""Writing millions of demo rows quickly, in one transaction.
+
+Rows are plain tuples whose primary keys the generator assigns, so nothing needs to
+be read back. For an SQLite file a second process (writer.py) writes them while this
+process builds the next batches, which uses both cores; batches travel as `marshal`
+blobs through a pipe. Elsewhere (PostgreSQL, or when no process can be started) the
+same batches are written in this process.
+
+During an SQLite load only: the bulk tables' indexes are dropped and rebuilt at the
+end (one sort per index instead of millions of random B-tree inserts); the rollback
+journal replaces the WAL, so the data is written once instead of twice; foreign keys
+are not checked row by row (the generator assigns every id; the tests check the
+result with PRAGMA foreign_key_check). synchronous stays FULL: the committed load is
+as durable as any other write. On PostgreSQL the id sequences are moved past the
+ids written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+from peewee import Database, PostgresqlDatabase, SqliteDatabase
+
+from gasdesk.demo import writer
+from gasdesk.storage.db import write_transaction
+from gasdesk.storage.models import BaseModel
+
+Batch = tuple[str, list[tuple[Any, ...]]]
+WRITER = Path(writer.__file__).resolve()
+
+
+class LoadError(Exception):
+    """The load failed and was rolled back; `refused` when the database was not empty."""
+
+    def __init__(self, message: str, *, refused: bool = False) -> None:
+        super().__init__(message)
+        self.refused = refused
+
+
+def quoted(database: Database, name: str) -> str:
+    """An identifier in the database's quote characters (names come from the models)."""
+    return name.join(database.quote)
+
+
+def table_name(model: type[BaseModel]) -> str:
+    return str(model._meta.table_name)
+
+
+def guard_sql(database: Database, models: Sequence[type[BaseModel]]) -> str:
+    """SQL counting the rows of these tables (0 when all are empty)."""
+    counts = " + ".join(f"(SELECT COUNT(*) FROM {quoted(database, table_name(m))})" for m in models)
+    return f"SELECT {counts}"
+
+
+class BulkTable:
+    """Rows for one table, columns named by model field, handed to a sink in batches."""
+
+    def __init__(
+        self,
+        database: Database,
+        model: type[BaseModel],
+        fields: Sequence[str],
+        sink: Callable[[Batch], None],
+    ) -> None:
+        meta = model._meta
+        columns = ", ".join(quoted(database, meta.fields[name].column_name) for name in fields)
+        placeholders = ", ".join([database.param] * len(fields))
+        self.sql = (
+            f"INSERT INTO {quoted(database, meta.table_name)} ({columns}) VALUES ({placeholders})"
+        )
+        self.sink = sink
+        self.rows: list[tuple[Any, ...]] = []
+        self.written = 0
+
+    def flush(self) -> None:
+        if self.rows:
+            self.sink((self.sql, self.rows))
+            self.written += len(self.rows)
+            self.rows = []
+
+
+class Loader(Protocol):
+    def start(self) -> None: ...
+    def put(self, batch: Batch) -> None: ...
+    def finish(self) -> None: ...
+    def abandon(self) -> None: ...
+
+
+def loader_for(
+    database: Database, guard: str, models: Sequence[type[BaseModel]], leading: Sequence[str]
+) -> Loader:
+    """A writer process for an SQLite file, else the database's own connection.
+    Indexes of `models` whose first column is in `leading` are rebuilt after the load."""
+    if isinstance(database, SqliteDatabase) and database.database not in ("", ":memory:"):
+        return ProcessLoader(database, guard, models, leading)
+    return InProcessLoader(database, guard, models, leading)
+
+
+class InProcessLoader:
+    """The load on this process's connection, inside write_transaction()."""
+
+    def __init__(
+        self,
+        database: Database,
+        guard: str,
+        models: Sequence[type[BaseModel]],
+        leading: Sequence[str],
+    ) -> None:
+        self.database = database
+        self.guard = guard
+        self.models = models
+        self.leading = list(leading)
+        self.indexes: list[str] = []
+        self.transaction: Any = None
+        self.cursor: Any = None
+
+    def start(self) -> None:
+        self.transaction = write_transaction()
+        self.transaction.__enter__()
+        try:
+            if self.database.execute_sql(self.guard).fetchone()[0]:
+                raise LoadError("the database is not empty", refused=True)
+            self.indexes = _drop_indexes(self.database, self.models, self.leading)
+            self.cursor = self.database.cursor()
+        except BaseException:
+            self.abandon()
+            raise
+
+    def put(self, batch: Batch) -> None:
+        self.cursor.executemany(*batch)
+
+    def finish(self) -> None:
+        try:
+            for sql in self.indexes:
+                self.database.execute_sql(sql)
+            _advance_sequences(self.database, self.models)
+        except BaseException:
+            self.abandon()
+            raise
+        self.transaction.__exit__(None, None, None)
+        self.transaction = None
+
+    def abandon(self) -> None:
+        if self.transaction is not None:
+            transaction, self.transaction = self.transaction, None
+            error = LoadError("the demo load was abandoned")
+            transaction.__exit__(LoadError, error, None)  # rolls back
+
+
+class ProcessLoader:
+    """The load in a writer process; a sender thread keeps the pipe full so that
+    generating never waits for a batch to be written."""
+
+    def __init__(
+        self,
+        database: Database,
+        guard: str,
+        models: Sequence[type[BaseModel]],
+        leading: Sequence[str],
+    ) -> None:
+        self.database = database
+        self.path = str(database.database)
+        self.guard = guard
+        self.tables = [table_name(m) for m in models]
+        self.leading = list(leading)
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.frames: queue.Queue[bytes | None] = queue.Queue(maxsize=64)
+        self.sender: threading.Thread | None = None
+        self.send_error: BaseException | None = None
+
+    def start(self) -> None:
+        # The writer needs the file to itself to leave WAL mode; this process's
+        # connection reopens on its next query.
+        if not self.database.is_closed():
+            self.database.close()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-I", str(WRITER), self.path],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        self.sender = threading.Thread(target=self._send_all, name="demo-sender", daemon=True)
+        self.sender.start()
+        self.put((self.guard, self.tables, self.leading))  # type: ignore[arg-type]
+
+    def _send_all(self) -> None:
+        assert self.proc is not None and self.proc.stdin is not None
+        pipe: IO[bytes] = self.proc.stdin
+        try:
+            while True:
+                frame = self.frames.get()
+                if frame is None:
+                    break
+                pipe.write(frame)
+        except BaseException as exc:  # the writer died: report it from the generator
+            self.send_error = exc
+            while self.frames.get() is not None:
+                pass
+        finally:
+            with contextlib.suppress(OSError):
+                pipe.close()
+
+    def put(self, batch: Batch) -> None:
+        if self.send_error is not None:
+            self._fail()
+        data = marshal.dumps(batch)
+        self.frames.put(writer.HEADER.pack(len(data)) + data)
+
+    def finish(self) -> None:
+        self.put(("", None))  # type: ignore[arg-type]
+        self._close()
+
+    def abandon(self) -> None:
+        """Stop without the final frame: the writer rolls everything back."""
+        if self.proc is not None:
+            self._close(expect_success=False)
+
+    def _close(self, expect_success: bool = True) -> None:
+        assert self.proc is not None and self.sender is not None
+        self.frames.put(None)
+        self.sender.join()
+        self.proc.stdin = None  # the sender closed it
+        try:
+            _, err = self.proc.communicate(timeout=600)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            _, err = self.proc.communicate()
+        code = self.proc.returncode
+        self.proc = None
+        if expect_success and code != 0:
+            message = (
+                err.decode(errors="replace").strip() or f"the writer process exited with {code}"
+            )
+            raise LoadError(message, refused=code == writer.EXIT_REFUSED)
+
+    def _fail(self) -> None:
+        self._close()
+        raise LoadError(f"the writer process stopped: {self.send_error}")
+
+
+def _drop_indexes(
+    database: Database, models: Sequence[type[BaseModel]], leading: Sequence[str]
+) -> list[str]:
+    """Drop the tables' indexes that start with one of the `leading` columns (SQLite
+    only); return the SQL to recreate them."""
+    if not isinstance(database, SqliteDatabase):
+        return []
+    conn = database.connection()
+    dropped = writer.droppable_indexes(conn, [table_name(m) for m in models], list(leading))
+    for name, _ in dropped:
+        database.execute_sql(f"DROP INDEX {quoted(database, name)}")
+    return [sql for _, sql in dropped]
+
+
+def _advance_sequences(database: Database, models: Sequence[type[BaseModel]]) -> None:
+    """After explicit ids on PostgreSQL, make the next generated id follow them."""
+    if not isinstance(database, PostgresqlDatabase):
+        return
+    for model in models:
+        table = table_name(model)
+        database.execute_sql(
+            f"SELECT setval(pg_get_serial_sequence(%s, 'id'), "
+            f"COALESCE((SELECT MAX(id) FROM {quoted(database, table)}), 0) + 1, false)",
+            (table,),
+        )
