@@ -46,6 +46,10 @@ def find_accounts(text: str, limit: int = PAGE) -> list[AccountSummary]:
     if text.isdigit():
         query = Account.select().where(Account.number.startswith(text)).order_by(Account.number)
     else:
-        query = Account.select().where(Account.name.startswith(text)).order_by(Account.name, Account.number)
+        query = (
+            Account.select()
+            .where(Account.name.startswith(text))
+            .order_by(Account.name, Account.number)
+        )
     rows = list(query.limit(limit))
     return [_summary(a, active_meter(a.id)) for a in rows]

@@ -7,7 +7,9 @@ from gasdesk.storage.models import Counter, Office
 
 
 def office_info(o: Office) -> OfficeInfo:
-    return OfficeInfo(id=o.id, code=o.code, name=o.name, address=o.address, phone=o.phone, hours=o.hours)
+    return OfficeInfo(
+        id=o.id, code=o.code, name=o.name, address=o.address, phone=o.phone, hours=o.hours
+    )
 
 
 def list_offices() -> list[OfficeInfo]:

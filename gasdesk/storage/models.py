@@ -8,6 +8,7 @@ is a new row that points at the original.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from peewee import (
     BooleanField,
@@ -29,6 +30,12 @@ def now() -> dt.datetime:
 
 
 class BaseModel(Model):
+    id: Any  # the automatic primary key
+
+    if TYPE_CHECKING:  # foreign-key accessors such as office_id are made by peewee at run time
+
+        def __getattr__(self, name: str) -> Any: ...
+
     class Meta:
         database = db
         legacy_table_names = False

@@ -81,4 +81,8 @@ class DbWorker(QObject):
         return self._pool.submit(fn, *args, **kwargs).result()
 
     def shutdown(self) -> None:
+        """Finish queued work, close the worker thread's connection, stop the thread."""
+        from gasdesk.services.lifecycle import close_thread_connection
+
+        self._pool.submit(close_thread_connection)
         self._pool.shutdown(wait=True)

@@ -13,4 +13,11 @@ class DayEndTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         layout = QVBoxLayout(self)
-        layout.addWidget(EmptyState(self.tr("Not available yet"), self.tr("Counting the cash drawer and closing the day is not available in this version.")))
+        layout.addWidget(
+            EmptyState(
+                self.tr("Not available yet"),
+                self.tr(
+                    "Counting the cash drawer and closing the day is not available in this version."
+                ),
+            )
+        )

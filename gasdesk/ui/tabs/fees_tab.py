@@ -13,4 +13,9 @@ class FeesTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         layout = QVBoxLayout(self)
-        layout.addWidget(EmptyState(self.tr("Not available yet"), self.tr("Collecting gas fees is not available in this version.")))
+        layout.addWidget(
+            EmptyState(
+                self.tr("Not available yet"),
+                self.tr("Collecting gas fees is not available in this version."),
+            )
+        )

@@ -1,0 +1,57 @@
+"""Composition root: command line, settings, database, translator, windows."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+COMMANDS = ("demo", "screenshot", "verify", "user", "backup", "restore")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="gasdesk",
+        description="GasDesk counter application. Commands: "
+        + ", ".join(COMMANDS)
+        + " (each has --help).",
+    )
+    p.add_argument("--db", help="SQLite database file (default: the per-user data folder)")
+    p.add_argument("--lang", choices=("zh_CN", "en"), help="user interface language")
+    p.add_argument("--office", help="office code of this counter, e.g. MS or WC")
+    p.add_argument("--counter", type=int, help="counter number of this counter")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in COMMANDS:
+        return _command(argv[0])(argv[1:])
+    args = build_parser().parse_args(argv)
+    from gasdesk.ui.application import run_gui
+
+    return run_gui(args)
+
+
+def _command(name: str) -> Callable[[list[str]], int]:
+    if name == "demo":
+        from gasdesk.demo.cli import run_demo
+
+        return run_demo
+    if name == "screenshot":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from gasdesk.ui.screenshots import run_screenshots
+
+        return run_screenshots
+    module = importlib.import_module("gasdesk.cli_admin")
+    runner: Callable[[list[str]], int] = getattr(module, f"run_{name}")
+    return runner
+
+
+def settings_path() -> Path | None:
+    """An explicit settings file (tests, several counters on one PC), else Qt's default."""
+    value = os.environ.get("GASDESK_SETTINGS")
+    return Path(value) if value else None

@@ -1,0 +1,308 @@
+"""Administrator commands: `gasdesk verify`, `gasdesk user`, `gasdesk backup`,
+`gasdesk restore`. Each takes its own arguments and returns the exit code:
+0 done / intact, 1 refused or broken, 2 the database cannot be opened."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QSettings
+
+from gasdesk.domain.text import UserError
+from gasdesk.storage.errors import DatabaseOpenError, StorageError, describe, is_database_error
+
+KEY_ENV = "GASDESK_AUDIT_KEY_FILE"
+
+
+def _settings() -> QSettings:
+    """The counter's settings (the same file the application uses)."""
+    from gasdesk.app import settings_path
+
+    path = settings_path()
+    if path is not None:
+        return QSettings(str(path), QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "GasDesk", "gasdesk")
+
+
+def _setting(key: str) -> str | None:
+    value = _settings().value(key, None)
+    return str(value) if value not in (None, "") else None
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", help="SQLite database file (default: the counter's database)")
+    p.add_argument("--key", help=f"audit key file (default: ${KEY_ENV} or beside the database)")
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    from gasdesk.storage.db import default_db_path
+
+    return Path(args.db or _setting("db/path") or default_db_path())
+
+
+def _open(args: argparse.Namespace) -> int:
+    """Open the database named by the arguments; 0, or 2 after saying why not."""
+    from gasdesk.storage.db import URL_ENV, open_database
+
+    try:
+        if os.environ.get(URL_ENV) and not args.db:
+            open_database(key_path=args.key)
+        else:
+            open_database(_db_path(args), key_path=args.key)
+    except DatabaseOpenError as exc:
+        print(f"gasdesk: {exc.message}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _fail(exc: BaseException) -> int:
+    if isinstance(exc, (UserError, StorageError)):
+        text = exc.message
+    elif is_database_error(exc):
+        text = describe(exc)
+    else:
+        raise exc
+    print(f"gasdesk: {text}", file=sys.stderr)
+    return 1
+
+
+# --- verify --------------------------------------------------------------------
+
+
+def _anchor_arg(text: str) -> tuple[int, str]:
+    seq, _, digest = text.partition(":")
+    if not seq.isdigit() or len(digest) != 64:
+        raise argparse.ArgumentTypeError("an anchor is SEQ:HASH, e.g. 1234:9f86d0…(64 hex digits)")
+    return int(seq), digest.lower()
+
+
+def _run_verify(argv: list[str]) -> int:
+    """Recompute the audit chain and check the database file; name the first bad
+    sequence number."""
+    p = argparse.ArgumentParser(
+        prog="gasdesk verify",
+        description="Check the database: SQLite integrity, the audit chain against its "
+        "key and anchor, and every payment and receipt against its audit event.",
+    )
+    _common(p)
+    p.add_argument(
+        "--anchor",
+        action="append",
+        type=_anchor_arg,
+        default=[],
+        metavar="SEQ:HASH",
+        help="a chain head recorded elsewhere (e.g. printed on a day report); repeatable",
+    )
+    p.add_argument("--quick", action="store_true", help="skip the full integrity check")
+    args = p.parse_args(argv)
+    if (code := _open(args)) != 0:
+        return code
+    from gasdesk.storage import audit
+    from gasdesk.storage.db import integrity_check
+
+    ok = True
+    if not args.quick:
+        integrity = integrity_check()
+        print(f"Integrity check: {'; '.join(integrity.messages[:5])} ({integrity.seconds:.2f} s)")
+        ok = integrity.ok
+    result = audit.verify(args.anchor)
+    anchor = audit.anchor_path()
+    print(result.summary)
+    for problem in result.problems[1:]:
+        print(f"  also: {problem}")
+    if anchor is not None:
+        print(f"Anchor file: {anchor}{'' if anchor.exists() else ' (none yet)'}")
+    return 0 if ok and result.ok else 1
+
+
+# --- user ----------------------------------------------------------------------
+
+
+def _read_password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("New password: ")
+    if getpass.getpass("Same password again: ") != first:
+        raise SystemExit("gasdesk: the two passwords differ; nothing was changed.")
+    return first
+
+
+def _run_user(argv: list[str]) -> int:
+    """`user add`, `user reset BADGE`, `user unlock BADGE` for the administrator."""
+    p = argparse.ArgumentParser(prog="gasdesk user", description="Manage staff logins.")
+    _common(p)
+    sub = p.add_subparsers(dest="action", required=True)
+    add = sub.add_parser("add", help="add a teller or supervisor")
+    add.add_argument("--badge", required=True)
+    add.add_argument("--name", required=True)
+    add.add_argument("--role", required=True, choices=("teller", "supervisor"))
+    add.add_argument("--office", required=True, help="office code, e.g. MS or WC")
+    reset = sub.add_parser("reset", help="set a new password (also ends a lockout)")
+    reset.add_argument("badge")
+    unlock = sub.add_parser("unlock", help="end a lockout after wrong passwords")
+    unlock.add_argument("badge")
+    for s in (add, reset):
+        s.add_argument(
+            "--password-stdin", action="store_true", help="read the password from standard input"
+        )
+    args = p.parse_args(argv)
+    if (code := _open(args)) != 0:
+        return code
+    from gasdesk.services import users
+
+    try:
+        if args.action == "add":
+            info = users.add_user(
+                args.badge, args.name, args.role, args.office, _read_password(args)
+            )
+            print(f"Added {info.role} {info.badge} {info.name}.")
+        elif args.action == "reset":
+            info = users.reset_password(args.badge, _read_password(args))
+            print(f"New password set for {info.badge} {info.name}.")
+        else:
+            info = users.unlock(args.badge)
+            print(f"{info.badge} {info.name} is unlocked.")
+    except Exception as exc:
+        return _fail(exc)
+    return 0
+
+
+# --- backup and restore ----------------------------------------------------------
+
+
+def default_backup_folder() -> Path:
+    return platformdirs.user_data_path("gasdesk", appauthor=False) / "backups"
+
+
+def _run_backup(argv: list[str]) -> int:
+    """An online backup now, checked, with old backups rotated."""
+    from gasdesk.storage import backup
+
+    p = argparse.ArgumentParser(
+        prog="gasdesk backup",
+        description="An online backup now, checked, with old backups rotated.",
+    )
+    _common(p)
+    p.add_argument("--folder", help="backup folder (default: the 'backup/folder' setting)")
+    p.add_argument("--keep", type=int, help=f"backups to keep (default {backup.DEFAULT_KEEP})")
+    p.add_argument("--office", help="office code for the file name (default: this counter's)")
+    args = p.parse_args(argv)
+    if (code := _open(args)) != 0:
+        return code
+    folder = Path(args.folder or _setting("backup/folder") or default_backup_folder())
+    keep = args.keep or int(_setting("backup/keep") or backup.DEFAULT_KEEP)
+    office = args.office or _setting("counter/office") or "DB"
+    try:
+        info = backup.make_backup(folder, office, keep)
+    except Exception as exc:
+        return _fail(exc)
+    print(
+        f"Backup {info.path} ({info.size / 1e6:.1f} MB, audit head {info.head_seq}, "
+        f"checked, {info.seconds:.2f} s)."
+    )
+    for old in info.removed:
+        print(f"  rotated away: {old.name}")
+    return 0
+
+
+def _run_restore(argv: list[str]) -> int:
+    """Replace the database with a backup, after a clear confirmation; the present
+    database is kept aside."""
+    from gasdesk.storage import audit, backup
+    from gasdesk.storage.db import URL_ENV, open_database
+
+    p = argparse.ArgumentParser(
+        prog="gasdesk restore",
+        description="Replace the database with a backup, after a clear confirmation; the present database is kept aside.",
+    )
+    _common(p)
+    p.add_argument("backup", help="the backup file to restore")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    args = p.parse_args(argv)
+    if os.environ.get(URL_ENV) and not args.db:
+        print("gasdesk: the shared PostgreSQL database is restored on its server.", file=sys.stderr)
+        return 1
+    source = Path(args.backup)
+    target = _db_path(args)
+    key = Path(args.key or os.environ.get(KEY_ENV) or target.with_name(target.name + ".key"))
+    try:
+        audit.load_key(key, create=False)
+    except FileNotFoundError:
+        print(
+            f"gasdesk: the audit key {key} is missing; a backup is checked with the key it "
+            "was made with.",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        check = backup.check_file(source)
+    except Exception as exc:
+        return _fail(exc)
+    print(f"Backup {source}: {check.summary}")
+    if not check.ok:
+        print("gasdesk: this backup does not check out; nothing was changed.", file=sys.stderr)
+        return 1
+    if not args.yes:
+        print(
+            f"This REPLACES the database {target} with the backup {source.name} "
+            f"(audit head {check.chain.head_seq}).\n"
+            "Everything recorded after that backup is taken out of use; the present "
+            "database is kept beside it as '.before-restore-<time>'.\n"
+            "Close GasDesk on every counter using this database first."
+        )
+        try:
+            answer = input(f"Type the backup's file name ({source.name}) to restore: ")
+        except EOFError:
+            answer = ""
+        if answer.strip() != source.name:
+            print("Not restored; nothing was changed.")
+            return 1
+    try:
+        info = backup.restore(source, target)
+        open_database(target, key_path=key)
+        backup.after_restore(info)
+    except Exception as exc:
+        return _fail(exc)
+    if info.previous_copy:
+        print(f"The previous database is kept as {info.previous_copy}.")
+    print(f"Restored {target} from {source.name} (audit head {info.head_seq}).")
+    return 0
+
+
+# --- entry points: each closes the database it opened ------------------------------
+
+
+def _closing(fn: Callable[[list[str]], int], argv: list[str]) -> int:
+    from gasdesk.storage.models import db
+
+    try:
+        return fn(argv)
+    finally:
+        if db.obj is not None:
+            db.obj.close()
+
+
+def run_verify(argv: list[str]) -> int:
+    """`gasdesk verify`: integrity, audit chain, payments; names the first bad seq."""
+    return _closing(_run_verify, argv)
+
+
+def run_user(argv: list[str]) -> int:
+    """`gasdesk user add|reset|unlock`."""
+    return _closing(_run_user, argv)
+
+
+def run_backup(argv: list[str]) -> int:
+    """`gasdesk backup`: an online backup now, checked, old ones rotated."""
+    return _closing(_run_backup, argv)
+
+
+def run_restore(argv: list[str]) -> int:
+    """`gasdesk restore FILE`: after a typed confirmation (or --yes)."""
+    return _closing(_run_restore, argv)

@@ -1,0 +1,1 @@
+"""reportlab documents: receipts, day reports, printed forms."""

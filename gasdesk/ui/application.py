@@ -1,0 +1,154 @@
+"""Starting the GUI: settings, translations, font check, database, login, main window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from gasdesk.app import settings_path
+from gasdesk.domain.records import LoginSession
+from gasdesk.resources import RESOURCES
+from gasdesk.services import offices as office_service
+from gasdesk.storage.errors import DatabaseOpenError
+from gasdesk.ui.context import AppContext
+from gasdesk.ui.login import LoginDialog
+from gasdesk.ui.main_window import MainWindow
+from gasdesk.ui.worker import DbWorker
+
+FONT_HINT = "apt-get install fonts-wqy-microhei"
+
+
+def make_settings() -> QSettings:
+    path = settings_path()
+    if path is not None:
+        return QSettings(str(path), QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "GasDesk", "gasdesk")
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Simplified Chinese (default) loads GasDesk's and Qt's own translations; English
+    uses the source strings."""
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return []
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    loaded = []
+    ours = QTranslator(app)
+    if ours.load(str(RESOURCES / "i18n" / "gasdesk_zh_CN.qm")):
+        app.installTranslator(ours)
+        loaded.append(ours)
+    qt = QTranslator(app)
+    if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        loaded.append(qt)
+    return loaded
+
+
+def has_cjk_font() -> bool:
+    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+
+
+def apply_font(app: QApplication) -> None:
+    families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+    preferred = [f for f in families if "WenQuanYi Micro Hei" in f] or families
+    if preferred:
+        font = QFont(preferred[0])
+        font.setPointSize(11)
+        app.setFont(font)
+
+
+def fail(message: str, code: int) -> int:
+    print(f"gasdesk: {message}", file=sys.stderr)
+    if QApplication.instance() is not None and QApplication.platformName() not in (
+        "offscreen",
+        "minimal",
+    ):
+        QMessageBox.critical(None, "GasDesk", message)
+    return code
+
+
+class Controller(QObject):
+    """Login, main window, log out, login again."""
+
+    def __init__(
+        self, worker: DbWorker, settings: QSettings, office: str | None, counter: int | None
+    ) -> None:
+        super().__init__()
+        self.worker = worker
+        self.settings = settings
+        stored_office = settings.value("counter/office", None)
+        self.office_code: str | None = office or (str(stored_office) if stored_office else None)
+        stored_counter = settings.value("counter/number", None)
+        self.counter_number: int | None = counter
+        if counter is None and stored_counter not in (None, ""):
+            self.counter_number = int(str(stored_counter))
+        self.window: MainWindow | None = None
+        self.login: LoginDialog | None = None
+        self.offices = worker.run_sync(office_service.list_offices)
+        self.counters = {
+            o.id: worker.run_sync(office_service.list_counters, o.id) for o in self.offices
+        }
+
+    def show_login(self) -> LoginDialog:
+        self.login = LoginDialog(
+            self.worker, self.offices, self.counters, self.office_code, self.counter_number
+        )
+        self.login.logged_in.connect(self.open_main)
+        self.login.show()
+        self.login.activateWindow()
+        return self.login
+
+    def open_main(self, session: LoginSession) -> MainWindow:
+        self.office_code = session.office.code
+        self.counter_number = session.counter.number
+        self.settings.setValue("counter/office", session.office.code)
+        self.settings.setValue("counter/number", session.counter.number)
+        ctx = AppContext(session=session, worker=self.worker, settings=self.settings)
+        self.window = MainWindow(ctx)
+        self.window.logged_out.connect(self.show_login)
+        self.window.show()
+        self.window.activateWindow()
+        return self.window
+
+
+def open_counter_database(db_path: str | None) -> None:
+    """Open the database; a brand-new default database gets the demo data set."""
+    from gasdesk.storage.db import default_db_path, open_database
+    from gasdesk.storage.models import Office
+
+    open_database(db_path)
+    if Office.select().count() == 0:
+        from gasdesk.demo.cli import ensure_demo
+
+        print("gasdesk: creating the demo database (first start)…", file=sys.stderr)
+        ensure_demo(db_path or default_db_path())
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("GasDesk")
+    settings = make_settings()
+    language = args.lang or str(settings.value("ui/language", "zh_CN"))
+    install_translators(app, language)
+    if not has_cjk_font():
+        return fail(
+            f"No Chinese font is installed, so text would show as boxes. Install one: {FONT_HINT}",
+            3,
+        )
+    apply_font(app)
+    try:
+        stored = settings.value("db/path", None)
+        open_counter_database(args.db or (str(stored) if stored else None))
+    except DatabaseOpenError as exc:
+        return fail(exc.message, 2)
+    worker = DbWorker()
+    controller = Controller(worker, settings, args.office, args.counter)
+    controller.show_login()
+    code = app.exec()
+    worker.shutdown()
+    return int(code)

@@ -1,0 +1,147 @@
+"""What the form pages share: the clock, the UI language, translated status names,
+and a read-only table model."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from gasdesk.domain.form_spec import Status
+from gasdesk.ui.context import AppContext
+
+Index = QModelIndex | QPersistentModelIndex
+CLOCK_KEY = "clock"  # ctx.extras[CLOCK_KEY]: a callable returning the current datetime (tests)
+
+
+def clock(ctx: AppContext) -> dt.datetime:
+    fn: Callable[[], dt.datetime] | None = ctx.extras.get(CLOCK_KEY)
+    return fn() if fn else dt.datetime.now().replace(microsecond=0)
+
+
+def use_english(ctx: AppContext) -> bool:
+    """Form labels are Chinese with an optional English version: English when the
+    application runs in English (the default locale it set when installing translators)."""
+    return QLocale().language() != QLocale.Language.Chinese
+
+
+class Names(QObject):
+    """Translated names of statuses, levels, satisfaction and visit kinds."""
+
+    def status(self, s: Status) -> str:
+        return {
+            Status.RECEIVED: self.tr("Received"),
+            Status.IN_PROGRESS: self.tr("In progress"),
+            Status.REPLIED: self.tr("Replied"),
+            Status.FOLLOWED_UP: self.tr("Followed up"),
+            Status.CLOSED: self.tr("Closed"),
+        }[s]
+
+    def level(self, code: str) -> str:
+        return {
+            "operations": self.tr("Operations department"),
+            "company": self.tr("Company"),
+            "bureau": self.tr("Municipal public utilities bureau"),
+        }.get(code, code)
+
+    def satisfaction(self, code: str) -> str:
+        return {
+            "satisfied": self.tr("Satisfied"),
+            "basically": self.tr("Basically satisfied"),
+            "unsatisfied": self.tr("Not satisfied"),
+            "": "",
+        }.get(code, code)
+
+    def visit_kind(self, code: str) -> str:
+        return {
+            "installation": self.tr("Installation"),
+            "repair": self.tr("Repair"),
+            "inspection": self.tr("Safety inspection"),
+        }.get(code, code)
+
+    def action(self, code: str) -> str:
+        return {
+            "submitted": self.tr("Submitted"),
+            "advanced": self.tr("Status changed"),
+            "escalated": self.tr("Escalated"),
+            "upheld": self.tr("Upheld against staff"),
+            "printed": self.tr("Copy printed"),
+            "return_visit": self.tr("Return visit"),
+            "visited": self.tr("Home visit"),
+        }.get(code, code)
+
+
+class RowsModel(QAbstractTableModel):
+    """Read-only rows: `cells(row) -> list[str]`, optional `tint(row) -> QColor | None`."""
+
+    def __init__(
+        self,
+        headers: Sequence[str],
+        cells: Callable[[Any], list[str]],
+        tint: Callable[[Any], QColor | None] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._cells = cells
+        self._tint = tint
+        self.items: list[Any] = []
+
+    def set_items(self, items: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.items)):
+            return None
+        item = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            cells = self._cells(item)
+            return cells[index.column()] if index.column() < len(cells) else ""
+        if role == Qt.ItemDataRole.BackgroundRole and self._tint is not None:
+            color = self._tint(item)
+            return QBrush(color) if color is not None else None
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return None
+
+
+OVERDUE = QColor("#f9d6d5")
+WARN = QColor("#fff3cd")
+
+
+def fmt_dt(value: dt.datetime | None) -> str:
+    return f"{value:%Y-%m-%d %H:%M}" if value else ""
+
+
+def fmt_d(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def error_text(exc: BaseException) -> str:
+    """A refusal or failure from below the UI, translated for the teller."""
+    from gasdesk.ui.messages import user_text
+
+    return user_text(exc)

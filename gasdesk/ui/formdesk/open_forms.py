@@ -1,0 +1,180 @@
+"""Open forms: move a form to its next status, see its history, print its copy."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gasdesk.domain.form_records import FormEventInfo, FormInfo
+from gasdesk.services.forms import advance_form, form_history, list_forms
+from gasdesk.ui.context import AppContext
+from gasdesk.ui.formdesk.common import Names, RowsModel, clock, error_text, fmt_dt, use_english
+
+
+class OpenFormsPage(QWidget):
+    print_requested = Signal(int, str)  # form id, title
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.names = Names(self)
+        english = use_english(ctx)
+        self.model = RowsModel(
+            [
+                self.tr("Number"),
+                self.tr("Form"),
+                self.tr("Customer"),
+                self.tr("Status"),
+                self.tr("Received"),
+                self.tr("By"),
+            ],
+            lambda f: [
+                f.number,
+                (f.title_en or f.title) if english else f.title,
+                f.customer,
+                self.names.status(f.status),
+                fmt_dt(f.created_at),
+                f.staff_name,
+            ],
+            parent=self,
+        )
+        self.table = QTableView()
+        self.table.setObjectName("openForms")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
+        self.show_closed = QCheckBox(self.tr("Show closed forms too"))
+        self.show_closed.toggled.connect(lambda _on: self.refresh())
+        self.note = QLineEdit()
+        self.note.setObjectName("advanceNote")
+        self.note.setPlaceholderText(self.tr("Note for the history (what was done)"))
+        self.note.returnPressed.connect(self.advance)
+        self.advance_button = QPushButton(self.tr("&Next status"))
+        self.advance_button.setObjectName("advanceForm")
+        self.advance_button.clicked.connect(self.advance)
+        self.print_button = QPushButton(self.tr("Print &copy"))
+        self.print_button.clicked.connect(self._print)
+        self.history = QPlainTextEdit()
+        self.history.setObjectName("formHistory")
+        self.history.setReadOnly(True)
+        self.history.setMaximumHeight(150)
+        self.message = QLabel()
+        self.message.setObjectName("openFormsMessage")
+        self.message.setWordWrap(True)
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.note, 1)
+        actions.addWidget(self.advance_button)
+        actions.addWidget(self.print_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.show_closed)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+        layout.addWidget(QLabel(self.tr("History")))
+        layout.addWidget(self.history)
+        QShortcut(QKeySequence("Ctrl+Right"), self).activated.connect(self.advance)
+        self._update_buttons()
+
+    def current(self) -> FormInfo | None:
+        row = self.table.currentIndex().row()
+        return self.model.items[row] if 0 <= row < len(self.model.items) else None
+
+    def refresh(self, select_id: int | None = None) -> None:
+        keep = select_id or (f.id if (f := self.current()) else None)
+        self.ctx.worker.submit(
+            list_forms,
+            open_only=not self.show_closed.isChecked(),
+            on_done=lambda items: self._loaded(items, keep),
+            on_error=self._failed,
+            channel="forms-open",
+        )
+
+    def _loaded(self, items: list[FormInfo], keep: int | None) -> None:
+        self.model.set_items(items)
+        for i, f in enumerate(items):
+            if f.id == keep:
+                self.table.selectRow(i)
+                break
+        else:
+            if items:
+                self.table.selectRow(0)
+        self._selected()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.message.setText(error_text(exc))
+
+    def _update_buttons(self) -> None:
+        f = self.current()
+        nxt = f.next_status if f else None
+        self.advance_button.setEnabled(nxt is not None)
+        self.advance_button.setText(
+            self.tr("&Next status: {status}").format(status=self.names.status(nxt))
+            if nxt
+            else self.tr("&Next status")
+        )
+        self.print_button.setEnabled(f is not None)
+
+    def _selected(self) -> None:
+        self._update_buttons()
+        f = self.current()
+        if f is None:
+            self.history.clear()
+            return
+        self.ctx.worker.submit(
+            form_history, f.id, on_done=self._show_history, channel="forms-history"
+        )
+
+    def _show_history(self, events: list[FormEventInfo]) -> None:
+        self.history.setPlainText(
+            "\n".join(
+                f"{fmt_dt(e.at)}  {e.staff_name}  {self.names.action(e.action)} → {self.names.status(e.status)}"
+                + (f"  {e.note}" if e.note else "")
+                for e in events
+            )
+        )
+
+    def advance(self) -> None:
+        f = self.current()
+        if f is None or f.next_status is None:
+            return
+        self.ctx.worker.submit(
+            advance_form,
+            f.id,
+            staff_id=self.ctx.session.staff.id,
+            note=self.note.text(),
+            at=clock(self.ctx),
+            on_done=self._advanced,
+            on_error=self._failed,
+        )
+
+    def _advanced(self, f: FormInfo) -> None:
+        self.note.clear()
+        self.message.setText(
+            self.tr("{number} is now: {status}").format(
+                number=f.number, status=self.names.status(f.status)
+            )
+        )
+        self.ctx.events.data_changed.emit("form")
+        self.refresh(select_id=f.id)
+
+    def _print(self) -> None:
+        f = self.current()
+        if f is not None:
+            self.print_requested.emit(f.id, f.title)

@@ -1,0 +1,140 @@
+"""The login dialog: badge number and password; office and counter come from the
+counter's settings (chosen once, on first start)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gasdesk.domain.records import CounterInfo, LoginSession, OfficeInfo
+from gasdesk.services import auth
+from gasdesk.ui.messages import user_text
+from gasdesk.ui.worker import DbWorker
+
+
+class LoginDialog(QDialog):
+    logged_in = Signal(object)  # LoginSession
+
+    def __init__(
+        self,
+        worker: DbWorker,
+        offices: list[OfficeInfo],
+        counters: dict[int, list[CounterInfo]],
+        office_code: str | None,
+        counter_number: int | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.counters = counters
+        self.setWindowTitle(self.tr("GasDesk — log in"))
+        self.setMinimumWidth(420)
+
+        title = QLabel(self.tr("GasDesk counter"))
+        title.setStyleSheet("font-size: 22px; font-weight: bold;")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.office = QComboBox()
+        for o in offices:
+            self.office.addItem(o.name, o.id)
+        self.counter = QComboBox()
+        self.office.currentIndexChanged.connect(self._fill_counters)
+        if office_code:
+            for i, o in enumerate(offices):
+                if o.code == office_code:
+                    self.office.setCurrentIndex(i)
+        self._fill_counters()
+        if counter_number is not None:
+            for i in range(self.counter.count()):
+                if self.counter.itemData(i)[1] == counter_number:
+                    self.counter.setCurrentIndex(i)
+
+        self.badge = QLineEdit()
+        self.badge.setObjectName("badge")
+        self.badge.setPlaceholderText(self.tr("e.g. MS01"))
+        self.badge.setMaxLength(16)
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setMaxLength(128)
+        self.error = QLabel("")
+        self.error.setObjectName("loginError")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Office"), self.office)
+        form.addRow(self.tr("Counter"), self.counter)
+        form.addRow(self.tr("Badge number"), self.badge)
+        form.addRow(self.tr("Password"), self.password)
+
+        self.ok = QPushButton(self.tr("Log in"))
+        self.ok.setObjectName("loginButton")
+        # Enter is handled by the fields (badge -> password -> log in), not by a default button
+        self.ok.setAutoDefault(False)
+        self.ok.clicked.connect(self.submit)
+        cancel = QPushButton(self.tr("Quit"))
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.ok)
+        buttons.addWidget(cancel)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.badge.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self.submit)
+        self.badge.setFocus()
+
+    def _fill_counters(self) -> None:
+        self.counter.clear()
+        office_id = self.office.currentData()
+        for c in self.counters.get(office_id, []):
+            self.counter.addItem(self.tr("Counter {n}").format(n=c.number), (c.id, c.number))
+
+    def selected_counter(self) -> tuple[int, int] | None:
+        data = self.counter.currentData()
+        return (int(data[0]), int(data[1])) if data else None
+
+    def submit(self) -> None:
+        if not self.ok.isEnabled():
+            return
+        counter = self.selected_counter()
+        if counter is None:
+            self.error.setText(self.tr("Choose the office and counter."))
+            return
+        self.ok.setEnabled(False)
+        self.error.setText("")
+        self.worker.submit(
+            auth.login,
+            self.badge.text(),
+            self.password.text(),
+            counter[0],
+            on_done=self._done,
+            on_error=self._failed,
+        )
+
+    def _done(self, session: LoginSession) -> None:
+        self.ok.setEnabled(True)
+        self.logged_in.emit(session)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ok.setEnabled(True)
+        self.error.setText(user_text(exc))
+        self.password.clear()
+        self.password.setFocus()

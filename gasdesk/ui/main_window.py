@@ -1,0 +1,124 @@
+"""The main window the tellers live in: customer bar, four tabs, phrase dock, status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+
+from gasdesk.ui.context import AppContext
+from gasdesk.ui.customer_bar import CustomerBar
+from gasdesk.ui.phrase_panel import PhrasePanel
+from gasdesk.ui.status import CounterStatusBar
+from gasdesk.ui.tabs.dayend_tab import DayEndTab
+from gasdesk.ui.tabs.fees_tab import FeesTab
+from gasdesk.ui.tabs.forms_tab import FormsTab
+from gasdesk.ui.tabs.records_tab import RecordsTab
+
+# (attribute, shortcut) in tab order; titles are translated in _titles()
+TAB_KEYS = (("forms", "F2"), ("fees", "F3"), ("records", "F4"), ("dayend", "F5"))
+
+
+class MainWindow(QMainWindow):
+    logged_out = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        s = ctx.session
+        self.setWindowTitle(
+            self.tr("GasDesk — {office}, counter {counter}").format(
+                office=s.office.name, counter=s.counter.number
+            )
+        )
+        self.resize(1280, 800)
+
+        self.customer_bar = CustomerBar(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.forms_tab = FormsTab(ctx)
+        self.fees_tab = FeesTab(ctx)
+        self.records_tab = RecordsTab(ctx)
+        self.dayend_tab = DayEndTab(ctx)
+        titles = self._titles()
+        for attr, key in TAB_KEYS:
+            self.tabs.addTab(getattr(self, f"{attr}_tab"), f"{titles[attr]} ({key})")
+
+        self.forms_tab.badge_changed.connect(self._show_overdue)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.customer_bar)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self.phrase_panel = PhrasePanel(ctx)
+        self.phrase_dock = QDockWidget(self.tr("Courtesy phrases"), self)
+        self.phrase_dock.setObjectName("phraseDock")
+        self.phrase_dock.setWidget(self.phrase_panel)
+        self.phrase_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.phrase_dock)
+        self.phrase_dock.setMinimumWidth(300)
+        self.resizeDocks([self.phrase_dock], [340], Qt.Orientation.Horizontal)
+
+        self.setStatusBar(CounterStatusBar(s))
+        self._make_actions()
+        self.customer_bar.focus_search()
+
+    def _titles(self) -> dict[str, str]:
+        return {
+            "forms": self.tr("Business forms"),
+            "fees": self.tr("Fee collection"),
+            "records": self.tr("Meter records"),
+            "dayend": self.tr("End of day"),
+        }
+
+    def _make_actions(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Counter"))
+        view = self.menuBar().addMenu(self.tr("&View"))
+
+        def action(
+            text: str, shortcut: str | QKeySequence, slot: object, target: object = menu
+        ) -> QAction:
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            act.triggered.connect(slot)
+            target.addAction(act)  # type: ignore[attr-defined]
+            return act
+
+        titles = self._titles()
+        for index, (attr, key) in enumerate(TAB_KEYS):
+            action(titles[attr], key, lambda _=False, i=index: self.tabs.setCurrentIndex(i), view)
+        action(self.tr("Find customer"), "F6", self.customer_bar.focus_search)
+        action(self.tr("Next customer"), "F12", self.customer_bar.next_customer)
+        language = view.addMenu(self.tr("Language"))
+        for code, label in (("zh_CN", "简体中文"), ("en", "English")):
+            act = QAction(label, self)
+            act.setCheckable(True)
+            act.setChecked(str(self.ctx.settings.value("ui/language", "zh_CN")) == code)
+            act.triggered.connect(lambda _=False, c=code: self.choose_language(c))
+            language.addAction(act)
+        menu.addSeparator()
+        action(self.tr("Log out"), "Ctrl+L", self.log_out)
+        action(self.tr("Quit"), "Ctrl+Q", self.close)
+
+    def _show_overdue(self, overdue: int) -> None:
+        """A warning badge on the business-forms tab while complaints are overdue."""
+        index = self.tabs.indexOf(self.forms_tab)
+        title = f"{self._titles()['forms']} ({TAB_KEYS[0][1]})"
+        if overdue:
+            title += " " + self.tr("⚠ {n} overdue").format(n=overdue)
+        self.tabs.setTabText(index, title)
+        self.tabs.tabBar().setTabTextColor(index, QColor("#b00020") if overdue else QColor())
+
+    def choose_language(self, code: str) -> None:
+        """Kept in the counter's settings; it applies from the next start."""
+        self.ctx.settings.setValue("ui/language", code)
+        self.statusBar().showMessage(self.tr("The language changes at the next start."), 8000)
+
+    def log_out(self) -> None:
+        self.ctx.set_customer(None)
+        self.logged_out.emit()
+        self.close()

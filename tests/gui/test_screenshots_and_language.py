@@ -1,0 +1,50 @@
+"""The screenshot command renders every screen, and the default UI is Chinese."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from gasdesk.ui.application import install_translators
+
+
+def test_screenshot_command_renders_login_and_every_tab(tmp_path: Path) -> None:
+    out = tmp_path / "screens"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GASDESK_SETTINGS=str(tmp_path / "s.ini"))
+    result = subprocess.run(
+        [sys.executable, "-m", "gasdesk", "screenshot", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    pngs = sorted(out.glob("*.png"))
+    assert [p.name for p in pngs][:2] == ["01-login.png", "02-tab-1.png"]
+    assert len(pngs) == 5
+    for p in pngs:
+        image = QImage(str(p))
+        assert image.width() > 300 and image.height() > 200
+        # not a blank picture: many distinct colours (text is anti-aliased)
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+        assert len(colours) > 5
+
+
+def test_chinese_is_the_default_language(main_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    translators = install_translators(app, "zh_CN")
+    try:
+        from gasdesk.ui.main_window import MainWindow
+
+        window = MainWindow(main_window.ctx)
+        qtbot.addWidget(window)
+        titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+        assert titles == ["业务受理 (F2)", "收费 (F3)", "抄表查询 (F4)", "日结对账 (F5)"]
+    finally:
+        for t in translators:
+            app.removeTranslator(t)

@@ -1,0 +1,195 @@
+"""Tampering with the database as someone holding the file (or the database login)
+would: drop the append-only triggers, then edit an amount, delete a row, swap two
+rows, truncate the tail. `audit.verify()` catches each and names the first bad
+sequence number. Runs on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from peewee import Database, PostgresqlDatabase
+
+from gasdesk.services.auth import login
+from gasdesk.storage import audit
+from gasdesk.storage.db import write_transaction
+from gasdesk.storage.errors import describe, kind
+from gasdesk.storage.migrations import APPEND_ONLY_TABLES
+from gasdesk.storage.models import AuditEvent, Counter, Payment
+from tests.reliability.payment_loop import pay
+
+AMOUNT = 1_234
+
+
+@pytest.fixture
+def history(seeded: Database) -> Database:
+    """Ten events: a login, then payments (even numbers) alternating with other
+    events (odd numbers)."""
+    login("MS01", "123456", Counter.get(Counter.number == 1).id)
+    for i in range(5):
+        if i:
+            with write_transaction():
+                audit.append("note", staff_id=None, office_id=None, n=i)
+        pay("1001000001", AMOUNT)
+    assert audit.verify().ok
+    assert audit.head()[0] == 10
+    return seeded
+
+
+def drop_triggers(database: Database) -> None:
+    for table in APPEND_ONLY_TABLES:
+        if isinstance(database, PostgresqlDatabase):
+            database.execute_sql(f"DROP TRIGGER {table}_append_only ON {table}")
+            database.execute_sql(f"DROP TRIGGER {table}_no_truncate ON {table}")
+        else:
+            database.execute_sql(f"DROP TRIGGER {table}_no_update")
+            database.execute_sql(f"DROP TRIGGER {table}_no_delete")
+
+
+def hash_of(seq: int) -> str:
+    return str(AuditEvent.get(AuditEvent.seq == seq).hash)
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE payment SET amount_fen = 1",
+        "DELETE FROM payment",
+        "UPDATE receipt SET number = number + 1",
+        "DELETE FROM receipt",
+        "UPDATE audit_event SET payload_json = '{}'",
+        "DELETE FROM audit_event",
+    ],
+)
+def test_triggers_refuse_update_and_delete(history: Database, sql: str) -> None:
+    with pytest.raises(Exception) as info, write_transaction():
+        history.execute_sql(sql)
+    assert kind(info.value) == "append_only"
+    assert "cannot be changed or deleted" in describe(info.value)
+    assert audit.verify().ok
+
+
+def test_edited_amount_in_an_audit_event_is_caught(history: Database) -> None:
+    drop_triggers(history)
+    ev = AuditEvent.get(AuditEvent.seq == 4)
+    payload = json.loads(ev.payload_json)
+    assert payload["amount_fen"] == AMOUNT
+    payload["amount_fen"] = 34
+    AuditEvent.update(payload_json=audit.canonical(payload)).where(AuditEvent.seq == 4).execute()
+    result = audit.verify()
+    assert not result.ok
+    assert result.first_bad_seq == 4
+    assert "event 4 (payment) was altered" in result.summary
+
+
+def test_edited_amount_in_a_payment_row_is_caught(history: Database) -> None:
+    drop_triggers(history)
+    victim = Payment.select().order_by(Payment.id).first()
+    Payment.update(amount_fen=34).where(Payment.id == victim.id).execute()
+    result = audit.verify()
+    assert not result.ok
+    assert any(f"payment #{victim.id} amount 34 differs" in p for p in result.problems)
+
+
+def test_deleted_audit_row_is_caught(history: Database) -> None:
+    drop_triggers(history)
+    AuditEvent.delete().where(AuditEvent.seq == 5).execute()
+    result = audit.verify()
+    assert not result.ok
+    assert result.first_bad_seq == 5
+    assert "events 5 are missing" in result.problems[0]
+
+
+def test_deleted_payment_row_is_caught(history: Database) -> None:
+    drop_triggers(history)
+    victim = Payment.select().order_by(Payment.id.desc()).first()
+    history.execute_sql(f"DELETE FROM receipt WHERE payment_id = {victim.id}")
+    history.execute_sql(f"DELETE FROM payment WHERE id = {victim.id}")
+    result = audit.verify()
+    assert not result.ok
+    assert any(f"payment #{victim.id} recorded by audit event" in p for p in result.problems)
+
+
+def test_swapped_rows_are_caught(history: Database) -> None:
+    drop_triggers(history)
+    AuditEvent.update(seq=-1).where(AuditEvent.seq == 3).execute()
+    AuditEvent.update(seq=3).where(AuditEvent.seq == 7).execute()
+    AuditEvent.update(seq=7).where(AuditEvent.seq == -1).execute()
+    result = audit.verify()
+    assert not result.ok
+    assert result.first_bad_seq == 3
+
+
+def test_truncated_tail_is_caught_by_the_anchor_file(history: Database) -> None:
+    """The attacker removes the last payment with its receipt and every event from
+    seq 9 on: chain and payment rows are consistent with each other again ..."""
+    drop_triggers(history)
+    last = Payment.select().order_by(Payment.id.desc()).first()
+    history.execute_sql(f"DELETE FROM receipt WHERE payment_id = {last.id}")
+    history.execute_sql(f"DELETE FROM payment WHERE id = {last.id}")
+    AuditEvent.delete().where(AuditEvent.seq > 8).execute()
+    assert audit.verify(use_anchor_file=False).ok
+    # ... but the head kept outside the database is gone
+    result = audit.verify()
+    assert not result.ok
+    assert result.first_bad_seq == 9
+    assert "truncated" in result.summary
+
+
+def test_truncated_tail_is_caught_by_a_recorded_head(history: Database) -> None:
+    """A day report's printed head works as an anchor too."""
+    recorded = (9, hash_of(9))
+    drop_triggers(history)
+    AuditEvent.delete().where(AuditEvent.seq > 6).execute()
+    result = audit.verify([recorded], use_anchor_file=False)
+    assert not result.ok
+    assert result.first_bad_seq == 7
+
+
+def test_altered_anchor_file_is_reported(history: Database) -> None:
+    path = audit.anchor_path()
+    assert path is not None
+    data = json.loads(path.read_text())
+    data["seq"] = 3
+    path.write_text(json.dumps(data))
+    result = audit.verify()
+    assert not result.ok
+    assert "anchor file" in result.problems[0]
+
+
+def test_anchor_follows_each_commit_and_a_rolled_back_event_does_not_move_it(
+    history: Database,
+) -> None:
+    assert audit.read_anchor() == audit.Anchor(10, hash_of(10), hash_of(1))
+    with pytest.raises(ZeroDivisionError), write_transaction():
+        audit.append("test", staff_id=None, office_id=None)
+        raise ZeroDivisionError
+    assert audit.read_anchor().seq == 10  # type: ignore[union-attr]
+    assert audit.head()[0] == 10
+    with write_transaction():
+        audit.append("test", staff_id=None, office_id=None)
+    assert audit.read_anchor().seq == 11  # type: ignore[union-attr]
+
+
+def test_many_events_in_one_transaction_write_the_anchor_once(
+    history: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    writes: list[int] = []
+    real = audit.write_anchor
+    monkeypatch.setattr(audit, "write_anchor", lambda a: (writes.append(a.seq), real(a)))
+    with write_transaction():
+        for n in range(50):
+            audit.append("bulk", staff_id=None, office_id=None, n=n)
+    assert writes == [60]
+    assert audit.verify().ok
+
+
+def test_an_event_undone_with_its_savepoint_is_not_anchored(history: Database) -> None:
+    with write_transaction():
+        audit.append("kept", staff_id=None, office_id=None)
+        with pytest.raises(ZeroDivisionError), write_transaction():
+            audit.append("undone", staff_id=None, office_id=None)
+            raise ZeroDivisionError
+    assert audit.head()[0] == 11
+    assert audit.read_anchor().seq == 11  # type: ignore[union-attr]
+    assert audit.verify().ok
