@@ -95,17 +95,24 @@ class Loader(Protocol):
 
 
 def loader_for(
-    database: Database, guard: str, models: Sequence[type[BaseModel]], leading: Sequence[str]
+    database: Database,
+    guard: str,
+    models: Sequence[type[BaseModel]],
+    leading: Sequence[str],
+    sequenced: Sequence[type[BaseModel]],
 ) -> Loader:
     """A writer process for an SQLite file, else the database's own connection.
-    Indexes of `models` whose first column is in `leading` are rebuilt after the load."""
+    Indexes of `models` whose first column is in `leading` are rebuilt after the load;
+    on PostgreSQL the id sequences of `sequenced` are moved past the ids written."""
     if isinstance(database, SqliteDatabase) and database.database not in ("", ":memory:"):
         return ProcessLoader(database, guard, models, leading)
-    return InProcessLoader(database, guard, models, leading)
+    return InProcessLoader(database, guard, models, leading, sequenced)
 
 
 class InProcessLoader:
-    """The load on this process's connection, inside write_transaction()."""
+    """The load on this process's connection, inside write_transaction(); on
+    PostgreSQL with multi-row INSERTs (psycopg2's execute_values), since executemany
+    there costs a round trip per row."""
 
     def __init__(
         self,
@@ -113,11 +120,14 @@ class InProcessLoader:
         guard: str,
         models: Sequence[type[BaseModel]],
         leading: Sequence[str],
+        sequenced: Sequence[type[BaseModel]] = (),
     ) -> None:
         self.database = database
         self.guard = guard
         self.models = models
         self.leading = list(leading)
+        self.sequenced = sequenced
+        self.postgres = isinstance(database, PostgresqlDatabase)
         self.indexes: list[str] = []
         self.transaction: Any = None
         self.cursor: Any = None
@@ -135,13 +145,20 @@ class InProcessLoader:
             raise
 
     def put(self, batch: Batch) -> None:
-        self.cursor.executemany(*batch)
+        sql, rows = batch
+        if self.postgres:
+            from psycopg2.extras import execute_values
+
+            head = sql[: sql.index(" VALUES ")]
+            execute_values(self.cursor, f"{head} VALUES %s", rows, page_size=1000)
+        else:
+            self.cursor.executemany(sql, rows)
 
     def finish(self) -> None:
         try:
             for sql in self.indexes:
                 self.database.execute_sql(sql)
-            _advance_sequences(self.database, self.models)
+            _advance_sequences(self.database, self.sequenced)
         except BaseException:
             self.abandon()
             raise

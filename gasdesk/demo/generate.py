@@ -126,7 +126,11 @@ def generate(
     database = db.obj
     _refuse_unless_empty()
     loader = bulk.loader_for(
-        database, bulk.guard_sql(database, MUST_BE_EMPTY), BULK_MODELS, RANDOM_ORDER
+        database,
+        bulk.guard_sql(database, MUST_BE_EMPTY),
+        BULK_MODELS,
+        RANDOM_ORDER,
+        sequenced=(*REFERENCE_FIELDS, *BULK_MODELS),
     )
     tables = {
         model: bulk.BulkTable(database, model, fields, loader.put)

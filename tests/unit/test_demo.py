@@ -11,6 +11,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from peewee import fn
 
 from gasdesk.demo import DEMO_PASSWORD, DEMO_STAFF
 from gasdesk.demo.calendar import is_business_day
@@ -21,7 +22,8 @@ from gasdesk.domain.idcard import is_valid
 from gasdesk.domain.names import initials
 from gasdesk.services.passwords import check_password
 from gasdesk.storage.db import open_database
-from gasdesk.storage.models import db
+from gasdesk.storage.models import Account, Office, Payment, Receipt, ReceiptCounter, Staff, db
+from tests.pg_support import backend, backend_database, pg_url  # noqa: F401
 
 TODAY = dt.date(2026, 11, 27)
 ACCOUNTS = 600
@@ -516,3 +518,24 @@ def test_ensure_demo_writes_only_into_an_empty_database(tmp_path):
     finally:
         _close()
     assert digest(path) == before
+
+
+def test_demo_on_each_backend_leaves_ids_free_for_new_rows(backend_database, backend):  # noqa: F811
+    summary = generate(40, today=TODAY)
+    assert summary.accounts == 40 and summary.payments == summary.receipts > 0
+    assert Account.select().count() == 40
+    assert Receipt.select().count() == summary.receipts
+    top = ReceiptCounter.select(fn.SUM(ReceiptCounter.last)).scalar()
+    assert top == summary.receipts
+    # the demo wrote explicit ids; the next rows a teller creates must get fresh ones
+    office = Office.create(code="ZZ", name="测试", address="-", phone="-", hours="08:30-12:00")
+    assert office.id == Office.select(fn.MAX(Office.id)).scalar() and office.id > 2
+    account = Account.get()
+    staff = Staff.get(Staff.badge == DEMO_STAFF[0][0])
+    payment = Payment.create(
+        account=account, office=account.office, staff=staff, business_date=TODAY, kind="prepay",
+        method="cash", amount_fen=100, idempotency_key="new-1",
+    )  # fmt: skip
+    assert payment.id == summary.payments + 1
+    if backend == "sqlite":
+        assert db.obj.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
