@@ -3,8 +3,8 @@
 Rows are plain tuples whose primary keys the generator assigns, so nothing needs to
 be read back. For an SQLite file a second process (writer.py) writes them while this
 process builds the next batches, which uses both cores; batches travel as `marshal`
-blobs through a pipe. Elsewhere (PostgreSQL, or when no process can be started) the
-same batches are written in this process.
+files whose names go down a pipe. Elsewhere (PostgreSQL, or when no process can be
+started) the same batches are written in this process.
 
 During an SQLite load only: the bulk tables' indexes are dropped and rebuilt at the
 end (one sort per index instead of millions of random B-tree inserts); the rollback
@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import contextlib
 import marshal
-import queue
+import shutil
 import subprocess
 import sys
-import threading
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import Any, Protocol
 
 from peewee import Database, PostgresqlDatabase, SqliteDatabase
 
@@ -94,19 +94,28 @@ class Loader(Protocol):
     def abandon(self) -> None: ...
 
 
-def loader_for(
+def start_loader(
     database: Database,
     guard: str,
     models: Sequence[type[BaseModel]],
     leading: Sequence[str],
     sequenced: Sequence[type[BaseModel]],
 ) -> Loader:
-    """A writer process for an SQLite file, else the database's own connection.
-    Indexes of `models` whose first column is in `leading` are rebuilt after the load;
-    on PostgreSQL the id sequences of `sequenced` are moved past the ids written."""
+    """Start a load: in a writer process for an SQLite file, else (or if no process
+    can be started) on the database's own connection. Indexes of `models` whose first
+    column is in `leading` are rebuilt after the load; on PostgreSQL the id sequences
+    of `sequenced` are moved past the ids written."""
+    loader: Loader
     if isinstance(database, SqliteDatabase) and database.database not in ("", ":memory:"):
-        return ProcessLoader(database, guard, models, leading)
-    return InProcessLoader(database, guard, models, leading, sequenced)
+        loader = ProcessLoader(database, guard, models, leading)
+        try:
+            loader.start()
+            return loader
+        except OSError:
+            loader.abandon()
+    loader = InProcessLoader(database, guard, models, leading, sequenced)
+    loader.start()
+    return loader
 
 
 class InProcessLoader:
@@ -173,8 +182,9 @@ class InProcessLoader:
 
 
 class ProcessLoader:
-    """The load in a writer process; a sender thread keeps the pipe full so that
-    generating never waits for a batch to be written."""
+    """The load in a writer process. Each batch is written to a file in a private
+    temporary folder and its name sent down a pipe: writing a file never waits for
+    the writer, so generating never stalls while SQLite works on earlier batches."""
 
     def __init__(
         self,
@@ -189,78 +199,71 @@ class ProcessLoader:
         self.tables = [table_name(m) for m in models]
         self.leading = list(leading)
         self.proc: subprocess.Popen[bytes] | None = None
-        self.frames: queue.Queue[bytes | None] = queue.Queue(maxsize=64)
-        self.sender: threading.Thread | None = None
-        self.send_error: BaseException | None = None
+        self.folder: Path | None = None
+        self.count = 0
 
     def start(self) -> None:
         # The writer needs the file to itself to leave WAL mode; this process's
         # connection reopens on its next query.
         if not self.database.is_closed():
             self.database.close()
+        self.folder = Path(tempfile.mkdtemp(prefix="gasdesk-demo-"))
         self.proc = subprocess.Popen(
-            [sys.executable, "-I", str(WRITER), self.path],
+            [sys.executable, "-I", str(WRITER), self.path, str(self.folder)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
         )
-        self.sender = threading.Thread(target=self._send_all, name="demo-sender", daemon=True)
-        self.sender.start()
-        self.put((self.guard, self.tables, self.leading))  # type: ignore[arg-type]
-
-    def _send_all(self) -> None:
-        assert self.proc is not None and self.proc.stdin is not None
-        pipe: IO[bytes] = self.proc.stdin
-        try:
-            while True:
-                frame = self.frames.get()
-                if frame is None:
-                    break
-                pipe.write(frame)
-        except BaseException as exc:  # the writer died: report it from the generator
-            self.send_error = exc
-            while self.frames.get() is not None:
-                pass
-        finally:
-            with contextlib.suppress(OSError):
-                pipe.close()
+        self._send(marshal.dumps((self.guard, self.tables, self.leading)))
 
     def put(self, batch: Batch) -> None:
-        if self.send_error is not None:
-            self._fail()
-        data = marshal.dumps(batch)
-        self.frames.put(writer.HEADER.pack(len(data)) + data)
+        self._send(marshal.dumps(batch))
+
+    def _send(self, data: bytes) -> None:
+        assert self.proc is not None and self.proc.stdin is not None and self.folder is not None
+        self.count += 1
+        name = f"{self.count:07d}{writer.FRAME_SUFFIX}"
+        (self.folder / name).write_bytes(data)
+        try:
+            self.proc.stdin.write(name.encode() + b"\n")
+            self.proc.stdin.flush()
+        except OSError:  # the writer has stopped: say why
+            self._close(expect_success=True)
+            raise LoadError("the writer process stopped early") from None
 
     def finish(self) -> None:
-        self.put(("", None))  # type: ignore[arg-type]
+        assert self.proc is not None and self.proc.stdin is not None
+        with contextlib.suppress(OSError):  # if it stopped, _close reports why
+            self.proc.stdin.write(writer.COMMIT + b"\n")
         self._close()
 
     def abandon(self) -> None:
-        """Stop without the final frame: the writer rolls everything back."""
+        """Stop without the commit line: the writer rolls everything back."""
         if self.proc is not None:
             self._close(expect_success=False)
 
     def _close(self, expect_success: bool = True) -> None:
-        assert self.proc is not None and self.sender is not None
-        self.frames.put(None)
-        self.sender.join()
-        self.proc.stdin = None  # the sender closed it
+        assert self.proc is not None
+        proc, self.proc = self.proc, None
         try:
-            _, err = self.proc.communicate(timeout=600)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            _, err = self.proc.communicate()
-        code = self.proc.returncode
-        self.proc = None
-        if expect_success and code != 0:
+            with contextlib.suppress(OSError):
+                proc.stdin.close()  # type: ignore[union-attr]
+            proc.stdin = None
+            try:
+                _, err = proc.communicate(timeout=600)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                _, err = proc.communicate()
+        finally:
+            if self.folder is not None:
+                shutil.rmtree(self.folder, ignore_errors=True)
+                self.folder = None
+        if expect_success and proc.returncode != 0:
             message = (
-                err.decode(errors="replace").strip() or f"the writer process exited with {code}"
+                err.decode(errors="replace").strip()
+                or f"the writer process exited with {proc.returncode}"
             )
-            raise LoadError(message, refused=code == writer.EXIT_REFUSED)
-
-    def _fail(self) -> None:
-        self._close()
-        raise LoadError(f"the writer process stopped: {self.send_error}")
+            raise LoadError(message, refused=proc.returncode == writer.EXIT_REFUSED)
 
 
 def _drop_indexes(

@@ -108,6 +108,12 @@ def _refuse_unless_empty() -> None:
             )
 
 
+def _load_failed(exc: bulk.LoadError) -> DemoError:
+    if exc.refused:
+        return DemoError("Another program wrote into the database meanwhile; nothing was written.")
+    return DemoError(f"The demo data could not be written ({exc}); nothing was written.")
+
+
 def generate(
     accounts: int = DEFAULT_ACCOUNTS,
     seed: int = DEFAULT_SEED,
@@ -125,15 +131,14 @@ def generate(
     timeline = Timeline(today)
     database = db.obj
     _refuse_unless_empty()
-    loader = bulk.loader_for(
-        database,
-        bulk.guard_sql(database, MUST_BE_EMPTY),
-        BULK_MODELS,
-        RANDOM_ORDER,
-        sequenced=(*REFERENCE_FIELDS, *BULK_MODELS),
-    )
+    loader: bulk.Loader | None = None
+
+    def sink(batch: bulk.Batch) -> None:
+        assert loader is not None
+        loader.put(batch)
+
     tables = {
-        model: bulk.BulkTable(database, model, fields, loader.put)
+        model: bulk.BulkTable(database, model, fields, sink)
         for model, fields in (*REFERENCE_FIELDS.items(), *BULK_FIELDS.items())
     }
 
@@ -142,11 +147,20 @@ def generate(
             table.flush()
 
     ref = plan_reference(timeline.first, tables)  # reads the database: before the load
+    try:
+        loader = bulk.start_loader(
+            database,
+            bulk.guard_sql(database, MUST_BE_EMPTY),
+            BULK_MODELS,
+            RANDOM_ORDER,
+            sequenced=(*REFERENCE_FIELDS, *BULK_MODELS),
+        )
+    except bulk.LoadError as exc:
+        raise _load_failed(exc) from exc
     # Millions of tuples stay alive until written; the cyclic collector would walk
     # them again and again (they hold no cycles), so it pauses during generation.
     collecting = gc.isenabled()
     gc.disable()
-    loader.start()
     try:
         households = create_households(rng, accounts, ref, timeline, tables[Account], tables[Meter])
         flush()
@@ -158,22 +172,16 @@ def generate(
         flush()
         if progress:
             progress("writing the last rows and rebuilding the indexes")
+        loader.finish()
+    except bulk.LoadError as exc:
+        loader.abandon()
+        raise _load_failed(exc) from exc
     except BaseException:
         loader.abandon()
         raise
     finally:
         if collecting:
             gc.enable()
-    try:
-        loader.finish()
-    except bulk.LoadError as exc:
-        if exc.refused:
-            raise DemoError(
-                "Another program wrote into the database meanwhile; nothing was written."
-            ) from exc
-        raise DemoError(
-            f"The demo data could not be written ({exc}); nothing was written."
-        ) from exc
     return DemoSummary(
         offices=len(ref.offices),
         staff=ref.staff_count,

@@ -1,15 +1,15 @@
 """The demo loader's writing process: puts batches of rows into an SQLite file in one
 transaction while the generating process builds the next batches.
 
-Run as a script (`python -I writer.py DBFILE`) by gasdesk.demo.bulk; it uses the
-standard library only, so it starts in milliseconds from any working directory.
+Run as a script (`python -I writer.py DBFILE FOLDER`) by gasdesk.demo.bulk; it uses
+the standard library only, so it starts in milliseconds from any working directory.
 
-Protocol on stdin: frames of an 8-byte little-endian length and a `marshal` blob.
-The first frame is (guard_sql, [table, ...], [column, ...]): the guard must count 0
+Protocol: each line on stdin names a frame file in FOLDER holding a `marshal` blob;
+the writer loads it, deletes it and applies it. The first frame is (guard_sql, [table, ...], [column, ...]): the guard must count 0
 rows inside the transaction; the tables' indexes that start with one of the columns
 are dropped for the load and rebuilt at the end (the others are kept up to date as
-rows arrive, which is cheaper for keys that arrive in order). Then (sql, rows) frames, executed with executemany; ("", None) commits. If the
-input ends before that frame, everything is rolled back. Exit status 0 and "ok" on
+rows arrive, which is cheaper for keys that arrive in order). Then (sql, rows) frames, executed with executemany. The line COMMIT commits; if the
+input ends before that line, everything is rolled back. Exit status 0 and "ok" on
 stdout after the commit; otherwise status 1 (3 when the guard refused) and the
 reason on stderr.
 """
@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import marshal
 import sqlite3
-import struct
 import sys
+from pathlib import Path
 from typing import Any, BinaryIO
 
-HEADER = struct.Struct("<Q")
+FRAME_SUFFIX = ".frame"
+COMMIT = b"COMMIT"
 EXIT_FAILED = 1
 EXIT_REFUSED = 3
 
@@ -31,14 +32,19 @@ class Refused(Exception):
     pass
 
 
-def read_frame(stream: BinaryIO) -> Any:
-    head = stream.read(HEADER.size)
-    if len(head) < HEADER.size:
+def read_frame(stream: BinaryIO, folder: Path) -> Any:
+    """The next frame, or COMMIT, or None when the input ends."""
+    line = stream.readline().strip()
+    if not line:
         return None
-    (size,) = HEADER.unpack(head)
-    data = stream.read(size)
-    if len(data) < size:
-        return None
+    if line == COMMIT:
+        return COMMIT
+    name = line.decode()
+    if "/" in name or not name.endswith(FRAME_SUFFIX):
+        raise ValueError(f"unexpected frame name {name!r}")
+    path = folder / name
+    data = path.read_bytes()
+    path.unlink()
     return marshal.loads(data)
 
 
@@ -61,7 +67,7 @@ def droppable_indexes(
     return chosen
 
 
-def load(path: str, stream: BinaryIO) -> None:
+def load(path: str, folder: Path, stream: BinaryIO) -> None:
     conn = sqlite3.connect(path, isolation_level=None, timeout=10)
     try:
         journal = str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
@@ -73,8 +79,8 @@ def load(path: str, stream: BinaryIO) -> None:
         conn.execute("PRAGMA cache_size=-262144")
         conn.execute("PRAGMA threads=2")  # sorting for the index rebuild
         try:
-            first = read_frame(stream)
-            if first is None:
+            first = read_frame(stream, folder)
+            if first is None or first == COMMIT:
                 raise EOFError("no work was sent")
             guard, tables, leading = first
             conn.execute("BEGIN IMMEDIATE")
@@ -84,12 +90,12 @@ def load(path: str, stream: BinaryIO) -> None:
             for name, _ in indexes:
                 conn.execute(f'DROP INDEX "{name}"')
             while True:
-                frame = read_frame(stream)
+                frame = read_frame(stream, folder)
                 if frame is None:
                     raise EOFError("the generator stopped before the end")
-                sql, rows = frame
-                if not sql:
+                if frame == COMMIT:
                     break
+                sql, rows = frame
                 conn.executemany(sql, rows)
             for _, sql in indexes:
                 conn.execute(sql)
@@ -106,11 +112,11 @@ def load(path: str, stream: BinaryIO) -> None:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        sys.stderr.write("usage: writer.py DBFILE\n")
+    if len(argv) != 3:
+        sys.stderr.write("usage: writer.py DBFILE FOLDER\n")
         return EXIT_FAILED
     try:
-        load(argv[1], sys.stdin.buffer)
+        load(argv[1], Path(argv[2]), sys.stdin.buffer)
     except Refused as exc:
         sys.stderr.write(f"{exc}\n")
         return EXIT_REFUSED

@@ -7,6 +7,7 @@ import hashlib
 import json
 import re
 import sqlite3
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -539,3 +540,65 @@ def test_demo_on_each_backend_leaves_ids_free_for_new_rows(backend_database, bac
     assert payment.id == summary.payments + 1
     if backend == "sqlite":
         assert db.obj.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def _frame_folders() -> set[Path]:
+    return set(Path(tempfile.gettempdir()).glob("gasdesk-demo-*"))
+
+
+def test_a_failure_midway_leaves_the_database_untouched(tmp_path, monkeypatch):
+    from gasdesk.demo import history
+
+    original = history.History.flush_payments
+
+    def failing(self, m):
+        if m == 5:
+            raise RuntimeError("disk on fire")
+        original(self, m)
+
+    monkeypatch.setattr(history.History, "flush_payments", failing)
+    folders = _frame_folders()
+    path = tmp_path / "half.db"
+    open_database(path)
+    try:
+        with pytest.raises(RuntimeError, match="disk on fire"):
+            generate(50, today=TODAY)
+    finally:
+        _close()
+    con = sqlite3.connect(path)
+    counts = [
+        con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+        for t in (*DATA_TABLES, "office", "staff")
+    ]
+    assert counts == [0] * len(counts)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    con.close()
+    assert _frame_folders() == folders
+
+
+def test_the_writer_refuses_data_that_appeared_after_the_check(tmp_path, monkeypatch):
+    from gasdesk.demo import generate as generate_module
+
+    path = tmp_path / "raced.db"
+    make_demo(path, accounts=5)
+    before = digest(path)
+    monkeypatch.setattr(generate_module, "_refuse_unless_empty", lambda: None)
+    open_database(path)
+    try:
+        with pytest.raises(DemoError, match="Another program wrote"):
+            generate(5, today=TODAY)
+    finally:
+        _close()
+    assert digest(path) == before
+
+
+def test_without_a_writer_process_the_data_is_the_same(tmp_path, monkeypatch, demo):
+    import subprocess
+
+    def no_processes(*args, **kwargs):
+        raise OSError("cannot start processes here")
+
+    monkeypatch.setattr(subprocess, "Popen", no_processes)
+    path = tmp_path / "inprocess.db"
+    make_demo(path)
+    assert digest(path) == digest(demo[0])
