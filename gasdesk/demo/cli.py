@@ -8,6 +8,8 @@ import os
 import sys
 from pathlib import Path
 
+from peewee import SqliteDatabase
+
 from gasdesk.demo.generate import DEFAULT_ACCOUNTS, DEFAULT_SEED, MAX_ACCOUNTS, DemoError, generate
 from gasdesk.storage.db import URL_ENV, default_db_path, open_database
 from gasdesk.storage.errors import DatabaseOpenError
@@ -137,12 +139,26 @@ def run_demo(argv: list[str]) -> int:
         db.obj.close()
 
 
+def _bound_to(path: str | Path | None) -> bool:
+    """Whether the models are already bound to the database `path` names."""
+    current = db.obj
+    if current is None:
+        return False
+    if os.environ.get(URL_ENV):
+        return not isinstance(current, SqliteDatabase)
+    if not isinstance(current, SqliteDatabase):
+        return False
+    wanted = Path(path) if path is not None else default_db_path()
+    return Path(current.database).resolve() == wanted.resolve()
+
+
 def ensure_demo(path: str | Path | None = None, *, accounts: int = DEFAULT_ACCOUNTS) -> bool:
-    """On first start: open the database at `path` (None: the default file, or the
-    shared database named by the environment) with open_database, leaving it open
-    and bound; if it holds no accounts, write the default demo set (20,000 accounts).
-    Returns True when it wrote the demo set."""
-    open_database(path)
+    """On first start: make sure the database at `path` (None: the default file, or
+    the shared database named by the environment) is open and bound, opening it with
+    open_database unless it already is; if it holds no accounts, write the default
+    demo set (20,000 accounts). Returns True when it wrote the demo set."""
+    if not _bound_to(path):
+        open_database(path)
     if _holds_data():
         return False
     generate(accounts)

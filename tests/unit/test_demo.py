@@ -602,3 +602,51 @@ def test_without_a_writer_process_the_data_is_the_same(tmp_path, monkeypatch, de
     path = tmp_path / "inprocess.db"
     make_demo(path)
     assert digest(path) == digest(demo[0])
+
+
+def test_ensure_demo_uses_the_database_already_open(tmp_path):
+    path = tmp_path / "open.db"
+    open_database(path)
+    opened = db.obj
+    try:
+        assert ensure_demo(path, accounts=10) is True
+        assert db.obj is opened
+        assert Account.select().count() == 10
+        assert opened.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        _close()
+
+
+@pytest.mark.parametrize("today", [dt.date(2027, 1, 1), dt.date(2025, 3, 1), dt.date(2031, 10, 3)])
+def test_any_day_gives_a_consistent_history(tmp_path, today):
+    # New Year's Day, just after a short February, and a year the holiday calendar
+    # does not cover yet (weekdays are business days then).
+    path = tmp_path / "day.db"
+    open_database(path)
+    try:
+        generate(30, today=today)
+    finally:
+        _close()
+    con = sqlite3.connect(path)
+    first = con.execute("SELECT MIN(read_on), MAX(read_on) FROM reading r JOIN meter m ON m.id = r.meter_id "
+                        "WHERE m.kind = 'mechanical'").fetchone()  # fmt: skip
+    year, month = divmod(today.year * 12 + today.month - 1 - 24, 12)
+    assert first[0][:7] == f"{year}-{month + 1:02d}"
+    assert first[1] < today.replace(day=1).isoformat()
+    assert con.execute("SELECT MAX(business_date) FROM payment").fetchone()[0] < today.isoformat()
+    for (day,) in con.execute("SELECT DISTINCT business_date FROM payment"):
+        assert is_business_day(dt.date.fromisoformat(day))
+    if today.year == 2031:
+        assert all(
+            dt.date.fromisoformat(d).weekday() < 5
+            for (d,) in con.execute("SELECT business_date FROM payment")
+        )
+    for series, last in con.execute("SELECT series, last FROM receipt_counter"):
+        numbers = [
+            n
+            for (n,) in con.execute(
+                "SELECT number FROM receipt WHERE series = ? ORDER BY id", (series,)
+            )
+        ]
+        assert numbers == list(range(1, last + 1))
+    con.close()
