@@ -22,15 +22,18 @@ from peewee import fn
 
 from gasdesk.demo import bulk
 from gasdesk.demo.calendar import Timeline
-from gasdesk.demo.history import (
+from gasdesk.demo.fields import (
+    ACCOUNT_FIELDS,
     BILL_FIELDS,
+    METER_FIELDS,
     PAYMENT_BILL_FIELDS,
     PAYMENT_FIELDS,
     READING_FIELDS,
+    RECEIPT_COUNTER_FIELDS,
     RECEIPT_FIELDS,
-    History,
 )
-from gasdesk.demo.households import ACCOUNT_FIELDS, METER_FIELDS, create_households
+from gasdesk.demo.history import History
+from gasdesk.demo.households import create_households
 from gasdesk.demo.reference import REFERENCE_FIELDS, plan_reference
 from gasdesk.storage.models import (
     Account,
@@ -70,7 +73,7 @@ BULK_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
     Payment: PAYMENT_FIELDS,
     PaymentBill: PAYMENT_BILL_FIELDS,
     Receipt: RECEIPT_FIELDS,
-    ReceiptCounter: ("series", "last"),
+    ReceiptCounter: RECEIPT_COUNTER_FIELDS,
 }
 
 
@@ -168,7 +171,7 @@ def generate(
             progress(f"{accounts} accounts")
         history = History(rng, ref, timeline, {m._meta.table_name: tables[m] for m in BULK_MODELS})
         history.run(households, flush, progress)
-        tables[ReceiptCounter].rows.extend(sorted(history.receipt_counters.items()))
+        tables[ReceiptCounter].rows.extend(sorted(history.counters.receipt_counters.items()))
         flush()
         if progress:
             progress("writing the last rows and rebuilding the indexes")

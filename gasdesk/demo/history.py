@@ -12,69 +12,16 @@ import random
 from collections.abc import Callable
 
 from gasdesk.demo.bulk import BulkTable
-from gasdesk.demo.calendar import COUNTER_TIMES, MONTHS, Timeline, share_before, stamps
+from gasdesk.demo.calendar import MONTHS, Timeline, share_before, stamps
 from gasdesk.demo.households import Household
+from gasdesk.demo.payments import Counters
 from gasdesk.demo.pricing import lines_json, tier_lines
 from gasdesk.demo.reference import Reference
 
-READING_FIELDS = (
-    "id",
-    "meter",
-    "account",
-    "read_on",
-    "value_l",
-    "source",
-    "recorded_by",
-    "created_at",
-)
-BILL_FIELDS = (
-    "id",
-    "account",
-    "meter",
-    "period_start",
-    "period_end",
-    "from_reading",
-    "to_reading",
-    "volume_l",
-    "amount_fen",
-    "lines_json",
-    "created_at",
-)
-# shift, voids and authorised_by stay NULL in the demo history and are left out.
-PAYMENT_FIELDS = (
-    "id",
-    "account",
-    "office",
-    "counter",
-    "staff",
-    "business_date",
-    "kind",
-    "method",
-    "amount_fen",
-    "tendered_fen",
-    "change_fen",
-    "volume_l",
-    "reference",
-    "idempotency_key",
-    "reason",
-    "created_at",
-)
-PAYMENT_BILL_FIELDS = ("id", "payment", "bill", "amount_fen")
-RECEIPT_FIELDS = ("id", "series", "number", "payment", "issued_at")
-
-METHODS = ("cash", "wechat", "alipay", "card")
-METHOD_WEIGHTS = (45, 30, 15, 10)  # per cent
-# Cash: the exact sum (30 %), or notes rounded up to 10 (30 %), 50 (25 %), 100 yuan (15 %).
-CASH_STEPS = (0,) * 6 + (1000,) * 6 + (5000,) * 5 + (10000,) * 3
-N_TIMES = len(COUNTER_TIMES)
 LAST_BILL_UNPAID = 0.30
 PAY_WITHIN_DAYS = 25
-HARD_TO_READ_AGAIN = 0.5  # an estimated reading is often followed by another
 
-# A payment waiting for its month to be numbered: (created_at, account id, office
-# index, staff id, counter id, kind, method, amount, tendered, change, volume_l,
-# [(bill id, amount)]).
-Scheduled = tuple[str, int, int, int, int, str, str, int, int, int, int, list[tuple[int, int]]]
+HARD_TO_READ_AGAIN = 0.5  # an estimated reading is often followed by another
 
 
 def _single_line(volume: int, price: int, amount: int) -> str:
@@ -82,6 +29,8 @@ def _single_line(volume: int, price: int, amount: int) -> str:
 
 
 class History:
+    """Meter readings and bills month by month; payments go to the counters."""
+
     def __init__(
         self,
         rng: random.Random,
@@ -94,19 +43,11 @@ class History:
         self.tl = timeline
         self.readings = tables["reading"]
         self.bills = tables["bill"]
-        self.payments = tables["payment"]
-        self.payment_bills = tables["payment_bill"]
-        self.receipts = tables["receipt"]
+        self.counters = Counters(rng, ref, timeline, tables)
         self.reading_id = 0
         self.bill_id = 0
-        self.payment_id = 0
-        self.link_id = 0
-        self.receipt_counters: dict[str, int] = {}
-        self.buckets: list[list[Scheduled]] = [[] for _ in range(MONTHS + 1)]
         self.evening = stamps(timeline, "18:30:00")  # readers' data arrive in the evening
         self.night = stamps(timeline, "02:00:00")  # bills are made overnight
-        self.methods = [m for m, w in zip(METHODS, METHOD_WEIGHTS, strict=True) for _ in range(w)]
-        self.staffing = [(o.teller_ids, o.counter_ids) for o in ref.offices]
 
     # -- readings and bills -------------------------------------------------------
 
@@ -168,7 +109,7 @@ class History:
         )
         h.open_bills.append((self.bill_id, amount))
 
-    def _meter_change(self, h: Household, m: int, day: int, use: int) -> int:
+    def _meter_change(self, h: Household, day: int, use: int) -> int:
         """The fitter reads the old meter, removes it and installs the new one; then
         the month's regular reading on the new meter. Returns that reading's value."""
         change = h.change_day
@@ -206,7 +147,7 @@ class History:
             if day > last_day:
                 day = last_day
             if m == h.change_month:
-                value = self._meter_change(h, m, day, use)
+                value = self._meter_change(h, day, use)
                 source = "reader"
             else:
                 h.true_l += use
@@ -277,7 +218,9 @@ class History:
         if day < 0:
             return
         bills, h.open_bills = h.open_bills, []
-        self._schedule(h, day, "bill", sum(a for _, a in bills), 0, bills)
+        self.counters.schedule(
+            h.account_id, h.office, day, "bill", sum(a for _, a in bills), 0, bills
+        )
 
     # -- IC-card meters -------------------------------------------------------------
 
@@ -308,7 +251,7 @@ class History:
             )
             inspected = False
         if buy >= 0:
-            staff, counter, stamp = self._teller(h, buy)
+            staff, counter, stamp = self.counters.teller(h.office, buy)
             self._reading(
                 h, h.meter_id, buy, h.true_l + use * (buy - start) // days, "counter", staff, stamp
             )
@@ -317,7 +260,16 @@ class History:
             lines = tier_lines(h.tiers, h.year_used_l, h.purchase_l)
             h.year_used_l += h.purchase_l
             amount = sum(line[3] for line in lines)
-            self._schedule(h, buy, "purchase", amount, h.purchase_l, [], (staff, counter, stamp))
+            self.counters.schedule(
+                h.account_id,
+                h.office,
+                buy,
+                "purchase",
+                amount,
+                h.purchase_l,
+                [],
+                (staff, counter, stamp),
+            )
             h.balance_l += h.purchase_l
         if inspected:
             self._reading(
@@ -329,118 +281,6 @@ class History:
             )
         h.true_l += use
         h.balance_l = max(0, h.balance_l - use)
-
-    # -- payments and receipts ----------------------------------------------------------
-
-    def _teller(self, h: Household, day: int) -> tuple[int, int, str]:
-        """Who serves the customer, at which counter, and when that day."""
-        tellers, counters = self.staffing[h.office]
-        pick = int(self.rng.random() * len(tellers) * N_TIMES)
-        i = pick % len(tellers)
-        return (
-            tellers[i],
-            counters[i],
-            f"{self.tl.day_str[day]} {COUNTER_TIMES[pick // len(tellers)]}",
-        )
-
-    def _schedule(
-        self,
-        h: Household,
-        day: int,
-        kind: str,
-        amount: int,
-        volume: int,
-        bills: list[tuple[int, int]],
-        who: tuple[int, int, str] | None = None,
-    ) -> None:
-        staff, counter, stamp = who or self._teller(h, day)
-        r = self.rng.random() * 100
-        method = self.methods[int(r)]
-        tendered, change = amount, 0
-        if method == "cash":  # notes handed over, change given back
-            step = CASH_STEPS[int((r - int(r)) * len(CASH_STEPS))]
-            if step:
-                tendered = -(-amount // step) * step
-                change = tendered - amount
-        self.buckets[self.tl.month_of[day]].append(
-            (
-                stamp,
-                h.account_id,
-                h.office,
-                staff,
-                counter,
-                kind,
-                method,
-                amount,
-                tendered,
-                change,
-                volume,
-                bills,
-            )
-        )
-
-    def flush_payments(self, m: int) -> None:
-        """Number this month's payments in time order: ids, and receipts gapless per
-        office and year."""
-        bucket = self.buckets[m]
-        self.buckets[m] = []
-        bucket.sort()  # by time, then account
-        year = self.tl.months[m][0]
-        codes = [(o.id, f"{o.code}-{year}") for o in self.ref.offices]
-        counters = self.receipt_counters
-        numbers = [counters.get(series, 0) for _, series in codes]
-        add_payment = self.payments.rows.append
-        add_link = self.payment_bills.rows.append
-        add_receipt = self.receipts.rows.append
-        pid = self.payment_id
-        link = self.link_id
-        for (
-            stamp,
-            account,
-            office_index,
-            staff,
-            counter,
-            kind,
-            method,
-            amount,
-            tendered,
-            change,
-            volume,
-            bills,
-        ) in bucket:
-            pid += 1
-            office_id, series = codes[office_index]
-            number = numbers[office_index] + 1
-            numbers[office_index] = number
-            add_payment(
-                (
-                    pid,
-                    account,
-                    office_id,
-                    counter,
-                    staff,
-                    stamp[:10],
-                    kind,
-                    method,
-                    amount,
-                    tendered,
-                    change,
-                    volume,
-                    "",
-                    f"demo-{pid:09d}",
-                    "",
-                    stamp,
-                )
-            )
-            for bill_id, bill_amount in bills:
-                link += 1
-                add_link((link, pid, bill_id, bill_amount))
-            add_receipt((pid, series, number, pid, stamp))
-        for (_, series), number in zip(codes, numbers, strict=True):
-            if number:
-                counters[series] = number
-        self.payment_id = pid
-        self.link_id = link
 
     def run(
         self,
@@ -456,11 +296,11 @@ class History:
                 self.mechanical_month(mechanical, m)
             for h in ic:
                 ic_month(h, m)
-            self.flush_payments(m)
+            self.counters.flush(m)
             flush()
             if progress:
                 year, month = self.tl.months[m]
                 progress(
                     f"{year}-{month:02d}: {self.reading_id} readings, "
-                    f"{self.bill_id} bills, {self.payment_id} payments"
+                    f"{self.bill_id} bills, {self.counters.payment_id} payments"
                 )

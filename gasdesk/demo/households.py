@@ -17,33 +17,6 @@ from gasdesk.demo.reference import Reference
 from gasdesk.domain.idcard import check_digit
 from gasdesk.domain.names import initials
 
-ACCOUNT_FIELDS = (
-    "id",
-    "number",
-    "name",
-    "initials",
-    "phone",
-    "id_card",
-    "address",
-    "office",
-    "user_type",
-    "status",
-    "balance_fen",
-    "opened_on",
-    "last_inspection",
-)
-METER_FIELDS = (
-    "id",
-    "number",
-    "account",
-    "kind",
-    "model",
-    "installed_on",
-    "last_verified",
-    "removed_on",
-    "initial_l",
-)
-
 MECHANICAL_MODELS = ("JBD2.5 膜式燃气表", "G2.5 膜式燃气表", "G1.6 膜式燃气表")
 COMMERCIAL_MODELS = ("G4 膜式燃气表", "G6 膜式燃气表", "G10 膜式燃气表")
 IC_MODELS = ("IC卡智能燃气表 G2.5", "IC卡智能燃气表 JBD2.5")

@@ -547,16 +547,16 @@ def _frame_folders() -> set[Path]:
 
 
 def test_a_failure_midway_leaves_the_database_untouched(tmp_path, monkeypatch):
-    from gasdesk.demo import history
+    from gasdesk.demo import payments
 
-    original = history.History.flush_payments
+    original = payments.Counters.flush
 
     def failing(self, m):
         if m == 5:
             raise RuntimeError("disk on fire")
         original(self, m)
 
-    monkeypatch.setattr(history.History, "flush_payments", failing)
+    monkeypatch.setattr(payments.Counters, "flush", failing)
     folders = _frame_folders()
     path = tmp_path / "half.db"
     open_database(path)
