@@ -94,6 +94,14 @@ def run_screenshots(argv: list[str]) -> int:
         window.tabs.setCurrentIndex(index)
         settle(app, worker)
         written.append(grab(window, out / f"{index + 2:02d}-tab-{index + 1}.png"))
+    from gasdesk.ui.customer_display import ensure_customer_display
+
+    display = ensure_customer_display(window.ctx)
+    display.resize(1024, 680)
+    display.show()
+    settle(app, worker)
+    written.append(grab(display, out / "06-customer-display.png"))
+    display.close()
     for path in written:
         print(path)
     window.close()
