@@ -542,22 +542,27 @@ def test_demo_on_each_backend_leaves_ids_free_for_new_rows(backend_database, bac
         assert db.obj.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-def _frame_folders() -> set[Path]:
-    return set(Path(tempfile.gettempdir()).glob("gasdesk-demo-*"))
+@pytest.fixture
+def private_tmp(tmp_path, monkeypatch) -> Path:
+    """The loader's temporary folders go here, where no other run writes."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
 
 
-def test_a_failure_midway_leaves_the_database_untouched(tmp_path, monkeypatch):
+def test_a_failure_midway_leaves_the_database_untouched(tmp_path, monkeypatch, private_tmp):
     from gasdesk.demo import payments
 
     original = payments.Counters.flush
 
     def failing(self, m):
         if m == 5:
+            assert list(private_tmp.iterdir())  # the batches' folder is in use
             raise RuntimeError("disk on fire")
         original(self, m)
 
     monkeypatch.setattr(payments.Counters, "flush", failing)
-    folders = _frame_folders()
     path = tmp_path / "half.db"
     open_database(path)
     try:
@@ -573,7 +578,7 @@ def test_a_failure_midway_leaves_the_database_untouched(tmp_path, monkeypatch):
     assert counts == [0] * len(counts)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     con.close()
-    assert _frame_folders() == folders
+    assert list(private_tmp.iterdir()) == []
 
 
 def test_the_writer_refuses_data_that_appeared_after_the_check(tmp_path, monkeypatch):
@@ -592,7 +597,7 @@ def test_the_writer_refuses_data_that_appeared_after_the_check(tmp_path, monkeyp
     assert digest(path) == before
 
 
-def test_without_a_writer_process_the_data_is_the_same(tmp_path, monkeypatch, demo):
+def test_without_a_writer_process_the_data_is_the_same(tmp_path, monkeypatch, demo, private_tmp):
     import subprocess
 
     def no_processes(*args, **kwargs):
@@ -602,6 +607,7 @@ def test_without_a_writer_process_the_data_is_the_same(tmp_path, monkeypatch, de
     path = tmp_path / "inprocess.db"
     make_demo(path)
     assert digest(path) == digest(demo[0])
+    assert list(private_tmp.iterdir()) == []
 
 
 def test_ensure_demo_uses_the_database_already_open(tmp_path):
