@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gasdesk.domain.records import AccountSummary
+from gasdesk.services.search import search_accounts
 from gasdesk.storage.models import Account, Meter
 
 PAGE = 50
@@ -39,17 +40,6 @@ def get_account(account_id: int) -> AccountSummary | None:
 
 
 def find_accounts(text: str, limit: int = PAGE) -> list[AccountSummary]:
-    """Accounts whose number starts with `text` (digits) or whose name starts with it."""
-    text = text.strip()
-    if not text:
-        return []
-    if text.isdigit():
-        query = Account.select().where(Account.number.startswith(text)).order_by(Account.number)
-    else:
-        query = (
-            Account.select()
-            .where(Account.name.startswith(text))
-            .order_by(Account.name, Account.number)
-        )
-    rows = list(query.limit(limit))
-    return [_summary(a, active_meter(a.id)) for a in rows]
+    """Accounts matching what the teller typed: account or meter number prefix, mobile
+    digits, name, address fragments or pinyin initials (see services.search)."""
+    return [hit.account for hit in search_accounts(text, limit)]

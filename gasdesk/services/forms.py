@@ -30,6 +30,7 @@ from gasdesk.domain.form_records import (
 from gasdesk.domain.form_spec import FieldType, FormSpec, Status
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 from gasdesk.domain.workdays import UnknownYearError, add_working_days, weekday_fallback_add
+from gasdesk.services.days import is_day_closed
 from gasdesk.services.form_settings import appointment_config
 from gasdesk.storage import audit
 from gasdesk.storage.db import write_transaction
@@ -227,6 +228,7 @@ def submit_form(
     booked = ""
     try:
         with write_transaction():
+            _refuse_if_day_closed(office_id, at.date())
             number = next_form_number(office, at.year)
             row: Any = FormRecord.create(
                 number=number,
@@ -282,9 +284,19 @@ def submit_form(
     )
 
 
+def _refuse_if_day_closed(office_id: int, day: dt.date) -> None:
+    """Nothing of a closed business day changes, forms included."""
+    if is_day_closed(office_id, day):
+        raise FormActionError(
+            f"The business day {day.isoformat()} is closed; no form can be recorded for it."
+        )
+
+
 def _event(
     row: Any, staff_id: int, action: str, status: Status, note: str, at: dt.datetime
 ) -> None:
+    if action != "printed":  # a copy printed is logged, it changes nothing
+        _refuse_if_day_closed(row.office_id, at.date())
     FormEvent.create(form=row, staff=staff_id, action=action, status=status.value, note=note, at=at)
     audit.append(
         "form_" + action,

@@ -4,15 +4,21 @@ Each migration runs once, in order, inside one transaction. Migration 1 builds t
 tables from the model classes; a later migration that adds a column to an existing
 table must check `database.get_columns()` first, because a fresh database already
 has every column the models declare.
+
+Numbers are handed out per area of work, and areas land in any order, so every
+migration not yet recorded is applied (in number order), not only those above the
+highest number recorded.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import Database, PostgresqlDatabase
+from peewee import Database, PostgresqlDatabase, SqliteDatabase
 
 from gasdesk.storage import models as m
+from gasdesk.storage import models_dayend, models_search
+from gasdesk.storage.search_index import rebuild_index
 
 Migration = tuple[int, str, Callable[[Database], None]]
 
@@ -21,18 +27,41 @@ def _initial(database: Database) -> None:
     database.create_tables([t for t in m.ALL_MODELS if t is not m.SchemaVersion])
 
 
-def _forms_tables(database: Database) -> None:
-    from gasdesk.storage import models_forms
+def _search_index(database: Database) -> None:
+    # The (gram, account) key is the whole row: on SQLite the table is the key.
+    models_search.SearchGram._meta.without_rowid = isinstance(database, SqliteDatabase)
+    database.create_tables(models_search.SEARCH_MODELS)
+    if not isinstance(database, SqliteDatabase):
+        # Prefix ranges compare in code-point order (COLLATE "C") whatever the
+        # database's collation; these indexes serve them and their ORDER BY.
+        for sql in models_search.POSTGRES_PREFIX_INDEXES:
+            database.execute_sql(sql)
+    rebuild_index()  # accounts that existed before the index
 
-    database.create_tables(models_forms.FORMS_MODELS)
+
+def _fees_and_days(database: Database) -> None:
+    """Business days (a closed day's payments cannot be voided) and the tier lines of
+    IC-card purchases on the payment row."""
+    from playhouse.migrate import SchemaMigrator
+    from playhouse.migrate import migrate as run_migration
+
+    from gasdesk.storage.models_days import DAY_MODELS
+
+    database.create_tables(DAY_MODELS)
+    columns = {c.name for c in database.get_columns(m.Payment._meta.table_name)}
+    if "lines_json" not in columns:
+        migrator = SchemaMigrator.from_database(database)
+        run_migration(
+            migrator.add_column(m.Payment._meta.table_name, "lines_json", m.Payment.lines_json)
+        )
 
 
 APPEND_ONLY_TABLES = ("payment", "receipt", "audit_event")
 
 
-def _append_only_triggers(database: Database) -> None:
-    """Refuse UPDATE and DELETE (and on PostgreSQL TRUNCATE) of payments, receipts and
-    audit rows in the database itself: a correction is a new row. The message carries
+def refuse_changes(database: Database, tables: tuple[str, ...]) -> None:
+    """Refuse UPDATE and DELETE (and on PostgreSQL TRUNCATE) of the rows of `tables`
+    in the database itself: a correction is a new row. The message carries
     'append-only' so that errors.describe() can explain the refusal."""
     if isinstance(database, PostgresqlDatabase):
         database.execute_sql(
@@ -40,7 +69,7 @@ def _append_only_triggers(database: Database) -> None:
             "BEGIN RAISE EXCEPTION 'append-only: %% rows cannot be %%', TG_TABLE_NAME, "
             "lower(TG_OP) || 'd' USING ERRCODE = 'restrict_violation'; END $$ LANGUAGE plpgsql"
         )
-        for table in APPEND_ONLY_TABLES:
+        for table in tables:
             database.execute_sql(
                 f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
                 "FOR EACH ROW EXECUTE FUNCTION gasdesk_append_only()"
@@ -50,7 +79,7 @@ def _append_only_triggers(database: Database) -> None:
                 "FOR EACH STATEMENT EXECUTE FUNCTION gasdesk_append_only()"
             )
         return
-    for table in APPEND_ONLY_TABLES:
+    for table in tables:
         for op in ("update", "delete"):
             database.execute_sql(
                 f"CREATE TRIGGER IF NOT EXISTS {table}_no_{op} BEFORE {op.upper()} ON {table} "
@@ -58,9 +87,36 @@ def _append_only_triggers(database: Database) -> None:
             )
 
 
+def _append_only_triggers(database: Database) -> None:
+    refuse_changes(database, APPEND_ONLY_TABLES)
+
+
+def _dayend(database: Database) -> None:
+    """Drawer counts, cash movements, differences, shift and day closures; all of them
+    append-only."""
+    database.create_tables(models_dayend.DAYEND_MODELS)
+    refuse_changes(database, tuple(t._meta.table_name for t in models_dayend.DAYEND_MODELS))
+
+
+def _service_quality(database: Database) -> None:
+    from gasdesk.storage import models_service
+
+    database.create_tables(models_service.SERVICE_MODELS)
+
+
+def _forms_tables(database: Database) -> None:
+    from gasdesk.storage import models_forms
+
+    database.create_tables(models_forms.FORMS_MODELS)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
+    (10, "business days; purchase tier lines", _fees_and_days),
+    (20, "customer search index", _search_index),
     (30, "business forms: complaints, outages, appointments, return visits", _forms_tables),
+    (40, "service visits and satisfaction ratings", _service_quality),
+    (50, "end of day: counts, cash movements, differences, closures", _dayend),
     (60, "append-only triggers on payment, receipt, audit_event", _append_only_triggers),
 ]
 

@@ -180,6 +180,7 @@ class Payment(BaseModel):
     reason = CharField(default="")
     authorised_by = ForeignKeyField(Staff, null=True)
     created_at = DateTimeField(default=now)
+    lines_json = TextField(default="[]")  # tier lines of an IC-card purchase (migration 10)
 
 
 class PaymentBill(BaseModel):

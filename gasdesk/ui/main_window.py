@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QVBoxLayout,
 
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.customer_bar import CustomerBar
+from gasdesk.ui.idle_lock import IdleLock
 from gasdesk.ui.phrase_panel import PhrasePanel
 from gasdesk.ui.status import CounterStatusBar
 from gasdesk.ui.tabs.dayend_tab import DayEndTab
@@ -63,6 +64,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.phrase_dock], [340], Qt.Orientation.Horizontal)
 
         self.setStatusBar(CounterStatusBar(s))
+        self.idle_lock = IdleLock(self, ctx)
+        self.idle_lock.logout_requested.connect(self.log_out)
         self._make_actions()
         self.customer_bar.focus_search()
 
@@ -101,6 +104,7 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _=False, c=code: self.choose_language(c))
             language.addAction(act)
         menu.addSeparator()
+        action(self.tr("Lock the screen"), "Ctrl+Shift+L", self.idle_lock.lock)
         action(self.tr("Log out"), "Ctrl+L", self.log_out)
         action(self.tr("Quit"), "Ctrl+Q", self.close)
 

@@ -21,4 +21,7 @@ def user_text(exc: BaseException) -> str:
     if is_database_error(exc):
         template, params = describe_parts(exc)
         return translate(template, **params)
-    return translate(QT_TRANSLATE_NOOP("Messages", "Unexpected error: {error}"), error=f"{type(exc).__name__}: {exc}")
+    return translate(
+        QT_TRANSLATE_NOOP("Messages", "Unexpected error: {error}"),
+        error=f"{type(exc).__name__}: {exc}",
+    )

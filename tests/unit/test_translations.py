@@ -41,14 +41,24 @@ def messages(ts: Path) -> dict[tuple[str, str], tuple[str, str | None]]:
 def test_every_source_string_is_translated(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
     sources = sorted(str(p) for p in (ROOT / "gasdesk").rglob("*.py"))
-    subprocess.run([tool("pyside6-lupdate"), *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    subprocess.run(
+        [tool("pyside6-lupdate"), *sources, "-ts", str(fresh)], check=True, capture_output=True
+    )
     needed = set(messages(fresh))
     shipped = messages(TS)
-    missing = sorted(k for k in needed if k not in shipped or not shipped[k][0] or shipped[k][1] == "unfinished")
-    assert not missing, f"{len(missing)} strings lack a translation (run `make translations`): {missing[:10]}"
+    missing = sorted(
+        k for k in needed if k not in shipped or not shipped[k][0] or shipped[k][1] == "unfinished"
+    )
+    assert not missing, (
+        f"{len(missing)} strings lack a translation (run `make translations`): {missing[:10]}"
+    )
 
 
 def test_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
     built = tmp_path / "built.qm"
-    subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(built)], check=True, capture_output=True)
-    assert built.read_bytes() == QM.read_bytes(), "resources/i18n .qm is stale: run `make translations`"
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(TS), "-qm", str(built)], check=True, capture_output=True
+    )
+    assert built.read_bytes() == QM.read_bytes(), (
+        "resources/i18n .qm is stale: run `make translations`"
+    )

@@ -1,11 +1,15 @@
-"""The End of day tab (empty state until the capability is built)."""
+"""The End of day tab (日结对账): the teller's shift and blind count, the office's day
+close and report, and the service figures. Ctrl+1/2/3 switch between them."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from gasdesk.ui.context import AppContext
-from gasdesk.ui.tabs.empty import EmptyState
+from gasdesk.ui.dayend.day_panel import DayPanel
+from gasdesk.ui.dayend.kpi_panel import KpiPanel
+from gasdesk.ui.dayend.shift_panel import ShiftPanel
 
 
 class DayEndTab(QWidget):
@@ -13,11 +17,30 @@ class DayEndTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            EmptyState(
-                self.tr("Not available yet"),
-                self.tr(
-                    "Counting the cash drawer and closing the day is not available in this version."
-                ),
-            )
-        )
+        self.pages = QTabWidget()
+        self.pages.setObjectName("dayEndPages")
+        self.shift_panel = ShiftPanel(ctx)
+        self.day_panel = DayPanel(ctx)
+        self.kpi_panel = KpiPanel(ctx)
+        self.pages.addTab(self.shift_panel, self.tr("My shift (Ctrl+1)"))
+        self.pages.addTab(self.day_panel, self.tr("Close the day (Ctrl+2)"))
+        self.pages.addTab(self.kpi_panel, self.tr("Service figures (Ctrl+3)"))
+        layout.addWidget(self.pages)
+        for i in range(self.pages.count()):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
+            shortcut.activated.connect(lambda i=i: self.pages.setCurrentIndex(i))
+        self.pages.currentChanged.connect(self._page_shown)
+        ctx.events.data_changed.connect(self._data_changed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._page_shown(self.pages.currentIndex())
+
+    def _page_shown(self, index: int) -> None:
+        page = self.pages.widget(index)
+        if isinstance(page, ShiftPanel | DayPanel | KpiPanel):
+            page.refresh()
+
+    def _data_changed(self, what: str) -> None:
+        if what in ("shift", "count", "day") and self.day_panel.isVisible():
+            self.day_panel.refresh()

@@ -1,21 +1,429 @@
-"""The Fee collection tab (empty state until the capability is built)."""
+"""The Fee collection tab (收费): amount due line by line, tender, read-back, receipt.
+
+A standard cash payment from the customer bar: the account number and Enter select
+the customer and put the focus here, in the cash-received field; the amount and
+Enter show the read-back; Enter records the payment and shows (or, with silent
+printing, prints) the receipt. The payment form makes its idempotency key when it
+opens for a customer and keeps it until a payment is recorded, so a second Enter, a
+double click or a retry after an error can never charge twice.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+import uuid
 
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gasdesk.domain.errors import TellerError
+from gasdesk.domain.fees import DueStatement, PaymentRequest, PurchaseQuote, ReceiptInfo
+from gasdesk.domain.methods import BALANCE, TENDER_METHODS
+from gasdesk.domain.money import AmountError, format_yuan, parse_amount
+from gasdesk.domain.readback import read_back
+from gasdesk.domain.records import AccountSummary
+from gasdesk.domain.tariff import format_m3, parse_volume
+from gasdesk.services import accounts, billing, purchases
 from gasdesk.ui.context import AppContext
-from gasdesk.ui.tabs.empty import EmptyState
+from gasdesk.ui.due_panel import DuePanel
+from gasdesk.ui.fee_settings import ceiling_fen
+from gasdesk.ui.messages import user_text
+from gasdesk.ui.payment_flow import PaymentFlow
+from gasdesk.ui.readback_dialog import ReadBackDialog
+from gasdesk.ui.receipt_dialog import ReceiptDialog
+from gasdesk.ui.tender_form import TenderForm
+from gasdesk.ui.todays_payments import TodaysPayments
+
+
+def new_key() -> str:
+    return uuid.uuid4().hex
 
 
 class FeesTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            EmptyState(
-                self.tr("Not available yet"),
-                self.tr("Collecting gas fees is not available in this version."),
-            )
+        self.key = new_key()
+        self.account: AccountSummary | None = None
+        self.statement: DueStatement | None = None
+        self.quote: PurchaseQuote | None = None
+        self.prepay_fen: int | None = None
+        self.flow = PaymentFlow(ctx, self)
+        self.flow.committed.connect(self._committed)
+        self.flow.failed.connect(self._commit_failed)
+        self.flow.cancelled.connect(self._read_back_cancelled)
+        self.receipt_dialog: ReceiptDialog | None = None
+        self._loading = False
+        self._pending_enter = False
+        self._build()
+        ctx.events.customer_changed.connect(self._on_customer)
+        ctx.events.data_changed.connect(self._on_data_changed)
+        self._on_customer(ctx.customer)
+        self.refresh_payments()
+
+    # -- building ------------------------------------------------------------------
+    def _build(self) -> None:
+        self.due = DuePanel()
+
+        self.form = TenderForm()
+        self.form.setEnabled(False)
+        self.form.mode_changed.connect(self._on_mode)
+        self.form.method_changed.connect(self._on_method)
+        self.form.buy_amount.returnPressed.connect(lambda: self._quote(by_volume=False))
+        self.form.buy_volume.returnPressed.connect(lambda: self._quote(by_volume=True))
+        self.form.buy_amount.textEdited.connect(lambda _t: self._forget_quote(self.form.buy_volume))
+        self.form.buy_volume.textEdited.connect(lambda _t: self._forget_quote(self.form.buy_amount))
+        self.form.prepay_amount.returnPressed.connect(self._prepay_entered)
+        self.form.prepay_amount.textEdited.connect(lambda _t: self._set_prepay(None))
+        self.form.tendered.returnPressed.connect(self.read_back)
+        self.form.tendered.textEdited.connect(lambda _t: self._preview_change())
+        self.form.reference.returnPressed.connect(self.read_back)
+        self.form.read_back_button.clicked.connect(self.read_back)
+
+        self.payments = TodaysPayments(self.ctx)
+        self.payments.install_shortcuts(self)
+        self.payments.receipt_ready.connect(
+            lambda rid, code, pdf, auto: self.show_receipt(rid, code, bytes(pdf), auto_print=auto)
         )
+
+        top = QHBoxLayout()
+        top.addWidget(self.due, 3)
+        top.addWidget(self.form, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 3)
+        layout.addWidget(self.payments, 2)
+
+    # -- the customer ----------------------------------------------------------------
+    def _on_customer(self, account: AccountSummary | None) -> None:
+        same = account is not None and self.account is not None and account.id == self.account.id
+        self.account = account
+        if account is None:
+            self.statement = None
+            self.key = new_key()
+            self._reset_payment()
+            self.form.setEnabled(False)
+            self.due.show_customer(None)
+            return
+        self.form.setEnabled(True)
+        self.due.show_customer(account)
+        if not same:
+            self.statement = None
+            self.key = new_key()
+            self._reset_payment()
+            self.form.set_mode("purchase" if account.meter_kind == "ic_card" else "bill")
+            self._show_due()
+            if self.isVisible():
+                self.focus_entry()
+        self.load_statement()
+
+    def load_statement(self) -> None:
+        if self.account is None:
+            return
+        self._loading = True
+        self.ctx.worker.submit(
+            billing.statement,
+            self.account.id,
+            on_done=self._statement_loaded,
+            on_error=self._statement_failed,
+            channel="fees-statement",
+        )
+
+    def _statement_loaded(self, st: DueStatement) -> None:
+        self._loading = False
+        if self.account is None or st.account.id != self.account.id:
+            return
+        self.statement = st
+        self._show_due()
+        if self._pending_enter:
+            self._pending_enter = False
+            self.read_back()
+
+    def _statement_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self._pending_enter = False
+        self._refuse(exc)
+
+    def _reset_payment(self) -> None:
+        self.quote = None
+        self.prepay_fen = None
+        self._pending_enter = False
+        self.form.clear_inputs()
+
+    # -- what is due -------------------------------------------------------------------
+    def due_fen(self) -> int | None:
+        mode = self.form.current_mode()
+        if mode == "bill":
+            return self.statement.due_fen if self.statement else None
+        if mode == "purchase":
+            return self.quote.amount_fen if self.quote else None
+        return self.prepay_fen
+
+    def _show_due(self) -> None:
+        mode = self.form.current_mode()
+        st = self.statement
+        if mode == "bill":
+            self.due.show_bills(st)
+        elif mode == "purchase":
+            self.due.show_purchase(st, self.quote)
+        else:
+            self.due.show_prepay(st, self.prepay_fen)
+        methods = list(TENDER_METHODS)
+        if mode == "bill" and st is not None and 0 < st.due_fen <= st.balance_fen:
+            methods.append(BALANCE)
+        self.form.set_methods(methods)
+        self.form.update_visibility()
+        self._preview_change()
+
+    def _on_mode(self, mode: str) -> None:
+        self.form.error.clear()
+        self._show_due()
+        self.focus_entry()
+
+    def _on_method(self, method: str) -> None:
+        self.form.update_visibility()
+        self.form.error.clear()
+
+    def _forget_quote(self, other: QLineEdit) -> None:
+        if self.quote is not None:
+            self.quote = None
+            other.clear()
+            self._show_due()
+
+    def _set_prepay(self, fen: int | None) -> None:
+        if self.prepay_fen != fen:
+            self.prepay_fen = fen
+            self._show_due()
+
+    def _quote(self, *, by_volume: bool) -> None:
+        if self.account is None:
+            return
+        field = self.form.buy_volume if by_volume else self.form.buy_amount
+        try:
+            if by_volume:
+                kwargs = {"volume_l": parse_volume(field.text())}
+            else:
+                kwargs = {
+                    "amount_fen": parse_amount(
+                        field.text(), ceiling_fen=ceiling_fen(self.ctx.settings)
+                    )
+                }
+        except AmountError as exc:
+            self._refuse(exc, field)
+            return
+        self.form.error.clear()
+        self.ctx.worker.submit(
+            purchases.quote_purchase,
+            self.account.id,
+            **kwargs,
+            on_done=lambda q: self._quoted(q, by_volume),
+            on_error=lambda exc: self._refuse(exc, field),
+            channel="fees-quote",
+        )
+
+    def _quoted(self, quote: PurchaseQuote, by_volume: bool) -> None:
+        self.quote = quote
+        if by_volume:
+            self.form.buy_amount.setText(format_yuan(quote.amount_fen))
+        else:
+            self.form.buy_volume.setText(format_m3(quote.volume_l))
+        self._show_due()
+        if self._pending_enter:
+            self._pending_enter = False
+            self.read_back()
+        else:
+            self.focus_entry()
+
+    def _prepay_entered(self) -> None:
+        try:
+            fen = parse_amount(
+                self.form.prepay_amount.text(), ceiling_fen=ceiling_fen(self.ctx.settings)
+            )
+        except AmountError as exc:
+            self._refuse(exc, self.form.prepay_amount)
+            return
+        self.form.error.clear()
+        self._set_prepay(fen)
+        self.focus_entry()
+
+    def _preview_change(self) -> None:
+        due = self.due_fen()
+        text = self.form.tendered.text().strip()
+        if due is None or not text:
+            self.form.change.clear()
+            return
+        try:
+            tendered = parse_amount(text, ceiling_fen=ceiling_fen(self.ctx.settings))
+        except AmountError:
+            self.form.change.clear()
+            return
+        if tendered >= due:
+            self.form.change.setText(f"¥{format_yuan(tendered - due)}")
+        else:
+            self.form.change.setText(
+                self.tr("short by ¥{amount}").format(amount=format_yuan(due - tendered))
+            )
+
+    # -- read-back and commit ---------------------------------------------------------
+    def focus_entry(self) -> None:
+        mode = self.form.current_mode()
+        if mode == "purchase" and self.quote is None:
+            target: QWidget = self.form.buy_amount
+        elif mode == "prepay" and self.prepay_fen is None:
+            target = self.form.prepay_amount
+        else:
+            target = self.form.entry_field()
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def read_back(self) -> None:
+        if self.account is None or self.flow.active:
+            return
+        mode = self.form.current_mode()
+        if mode == "bill" and self.statement is None:
+            self._pending_enter = self._loading  # answer this Enter when the amount is known
+            return
+        if mode == "prepay" and self.prepay_fen is None and self.form.prepay_amount.text().strip():
+            self._prepay_entered()
+        typed = self.form.buy_volume.text().strip() or self.form.buy_amount.text().strip()
+        if mode == "purchase" and self.quote is None and typed:
+            self._pending_enter = True  # answer this Enter when the price is known
+            self._quote(by_volume=bool(self.form.buy_volume.text().strip()))
+            return
+        due = self.due_fen()
+        if due is None:
+            self.focus_entry()
+            return
+        method = self.form.current_method()
+        tendered = None
+        try:
+            if method == "cash":
+                tendered = parse_amount(
+                    self.form.tendered.text(), ceiling_fen=ceiling_fen(self.ctx.settings)
+                )
+            rb = read_back(
+                due_fen=due,
+                method=method,
+                tendered_fen=tendered,
+                reference=self.form.reference.text(),
+                account_number=self.account.number,
+                account_name=self.account.name,
+                kind=mode,
+                volume_l=self.quote.volume_l if mode == "purchase" and self.quote else 0,
+            )
+        except TellerError as exc:
+            self._refuse(exc, self.form.entry_field())
+            return
+        s = self.ctx.session
+        request = PaymentRequest(
+            account_id=self.account.id,
+            staff_id=s.staff.id,
+            counter_id=s.counter.id,
+            kind=mode,
+            method=method,
+            expected_due_fen=due,
+            idempotency_key=self.key,
+            tendered_fen=tendered,
+            reference=rb.reference,
+            volume_l=rb.volume_l,
+        )
+        self.form.error.clear()
+        self.flow.start(rb, request)
+
+    @property
+    def readback_dialog(self) -> ReadBackDialog | None:
+        return self.flow.dialog
+
+    def _read_back_cancelled(self) -> None:
+        field = self.form.entry_field()
+        field.setFocus()
+        if isinstance(field, QLineEdit):
+            field.selectAll()
+
+    def _committed(self, info: ReceiptInfo, pdf: bytes | BaseException) -> None:
+        self.key = new_key()  # the next payment is a new form
+        self._reset_payment()
+        if info.kind == "prepay" or info.method == BALANCE:
+            self._refresh_customer()
+        if isinstance(pdf, BaseException):
+            self.form.error.setText(
+                self.tr(
+                    "Recorded as {code}, but its receipt could not be made: {reason} "
+                    "Print it from today's list (Ctrl+P) once this is fixed."
+                ).format(code=info.code, reason=user_text(pdf))
+            )
+            return
+        self.show_receipt(info.receipt_id, info.code, bytes(pdf), auto_print=True)
+
+    def _commit_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, TellerError) and exc.code == "due_changed":
+            self.load_statement()
+
+    def _refuse(self, exc: BaseException, field: QWidget | None = None) -> None:
+        message = user_text(exc)
+        self.form.error.setText(message)
+        self.ctx.events.moment.emit("refusal", {"message": message})
+        if field is not None:
+            field.setFocus()
+            if hasattr(field, "selectAll"):
+                field.selectAll()
+
+    def _refresh_customer(self) -> None:
+        def fresh(a: AccountSummary | None) -> None:
+            if a is not None and self.ctx.customer is not None and a.id == self.ctx.customer.id:
+                self.ctx.customer = a
+                self.ctx.events.customer_changed.emit(a)  # the same customer, newer balance
+
+        self.ctx.worker.submit(
+            accounts.get_account, self.account.id if self.account else 0, on_done=fresh
+        )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.form.method.hasFocus():
+            self.read_back()
+            return
+        super().keyPressEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.account is not None and not self.flow.active:
+            self.focus_entry()
+
+    # -- receipts, reprints, voids ------------------------------------------------------
+    def show_receipt(
+        self, receipt_id: int, code: str, pdf: bytes, *, auto_print: bool
+    ) -> ReceiptDialog:
+        dialog = ReceiptDialog(
+            self.ctx, receipt_id, code, pdf, auto_print=auto_print, parent=self.window()
+        )
+        dialog.finished.connect(lambda _r: self._receipt_closed(dialog))
+        dialog.printed.connect(lambda _copy: self.ctx.events.data_changed.emit("receipt"))
+        self.receipt_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _receipt_closed(self, dialog: ReceiptDialog) -> None:
+        if self.receipt_dialog is dialog:
+            self.receipt_dialog = None
+        QTimer.singleShot(0, self._return_keyboard)  # once the dialog's window has gone
+
+    def _return_keyboard(self) -> None:
+        """The keyboard goes back to the counter window, where the next keystroke belongs."""
+        if self.receipt_dialog is not None or self.flow.active:
+            return
+        self.window().activateWindow()
+        if self.account is not None:
+            self.focus_entry()
+
+    def _on_data_changed(self, what: str) -> None:
+        if what == "payment":
+            self.refresh_payments()
+            self.load_statement()
+        elif what == "reading":
+            self.load_statement()
+
+    def refresh_payments(self) -> None:
+        self.payments.refresh()

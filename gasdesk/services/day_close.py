@@ -1,0 +1,169 @@
+"""Closing an office's business day: a supervisor closes it once every shift of the
+day is closed; afterwards nothing of that day can change."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from peewee import fn
+
+from gasdesk.domain.dayend import DayClosureInfo, DayStatus, receipt_ranges
+from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
+from gasdesk.services.dayend_guard import supervisor as verify
+from gasdesk.services.days import is_day_closed
+from gasdesk.services.shifts import shift_info
+from gasdesk.storage import audit
+from gasdesk.storage.db import integrity_check, write_transaction
+from gasdesk.storage.models import Counter, Payment, Receipt, Shift, Staff, now
+from gasdesk.storage.models_dayend import DayClosure
+from gasdesk.storage.models_days import BusinessDay
+
+
+class DayCloseError(UserError):
+    """The day cannot be closed as asked."""
+
+
+def closure_info(c: DayClosure) -> DayClosureInfo:
+    sup = Staff.get_by_id(c.closed_by_id)
+    return DayClosureInfo(
+        office_id=c.office_id,
+        business_date=c.business_date,
+        closed_at=c.closed_at,
+        closed_by_badge=sup.badge,
+        closed_by_name=sup.name,
+        payments=c.payments,
+        total_fen=c.total_fen,
+        first_receipt=c.first_receipt,
+        last_receipt=c.last_receipt,
+        audit_seq=c.audit_seq,
+        audit_hash=c.audit_hash,
+    )
+
+
+def day_closure(office_id: int, day: dt.date) -> DayClosureInfo | None:
+    c = DayClosure.get_or_none((DayClosure.office == office_id) & (DayClosure.business_date == day))
+    return closure_info(c) if c else None
+
+
+def day_status(office_id: int, day: dt.date) -> DayStatus:
+    rows = (
+        Shift.select(Shift, Counter, Staff)
+        .join(Counter)
+        .switch(Shift)
+        .join(Staff)
+        .where((Shift.office == office_id) & (Shift.business_date == day))
+        .order_by(Shift.opened_at, Shift.id)
+    )
+    return DayStatus(
+        office_id=office_id,
+        business_date=day,
+        shifts=tuple(shift_info(s) for s in rows),
+        closure=day_closure(office_id, day),
+    )
+
+
+def _day_receipts(office_id: int, day: dt.date) -> list[tuple[str, int]]:
+    query: Any = (
+        Receipt.select(Receipt.series, Receipt.number)
+        .join(Payment)
+        .where((Payment.office == office_id) & (Payment.business_date == day))
+        .tuples()
+    )
+    return list(query)
+
+
+def close_day(
+    office_id: int, day: dt.date, supervisor_badge: str, supervisor_password: str
+) -> DayClosureInfo:
+    """Close the day of `office_id`. Refused while a shift of the day is open, and when
+    the day is already closed. The fingerprint is the audit chain head of the
+    day-close event, which covers every earlier event."""
+    if is_day_closed(office_id, day):
+        raise DayCloseError(
+            QT_TRANSLATE_NOOP("Messages", "The business day {date} is already closed."),
+            date=day.isoformat(),
+        )
+    supervisor = verify(supervisor_badge, supervisor_password, office_id)
+    check = integrity_check()
+    if not check.ok:
+        raise DayCloseError(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "The database failed its integrity check ({problem}); the day was not closed. "
+                "Call the administrator.",
+            ),
+            problem=check.messages[0] if check.messages else "?",
+        )
+    with write_transaction():
+        if is_day_closed(office_id, day):
+            raise DayCloseError(
+                QT_TRANSLATE_NOOP("Messages", "The business day {date} is already closed."),
+                date=day.isoformat(),
+            )
+        still_open = (
+            Shift.select(Shift, Counter, Staff)
+            .join(Counter)
+            .switch(Shift)
+            .join(Staff)
+            .where(
+                (Shift.office == office_id)
+                & (Shift.business_date == day)
+                & Shift.closed_at.is_null()
+            )
+            .order_by(Counter.number)
+        )
+        first_open = still_open.first()
+        if first_open is not None:
+            raise DayCloseError(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "The shift of {badge} at counter {counter} is still open; "
+                    "every shift must be closed before the day.",
+                ),
+                badge=first_open.staff.badge,
+                counter=first_open.counter.number,
+            )
+        originals, total = (
+            Payment.select(
+                fn.COUNT(Payment.id).filter(Payment.voids.is_null()),
+                fn.COALESCE(fn.SUM(Payment.amount_fen), 0),
+            )
+            .where((Payment.office == office_id) & (Payment.business_date == day))
+            .scalar(as_tuple=True)
+        )
+        ranges = receipt_ranges(_day_receipts(office_id, day))
+        first = ranges[0].first_code if ranges else ""
+        last = ranges[-1].last_code if ranges else ""
+        event = audit.append(
+            "day_closed",
+            staff_id=supervisor.id,
+            office_id=office_id,
+            business_date=day.isoformat(),
+            payments=int(originals or 0),
+            total_fen=int(total or 0),
+            first_receipt=first,
+            last_receipt=last,
+        )
+        closed_at = now()
+        BusinessDay.insert(office=office_id, business_date=day).on_conflict_ignore().execute()
+        BusinessDay.update(closed_at=closed_at, closed_by=supervisor.id).where(
+            (BusinessDay.office == office_id)
+            & (BusinessDay.business_date == day)
+            & BusinessDay.closed_at.is_null()
+        ).execute()
+        DayClosure.create(
+            office=office_id,
+            business_date=day,
+            closed_by=supervisor.id,
+            closed_at=closed_at,
+            payments=int(originals or 0),
+            total_fen=int(total or 0),
+            first_receipt=first,
+            last_receipt=last,
+            audit_seq=event.seq,
+            audit_hash=event.hash,
+        )
+    info = day_closure(office_id, day)
+    assert info is not None
+    return info

@@ -1,0 +1,185 @@
+"""Receipts as documents: what a receipt says, its PDF, and logging every print.
+
+The first print of a receipt is the original; every later print is a copy marked
+重印 with the badge of who printed it and when, logged as a ReceiptPrint row and an
+audit event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+from gasdesk.domain.fees import BillView
+from gasdesk.domain.methods import BALANCE
+from gasdesk.domain.receipts import CopyMark, ReceiptDoc, VoidInfo
+from gasdesk.domain.tariff import lines_from_json
+from gasdesk.printing.receipt import render_receipt
+from gasdesk.resources import load_toml
+from gasdesk.services.billing import bill_readings, stored_lines
+from gasdesk.storage import audit
+from gasdesk.storage.db import write_transaction
+from gasdesk.storage.models import (
+    Bill,
+    Meter,
+    Payment,
+    PaymentBill,
+    Receipt,
+    ReceiptPrint,
+    Staff,
+    now,
+)
+from gasdesk.storage.receipt_numbers import format_code
+
+
+@dataclass(frozen=True)
+class PrintCopy:
+    pdf: bytes
+    reprint: bool
+    code: str
+
+
+@lru_cache(maxsize=1)
+def company_info() -> tuple[str, tuple[tuple[str, str], ...]]:
+    data = load_toml("offices.toml")
+    phones = [
+        ("服务电话", data.get("service_phone", "")),
+        ("投诉电话", data.get("complaint_phone", "")),
+        ("监督电话", data.get("supervision_phone", "")),
+    ]
+    return str(data.get("company", "")), tuple((k, str(v)) for k, v in phones if v)
+
+
+def _balance_delta(p: Payment) -> int:
+    if p.kind == "prepay":
+        return int(p.amount_fen)
+    if p.kind == "bill" and p.method == BALANCE:
+        return -int(p.amount_fen)
+    if p.kind == "void" and p.voids_id:
+        return -_balance_delta(p.voids)
+    return 0
+
+
+def _balance_after(payment: Payment) -> int:
+    later = Payment.select().where(
+        (Payment.account == payment.account_id) & (Payment.id > payment.id)
+    )
+    return int(payment.account.balance_fen) - sum(_balance_delta(p) for p in later)
+
+
+def _bills_of(payment: Payment) -> tuple[BillView, ...]:
+    views: list[BillView] = []
+    links = (
+        PaymentBill.select(PaymentBill, Bill)
+        .join(Bill)
+        .where(PaymentBill.payment == payment.id)
+        .order_by(Bill.period_end, Bill.id)
+    )
+    for link in links:
+        bill = link.bill
+        from_value, to_value = bill_readings(bill)
+        views.append(
+            BillView(
+                bill_id=bill.id,
+                meter_number=Meter.get_by_id(bill.meter_id).number,
+                period_start=bill.period_start,
+                period_end=bill.period_end,
+                from_value_l=from_value,
+                to_value_l=to_value,
+                volume_l=bill.volume_l,
+                amount_fen=bill.amount_fen,
+                paid_fen=bill.amount_fen - abs(link.amount_fen),
+                lines=stored_lines(bill),
+            )
+        )
+    return tuple(views)
+
+
+def _badge(staff_id: int | None) -> str:
+    staff = Staff.get_or_none(Staff.id == staff_id) if staff_id else None
+    return str(staff.badge) if staff is not None else ""
+
+
+def receipt_document(receipt_id: int, copy: CopyMark | None = None) -> ReceiptDoc:
+    receipt = Receipt.get_by_id(receipt_id)
+    payment: Payment = receipt.payment
+    account = payment.account
+    office = payment.office
+    meter = (
+        Meter.select()
+        .where((Meter.account == account.id) & Meter.removed_on.is_null())
+        .order_by(Meter.installed_on.desc())
+        .first()
+    )
+    company, phones = company_info()
+    void = None
+    amount = payment.amount_fen
+    if payment.kind == "void":
+        original = payment.voids
+        first = Receipt.get(Receipt.payment == original.id)
+        void = VoidInfo(
+            original_code=format_code(first.series, first.number),
+            original_issued_at=first.issued_at,
+            reason=payment.reason,
+            authorised_badge=_badge(payment.authorised_by_id),
+        )
+        amount = -amount
+    return ReceiptDoc(
+        company=company,
+        office_name=office.name,
+        office_address=office.address,
+        office_phone=office.phone,
+        phones=phones,
+        code=format_code(receipt.series, receipt.number),
+        issued_at=receipt.issued_at,
+        teller_badge=payment.staff.badge,
+        account_number=account.number,
+        account_name=account.name,
+        account_address=account.address,
+        meter_number=meter.number if meter else "",
+        kind=payment.kind,
+        method=payment.method,
+        amount_fen=amount,
+        tendered_fen=payment.tendered_fen,
+        change_fen=payment.change_fen,
+        reference=payment.reference,
+        volume_l=abs(payment.volume_l),
+        bills=_bills_of(payment) if payment.kind == "bill" else (),
+        purchase_lines=lines_from_json(payment.lines_json) if payment.kind == "purchase" else (),
+        balance_after_fen=_balance_after(payment)
+        if payment.kind == "prepay" or payment.method == BALANCE
+        else None,
+        void=void,
+        copy=copy,
+    )
+
+
+def receipt_pdf(receipt_id: int, layout: str = "80mm") -> bytes:
+    """The receipt as issued (for the preview); logs nothing."""
+    return render_receipt(receipt_document(receipt_id), layout)
+
+
+def print_copy(
+    receipt_id: int, staff_id: int, layout: str = "80mm", *, at: dt.datetime | None = None
+) -> PrintCopy:
+    """The PDF to send to the printer now, logged: the original the first time,
+    a copy marked 重印 (with who and when) every time after."""
+    at = at or now()
+    with write_transaction():  # the PDF is made inside: if it cannot be made, nothing is logged
+        receipt = Receipt.get_by_id(receipt_id)
+        reprint = ReceiptPrint.select().where(ReceiptPrint.receipt == receipt_id).exists()
+        staff = Staff.get_by_id(staff_id)
+        code = format_code(receipt.series, receipt.number)
+        mark = CopyMark(badge=staff.badge, at=at) if reprint else None
+        pdf = render_receipt(receipt_document(receipt_id, mark), layout)
+        ReceiptPrint.create(receipt=receipt_id, staff=staff_id, printed_at=at, reprint=reprint)
+        if reprint:
+            audit.append(
+                "receipt_reprint",
+                staff_id=staff_id,
+                office_id=staff.office_id,
+                receipt=code,
+                layout=layout,
+            )
+    return PrintCopy(pdf=pdf, reprint=reprint, code=code)

@@ -1,0 +1,418 @@
+"""Finding customer accounts as the teller types.
+
+Every kind of query reads an index range and stops at the first page:
+
+- account number and meter number: prefix ranges on their unique indexes;
+- pinyin initials: a prefix range on `account.initials`;
+- one Chinese character alone: the gram of the name's first character (surnames);
+- mobile digits, names and address fragments: the gram index (`search_gram`). The
+  rarest gram of the query drives the lookup in account order, the next rarest ones
+  must exist for the same account, and LIKE checks the exact terms.
+
+The SQL is built through peewee and runs unchanged on SQLite and PostgreSQL. Any
+input at all gives a list, possibly empty: the text is normalised first
+(gasdesk.domain.search) and only ever reaches the database as bound parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from peewee import SQL, Expression, fn
+
+from gasdesk.domain.records import AccountSummary
+from gasdesk.domain.search import (
+    MIN_PHONE_DIGITS,
+    PHONE_GRAM,
+    PHONE_PREFIX,
+    Field,
+    Match,
+    QueryKind,
+    SearchHit,
+    digits_spans,
+    find_spans,
+    name_start_gram,
+    parse_query,
+    prefix_upper_bound,
+    term_grams,
+    text_matches,
+)
+from gasdesk.storage import search_index
+from gasdesk.storage.db import is_sqlite, write_transaction
+from gasdesk.storage.models import Account, Meter, db
+from gasdesk.storage.models_search import SearchGram
+from gasdesk.storage.rows import tuples
+
+PAGE = 50
+MAX_PAGE = 200
+RARE_CAP = 2_000  # counting a posting list stops here: beyond it a gram is "common"
+EXTRA_GRAMS = 2  # besides the driving gram, how many more grams are required by index
+FIRST_BATCH = 128  # candidates checked in the first round; later rounds grow fourfold
+MAX_BATCH = 2_048
+
+# Strongest first: the order hits of one query are listed in.
+KIND_ORDER = (Field.NUMBER, Field.METER, Field.PHONE, Field.NAME, Field.INITIALS, Field.ADDRESS)
+
+
+class _Row(NamedTuple):
+    """The account columns a result needs, in _summary_fields() order."""
+
+    id: int
+    number: str
+    name: str
+    phone: str
+    address: str
+    office_id: int
+    user_type: str
+    status: str
+    balance_fen: int
+
+
+def _summary_fields() -> tuple[object, ...]:
+    return (
+        Account.id,
+        Account.number,
+        Account.name,
+        Account.phone,
+        Account.address,
+        Account.office,
+        Account.user_type,
+        Account.status,
+        Account.balance_fen,
+    )
+
+
+def _rows(query: Any) -> list[_Row]:
+    """Plain tuples: building model instances would cost more than the query."""
+    width = len(_Row._fields)
+    return [_Row(*t[:width]) for t in tuples(query)]
+
+
+@dataclass
+class _Found:
+    row: _Row
+    kind: Field
+    matches: list[Match] = field(default_factory=list)
+    matched_meter: str = ""
+
+
+class _Collector:
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.found: dict[int, _Found] = {}
+
+    @property
+    def full(self) -> bool:
+        return len(self.found) >= self.limit
+
+    def add(self, row: _Row, kind: Field, matches: Iterable[Match], meter: str = "") -> None:
+        hit = self.found.get(row.id)
+        if hit is None:
+            if self.full:
+                return
+            hit = self.found[row.id] = _Found(row, kind)
+        hit.matches.extend(m for m in matches if m not in hit.matches)
+        if meter and not hit.matched_meter:
+            hit.matched_meter = meter
+
+    def hits(self) -> list[SearchHit]:
+        ids = list(self.found)
+        meters = _current_meters(ids)
+        out: list[SearchHit] = []
+        for account_id in ids:
+            f = self.found[account_id]
+            number, kind = meters.get(account_id, ("", ""))
+            summary = AccountSummary(*f.row, meter_number=number, meter_kind=kind)
+            # A removed meter's number is shown instead of the current one, so that
+            # the highlighted digits are the ones that matched.
+            matched_meter = "" if f.matched_meter == number else f.matched_meter
+            out.append(SearchHit(summary, f.kind, tuple(f.matches), matched_meter))
+        rank = {k: i for i, k in enumerate(KIND_ORDER)}
+        out.sort(key=lambda h: rank[h.kind])  # stable: each kind keeps its index order
+        return out
+
+
+def _current_meters(account_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+    if not account_ids:
+        return {}
+    rows = tuples(
+        Meter.select(Meter.account, Meter.number, Meter.kind)
+        .where(Meter.account.in_(list(account_ids)) & Meter.removed_on.is_null())
+        .order_by(Meter.installed_on, Meter.id)
+    )
+    return {account_id: (number, kind) for account_id, number, kind in rows}
+
+
+def _bytewise(column: Any) -> Any:
+    """The column compared in code-point order, whatever the database's collation:
+    SQLite's BINARY already is; on PostgreSQL it is COLLATE "C", which the indexes
+    made by migration 20 use (a Chinese or English collation would put '张三' outside
+    the range ['张', '张'+1) and '3309x' outside ['3309', '330:'))."""
+    return column if is_sqlite() else column.collate('"C"')
+
+
+def _prefix(column: Any, prefix: str) -> Expression:
+    """`column` starts with `prefix`, as an index range. In code-point order the
+    range is exact (LIKE would scan: SQLite's LIKE ignores case, so a binary index
+    cannot serve it)."""
+    col = _bytewise(column)
+    return (col >= prefix) & (col < prefix_upper_bound(prefix))
+
+
+def _by_number(prefix: str, into: _Collector) -> None:
+    prefix = prefix.upper()
+    rows = _rows(
+        Account.select(*_summary_fields())
+        .where(_prefix(Account.number, prefix))
+        .order_by(_bytewise(Account.number))
+        .limit(into.limit)
+    )
+    for row in rows:
+        into.add(row, Field.NUMBER, [Match(Field.NUMBER, 0, len(prefix))])
+
+
+def _by_meter(prefix: str, into: _Collector) -> None:
+    prefix = prefix.upper()
+    rows = tuples(
+        Account.select(*_summary_fields(), Meter.number)
+        .join(Meter, on=(Meter.account == Account.id))
+        .where(_prefix(Meter.number, prefix))
+        .order_by(_bytewise(Meter.number))
+        .limit(into.limit)
+    )
+    width = len(_Row._fields)
+    for t in rows:
+        into.add(
+            _Row(*t[:width]), Field.METER, [Match(Field.METER, 0, len(prefix))], meter=t[width]
+        )
+
+
+def _by_initials(prefix: str, into: _Collector) -> None:
+    rows = _rows(
+        Account.select(*_summary_fields())
+        .where(_prefix(Account.initials, prefix))
+        .order_by(_bytewise(Account.initials), Account.id)
+        .limit(into.limit)
+    )
+    for row in rows:
+        chinese = [i for i, ch in enumerate(row.name) if "\u4e00" <= ch <= "\u9fff"]
+        shown = chinese[: len(prefix)]
+        matches = [Match(Field.NAME, shown[0], shown[-1] + 1)] if shown else []
+        into.add(row, Field.INITIALS, matches)
+
+
+def _capped_counts(grams: Sequence[str]) -> dict[str, int]:
+    """How many accounts each gram is filed under, counting no further than RARE_CAP,
+    in one round trip."""
+    database = db.obj
+    param = database.param
+    parts = [
+        f"(SELECT COUNT(*) FROM (SELECT 1 FROM search_gram WHERE gram = {param} LIMIT {RARE_CAP}) AS c{i})"
+        for i in range(len(grams))
+    ]
+    row = database.execute_sql("SELECT " + ", ".join(parts), list(grams)).fetchone()
+    return dict(zip(grams, (int(n) for n in row), strict=True))
+
+
+def _candidates(drive: str, extra: Sequence[str], after: int, size: int) -> list[int]:
+    """The next `size` accounts after `after` filed under `drive` and every `extra`
+    gram, in account order: an ordered walk of the (gram, account) key."""
+    where = (SearchGram.gram == drive) & (SearchGram.account > after)
+    for g in extra:
+        other = SearchGram.alias()
+        where = where & fn.EXISTS(
+            other.select(SQL("1")).where((other.gram == g) & (other.account == SearchGram.account))
+        )
+    query = SearchGram.select(SearchGram.account).where(where).order_by(SearchGram.account)
+    return [account_id for (account_id,) in tuples(query.limit(size))]
+
+
+def _gram_filter(table: Any, drive: str, extra: Sequence[str]) -> Expression:
+    """Rows of `table` (SearchGram or an alias) for `drive` whose account is also
+    filed under every `extra` gram (index-only semi-joins on the key)."""
+    where = table.gram == drive
+    for g in extra:
+        other = SearchGram.alias()
+        where = where & fn.EXISTS(
+            other.select(SQL("1")).where((other.gram == g) & (other.account == table.account))
+        )
+    return where
+
+
+def _walk_sqlite(
+    drive: str, extra: Sequence[str], check: Expression | None, limit: int
+) -> list[_Row]:
+    """One statement: SQLite walks the (gram, account) key in order, checks each
+    account as it goes and stops at the page."""
+    where = _gram_filter(SearchGram, drive, extra)
+    if check is not None:
+        where = where & check
+    return _rows(
+        Account.select(*_summary_fields())
+        .join(SearchGram, on=(SearchGram.account == Account.id))
+        .where(where)
+        .order_by(SearchGram.account)
+        .limit(limit)
+    )
+
+
+def _walk_in_batches(
+    drive: str, extra: Sequence[str], check: Expression | None, limit: int
+) -> list[_Row]:
+    """Candidates from the key in batches, each batch checked by primary key.
+    PostgreSQL cannot estimate how many rows the LIKE checks keep; guessing few, it
+    would hash-join the whole account table and sort rather than walk the key and
+    stop, so the walk is spelled out here."""
+    found: list[_Row] = []
+    after = 0
+    size = limit if check is None else max(FIRST_BATCH, 2 * limit)
+    while len(found) < limit:
+        where = _gram_filter(SearchGram, drive, extra) & (SearchGram.account > after)
+        ids = [
+            account_id
+            for (account_id,) in tuples(
+                SearchGram.select(SearchGram.account)
+                .where(where)
+                .order_by(SearchGram.account)
+                .limit(size)
+            )
+        ]
+        if not ids:
+            break
+        batch = Account.id.in_(ids) if check is None else (Account.id.in_(ids) & check)
+        found.extend(_rows(Account.select(*_summary_fields()).where(batch).order_by(Account.id)))
+        if len(ids) < size:
+            break
+        after, size = ids[-1], min(size * 4, MAX_BATCH)
+    return found[:limit]
+
+
+def _choose(per_term: Sequence[set[str]], counts: dict[str, int]) -> tuple[str, list[str]]:
+    """The rarest gram drives; the others required are the rarest of each other term
+    first (two grams of one word say little more than one), then the next rarest."""
+    rank = sorted(set().union(*per_term), key=lambda g: (counts[g], g))
+    drive = rank[0]
+    extra: list[str] = []
+    for grams in sorted(per_term, key=lambda gs: min(counts[g] for g in gs)):
+        if drive not in grams:
+            extra.append(min(grams, key=lambda g: (counts[g], g)))
+    extra += [g for g in rank[1:] if g not in extra]
+    return drive, extra[:EXTRA_GRAMS]
+
+
+def _by_grams(
+    per_term: Sequence[set[str]], check: Expression | None, into: _Collector
+) -> list[_Row]:
+    """Accounts filed under the grams of every term that also pass `check` (None:
+    the grams alone decide), in account order, at most one page."""
+    per_term = [g for g in per_term if g]
+    if not per_term:
+        return []
+    grams = sorted(set().union(*per_term))
+    if len(grams) == 1:
+        drive, extra = grams[0], list[str]()  # nothing to choose between
+    else:
+        counts = _capped_counts(grams)
+        if min(counts.values()) == 0:
+            return []  # some gram is filed nowhere: nothing can match
+        drive, extra = _choose(per_term, counts)
+    walk = _walk_sqlite if is_sqlite() else _walk_in_batches
+    return walk(drive, extra, check, into.limit)
+
+
+def _phone_grams(digits: str) -> set[str]:
+    return {PHONE_PREFIX + digits[i : i + PHONE_GRAM] for i in range(len(digits) - PHONE_GRAM + 1)}
+
+
+def _by_phone(digits: str, into: _Collector) -> None:
+    for row in _by_grams([_phone_grams(digits)], Account.phone.contains(digits), into):
+        into.add(
+            row, Field.PHONE, [Match(Field.PHONE, s, e) for s, e in digits_spans(row.phone, digits)]
+        )
+
+
+def _term_check(term: str) -> Expression:
+    check = Account.name.contains(term) | Account.address.contains(term)
+    if term.isascii() and term.isdigit() and len(term) >= MIN_PHONE_DIGITS:
+        check = check | Account.phone.contains(term)
+    return check
+
+
+def _text_match_list(row: _Row, terms: Sequence[str]) -> list[Match]:
+    matches = list(text_matches(row.name, row.address, terms))
+    for term in terms:
+        if term.isascii() and term.isdigit():
+            matches.extend(Match(Field.PHONE, s, e) for s, e in find_spans(row.phone, term))
+    return matches
+
+
+def _by_text(terms: Sequence[str], into: _Collector) -> None:
+    check: Expression | None = None
+    for term in terms:
+        check = _term_check(term) if check is None else (check & _term_check(term))
+    assert check is not None
+    per_term = [term_grams(term) for term in terms]
+    if any(per_term):
+        rows = _by_grams(per_term, check, into)
+    else:
+        digit_terms = [
+            t for t in terms if t.isascii() and t.isdigit() and len(t) >= MIN_PHONE_DIGITS
+        ]
+        if digit_terms:
+            rows = _by_grams([_phone_grams(max(digit_terms, key=len))], check, into)
+        else:
+            # Only single characters: the first is most likely a surname.
+            first = terms[0]
+            only = len(terms) == 1  # then the surname gram alone decides
+            surname = None if only else (check & Account.name.startswith(first))
+            rows = _by_grams([{name_start_gram(first)}], surname, into)
+    for row in rows:
+        matches = _text_match_list(row, terms)
+        kind = Field.NAME if any(m.field == Field.NAME for m in matches) else Field.ADDRESS
+        if not any(m.field in (Field.NAME, Field.ADDRESS) for m in matches):
+            kind = Field.PHONE
+        into.add(row, kind, matches)
+
+
+def search_accounts(text: object, limit: int = PAGE) -> list[SearchHit]:
+    """The first page of accounts matching what the teller typed, strongest kind of
+    match first, with what matched for highlighting."""
+    query = parse_query(text)
+    try:
+        limit = max(1, min(int(limit), MAX_PAGE))
+    except (TypeError, ValueError):
+        limit = PAGE
+    into = _Collector(limit)
+    kinds: list[Callable[[str, _Collector], None]] = []
+    if query.kind is QueryKind.DIGITS:
+        kinds = [_by_number, _by_meter]
+        if len(query.text) >= MIN_PHONE_DIGITS:
+            kinds.append(_by_phone)
+    elif query.kind is QueryKind.LETTERS:
+        kinds = [_by_initials, _by_meter]
+    elif query.kind is QueryKind.CODE:
+        kinds = [_by_number, _by_meter]
+    elif query.kind is QueryKind.TEXT:
+        _by_text(query.terms, into)
+    for by in kinds:
+        if into.full:
+            break  # the first page is filled by the stronger kinds
+        by(query.text, into)
+    return into.hits()
+
+
+def index_account(account_id: int) -> bool:
+    """Keep the search index (and the pinyin initials) in step with one account.
+    Every service that creates an account or changes its name, address or mobile
+    number calls this inside its own transaction (it nests as a savepoint)."""
+    with write_transaction():
+        return search_index.index_account(account_id)
+
+
+def rebuild_search_index() -> int:
+    """File every account again (after a bulk import such as the demo set); returns
+    the number of index rows."""
+    with write_transaction():
+        return search_index.rebuild_index()

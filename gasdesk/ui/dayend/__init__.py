@@ -1,0 +1,1 @@
+"""Widgets of the End of day tab."""

@@ -1,0 +1,94 @@
+"""From the read-back to the recorded payment: opens the read-back screen, records
+the payment on the worker when the teller confirms, and reports the receipt.
+
+The request carries the payment form's idempotency key, so a retry after an error
+sends the same key and can never charge twice.
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from gasdesk.domain.fees import PaymentRequest, ReceiptInfo
+from gasdesk.domain.readback import ReadBack
+from gasdesk.services import payments, receipts
+from gasdesk.ui.context import AppContext
+from gasdesk.ui.fee_settings import receipt_layout
+from gasdesk.ui.messages import user_text
+from gasdesk.ui.readback_dialog import ReadBackDialog
+
+
+def commit_and_render(
+    request: PaymentRequest, layout: str
+) -> tuple[ReceiptInfo, bytes | BaseException]:
+    """On the worker: record the payment, then make its receipt PDF. A PDF that cannot
+    be made (a missing font, say) does not undo the payment: the failure is returned
+    beside the receipt so that the teller learns both."""
+    info = payments.collect_payment(request)
+    try:
+        return info, receipts.receipt_pdf(info.receipt_id, layout)
+    except Exception as exc:  # reported to the teller with the recorded receipt
+        return info, exc
+
+
+class PaymentFlow(QObject):
+    committed = Signal(object, object)  # ReceiptInfo, receipt PDF (bytes) or why it failed
+    failed = Signal(object)  # the exception; the read-back stays open for a retry
+    cancelled = Signal()  # Esc at the read-back: nothing was recorded
+
+    def __init__(self, ctx: AppContext, host: QWidget) -> None:
+        super().__init__(host)
+        self.ctx = ctx
+        self.host = host
+        self.dialog: ReadBackDialog | None = None
+        self.request: PaymentRequest | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.dialog is not None
+
+    def start(self, rb: ReadBack, request: PaymentRequest) -> ReadBackDialog:
+        self.request = request
+        dialog = ReadBackDialog(rb, self.host.window())
+        dialog.confirmed.connect(self._confirmed)
+        dialog.rejected.connect(self._cancelled)
+        self.dialog = dialog
+        self.ctx.events.moment.emit("readback", rb.moment_params())
+        dialog.open()
+        return dialog
+
+    def _cancelled(self) -> None:
+        self.dialog = None
+        self.cancelled.emit()
+
+    def _confirmed(self) -> None:
+        assert self.request is not None
+        self.ctx.worker.submit(
+            commit_and_render,
+            self.request,
+            receipt_layout(self.ctx.settings),
+            on_done=self._committed,
+            on_error=self._failed,
+        )
+
+    def _committed(self, result: tuple[ReceiptInfo, bytes | BaseException]) -> None:
+        info, pdf = result
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None and shiboken6.isValid(dialog):
+            dialog.set_busy(False)
+            dialog.accept()
+        self.ctx.events.moment.emit(
+            "committed",
+            {"receipt": info.code, "amount_fen": info.amount_fen, "change_fen": info.change_fen},
+        )
+        self.ctx.events.data_changed.emit("payment")
+        self.committed.emit(info, pdf)
+
+    def _failed(self, exc: BaseException) -> None:
+        message = user_text(exc)
+        if self.dialog is not None and shiboken6.isValid(self.dialog):
+            self.dialog.show_error(message)
+        self.ctx.events.moment.emit("refusal", {"message": message})
+        self.failed.emit(exc)

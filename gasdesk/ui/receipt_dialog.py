@@ -1,0 +1,135 @@
+"""Preview of a receipt (the very PDF that is printed) and printing it.
+
+With silent printing on (settings), a new receipt goes straight to the counter's
+printer when the preview opens; otherwise Enter opens the print dialog. Every print
+is logged by the service; every print after the first is a copy marked 重印.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from gasdesk.services.receipts import PrintCopy, print_copy
+from gasdesk.ui.context import AppContext
+from gasdesk.ui.fee_settings import receipt_layout, silent_printing
+from gasdesk.ui.messages import user_text
+from gasdesk.ui.receipt_printer import load_pdf, make_printer, paint_pdf
+
+
+class ReceiptDialog(QDialog):
+    printed = Signal(object)  # PrintCopy
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        receipt_id: int,
+        code: str,
+        pdf: bytes,
+        *,
+        auto_print: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.receipt_id = receipt_id
+        self.code = code
+        self.pdf = pdf
+        self.prints = 0
+        self._printing = False
+        self._dialog: QPrintDialog | None = None
+        self.setObjectName("receiptDialog")
+        self.setWindowTitle(self.tr("Receipt {code}").format(code=code))
+        self.document, self._buffer = load_pdf(pdf)
+        self.view = QPdfView()
+        self.view.setObjectName("receiptView")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        # Fit-to-width with an as-needed scroll bar can flip the bar on and off for
+        # ever (the bar narrows the page, which then fits, which hides the bar...).
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.status = QLabel("")
+        self.status.setObjectName("printStatus")
+        self.status.setWordWrap(True)
+        self.print_button = QPushButton(self.tr("Print (Enter)"))
+        self.print_button.setObjectName("printButton")
+        self.close_button = QPushButton(self.tr("Close (Esc)"))
+        self.close_button.setObjectName("closeReceipt")
+        for b in (self.print_button, self.close_button):
+            b.setAutoDefault(False)
+        self.print_button.clicked.connect(self.print_receipt)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.print_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.resize(520, 760)
+        self._auto = auto_print and silent_printing(ctx.settings)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._auto:
+            self._auto = False
+            self.print_receipt()
+
+    def print_receipt(self) -> None:
+        if self._printing:
+            return
+        printer, ask = make_printer(self.ctx.settings, self.code)
+        if ask:
+            self._dialog = QPrintDialog(printer, self)
+            self._dialog.setObjectName("printDialog")
+            self._dialog.accepted.connect(lambda: self._send(printer))
+            self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self._dialog.show()
+            return
+        self._send(printer)
+
+    def _send(self, printer: QPrinter) -> None:
+        self._printing = True
+        self.print_button.setEnabled(False)
+        self.status.setText(self.tr("Printing…"))
+        s = self.ctx.session
+        self.ctx.worker.submit(
+            print_copy,
+            self.receipt_id,
+            s.staff.id,
+            receipt_layout(self.ctx.settings),
+            on_done=lambda copy: self._paint(printer, copy),
+            on_error=self._failed,
+        )
+
+    def _paint(self, printer: QPrinter, copy: PrintCopy) -> None:
+        try:
+            paint_pdf(printer, copy.pdf)
+        except RuntimeError as exc:
+            self._failed(exc)
+            return
+        self._printing = False
+        self.print_button.setEnabled(True)
+        self.prints += 1
+        if copy.reprint:
+            self.status.setText(self.tr("Printed a copy marked 重印."))
+        else:
+            self.status.setText(self.tr("Printed."))
+        self.print_button.setText(self.tr("Print a copy (Enter)"))
+        self.printed.emit(copy)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._printing = False
+        self.print_button.setEnabled(True)
+        self.status.setText(self.tr("Not printed: {reason}").format(reason=user_text(exc)))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.print_receipt()
+            event.accept()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,1 @@
+"""The meter-records tab: search, account view, readings, chart, bills, statement."""

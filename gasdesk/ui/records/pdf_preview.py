@@ -1,0 +1,114 @@
+"""A PDF shown before it is printed (QtPdf), then printed through QPrinter or saved."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+
+def print_document(document: QPdfDocument, printer: QPrinter) -> int:
+    """Render every page onto the printer, scaled to the printable area; returns the
+    number of pages sent."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
+    dpi = printer.resolution()
+    pages = document.pageCount()
+    try:
+        for i in range(pages):
+            if i:
+                printer.newPage()
+            points = document.pagePointSize(i)
+            image = document.render(
+                i, QSize(int(points.width() * dpi / 72), int(points.height() * dpi / 72))
+            )
+            area = painter.viewport()
+            scaled = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRect(area.topLeft(), scaled), image)
+    finally:
+        painter.end()
+    return pages
+
+
+class PdfPreview(QWidget):
+    """Preview with Print (Ctrl+P) and Save (Ctrl+S)."""
+
+    printed = Signal(int)  # pages
+    saved = Signal(str)  # path
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = QPdfDocument(self)
+        self._buffer: QBuffer | None = None
+        self._data = b""
+        self.file_name = "document.pdf"
+        self.view = QPdfView(self)
+        self.view.setObjectName("pdfView")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.print_button = QPushButton(self.tr("&Print (Ctrl+P)"))
+        self.print_button.setObjectName("printPdf")
+        self.print_button.setShortcut("Ctrl+P")
+        self.print_button.clicked.connect(self.ask_print)
+        self.save_button = QPushButton(self.tr("&Save as PDF (Ctrl+S)"))
+        self.save_button.setObjectName("savePdf")
+        self.save_button.setShortcut("Ctrl+S")
+        self.save_button.clicked.connect(self.ask_save)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.print_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self._set_enabled(False)
+
+    def _set_enabled(self, on: bool) -> None:
+        self.print_button.setEnabled(on)
+        self.save_button.setEnabled(on)
+
+    def set_pdf(self, data: bytes, file_name: str = "document.pdf") -> None:
+        self.document.close()
+        self._data = data
+        self.file_name = file_name
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(data))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        self._set_enabled(self.document.pageCount() > 0)
+
+    def pdf_bytes(self) -> bytes:
+        return self._data
+
+    def ask_print(self) -> None:
+        if not self._data:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.file_name)
+        dialog = QPrintDialog(printer, self)
+        dialog.setObjectName("printDialog")
+        dialog.accepted.connect(lambda: self.printed.emit(print_document(self.document, printer)))
+        QDialog.open(dialog)  # QPrintDialog.open() itself wants a receiver and a slot
+
+    def ask_save(self) -> None:
+        if not self._data:
+            return
+        dialog = QFileDialog(
+            self, self.tr("Save PDF"), self.file_name, self.tr("PDF files (*.pdf)")
+        )
+        dialog.setObjectName("savePdfDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.fileSelected.connect(self.save_to)
+        dialog.open()
+
+    def save_to(self, path: str) -> None:
+        with open(path, "wb") as fh:
+            fh.write(self._data)
+        self.saved.emit(path)

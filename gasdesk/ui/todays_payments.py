@@ -1,0 +1,127 @@
+"""The day's payments at this office under the fee tab, with reprint and void."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gasdesk.domain.fees import PaymentRow, ReceiptInfo
+from gasdesk.services import payments, receipts
+from gasdesk.ui.context import AppContext
+from gasdesk.ui.fee_models import PaymentsModel
+from gasdesk.ui.fee_settings import receipt_layout
+from gasdesk.ui.messages import user_text
+from gasdesk.ui.void_dialog import VoidDialog
+
+
+class TodaysPayments(QWidget):
+    receipt_ready = Signal(int, str, bytes, bool)  # receipt id, code, PDF, print at once
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.void_dialog: VoidDialog | None = None
+        self.model = PaymentsModel(self)
+        self.view = QTableView()
+        self.view.setObjectName("todaysPayments")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.reprint_button = QPushButton(self.tr("Reprint (Ctrl+P)"))
+        self.reprint_button.setObjectName("reprintButton")
+        self.void_button = QPushButton(self.tr("Void… (F9)"))
+        self.void_button.setObjectName("voidButton")
+        self.status = QLabel("")
+        self.status.setObjectName("paymentsStatus")
+        self.reprint_button.clicked.connect(self.reprint_selected)
+        self.void_button.clicked.connect(self.void_selected)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Today's payments at this office")))
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.reprint_button)
+        bar.addWidget(self.void_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+
+    def install_shortcuts(self, host: QWidget) -> None:
+        """Ctrl+P and F9 anywhere in `host` (the fee tab)."""
+        for key, slot in (("Ctrl+P", self.reprint_selected), ("F9", self.void_selected)):
+            shortcut = QShortcut(QKeySequence(key), host)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def refresh(self) -> None:
+        self.ctx.worker.submit(
+            payments.list_payments,
+            self.ctx.session.office.id,
+            dt.date.today(),
+            on_done=self.model.set_rows,
+            on_error=lambda exc: self.status.setText(user_text(exc)),
+            channel="fees-payments",
+        )
+
+    def selected(self) -> PaymentRow | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def select_code(self, code: str) -> None:
+        for row in range(self.model.rowCount()):
+            found = self.model.row_at(row)
+            if found is not None and found.code == code:
+                self.view.selectRow(row)
+                return
+
+    def _pdf_then(self, receipt_id: int, code: str, auto_print: bool) -> None:
+        receipt_id_ = receipt_id
+        self.ctx.worker.submit(
+            receipts.receipt_pdf,
+            receipt_id_,
+            receipt_layout(self.ctx.settings),
+            on_done=lambda pdf: self.receipt_ready.emit(receipt_id_, code, pdf, auto_print),
+            on_error=lambda exc: self.status.setText(user_text(exc)),
+        )
+
+    def reprint_selected(self) -> None:
+        row = self.selected()
+        if row is None or row.receipt_id is None:
+            self.status.setText(self.tr("Choose a payment in the list first."))
+            return
+        self.status.clear()
+        self._pdf_then(row.receipt_id, row.code, False)
+
+    def void_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            self.status.setText(self.tr("Choose a payment in the list first."))
+            return
+        if not row.can_void:
+            self.status.setText(self.tr("This payment cannot be voided."))
+            return
+        self.status.clear()
+        dialog = VoidDialog(self.ctx, row, self.window())
+        dialog.voided.connect(self._voided)
+        dialog.finished.connect(lambda _r: setattr(self, "void_dialog", None))
+        self.void_dialog = dialog
+        dialog.open()
+
+    def _voided(self, info: ReceiptInfo) -> None:
+        self.ctx.events.data_changed.emit("payment")
+        self.status.setText(self.tr("Voided; void slip {code}.").format(code=info.code))
+        self._pdf_then(info.receipt_id, info.code, True)

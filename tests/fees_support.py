@@ -1,0 +1,269 @@
+"""A small deterministic data set for the fee-collection tests (used until the
+shared fixtures hold one of their own)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from gasdesk.resources import load_toml
+from gasdesk.services.passwords import hash_password
+from gasdesk.storage.models import (
+    Account,
+    Counter,
+    Meter,
+    Office,
+    Reading,
+    Staff,
+    TariffTier,
+    TariffVersion,
+)
+from tests.pg_support import BACKENDS, open_test_database
+
+PASSWORD = "123456"
+TODAY = dt.date(2026, 3, 10)
+_HASH: list[str] = []
+
+
+@dataclass
+class FeeData:
+    db_path: Path
+    ms: Office
+    wc: Office
+    counter: Counter
+    wc_counter: Counter
+    teller: Staff
+    supervisor: Staff
+    wc_supervisor: Staff
+    house: Account  # mechanical meter, one unbilled reading: 56 m³, 168.00 due
+    ic: Account  # IC-card meter
+    prepay: Account  # mechanical, nothing due
+
+
+def password_hash() -> str:
+    if not _HASH:
+        _HASH.append(hash_password(PASSWORD))
+    return _HASH[0]
+
+
+def add_tariff(
+    name: str, effective_from: dt.date, tiers: list[tuple[int | None, int]]
+) -> TariffVersion:
+    v = TariffVersion.create(name=name, user_type="residential", effective_from=effective_from)
+    for seq, (upper, price) in enumerate(tiers, start=1):
+        TariffTier.create(version=v, seq=seq, upper_m3=upper, price_fen=price)
+    return v
+
+
+def make_fee_db(tmp_path: Path, backend: str = "sqlite", url: str | None = None) -> FeeData:
+    """The data set in a fresh migrated database: an SQLite file in tmp_path, or the
+    PostgreSQL test database at `url` (emptied first)."""
+    path = tmp_path / "gasdesk.db"
+    database = open_test_database(backend, tmp_path, url)
+    offices = {o["code"]: o for o in load_toml("offices.toml")["office"]}
+    with database.atomic():
+        ms = Office.create(
+            **{k: offices["MS"][k] for k in ("code", "name", "address", "phone", "hours")}
+        )
+        wc = Office.create(
+            **{k: offices["WC"][k] for k in ("code", "name", "address", "phone", "hours")}
+        )
+        counter = Counter.create(office=ms, number=1, name="1号窗口")
+        wc_counter = Counter.create(office=wc, number=1, name="1号窗口")
+        h = password_hash()
+        teller = Staff.create(badge="MS01", name="李娜", role="teller", office=ms, password_hash=h)
+        supervisor = Staff.create(
+            badge="MS09", name="张伟", role="supervisor", office=ms, password_hash=h
+        )
+        wc_sup = Staff.create(
+            badge="WC09", name="赵磊", role="supervisor", office=wc, password_hash=h
+        )
+        t = load_toml("tariff_residential.toml")
+        add_tariff(
+            t["name"],
+            dt.date.fromisoformat(t["effective_from"]),
+            [(tier.get("upper_m3"), tier["price_fen"]) for tier in t["tier"]],
+        )
+        house = Account.create(
+            number="31000001",
+            name="王秀英",
+            initials="wxy",
+            phone="13800000001",
+            address="文昌湖区商家镇幸福路8号",
+            office=ms,
+        )
+        m1 = Meter.create(
+            number="M-1001",
+            account=house,
+            kind="mechanical",
+            model="G2.5",
+            installed_on=dt.date(2026, 1, 5),
+            initial_l=100_000,
+        )
+        Reading.create(
+            meter=m1, account=house, read_on=dt.date(2026, 3, 5), value_l=156_000, source="reader"
+        )
+        ic = Account.create(
+            number="31000002",
+            name="刘建国",
+            initials="ljg",
+            phone="13800000002",
+            address="文昌湖区萌山路2号",
+            office=ms,
+        )
+        Meter.create(
+            number="IC-2002",
+            account=ic,
+            kind="ic_card",
+            model="IC G2.5",
+            installed_on=dt.date(2025, 1, 1),
+            initial_l=0,
+        )
+        pre = Account.create(
+            number="31000003",
+            name="陈静",
+            initials="cj",
+            phone="13800000003",
+            address="文昌湖区鲁山大道6号",
+            office=ms,
+        )
+        Meter.create(
+            number="M-1003",
+            account=pre,
+            kind="mechanical",
+            model="G2.5",
+            installed_on=dt.date(2026, 1, 1),
+            initial_l=0,
+        )
+    return FeeData(path, ms, wc, counter, wc_counter, teller, supervisor, wc_sup, house, ic, pre)
+
+
+@pytest.fixture(params=BACKENDS)
+def fee_data_backends(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[FeeData]:
+    """The fee-collection data set on each backend (SQLite; PostgreSQL when
+    GASDESK_TEST_PG_URL names a test server), bound to the models. Service tests use
+    it under the name fee_data (`fee_data = fees_support.fee_data_backends`, with
+    `pg_url = pg_support.pg_url`)."""
+    from gasdesk.storage.models import db
+
+    url = request.getfixturevalue("pg_url") if request.param == "pg" else None
+    data = make_fee_db(tmp_path, str(request.param), url)
+    yield data
+    db.close()
+
+
+@pytest.fixture
+def fee_data(tmp_path: Path) -> Iterator[FeeData]:
+    """The data set in an SQLite file (the screens run on the counter's own file)."""
+    from gasdesk.storage.models import db
+
+    data = make_fee_db(tmp_path)
+    yield data
+    db.close()
+
+
+def is_postgres() -> bool:
+    from peewee import PostgresqlDatabase
+
+    from gasdesk.storage.models import db
+
+    return isinstance(db.obj, PostgresqlDatabase)
+
+
+def counts() -> dict[str, int]:
+    """How many rows the money tables hold (to prove that nothing was written)."""
+    from gasdesk.storage.models import (
+        AuditEvent,
+        Bill,
+        Payment,
+        PaymentBill,
+        Receipt,
+        ReceiptCounter,
+    )
+
+    return {
+        "payment": Payment.select().count(),
+        "receipt": Receipt.select().count(),
+        "bill": Bill.select().count(),
+        "payment_bill": PaymentBill.select().count(),
+        "audit": AuditEvent.select().count(),
+        "receipt_counter": sum(r.last for r in ReceiptCounter.select()),
+    }
+
+
+@pytest.fixture
+def fee_ctx(fee_data: FeeData, qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A teller (MS01) logged in at Mengshui counter 1 over the fee data set, printing
+    to PDF files in tmp_path/printed instead of a printer."""
+    from gasdesk.ui.application import make_settings
+    from gasdesk.ui.context import AppContext
+    from gasdesk.ui.fee_settings import OUTPUT_DIR_KEY
+    from gasdesk.ui.worker import DbWorker
+    from tests.helpers import teller_login
+
+    worker = DbWorker()
+    settings = make_settings()
+    settings.setValue(OUTPUT_DIR_KEY, str(tmp_path / "printed"))
+    ctx = AppContext(session=teller_login(), worker=worker, settings=settings)
+    yield ctx
+    for _ in range(3):  # deliver what is in flight (and what it submits) before shutting down
+        qtbot.waitUntil(lambda: worker.pending == 0)
+        qtbot.wait(20)
+    worker.shutdown()
+
+
+def added(before: dict[str, int]) -> dict[str, int]:
+    """Rows added to the money tables since `before` (a counts() snapshot)."""
+    now = counts()
+    return {k: now[k] - before[k] for k in now}
+
+
+NOTHING = {
+    "payment": 0,
+    "receipt": 0,
+    "bill": 0,
+    "payment_bill": 0,
+    "audit": 0,
+    "receipt_counter": 0,
+}
+ONE_PAYMENT = {
+    "payment": 1,
+    "receipt": 1,
+    "bill": 1,
+    "payment_bill": 1,
+    "audit": 1,
+    "receipt_counter": 1,
+}
+
+
+def fail_receipt_inserts(message: str = "disk I/O error") -> None:
+    """Make the database refuse every receipt insert with `message`, as a failing disk
+    would, in the middle of the payment's transaction."""
+    from gasdesk.storage.models import db
+
+    if is_postgres():
+        db.execute_sql(
+            "CREATE OR REPLACE FUNCTION fail_receipt() RETURNS trigger AS $$ "
+            f"BEGIN RAISE EXCEPTION '{message}'; END $$ LANGUAGE plpgsql"
+        )
+        db.execute_sql(
+            "CREATE TRIGGER fail_receipt BEFORE INSERT ON receipt "
+            "FOR EACH ROW EXECUTE FUNCTION fail_receipt()"
+        )
+    else:
+        db.execute_sql(
+            "CREATE TRIGGER fail_receipt BEFORE INSERT ON receipt "
+            f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
+        )
+
+
+def heal_receipt_inserts() -> None:
+    from gasdesk.storage.models import db
+
+    db.execute_sql(
+        "DROP TRIGGER fail_receipt ON receipt" if is_postgres() else "DROP TRIGGER fail_receipt"
+    )
