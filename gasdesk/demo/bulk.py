@@ -212,12 +212,17 @@ class ProcessLoader:
         if not self.database.is_closed():
             self.database.close()
         self.folder = Path(tempfile.mkdtemp(prefix="gasdesk-demo-"))
-        self.proc = subprocess.Popen(
-            [sys.executable, "-I", str(WRITER), self.path, str(self.folder)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-I", str(WRITER), self.path, str(self.folder)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+        except OSError:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
+            raise
         self._send(marshal.dumps((self.guard, self.tables, self.leading), MARSHAL_VERSION))
 
     def put(self, batch: Batch) -> None:

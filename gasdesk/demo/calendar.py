@@ -39,11 +39,6 @@ def window(today: dt.date) -> list[tuple[int, int]]:
     return [add_months(today.year, today.month, n) for n in range(-MONTHS, 0)]
 
 
-def share_before(month: int) -> float:
-    """The share of a year's gas used in the calendar months before `month`."""
-    return sum(SEASON[: month - 1])
-
-
 @lru_cache(maxsize=8192)
 def is_business_day(day: dt.date) -> bool:
     """Working days by the State Council's holiday schedule where it is published
@@ -89,6 +84,7 @@ class Timeline:
         days = self.today_offset + 1
         self.dates = [dt.date.fromordinal(self.first_ord + i) for i in range(days)]
         self.day_str = [d.isoformat() for d in self.dates]
+        self.year_of = [d.year for d in self.dates]
         self.month_of = [0] * days
         for index, start in enumerate(self.month_start):
             for offset in range(start, min(days, start + self.month_days[index])):

@@ -21,7 +21,7 @@ BILL_FIELDS = (
 PAYMENT_FIELDS = (
     "id", "account", "office", "counter", "staff", "business_date", "kind", "method",
     "amount_fen", "tendered_fen", "change_fen", "volume_l", "reference", "idempotency_key",
-    "reason", "created_at",
+    "reason", "lines_json", "created_at",
 )  # fmt: skip
 PAYMENT_BILL_FIELDS = ("id", "payment", "bill", "amount_fen")
 RECEIPT_FIELDS = ("id", "series", "number", "payment", "issued_at")

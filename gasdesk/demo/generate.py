@@ -22,6 +22,7 @@ from peewee import fn
 
 from gasdesk.demo import bulk
 from gasdesk.demo.calendar import Timeline
+from gasdesk.demo.errors import DemoError
 from gasdesk.demo.fields import (
     ACCOUNT_FIELDS,
     BILL_FIELDS,
@@ -51,6 +52,7 @@ from gasdesk.storage.models import (
 DEFAULT_ACCOUNTS = 20_000
 DEFAULT_SEED = 20261127
 MAX_ACCOUNTS = 1_000_000
+__all__ = ["DemoError", "DemoSummary", "generate"]
 # Tables the demo fills from empty; their indexes are rebuilt after the load.
 BULK_MODELS: tuple[type[BaseModel], ...] = (
     Account,
@@ -75,10 +77,6 @@ BULK_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
     Receipt: RECEIPT_FIELDS,
     ReceiptCounter: RECEIPT_COUNTER_FIELDS,
 }
-
-
-class DemoError(Exception):
-    """The demo cannot be generated here (the message says why)."""
 
 
 @dataclass(frozen=True)

@@ -12,20 +12,15 @@ import random
 from collections.abc import Callable
 
 from gasdesk.demo.bulk import BulkTable
-from gasdesk.demo.calendar import MONTHS, Timeline, share_before, stamps
+from gasdesk.demo.calendar import MONTHS, Timeline, stamps
 from gasdesk.demo.households import Household
 from gasdesk.demo.payments import Counters
-from gasdesk.demo.pricing import lines_json, tier_lines
 from gasdesk.demo.reference import Reference
 
 LAST_BILL_UNPAID = 0.30
 PAY_WITHIN_DAYS = 25
 
 HARD_TO_READ_AGAIN = 0.5  # an estimated reading is often followed by another
-
-
-def _single_line(volume: int, price: int, amount: int) -> str:
-    return f'[{{"tier":1,"volume_l":{volume},"price_fen":{price},"amount_fen":{amount}}}]'
 
 
 class History:
@@ -76,21 +71,25 @@ class History:
         )
         return self.reading_id
 
-    def _year_start(self, h: Household, year: int, month: int) -> None:
-        """A household's first bill or purchase of a calendar year."""
-        # Gas used in the history's first year before the history starts counts too.
-        h.year_used_l = int(h.annual * share_before(month)) if h.year == 0 else 0
-        h.year = year
+    def _price(self, h: Household, volume: int, start: int, end: int) -> tuple[int, str]:
+        """(amount, lines JSON) of `volume` used between day offsets start and end
+        (equal for a purchase), moving the household up its year's tiers."""
+        tl = self.tl
+        year = tl.year_of[start]
+        used = h.year_used_l if h.year == year else 0  # nothing yet in a new year
+        if tl.year_of[end] == year:
+            amount, lines = h.price.charge(used, volume, tl.day_str[start], tl.day_str[end])
+            h.year, h.year_used_l = year, used + volume
+        else:
+            amount, lines, h.year, h.year_used_l = h.price.charge_across_years(
+                used, volume, tl.dates[start], tl.dates[end]
+            )
+        return amount, lines
 
     def _bill(self, h: Household, meter_id: int, to_reading: int, to_day: int, volume: int) -> None:
-        if volume <= 0:
-            return
-        date = self.tl.dates[to_day]
-        if date.year != h.year:
-            self._year_start(h, date.year, date.month)
-        lines = tier_lines(h.tiers, h.year_used_l, volume)
-        h.year_used_l += volume
-        amount = sum(line[3] for line in lines)
+        """The bill from the household's last reading to `to_reading` (a zero bill
+        when the meter did not move: every reading is billed)."""
+        amount, lines = self._price(h, volume, h.last_read_day, to_day) if volume else (0, "[]")
         self.bill_id += 1
         self.bills.rows.append(
             (
@@ -103,11 +102,12 @@ class History:
                 to_reading,
                 volume,
                 amount,
-                lines_json(lines),
+                lines,
                 self.night[to_day + 1],
             )
         )
-        h.open_bills.append((self.bill_id, amount))
+        if amount:
+            h.open_bills.append((self.bill_id, amount))
 
     def _meter_change(self, h: Household, day: int, use: int) -> int:
         """The fitter reads the old meter, removes it and installs the new one; then
@@ -132,8 +132,9 @@ class History:
         start = tl.month_start[m]
         last_day = start + tl.month_days[m] - 1
         year, month = tl.months[m]
-        season_index = month - 1
+        season_index = month - 1  # the reading days of month m all fall in `year`
         day_str = tl.day_str
+        year_of = tl.year_of
         evening = self.evening
         night = self.night
         add_reading = self.readings.rows.append
@@ -167,37 +168,37 @@ class History:
             add_reading(
                 (reading, h.meter_id, h.account_id, day_str[day], value, source, None, evening[day])
             )
-            volume = value - h.recorded_l
-            if m > 0 and volume > 0:
-                if h.year != year:
-                    self._year_start(h, year, month)
-                used = h.year_used_l
-                bound, price = h.tiers[0]
-                if bound is None or used + volume <= bound:
-                    amount = (volume * price + 500) // 1000
-                    lines = _single_line(volume, price, amount)
+            if m > 0:  # a bill per reading period; the first reading opens the history
+                volume = value - h.recorded_l
+                start_day = h.last_read_day
+                if volume and year_of[start_day] == year:
+                    # the common case inline: one year, one tier (see PriceList.charge)
+                    price = h.price
+                    used = h.year_used_l if h.year == year else 0
+                    bound = price.first_bound
+                    if bound is None or used + volume <= bound:
+                        rate = price.first_price
+                        amount = (volume * rate + 500) // 1000
+                        lines = (
+                            f'[{{"tier": 1, "volume_l": {volume}, "price_fen": {rate}, '
+                            f'"amount_fen": {amount}, "start": "{day_str[start_day]}", '
+                            f'"end": "{day_str[day]}"{price.tail}]'
+                        )
+                    else:
+                        amount, lines = price.charge(used, volume, day_str[start_day], day_str[day])
+                    h.year = year
+                    h.year_used_l = used + volume
+                elif volume:
+                    amount, lines = self._price(h, volume, start_day, day)
                 else:
-                    split = tier_lines(h.tiers, used, volume)
-                    amount = sum(line[3] for line in split)
-                    lines = lines_json(split)
-                h.year_used_l = used + volume
+                    amount, lines = 0, "[]"
                 self.bill_id += 1
                 add_bill(
-                    (
-                        self.bill_id,
-                        h.account_id,
-                        h.meter_id,
-                        day_str[h.last_read_day],
-                        day_str[day],
-                        h.last_reading,
-                        reading,
-                        volume,
-                        amount,
-                        lines,
-                        night[day + 1],
-                    )
-                )
-                h.open_bills.append((self.bill_id, amount))
+                    (self.bill_id, h.account_id, h.meter_id, day_str[start_day], day_str[day],
+                     h.last_reading, reading, volume, amount, lines, night[day + 1])
+                )  # fmt: skip
+                if amount:
+                    h.open_bills.append((self.bill_id, amount))
             h.recorded_l = value
             h.last_reading = reading
             h.last_read_day = day
@@ -218,9 +219,8 @@ class History:
         if day < 0:
             return
         bills, h.open_bills = h.open_bills, []
-        self.counters.schedule(
-            h.account_id, h.office, day, "bill", sum(a for _, a in bills), 0, bills
-        )
+        amount = sum(a for _, a in bills)
+        self.counters.schedule(h.account_id, h.office, day, "bill", amount, 0, bills, "[]")
 
     # -- IC-card meters -------------------------------------------------------------
 
@@ -240,45 +240,21 @@ class History:
             day = tl.next_business[offset] if offset < tl.today_offset else -1
             if day >= 0 and tl.month_of[day] == m:
                 buy = day
-        inspected = start <= h.inspection < start + days
-        if inspected and (buy < 0 or h.inspection < buy):
-            self._reading(
-                h,
-                h.meter_id,
-                h.inspection,
-                h.true_l + use * (h.inspection - start) // days,
-                "reader",
-            )
-            inspected = False
-        if buy >= 0:
-            staff, counter, stamp = self.counters.teller(h.office, buy)
-            self._reading(
-                h, h.meter_id, buy, h.true_l + use * (buy - start) // days, "counter", staff, stamp
-            )
-            if tl.dates[buy].year != h.year:
-                self._year_start(h, tl.dates[buy].year, month)
-            lines = tier_lines(h.tiers, h.year_used_l, h.purchase_l)
-            h.year_used_l += h.purchase_l
-            amount = sum(line[3] for line in lines)
+        events = [(buy, "counter")] if buy >= 0 else []
+        if start <= h.inspection < start + days:
+            events.append((h.inspection, "reader"))
+        for day, source in sorted(events):
+            value = h.true_l + use * (day - start) // days
+            if source == "reader":
+                self._reading(h, h.meter_id, day, value, "reader")
+                continue
+            who = self.counters.teller(h.office, day)
+            self._reading(h, h.meter_id, day, value, "counter", who[0], who[2])
+            amount, lines = self._price(h, h.purchase_l, day, day)
             self.counters.schedule(
-                h.account_id,
-                h.office,
-                buy,
-                "purchase",
-                amount,
-                h.purchase_l,
-                [],
-                (staff, counter, stamp),
+                h.account_id, h.office, day, "purchase", amount, h.purchase_l, [], lines, who
             )
             h.balance_l += h.purchase_l
-        if inspected:
-            self._reading(
-                h,
-                h.meter_id,
-                h.inspection,
-                h.true_l + use * (h.inspection - start) // days,
-                "reader",
-            )
         h.true_l += use
         h.balance_l = max(0, h.balance_l - use)
 

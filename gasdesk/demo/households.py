@@ -12,7 +12,7 @@ from gasdesk.demo import addresses, names
 from gasdesk.demo.bulk import BulkTable
 from gasdesk.demo.calendar import MONTHS, SEASON, Timeline
 from gasdesk.demo.draw import below, between, pick
-from gasdesk.demo.pricing import Tier
+from gasdesk.demo.pricing import PriceList
 from gasdesk.demo.reference import Reference
 from gasdesk.domain.idcard import check_digit
 from gasdesk.domain.names import initials
@@ -69,12 +69,12 @@ class Household:
         "office",
         "open_bills",
         "phase",
+        "price",
         "purchase_l",
         "recorded_l",
         "route_day",
         "season",
         "suspend_from",
-        "tiers",
         "true_l",
         "year",
         "year_used_l",
@@ -87,7 +87,7 @@ class Household:
     ic: bool
     annual: float  # expected litres a year
     season: tuple[float, ...]  # share of the year's gas by calendar month
-    tiers: tuple[Tier, ...]
+    price: PriceList  # the tariff
     route_day: int  # the meter reader's day of the month
     estimate_p: float  # chance that a reading is estimated (no access)
     suspend_from: int  # month index from which the supply is suspended (> MONTHS: never)
@@ -160,6 +160,7 @@ def create_households(
         between(rng, dt.date(2004, 1, 1).toordinal(), first_ord - 31) for _ in range(count)
     )
     phones: set[str] = {office.phone for office in ref.offices}
+    prices = {user_type: PriceList(tariff) for user_type, tariff in ref.tariffs.items()}
     per_office = [0] * len(ref.offices)
     households: list[Household] = []
     meter_id = 0
@@ -181,7 +182,7 @@ def create_households(
             id_card = None
             h.annual = _lognormal(rng, COMMERCIAL_MEDIAN_L, 0.6)
             h.season = COMMERCIAL_SEASON
-            h.tiers = ref.tiers["commercial"]
+            h.price = prices["commercial"]
         else:
             name = names.person_name(rng, male)
             address = addresses.residential_address(rng, office.code)
@@ -191,7 +192,7 @@ def create_households(
             )
             h.annual = _lognormal(rng, RESIDENTIAL_MEDIAN_L, 0.45)
             h.season = SEASON
-            h.tiers = ref.tiers["residential"]
+            h.price = prices["residential"]
         h.route_day = between(rng, 18, 27)
         h.estimate_p = 0.25 if rng.random() < HARD_TO_READ_SHARE else 0.01
         h.suspend_from = (

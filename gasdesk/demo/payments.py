@@ -17,10 +17,26 @@ N_TIMES = len(COUNTER_TIMES)
 
 # A payment waiting for its month to be numbered: (created_at, account id, office
 # index, staff id, counter id, kind, method, amount, tendered, change, volume_l,
-# [(bill id, amount)]).
-Scheduled = tuple[str, int, int, int, int, str, str, int, int, int, int, list[tuple[int, int]]]
+# [(bill id, amount)], reference, lines JSON).
+Scheduled = tuple[
+    str, int, int, int, int, str, str, int, int, int, int, list[tuple[int, int]], str, str
+]
 # Who took a payment: (staff id, counter id, 'YYYY-MM-DD HH:MM:SS').
 Teller = tuple[int, int, str]
+
+
+def reference(method: str, stamp: str, digits: int) -> str:
+    """A transaction reference as the payment provider prints it: WeChat Pay's
+    28-digit transaction number, Alipay's trade number, the bank terminal's
+    12-digit retrieval reference. Cash has none."""
+    day = stamp[:10].replace("-", "")
+    if method == "wechat":
+        return f"4200{day}{digits:016d}"
+    if method == "alipay":
+        return f"{day}2200{digits:016d}"
+    if method == "card":
+        return f"{digits % 10**12:012d}"
+    return ""
 
 
 class Counters:
@@ -62,20 +78,25 @@ class Counters:
         amount: int,
         volume: int,
         bills: list[tuple[int, int]],
+        lines: str,
         who: Teller | None = None,
     ) -> None:
         """A payment on day offset `day` (a business day before today)."""
+        rng = self.rng
         staff, counter, stamp = who or self.teller(office, day)
-        r = self.rng.random() * 100
+        r = rng.random() * 100
         method = self.methods[int(r)]
-        tendered, change = amount, 0
+        tendered, change, ref = amount, 0, ""
         if method == "cash":  # notes handed over, change given back
             step = CASH_STEPS[int((r - int(r)) * len(CASH_STEPS))]
             if step:
                 tendered = -(-amount // step) * step
                 change = tendered - amount
+        else:
+            ref = reference(method, stamp, rng.getrandbits(50))
         self.buckets[self.tl.month_of[day]].append(
-            (stamp, account_id, office, staff, counter, kind, method, amount, tendered, change, volume, bills)
+            (stamp, account_id, office, staff, counter, kind, method, amount, tendered, change,
+             volume, bills, ref, lines)
         )  # fmt: skip
 
     def flush(self, m: int) -> None:
@@ -94,14 +115,15 @@ class Counters:
         pid = self.payment_id
         link = self.link_id
         for payment in bucket:
-            stamp, account, office, staff, counter, kind, method, amount, tendered, change, volume, bills = payment  # fmt: skip
+            (stamp, account, office, staff, counter, kind, method, amount, tendered, change,
+             volume, bills, ref, lines) = payment  # fmt: skip
             pid += 1
             office_id, series = codes[office]
             number = numbers[office] + 1
             numbers[office] = number
             add_payment(
                 (pid, account, office_id, counter, staff, stamp[:10], kind, method, amount,
-                 tendered, change, volume, "", f"demo-{pid:09d}", "", stamp)
+                 tendered, change, volume, ref, f"demo-{pid:09d}", "", lines, stamp)
             )  # fmt: skip
             for bill_id, bill_amount in bills:
                 link += 1

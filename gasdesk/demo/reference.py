@@ -12,9 +12,11 @@ from peewee import fn
 
 from gasdesk.demo import DEMO_PASSWORD, DEMO_STAFF
 from gasdesk.demo.bulk import BulkTable
-from gasdesk.demo.pricing import Tier, tiers_from_m3
+from gasdesk.demo.errors import DemoError
+from gasdesk.domain.tariff import Tariff, Tier, tariff_on
 from gasdesk.resources import load_toml
 from gasdesk.services.passwords import hash_password
+from gasdesk.services.tariffs import load_tariffs
 from gasdesk.storage.models import BaseModel, Counter, Office, Staff, TariffTier, TariffVersion
 
 TARIFF_FILES = {"residential": "tariff_residential.toml", "commercial": "tariff_commercial.toml"}
@@ -39,7 +41,7 @@ class OfficeRef:
 @dataclass(frozen=True)
 class Reference:
     offices: tuple[OfficeRef, ...]
-    tiers: dict[str, tuple[Tier, ...]]  # by user type
+    tariffs: dict[str, Tariff]  # the one in force over the whole history, by user type
     staff_count: int
 
 
@@ -113,27 +115,42 @@ def plan_reference(first_day: dt.date, tables: dict[type[BaseModel], BulkTable])
                 teller_ids=tuple(tellers),
             )
         )
-    tiers = {
-        user_type: _tariff(name, first_day, ids, tables) for user_type, name in TARIFF_FILES.items()
+    tariffs = {
+        user_type: _tariff(user_type, name, first_day, ids, tables)
+        for user_type, name in TARIFF_FILES.items()
     }
-    return Reference(offices=tuple(offices), tiers=tiers, staff_count=staff_count)
+    return Reference(offices=tuple(offices), tariffs=tariffs, staff_count=staff_count)
 
 
 def _tariff(
-    resource: str, first_day: dt.date, ids: _Ids, tables: dict[type[BaseModel], BulkTable]
-) -> tuple[Tier, ...]:
+    user_type: str,
+    resource: str,
+    first_day: dt.date,
+    ids: _Ids,
+    tables: dict[type[BaseModel], BulkTable],
+) -> Tariff:
+    """The tariff the demo bills `user_type` with: the database's, if it has tariff
+    versions for it (then one must be in force from `first_day` on, with no change
+    during the history), else the resource's, made effective by `first_day`."""
+    stored = load_tariffs(user_type)
+    if stored:
+        later = [t for t in stored if t.effective_from > first_day]
+        if later:
+            raise DemoError(
+                f"The {user_type} tariff changes during the demo history (from {first_day}); "
+                "the demo needs one tariff in force throughout. Use an empty database."
+            )
+        return tariff_on(stored, first_day)
     spec = load_toml(resource)
-    version = TariffVersion.get_or_none(
-        (TariffVersion.name == spec["name"]) & (TariffVersion.user_type == spec["user_type"])
-    )
-    if version is not None:  # bill with the tiers the database holds
-        stored = TariffTier.select().where(TariffTier.version == version).order_by(TariffTier.seq)
-        return tiers_from_m3([(t.upper_m3, t.price_fen) for t in stored])
     rows = [(tier.get("upper_m3"), int(tier["price_fen"])) for tier in spec["tier"]]
-    tiers = tiers_from_m3(rows)
     effective = min(
         dt.date.fromisoformat(str(spec["effective_from"])), dt.date(first_day.year, 1, 1)
     )
+    tariff = Tariff(
+        name=spec["name"],
+        effective_from=effective,
+        tiers=tuple(Tier(upper_m3, price_fen) for upper_m3, price_fen in rows),
+    )  # checks the tiers
     version_id = ids.take(TariffVersion)
     tables[TariffVersion].rows.append(
         (
@@ -146,4 +163,4 @@ def _tariff(
     )
     for seq, (upper_m3, price_fen) in enumerate(rows, start=1):
         tables[TariffTier].rows.append((ids.take(TariffTier), version_id, seq, upper_m3, price_fen))
-    return tiers
+    return tariff

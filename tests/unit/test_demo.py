@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import re
 import sqlite3
 import tempfile
@@ -18,9 +17,18 @@ from gasdesk.demo import DEMO_PASSWORD, DEMO_STAFF
 from gasdesk.demo.calendar import is_business_day
 from gasdesk.demo.cli import ensure_demo, run_demo
 from gasdesk.demo.generate import DemoError, DemoSummary, generate
-from gasdesk.demo.pricing import tier_lines, tiers_from_m3
 from gasdesk.domain.idcard import is_valid
+from gasdesk.domain.methods import check_reference
 from gasdesk.domain.names import initials
+from gasdesk.domain.tariff import (
+    Tariff,
+    Tier,
+    bill_period,
+    lines_to_json,
+    purchase_by_volume,
+    tariff_on,
+)
+from gasdesk.services.billing import year_to_date
 from gasdesk.services.passwords import check_password
 from gasdesk.storage.db import open_database
 from gasdesk.storage.models import Account, Office, Payment, Receipt, ReceiptCounter, Staff, db
@@ -299,30 +307,76 @@ def test_some_meters_were_changed(con):
         )
 
 
-def test_bills_follow_the_tiers_on_the_annual_volume(con):
-    tiers = {
-        "residential": tiers_from_m3([(400, 300), (600, 360), (None, 450)]),
-        "commercial": tiers_from_m3([(None, 380)]),
-    }
-    used: dict[int, int] = defaultdict(int)
-    rows = con.execute(
-        "SELECT b.account_id, a.user_type, b.volume_l, b.amount_fen, b.lines_json, b.period_start, "
-        "b.period_end, f.value_l, t.value_l FROM bill b JOIN account a ON a.id = b.account_id "
+def _tariffs(con) -> dict[str, list[Tariff]]:
+    out: dict[str, list[Tariff]] = {}
+    for version, name, user_type, effective in con.execute(
+        "SELECT id, name, user_type, effective_from FROM tariff_version ORDER BY effective_from"
+    ).fetchall():
+        tiers = con.execute(
+            "SELECT upper_m3, price_fen FROM tariff_tier WHERE version_id = ? ORDER BY seq",
+            (version,),
+        ).fetchall()
+        tariff = Tariff(name, dt.date.fromisoformat(effective), tuple(Tier(u, p) for u, p in tiers))
+        out.setdefault(user_type, []).append(tariff)
+    return out
+
+
+def test_bills_and_purchases_are_priced_as_the_fee_counter_prices_them(con):
+    """Every bill and IC-card purchase, recomputed with domain.tariff from what the
+    database holds before it (year-to-date volume as the fee services count it)."""
+    tariffs = _tariffs(con)
+    entries: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
+    events = con.execute(
+        "SELECT b.account_id, a.user_type, 'bill', b.volume_l, b.amount_fen, b.lines_json, "
+        "b.period_start, b.period_end, f.value_l, t.value_l, b.id FROM bill b "
+        "JOIN account a ON a.id = b.account_id "
         "JOIN reading f ON f.id = b.from_reading_id JOIN reading t ON t.id = b.to_reading_id "
-        "WHERE b.period_end LIKE '2025-%' ORDER BY b.account_id, b.period_end, b.id"
+        "UNION ALL SELECT p.account_id, a.user_type, 'purchase', p.volume_l, p.amount_fen, "
+        "p.lines_json, p.business_date, p.business_date, 0, p.volume_l, p.id FROM payment p "
+        "JOIN account a ON a.id = p.account_id WHERE p.kind = 'purchase' ORDER BY 1, 7, 3, 11"
     ).fetchall()
-    crossed = 0
-    for account, user_type, volume, amount, lines_json, start, end, v_from, v_to in rows:
-        assert volume == v_to - v_from > 0 and start < end
-        lines = json.loads(lines_json)
-        expected = tier_lines(tiers[user_type], used[account], volume)
-        assert [
-            (x["tier"], x["volume_l"], x["price_fen"], x["amount_fen"]) for x in lines
-        ] == expected
-        assert amount == sum(x["amount_fen"] for x in lines)
-        used[account] += volume
-        crossed += len(lines) > 1
-    assert crossed > 0  # some households pass 400 m³ within the year
+    counts = defaultdict(int)
+    for account, user_type, kind, volume, amount, text, start, end, v_from, v_to, _ in events:
+        start, end = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+        assert volume == v_to - v_from >= 0 and start <= end
+        history = entries[account]
+        ytd = {y: year_to_date(history, y, start) for y in range(start.year, end.year + 1)}
+        if kind == "purchase":
+            tariff = tariff_on(tariffs[user_type], start)
+            expected = purchase_by_volume(volume, tariff, ytd[start.year], start)
+        else:
+            expected = bill_period(volume, start, end, tariffs[user_type], ytd)
+        assert text == lines_to_json(expected.lines)
+        assert amount == expected.amount_fen
+        history.extend((line.start, line.volume_l) for line in expected.lines)
+        counts[kind] += 1
+        counts["tier 2 or 3"] += any(line.tier > 1 for line in expected.lines)
+        counts["across new year"] += len({line.start.year for line in expected.lines}) > 1
+    assert counts["bill"] > 10 * ACCOUNTS and counts["purchase"] > ACCOUNTS
+    assert counts["tier 2 or 3"] > 0 and counts["across new year"] > 0
+
+
+def test_the_fee_counter_sees_the_owed_bills_and_nothing_to_bill(demo):
+    """The fee screen's statement: the unpaid demo bills are the open bills, and no
+    reading waits to be billed (no draft bills appear out of the demo history)."""
+    from gasdesk.services.billing import statement
+
+    con = sqlite3.connect(demo[0])
+    owed = defaultdict(list)
+    for account, bill, amount in con.execute(
+        "SELECT b.account_id, b.id, b.amount_fen FROM bill b WHERE b.amount_fen > 0 AND NOT EXISTS "
+        "(SELECT 1 FROM payment_bill pb WHERE pb.bill_id = b.id) ORDER BY b.period_end, b.id"
+    ):
+        owed[account].append((bill, amount))
+    accounts = [a for (a,) in con.execute("SELECT id FROM account ORDER BY id")]
+    con.close()
+    open_database(demo[0])
+    try:
+        for account in accounts[::7]:
+            due = statement(account, today=TODAY)
+            assert [(b.bill_id, b.amount_fen - b.paid_fen) for b in due.bills] == owed[account]
+    finally:
+        _close()
 
 
 def test_paid_bills_are_linked_once_and_add_up(con):
@@ -369,6 +423,14 @@ def test_paid_bills_are_linked_once_and_add_up(con):
         assert created.startswith(day) and "08:30:00" <= created[11:] < "17:00:00"
         assert not "12:00:00" <= created[11:] < "13:30:00"
         assert is_business_day(dt.date.fromisoformat(day)) and day < TODAY.isoformat()
+
+
+def test_payment_references_are_what_the_counter_accepts(con):
+    rows = con.execute("SELECT method, reference FROM payment").fetchall()
+    for method, ref in rows:
+        assert check_reference(method, ref) == ref
+        assert (ref == "") == (method == "cash")
+    assert len({ref for _, ref in rows if ref}) == sum(1 for _, ref in rows if ref)
 
 
 def test_most_bills_are_paid_and_some_are_owed(con):
@@ -542,22 +604,27 @@ def test_demo_on_each_backend_leaves_ids_free_for_new_rows(backend_database, bac
         assert db.obj.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-def _frame_folders() -> set[Path]:
-    return set(Path(tempfile.gettempdir()).glob("gasdesk-demo-*"))
+@pytest.fixture
+def private_tmp(tmp_path, monkeypatch) -> Path:
+    """The loader's temporary folders go here, where no other run writes."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
 
 
-def test_a_failure_midway_leaves_the_database_untouched(tmp_path, monkeypatch):
+def test_a_failure_midway_leaves_the_database_untouched(tmp_path, monkeypatch, private_tmp):
     from gasdesk.demo import payments
 
     original = payments.Counters.flush
 
     def failing(self, m):
         if m == 5:
+            assert list(private_tmp.iterdir())  # the batches' folder is in use
             raise RuntimeError("disk on fire")
         original(self, m)
 
     monkeypatch.setattr(payments.Counters, "flush", failing)
-    folders = _frame_folders()
     path = tmp_path / "half.db"
     open_database(path)
     try:
@@ -573,7 +640,7 @@ def test_a_failure_midway_leaves_the_database_untouched(tmp_path, monkeypatch):
     assert counts == [0] * len(counts)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     con.close()
-    assert _frame_folders() == folders
+    assert list(private_tmp.iterdir()) == []
 
 
 def test_the_writer_refuses_data_that_appeared_after_the_check(tmp_path, monkeypatch):
@@ -592,7 +659,7 @@ def test_the_writer_refuses_data_that_appeared_after_the_check(tmp_path, monkeyp
     assert digest(path) == before
 
 
-def test_without_a_writer_process_the_data_is_the_same(tmp_path, monkeypatch, demo):
+def test_without_a_writer_process_the_data_is_the_same(tmp_path, monkeypatch, demo, private_tmp):
     import subprocess
 
     def no_processes(*args, **kwargs):
@@ -602,6 +669,7 @@ def test_without_a_writer_process_the_data_is_the_same(tmp_path, monkeypatch, de
     path = tmp_path / "inprocess.db"
     make_demo(path)
     assert digest(path) == digest(demo[0])
+    assert list(private_tmp.iterdir()) == []
 
 
 def test_ensure_demo_uses_the_database_already_open(tmp_path):
