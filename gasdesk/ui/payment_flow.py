@@ -54,6 +54,7 @@ class PaymentFlow(QObject):
         dialog = ReadBackDialog(rb, self.host.window())
         dialog.confirmed.connect(self._confirmed)
         dialog.rejected.connect(self._cancelled)
+        dialog.finished.connect(dialog.deleteLater)  # one per payment: never kept
         self.dialog = dialog
         self.ctx.events.moment.emit("readback", rb.moment_params())
         dialog.open()

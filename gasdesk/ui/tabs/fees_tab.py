@@ -408,6 +408,7 @@ class FeesTab(QWidget):
     def _receipt_closed(self, dialog: ReceiptDialog) -> None:
         if self.receipt_dialog is dialog:
             self.receipt_dialog = None
+        dialog.deleteLater()  # one per receipt: a day's previews would fill the memory
         QTimer.singleShot(0, self._return_keyboard)  # once the dialog's window has gone
 
     def _return_keyboard(self) -> None:
