@@ -4,8 +4,8 @@ or the transaction reference. Widgets only; the fee tab drives the flow."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -23,6 +23,7 @@ from gasdesk.domain.methods import TENDER_METHODS
 from gasdesk.ui.fee_labels import method_label
 
 MODES = ("bill", "purchase", "prepay")
+EXACT_CASH_KEY = Qt.Key.Key_Plus  # on the numeric keypad, beside Enter
 
 
 def _field(name: str, placeholder: str) -> QLineEdit:
@@ -38,6 +39,7 @@ def _field(name: str, placeholder: str) -> QLineEdit:
 class TenderForm(QWidget):
     mode_changed = Signal(str)
     method_changed = Signal(str)
+    exact_cash = Signal()  # '+' in the cash-received field: exactly the amount due
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,7 +75,10 @@ class TenderForm(QWidget):
         self.buy_amount = _field("buyAmountInput", self.tr("yuan, e.g. 100"))
         self.buy_volume = _field("buyVolumeInput", self.tr("m³, e.g. 20"))
         self.prepay_amount = _field("prepayInput", self.tr("yuan, e.g. 200"))
-        self.tendered = _field("tenderedInput", self.tr("cash handed over, e.g. 200"))
+        self.tendered = _field(
+            "tenderedInput", self.tr("cash handed over, e.g. 200; + for the exact amount")
+        )
+        self.tendered.installEventFilter(self)
         self.reference = _field("referenceInput", self.tr("transaction reference number"))
         self.reference.setMaxLength(64)
         self.change = QLabel("")
@@ -107,6 +112,17 @@ class TenderForm(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.read_back_button)
         layout.addStretch(1)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            obj is self.tendered
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == EXACT_CASH_KEY
+        ):
+            self.exact_cash.emit()
+            return True  # '+' has no place in an amount
+        return super().eventFilter(obj, event)
 
     def _mode_toggled(self, mode: str, on: bool) -> None:
         if on:

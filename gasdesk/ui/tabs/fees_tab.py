@@ -2,8 +2,9 @@
 
 A standard cash payment from the customer bar: the account number and Enter select
 the customer and put the focus here, in the cash-received field; the amount and
-Enter show the read-back; Enter records the payment and shows (or, with silent
-printing, prints) the receipt. The payment form makes its idempotency key when it
+Enter show the read-back (or '+' alone, when the customer hands over exactly the
+amount due: the field is filled with it and the read-back shows); Enter records the
+payment and shows (or, with silent printing, prints) the receipt. The payment form makes its idempotency key when it
 opens for a customer and keeps it until a payment is recorded, so a second Enter, a
 double click or a retry after an error can never charge twice.
 """
@@ -60,6 +61,7 @@ class FeesTab(QWidget):
         self.receipt_dialog: ReceiptDialog | None = None
         self._loading = False
         self._pending_enter = False
+        self._pending_exact = False
         self._build()
         ctx.events.customer_changed.connect(self._on_customer)
         ctx.events.data_changed.connect(self._on_data_changed)
@@ -81,6 +83,7 @@ class FeesTab(QWidget):
         self.form.prepay_amount.returnPressed.connect(self._prepay_entered)
         self.form.prepay_amount.textEdited.connect(lambda _t: self._set_prepay(None))
         self.form.tendered.returnPressed.connect(self.read_back)
+        self.form.exact_cash.connect(self.exact_cash)
         self.form.tendered.textEdited.connect(lambda _t: self._preview_change())
         self.form.reference.returnPressed.connect(self.read_back)
         self.form.read_back_button.clicked.connect(self.read_back)
@@ -139,19 +142,24 @@ class FeesTab(QWidget):
             return
         self.statement = st
         self._show_due()
-        if self._pending_enter:
+        if self._pending_exact:
+            self._pending_exact = False
+            self.exact_cash()
+        elif self._pending_enter:
             self._pending_enter = False
             self.read_back()
 
     def _statement_failed(self, exc: BaseException) -> None:
         self._loading = False
         self._pending_enter = False
+        self._pending_exact = False
         self._refuse(exc)
 
     def _reset_payment(self) -> None:
         self.quote = None
         self.prepay_fen = None
         self._pending_enter = False
+        self._pending_exact = False
         self.form.clear_inputs()
 
     # -- what is due -------------------------------------------------------------------
@@ -332,6 +340,20 @@ class FeesTab(QWidget):
         )
         self.form.error.clear()
         self.flow.start(rb, request)
+
+    def exact_cash(self) -> None:
+        """The customer hands over exactly the amount due: the cash-received field is
+        filled with it and the read-back shows it, to be confirmed as any other."""
+        if self.account is None or self.flow.active or self.form.current_method() != "cash":
+            return
+        due = self.due_fen()
+        if due is None:
+            if self.form.current_mode() == "bill" and self._loading:
+                self._pending_exact = True  # answered when the amount is known
+            return
+        self.form.tendered.setText(format_yuan(due))
+        self._preview_change()
+        self.read_back()
 
     @property
     def readback_dialog(self) -> ReadBackDialog | None:
