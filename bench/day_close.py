@@ -1,74 +1,64 @@
-"""Closing a business day of 3,000 payments, report PDF included (goal: under 1 s).
+"""Benchmark 7: closing a business day of 3,000 payments, report PDFs included.
 
-    python bench/day_close.py [--payments 3000] [--runs 5]
-
-A day is built once through the real services (shifts opened with a float, payments
-collected in cash, WeChat Pay, Alipay and bank card, some voided, cash paid out,
-blind counts, shifts closed), then the database is copied and the close is timed on
-each copy: the supervisor's password check (argon2id at its production cost), the
-full integrity check, the close transaction, the day report's figures, and the A4
-and Z-slip PDFs. Prints each step's median and the total's ratio to the goal.
+The day is built once through the real services on a copy of the demo database
+(two tellers' shifts opened with a float, payments in cash, WeChat Pay, Alipay and
+bank card, one in a hundred voided, cash paid out, blind counts, shifts closed). Each
+run then closes it on a fresh copy of that database: the supervisor's password check
+(argon2id at its production cost) and the full integrity check inside close_day, the
+close transaction, the day report's figures, and the A4 and Z-slip PDFs.
 """
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import random
-import shutil
 import statistics
-import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-if __package__ in (None, ""):
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.demo_db import DemoDb, close_bound
+from bench.report import Goal, Row
 
-GOAL_S = 1.0
-PASSWORD = "bench-password"
-DAY = dt.date(2026, 11, 20)
+GOAL = Goal(1.0)
+OFFICE = "MS"
+TELLERS = ("MS01", "MS02")
+SUPERVISOR = "MS09"
 
 
-def build_day(path: Path, key: Path, payments: int, seed: int = 7) -> dict[str, Any]:
+def build_day(demo: DemoDb, payments: int, seed: int = 7) -> int:
+    """Fill demo.today at the office with `payments` payments and close its shifts;
+    returns the office id."""
+    from gasdesk.demo import DEMO_PASSWORD
     from gasdesk.domain.fees import PaymentRequest
     from gasdesk.services import reconcile, shift_close, shifts
-    from gasdesk.services.passwords import hash_password
     from gasdesk.services.payments import collect_payment
     from gasdesk.services.voids import void_payment
-    from gasdesk.storage.db import open_database, write_transaction
-    from gasdesk.storage.models import Account, Counter, Office, Staff, db
+    from gasdesk.storage.models import Account, Counter, Office, Staff
+    from gasdesk.storage.rows import tuples
 
     rng = random.Random(seed)
-    open_database(path, key_path=key)
-    pw = hash_password(PASSWORD)
-    with write_transaction():
-        office = Office.create(
-            code="MS",
-            name="萌水营业室",
-            address="文昌湖区政务大厅一楼",
-            phone="0533-6886656",
-            hours="08:30-12:00,13:30-17:00",
+    day = demo.today
+    demo.open()
+    office = Office.get(Office.code == OFFICE)
+    tellers = [Staff.get(Staff.badge == b) for b in TELLERS]
+    counters = [
+        Counter.get((Counter.office == office.id) & (Counter.number == n))
+        for n in range(1, len(tellers) + 1)
+    ]
+    accounts = [
+        int(r[0])
+        for r in tuples(
+            Account.select(Account.id).where(
+                (Account.office == office.id) & (Account.status == "active")
+            )
         )
-        counters = [Counter.create(office=office, number=n, name=f"{n}号窗口") for n in (1, 2, 3)]
-        tellers = [
-            Staff.create(badge=f"MS0{n}", name=name, role="teller", office=office, password_hash=pw)
-            for n, name in ((1, "李娜"), (2, "王芳"), (3, "刘洋"))
-        ]
-        Staff.create(badge="MS09", name="张伟", role="supervisor", office=office, password_hash=pw)
-        accounts = [
-            Account.create(
-                number=f"31{n:06d}", name=f"用户{n}", address=f"文昌湖区{n}号", office=office
-            ).id
-            for n in range(1, 201)
-        ]
-    open_shifts = [
-        shifts.open_shift(t.id, c.id, {10000: 5, 1000: 20, 100: 50}, business_date=DAY)
+    ]
+    opened = [
+        shifts.open_shift(t.id, c.id, {10000: 5, 1000: 20, 100: 50}, business_date=day)
         for t, c in zip(tellers, counters, strict=True)
     ]
-    taken: list[tuple[int, int, int, str, int]] = []  # (payment, teller, counter, method, amount)
+    taken: list[tuple[int, int, int]] = []  # payment, teller, counter
     for i in range(payments):
         k = rng.randrange(len(tellers))
         method = rng.choices(("cash", "wechat", "alipay", "card"), (6, 2, 1, 1))[0]
@@ -81,35 +71,35 @@ def build_day(path: Path, key: Path, payments: int, seed: int = 7) -> dict[str, 
                 kind="prepay",
                 method=method,
                 expected_due_fen=amount,
-                idempotency_key=f"bench-{i}",
+                idempotency_key=f"bench-day-{i}",
                 tendered_fen=(amount + rng.choice((0, 0, 50, 1000))) if method == "cash" else None,
                 reference="" if method == "cash" else f"R{i:08d}",
             ),
-            today=DAY,
+            today=day,
         )
-        taken.append((receipt.payment_id, tellers[k].id, counters[k].id, method, amount))
-    for payment_id, teller, counter, _m, _a in rng.sample(taken, max(1, payments // 100)):
+        taken.append((receipt.payment_id, tellers[k].id, counters[k].id))
+    for payment_id, teller, counter in rng.sample(taken, max(1, payments // 100)):
         void_payment(
             payment_id=payment_id,
             staff_id=teller,
             counter_id=counter,
-            supervisor_badge="MS09",
-            supervisor_password=PASSWORD,
+            supervisor_badge=SUPERVISOR,
+            supervisor_password=DEMO_PASSWORD,
             reason="收错金额",
-            idempotency_key=f"void-{payment_id}",
-            today=DAY,
+            idempotency_key=f"bench-void-{payment_id}",
+            today=day,
         )
-    for t, s in zip(tellers, open_shifts, strict=True):
+    for t, s in zip(tellers, opened, strict=True):
         shifts.pay_out(s.id, t.id, 20000, "银行存款")
         expected = reconcile.expected_cash_of(s.id).expected_fen
-        rec = reconcile.record_blind_count(s.id, t.id, _notes(expected), _declared(s.id))
-        if rec.outstanding:
-            raise SystemExit(f"bench: unexpected difference {rec.outstanding}")
+        declared = {m: v for m, v in reconcile.expected_totals(s.id).items() if m != "cash"}
+        counted = reconcile.record_blind_count(s.id, t.id, _notes(expected), declared)
+        if counted.outstanding:
+            raise RuntimeError(f"unexpected difference {counted.outstanding}")
         shift_close.close_shift(s.id, t.id)
-    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    office_id = office.id
-    db.close()
-    return {"office_id": office_id}
+    office_id = int(office.id)
+    close_bound()
+    return office_id
 
 
 def _notes(fen: int) -> dict[int, int]:
@@ -122,72 +112,92 @@ def _notes(fen: int) -> dict[int, int]:
     return counts
 
 
-def _declared(shift_id: int) -> dict[str, int]:
-    from gasdesk.services.reconcile import expected_totals
-
-    return {m: v for m, v in expected_totals(shift_id).items() if m != "cash"}
-
-
-def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
-    start = time.perf_counter()
+def _timed(steps: dict[str, float], name: str, fn: Callable[[], Any]) -> Any:
+    t0 = time.perf_counter()
     value = fn()
-    return time.perf_counter() - start, value
+    steps[name] = time.perf_counter() - t0
+    return value
 
 
-def close_once(path: Path, key: Path, office_id: int) -> dict[str, float]:
+def close_once(demo: DemoDb, office_id: int) -> dict[str, float]:
+    from gasdesk.demo import DEMO_PASSWORD
     from gasdesk.printing.day_report import render_day_report
     from gasdesk.services import day_close
-    from gasdesk.services.auth import verify_supervisor
     from gasdesk.services.day_report import day_report
-    from gasdesk.storage.db import integrity_check, open_database
-    from gasdesk.storage.models import db
+    from gasdesk.storage.db import IntegrityResult
 
-    open_database(path, key_path=key)
+    demo.open()
+    day = demo.today
     steps: dict[str, float] = {}
-    steps["close_day"], info = timed(lambda: day_close.close_day(office_id, DAY, "MS09", PASSWORD))
-    # close_day checks the supervisor's password and the whole database; alone they take:
-    steps[" of which password"], _ = timed(lambda: verify_supervisor("MS09", PASSWORD, office_id))
-    steps[" of which integrity"], _ = timed(integrity_check)
-    steps["report figures"], report = timed(lambda: day_report(office_id, DAY))
-    steps["A4 PDF"], a4 = timed(lambda: render_day_report(report, "a4"))
-    steps["Z slip PDF"], _slip = timed(lambda: render_day_report(report, "slip"))
-    assert report.closed and report.payments == info.payments and a4.startswith(b"%PDF")
-    steps["total"] = (
-        steps["close_day"] + steps["report figures"] + steps["A4 PDF"] + steps["Z slip PDF"]
+    check = day_close.integrity_check
+
+    def timed_check() -> IntegrityResult:  # close_day's own check, its time noted
+        result = check()
+        steps["integrity"] = result.seconds
+        return result
+
+    day_close.integrity_check = timed_check  # type: ignore[assignment]
+    info = _timed(
+        steps, "close", lambda: day_close.close_day(office_id, day, SUPERVISOR, DEMO_PASSWORD)
     )
-    db.close()
+    report = _timed(steps, "figures", lambda: day_report(office_id, day))
+    a4 = _timed(steps, "a4", lambda: render_day_report(report, "a4"))
+    _timed(steps, "slip", lambda: render_day_report(report, "slip"))
+    assert report.closed and report.payments == info.payments and a4.startswith(b"%PDF")
+    steps["total"] = sum(steps[k] for k in ("close", "figures", "a4", "slip"))
+    day_close.integrity_check = check
+    close_bound()
     return steps
 
 
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--payments", type=int, default=3000)
-    p.add_argument("--runs", type=int, default=5)
-    args = p.parse_args(argv)
+def run(
+    demo: DemoDb,
+    runs: int,
+    payments: int,
+    work: Path,
+    then: Callable[[DemoDb, Path], list[Row]] | None = None,
+) -> list[Row]:
+    """The day close rows, and those `then` makes of the day's database."""
     from gasdesk.printing.fonts import register_cjk_font
 
     register_cjk_font()  # loaded once per process, as in the application
-    with tempfile.TemporaryDirectory() as tmp:
-        base, key = Path(tmp) / "day.db", Path(tmp) / "day.key"
-        build_s, meta = timed(lambda: build_day(base, key, args.payments))
-        print(f"built a day of {args.payments} payments in {build_s:.1f} s (not timed below)")
-        runs: list[dict[str, float]] = []
-        for n in range(args.runs):
-            copy, copy_key = Path(tmp) / f"run{n}.db", Path(tmp) / f"run{n}.key"
-            shutil.copy(base, copy)
-            shutil.copy(key, copy_key)
-            runs.append(close_once(copy, copy_key, meta["office_id"]))
-    print(f"{'step':<22}{'median':>10}{'min':>10}")
-    for step in runs[0]:
-        values = [r[step] for r in runs]
-        print(f"{step:<22}{statistics.median(values) * 1000:>8.1f}ms{min(values) * 1000:>8.1f}ms")
-    median = statistics.median(r["total"] for r in runs)
-    print(
-        f"close a day of {args.payments} payments with its report PDFs: {median * 1000:.0f} ms "
-        f"(goal {GOAL_S * 1000:.0f} ms, ratio {median / GOAL_S:.2f})"
-    )
-    return 0
+    base = demo.copy(work / "day")
+    t0 = time.perf_counter()
+    office_id = build_day(base, payments)
+    built = time.perf_counter() - t0
+    results = []
+    more: list[Row] = []
+    try:
+        for n in range(runs):
+            copy = base.copy(work / f"day-{n}")
+            try:
+                results.append(close_once(copy, office_id))
+            finally:
+                copy.remove()
+        if then is not None:
+            more = then(base, work)
+    finally:
+        base.remove()
 
+    def med(step: str) -> float:
+        return statistics.median(r[step] for r in results)
 
-if __name__ == "__main__":
-    raise SystemExit(main())
+    total = med("total")
+    return [
+        Row(
+            "dayclose",
+            f"7. close a day of {payments:,} payments, with its PDFs",
+            "s",
+            total,
+            goal=GOAL,
+            runs=len(results),
+            note=(
+                f"close_day {med('close'):.2f} s (of which the full integrity check of the "
+                f"database {med('integrity'):.2f} s), report figures {med('figures'):.2f} s, "
+                f"A4 PDF {med('a4'):.2f} s, Z slip {med('slip'):.2f} s; the day took "
+                f"{built:.0f} s to build (not timed)"
+            ),
+            extra={k: med(k) for k in results[0]},
+        ),
+        *more,
+    ]
