@@ -179,6 +179,15 @@ def find_spans(haystack: str, needle: str) -> list[tuple[int, int]]:
     """Where `needle` occurs in `haystack`, ignoring case and full-width forms."""
     if not needle or not haystack:
         return []
+    if unicodedata.is_normalized("NFKC", haystack) and haystack.lower() == haystack:
+        # Already folded (the usual stored name or address): each character folds
+        # to itself, so positions need no mapping.
+        direct: list[tuple[int, int]] = []
+        at = haystack.find(needle)
+        while at >= 0:
+            direct.append((at, at + len(needle)))
+            at = haystack.find(needle, at + len(needle))
+        return direct
     folded = [unicodedata.normalize("NFKC", ch).lower() for ch in haystack]
     # Positions in the original string, one folded piece per original character.
     joined = "".join(folded)

@@ -9,18 +9,23 @@ Every kind of query reads an index range and stops at the first page:
   rarest gram of the query drives the lookup in account order, the next rarest ones
   must exist for the same account, and LIKE checks the exact terms.
 
-The SQL is built through peewee and runs unchanged on SQLite and PostgreSQL. Any
-input at all gives a list, possibly empty: the text is normalised first
-(gasdesk.domain.search) and only ever reaches the database as bound parameters.
+The SQL is built through peewee and runs unchanged on SQLite and PostgreSQL. Each
+statement is built once per shape and then only run with new values
+(gasdesk.storage.prepared): building it costs peewee more than the index lookup
+costs the database. Any input at all gives a list, possibly empty: the text is
+normalised first (gasdesk.domain.search) and only ever reaches the database as
+bound parameters.
 """
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import reduce
 from typing import Any, NamedTuple
 
-from peewee import SQL, Expression, fn
+from peewee import SQL, Expression, Value, fn
 
 from gasdesk.domain.records import AccountSummary
 from gasdesk.domain.search import (
@@ -39,11 +44,11 @@ from gasdesk.domain.search import (
     term_grams,
     text_matches,
 )
-from gasdesk.storage import search_index
+from gasdesk.storage import prepared, search_index
 from gasdesk.storage.db import is_sqlite, write_transaction
 from gasdesk.storage.models import Account, Meter, db
 from gasdesk.storage.models_search import SearchGram
-from gasdesk.storage.rows import tuples
+from gasdesk.storage.prepared import like, like_pattern
 
 PAGE = 50
 MAX_PAGE = 200
@@ -84,10 +89,10 @@ def _summary_fields() -> tuple[object, ...]:
     )
 
 
-def _rows(query: Any) -> list[_Row]:
+def _rows(found: Iterable[tuple[Any, ...]]) -> list[_Row]:
     """Plain tuples: building model instances would cost more than the query."""
     width = len(_Row._fields)
-    return [_Row(*t[:width]) for t in tuples(query)]
+    return [_Row(*t[:width]) for t in found]
 
 
 @dataclass
@@ -137,10 +142,14 @@ class _Collector:
 def _current_meters(account_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
     if not account_ids:
         return {}
-    rows = tuples(
-        Meter.select(Meter.account, Meter.number, Meter.kind)
-        .where(Meter.account.in_(list(account_ids)) & Meter.removed_on.is_null())
-        .order_by(Meter.installed_on, Meter.id)
+    rows = prepared.rows(
+        ("current meters", len(account_ids)),
+        lambda *ids: (
+            Meter.select(Meter.account, Meter.number, Meter.kind)
+            .where(Meter.account.in_(list(ids)) & Meter.removed_on.is_null())
+            .order_by(Meter.installed_on, Meter.id)
+        ),
+        list(account_ids),
     )
     return {account_id: (number, kind) for account_id, number, kind in rows}
 
@@ -153,21 +162,31 @@ def _bytewise(column: Any) -> Any:
     return column if is_sqlite() else column.collate('"C"')
 
 
-def _prefix(column: Any, prefix: str) -> Expression:
-    """`column` starts with `prefix`, as an index range. In code-point order the
-    range is exact (LIKE would scan: SQLite's LIKE ignores case, so a binary index
-    cannot serve it)."""
+def _range(column: Any, low: Value, high: Value) -> Expression:
+    """`column` starts with a prefix, as the index range [prefix, its upper bound). In
+    code-point order the range is exact (LIKE would scan: SQLite's LIKE ignores
+    case, so a binary index cannot serve it)."""
     col = _bytewise(column)
-    return (col >= prefix) & (col < prefix_upper_bound(prefix))
+    return (col >= low) & (col < high)
+
+
+def _prefix_values(prefix: str, limit: int) -> list[Any]:
+    return [prefix, prefix_upper_bound(prefix), limit]
 
 
 def _by_number(prefix: str, into: _Collector) -> None:
     prefix = prefix.upper()
     rows = _rows(
-        Account.select(*_summary_fields())
-        .where(_prefix(Account.number, prefix))
-        .order_by(_bytewise(Account.number))
-        .limit(into.limit)
+        prepared.rows(
+            "number",
+            lambda low, high, limit: (
+                Account.select(*_summary_fields())
+                .where(_range(Account.number, low, high))
+                .order_by(_bytewise(Account.number))
+                .limit(limit)
+            ),
+            _prefix_values(prefix, into.limit),
+        )
     )
     for row in rows:
         into.add(row, Field.NUMBER, [Match(Field.NUMBER, 0, len(prefix))])
@@ -175,12 +194,16 @@ def _by_number(prefix: str, into: _Collector) -> None:
 
 def _by_meter(prefix: str, into: _Collector) -> None:
     prefix = prefix.upper()
-    rows = tuples(
-        Account.select(*_summary_fields(), Meter.number)
-        .join(Meter, on=(Meter.account == Account.id))
-        .where(_prefix(Meter.number, prefix))
-        .order_by(_bytewise(Meter.number))
-        .limit(into.limit)
+    rows = prepared.rows(
+        "meter",
+        lambda low, high, limit: (
+            Account.select(*_summary_fields(), Meter.number)
+            .join(Meter, on=(Meter.account == Account.id))
+            .where(_range(Meter.number, low, high))
+            .order_by(_bytewise(Meter.number))
+            .limit(limit)
+        ),
+        _prefix_values(prefix, into.limit),
     )
     width = len(_Row._fields)
     for t in rows:
@@ -191,10 +214,16 @@ def _by_meter(prefix: str, into: _Collector) -> None:
 
 def _by_initials(prefix: str, into: _Collector) -> None:
     rows = _rows(
-        Account.select(*_summary_fields())
-        .where(_prefix(Account.initials, prefix))
-        .order_by(_bytewise(Account.initials), Account.id)
-        .limit(into.limit)
+        prepared.rows(
+            "initials",
+            lambda low, high, limit: (
+                Account.select(*_summary_fields())
+                .where(_range(Account.initials, low, high))
+                .order_by(_bytewise(Account.initials), Account.id)
+                .limit(limit)
+            ),
+            _prefix_values(prefix, into.limit),
+        )
     )
     for row in rows:
         chinese = [i for i, ch in enumerate(row.name) if "\u4e00" <= ch <= "\u9fff"]
@@ -216,20 +245,27 @@ def _capped_counts(grams: Sequence[str]) -> dict[str, int]:
     return dict(zip(grams, (int(n) for n in row), strict=True))
 
 
-def _candidates(drive: str, extra: Sequence[str], after: int, size: int) -> list[int]:
-    """The next `size` accounts after `after` filed under `drive` and every `extra`
-    gram, in account order: an ordered walk of the (gram, account) key."""
-    where = (SearchGram.gram == drive) & (SearchGram.account > after)
-    for g in extra:
-        other = SearchGram.alias()
-        where = where & fn.EXISTS(
-            other.select(SQL("1")).where((other.gram == g) & (other.account == SearchGram.account))
-        )
-    query = SearchGram.select(SearchGram.account).where(where).order_by(SearchGram.account)
-    return [account_id for (account_id,) in tuples(query.limit(size))]
+@dataclass(frozen=True)
+class _Check:
+    """What an account found through the grams must also satisfy, exactly: for each
+    pattern, a LIKE on any of its columns. The columns make the statement's shape;
+    the patterns are its values."""
+
+    columns: tuple[tuple[str, ...], ...]
+    patterns: tuple[str, ...]
+
+    def __and__(self, other: _Check) -> _Check:
+        return _Check(self.columns + other.columns, self.patterns + other.patterns)
+
+    def build(self, patterns: Sequence[Value]) -> Expression:
+        tests = [
+            reduce(operator.or_, (like(getattr(Account, c), p) for c in columns))
+            for columns, p in zip(self.columns, patterns, strict=True)
+        ]
+        return reduce(operator.and_, tests)
 
 
-def _gram_filter(table: Any, drive: str, extra: Sequence[str]) -> Expression:
+def _gram_filter(table: Any, drive: Value, extra: Sequence[Value]) -> Expression:
     """Rows of `table` (SearchGram or an alias) for `drive` whose account is also
     filed under every `extra` gram (index-only semi-joins on the key)."""
     where = table.gram == drive
@@ -241,49 +277,70 @@ def _gram_filter(table: Any, drive: str, extra: Sequence[str]) -> Expression:
     return where
 
 
-def _walk_sqlite(
-    drive: str, extra: Sequence[str], check: Expression | None, limit: int
-) -> list[_Row]:
+def _walk_sqlite(drive: str, extra: Sequence[str], check: _Check | None, limit: int) -> list[_Row]:
     """One statement: SQLite walks the (gram, account) key in order, checks each
     account as it goes and stops at the page."""
-    where = _gram_filter(SearchGram, drive, extra)
-    if check is not None:
-        where = where & check
-    return _rows(
-        Account.select(*_summary_fields())
-        .join(SearchGram, on=(SearchGram.account == Account.id))
-        .where(where)
-        .order_by(SearchGram.account)
-        .limit(limit)
-    )
+    k = len(extra)
+
+    def build(*v: Value) -> Any:
+        where = _gram_filter(SearchGram, v[0], v[1 : 1 + k])
+        if check is not None:
+            where = where & check.build(v[1 + k : -1])
+        return (
+            Account.select(*_summary_fields())
+            .join(SearchGram, on=(SearchGram.account == Account.id))
+            .where(where)
+            .order_by(SearchGram.account)
+            .limit(v[-1])
+        )
+
+    shape = ("walk", k, check.columns if check else None)
+    patterns = check.patterns if check else ()
+    return _rows(prepared.rows(shape, build, [drive, *extra, *patterns, limit]))
 
 
 def _walk_in_batches(
-    drive: str, extra: Sequence[str], check: Expression | None, limit: int
+    drive: str, extra: Sequence[str], check: _Check | None, limit: int
 ) -> list[_Row]:
     """Candidates from the key in batches, each batch checked by primary key.
     PostgreSQL cannot estimate how many rows the LIKE checks keep; guessing few, it
     would hash-join the whole account table and sort rather than walk the key and
     stop, so the walk is spelled out here."""
+    k = len(extra)
     found: list[_Row] = []
     after = 0
     size = limit if check is None else max(FIRST_BATCH, 2 * limit)
+
+    def candidates(*v: Value) -> Any:
+        where = _gram_filter(SearchGram, v[0], v[1 : 1 + k]) & (SearchGram.account > v[-2])
+        return (
+            SearchGram.select(SearchGram.account)
+            .where(where)
+            .order_by(SearchGram.account)
+            .limit(v[-1])
+        )
+
     while len(found) < limit:
-        where = _gram_filter(SearchGram, drive, extra) & (SearchGram.account > after)
         ids = [
             account_id
-            for (account_id,) in tuples(
-                SearchGram.select(SearchGram.account)
-                .where(where)
-                .order_by(SearchGram.account)
-                .limit(size)
+            for (account_id,) in prepared.rows(
+                ("candidates", k), candidates, [drive, *extra, after, size]
             )
         ]
         if not ids:
             break
-        batch = Account.id.in_(ids) if check is None else (Account.id.in_(ids) & check)
-        found.extend(_rows(Account.select(*_summary_fields()).where(batch).order_by(Account.id)))
-        if len(ids) < size:
+        n = len(ids)
+
+        def batch(*v: Value, n: int = n) -> Any:
+            where = Account.id.in_(list(v[:n]))
+            if check is not None:
+                where = where & check.build(v[n:])
+            return Account.select(*_summary_fields()).where(where).order_by(Account.id)
+
+        shape = ("batch", n, check.columns if check else None)
+        patterns = check.patterns if check else ()
+        found.extend(_rows(prepared.rows(shape, batch, [*ids, *patterns])))
+        if n < size:
             break
         after, size = ids[-1], min(size * 4, MAX_BATCH)
     return found[:limit]
@@ -302,9 +359,7 @@ def _choose(per_term: Sequence[set[str]], counts: dict[str, int]) -> tuple[str, 
     return drive, extra[:EXTRA_GRAMS]
 
 
-def _by_grams(
-    per_term: Sequence[set[str]], check: Expression | None, into: _Collector
-) -> list[_Row]:
+def _by_grams(per_term: Sequence[set[str]], check: _Check | None, into: _Collector) -> list[_Row]:
     """Accounts filed under the grams of every term that also pass `check` (None:
     the grams alone decide), in account order, at most one page."""
     per_term = [g for g in per_term if g]
@@ -327,17 +382,19 @@ def _phone_grams(digits: str) -> set[str]:
 
 
 def _by_phone(digits: str, into: _Collector) -> None:
-    for row in _by_grams([_phone_grams(digits)], Account.phone.contains(digits), into):
+    check = _Check((("phone",),), (like_pattern(digits),))
+    for row in _by_grams([_phone_grams(digits)], check, into):
         into.add(
             row, Field.PHONE, [Match(Field.PHONE, s, e) for s, e in digits_spans(row.phone, digits)]
         )
 
 
-def _term_check(term: str) -> Expression:
-    check = Account.name.contains(term) | Account.address.contains(term)
+def _term_check(term: str) -> _Check:
+    """`term` in the name or the address (or the mobile number, for digits)."""
+    columns: tuple[str, ...] = ("name", "address")
     if term.isascii() and term.isdigit() and len(term) >= MIN_PHONE_DIGITS:
-        check = check | Account.phone.contains(term)
-    return check
+        columns += ("phone",)
+    return _Check((columns,), (like_pattern(term),))
 
 
 def _text_match_list(row: _Row, terms: Sequence[str]) -> list[Match]:
@@ -349,10 +406,7 @@ def _text_match_list(row: _Row, terms: Sequence[str]) -> list[Match]:
 
 
 def _by_text(terms: Sequence[str], into: _Collector) -> None:
-    check: Expression | None = None
-    for term in terms:
-        check = _term_check(term) if check is None else (check & _term_check(term))
-    assert check is not None
+    check = reduce(operator.and_, (_term_check(term) for term in terms))
     per_term = [term_grams(term) for term in terms]
     if any(per_term):
         rows = _by_grams(per_term, check, into)
@@ -366,7 +420,9 @@ def _by_text(terms: Sequence[str], into: _Collector) -> None:
             # Only single characters: the first is most likely a surname.
             first = terms[0]
             only = len(terms) == 1  # then the surname gram alone decides
-            surname = None if only else (check & Account.name.startswith(first))
+            surname = (
+                None if only else check & _Check((("name",),), (like_pattern(first, prefix=True),))
+            )
             rows = _by_grams([{name_start_gram(first)}], surname, into)
     for row in rows:
         matches = _text_match_list(row, terms)
