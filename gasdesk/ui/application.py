@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
+import threading
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -16,8 +19,10 @@ from gasdesk.services import offices as office_service
 from gasdesk.storage.errors import DatabaseOpenError
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.login import LoginDialog
-from gasdesk.ui.main_window import MainWindow
 from gasdesk.ui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from gasdesk.ui.main_window import MainWindow
 
 FONT_HINT = "apt-get install fonts-wqy-microhei"
 
@@ -103,6 +108,8 @@ class Controller(QObject):
         return self.login
 
     def open_main(self, session: LoginSession) -> MainWindow:
+        from gasdesk.ui.main_window import MainWindow
+
         self.office_code = session.office.code
         self.counter_number = session.counter.number
         self.settings.setValue("counter/office", session.office.code)
@@ -115,12 +122,49 @@ class Controller(QObject):
         return self.window
 
 
+def preload_main_window() -> None:
+    """Import the main window's modules (its tabs, reportlab, QtPdf: about half of
+    the start-up imports) on another thread while the teller types the badge and
+    password, so that neither the login window nor the login waits for them."""
+    threading.Thread(
+        target=importlib.import_module,
+        args=("gasdesk.ui.main_window",),
+        name="gasdesk-preload",
+        daemon=True,
+    ).start()
+
+
+def watch_startup_check(app: QApplication) -> None:
+    """Close the application with the check's message if the start-up check running
+    beside the login window finds the database damaged (nothing is written before
+    its verdict in any case: write_transaction() waits for it)."""
+    from gasdesk.storage.db import deferred_check
+
+    check = deferred_check()
+    if check is None:
+        return
+    timer = QTimer(app)
+    timer.setInterval(50)
+
+    def poll() -> None:
+        if not check.done:
+            return
+        timer.stop()
+        error = check.error()
+        if error is not None:
+            app.exit(fail(error.message, 2))
+
+    timer.timeout.connect(poll)
+    timer.start()
+
+
 def open_counter_database(db_path: str | None) -> None:
-    """Open the database; a brand-new default database gets the demo data set."""
+    """Open the database (its start-up check runs beside the login window); a
+    brand-new default database gets the demo data set."""
     from gasdesk.storage.db import default_db_path, open_database
     from gasdesk.storage.models import Office
 
-    open_database(db_path)
+    open_database(db_path, check_in_background=True)
     if Office.select().count() == 0:
         from gasdesk.demo.cli import ensure_demo
 
@@ -149,6 +193,8 @@ def run_gui(args: argparse.Namespace) -> int:
     worker = DbWorker()
     controller = Controller(worker, settings, args.office, args.counter)
     controller.show_login()
+    watch_startup_check(app)
+    preload_main_window()
     code = app.exec()
     worker.shutdown()
     return int(code)
