@@ -34,7 +34,7 @@ SQLITE_PRAGMAS: dict[str, Any] = {
     "synchronous": 2,  # FULL: a committed payment survives a power cut
     "foreign_keys": 1,
     "busy_timeout": 10_000,
-    "cache_size": -32_000,
+    "cache_size": -8_000,
 }
 URL_ENV = "GASDESK_DATABASE_URL"
 # Every write transaction on PostgreSQL first takes this transaction-level advisory
