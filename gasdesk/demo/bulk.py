@@ -33,7 +33,8 @@ from gasdesk.demo import writer
 from gasdesk.storage.db import write_transaction
 from gasdesk.storage.models import BaseModel
 
-Batch = tuple[str, list[tuple[Any, ...]]]
+# (INSERT statement, rows), or (statement, None) to run a statement once
+Batch = tuple[str, list[tuple[Any, ...]] | None]
 WRITER = Path(writer.__file__).resolve()
 # Version 2 writes no back-references: the rows share many int and str objects, and
 # tracking them costs more than writing them out (6.5 s against 2.8 s for 100,000
@@ -159,7 +160,9 @@ class InProcessLoader:
 
     def put(self, batch: Batch) -> None:
         sql, rows = batch
-        if self.postgres:
+        if rows is None:
+            self.database.execute_sql(sql)
+        elif self.postgres:
             from psycopg2.extras import execute_values
 
             head = sql[: sql.index(" VALUES ")]

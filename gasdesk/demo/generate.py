@@ -18,9 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from peewee import fn
-
-from gasdesk.demo import bulk
+from gasdesk.demo import bulk, derived
 from gasdesk.demo.calendar import Timeline
 from gasdesk.demo.errors import DemoError
 from gasdesk.demo.fields import (
@@ -48,6 +46,7 @@ from gasdesk.storage.models import (
     ReceiptCounter,
     db,
 )
+from gasdesk.storage.models_days import BusinessDay
 
 DEFAULT_ACCOUNTS = 20_000
 DEFAULT_SEED = 20261127
@@ -66,7 +65,7 @@ BULK_MODELS: tuple[type[BaseModel], ...] = (
 # Rows arrive month by month: indexes led by these columns get their keys in random
 # order and are cheaper to build at the end; the others are kept up to date.
 RANDOM_ORDER = ("account_id", "meter_id", "bill_id")
-MUST_BE_EMPTY: tuple[type[BaseModel], ...] = (*BULK_MODELS, ReceiptCounter)
+MUST_BE_EMPTY: tuple[type[BaseModel], ...] = (*BULK_MODELS, ReceiptCounter, *derived.DERIVED_MODELS)
 BULK_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
     Account: ACCOUNT_FIELDS,
     Meter: METER_FIELDS,
@@ -76,6 +75,7 @@ BULK_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
     PaymentBill: PAYMENT_BILL_FIELDS,
     Receipt: RECEIPT_FIELDS,
     ReceiptCounter: RECEIPT_COUNTER_FIELDS,
+    BusinessDay: derived.BUSINESS_DAY_FIELDS,
 }
 
 
@@ -101,7 +101,7 @@ class DemoSummary:
 
 def _refuse_unless_empty() -> None:
     for model in MUST_BE_EMPTY:
-        count = model.select(fn.COUNT(model._meta.primary_key)).scalar()
+        count = model.select().count()
         if count:
             raise DemoError(
                 f"The database already holds {count} rows in {model._meta.table_name}; "
@@ -148,6 +148,8 @@ def generate(
             table.flush()
 
     ref = plan_reference(timeline.first, tables)  # reads the database: before the load
+    search_indexes = derived.search_index_plan(database)
+    tables[BusinessDay].rows.extend(derived.closed_days(ref, timeline))
     try:
         loader = bulk.start_loader(
             database,
@@ -164,7 +166,12 @@ def generate(
     gc.disable()
     try:
         households = create_households(rng, accounts, ref, timeline, tables[Account], tables[Meter])
+        searchable = [
+            (r[0], r[2], r[6], r[4]) for r in tables[Account].rows
+        ]  # id, name, address, phone
         flush()
+        derived.queue_search_index(sink, database, searchable, search_indexes)
+        del searchable
         if progress:
             progress(f"{accounts} accounts")
         history = History(rng, ref, timeline, {m._meta.table_name: tables[m] for m in BULK_MODELS})

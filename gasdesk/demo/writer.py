@@ -5,13 +5,17 @@ Run as a script (`python -I writer.py DBFILE FOLDER`) by gasdesk.demo.bulk; it u
 the standard library only, so it starts in milliseconds from any working directory.
 
 Protocol: each line on stdin names a frame file in FOLDER holding a `marshal` blob;
-the writer loads it, deletes it and applies it. The first frame is (guard_sql, [table, ...], [column, ...]): the guard must count 0
-rows inside the transaction; the tables' indexes that start with one of the columns
-are dropped for the load and rebuilt at the end (the others are kept up to date as
-rows arrive, which is cheaper for keys that arrive in order). Then (sql, rows) frames, executed with executemany. The line COMMIT commits; if the
-input ends before that line, everything is rolled back. Exit status 0 and "ok" on
-stdout after the commit; otherwise status 1 (3 when the guard refused) and the
-reason on stderr.
+the writer loads it, deletes it and applies it.
+
+- The first frame is (guard_sql, [table, ...], [column, ...]): the guard must count
+  0 rows inside the transaction; the tables' indexes that start with one of the
+  columns are dropped for the load and rebuilt at the end (the others are kept up
+  to date as rows arrive, which is cheaper for keys that arrive in order).
+- Then (sql, rows) frames, executed with executemany, or (sql, None), run once.
+- The line COMMIT commits; if the input ends before it, everything is rolled back.
+
+Exit status 0 and "ok" on stdout after the commit; otherwise status 1 (3 when the
+guard refused) and the reason on stderr.
 """
 
 from __future__ import annotations
@@ -96,7 +100,10 @@ def load(path: str, folder: Path, stream: BinaryIO) -> None:
                 if frame == COMMIT:
                     break
                 sql, rows = frame
-                conn.executemany(sql, rows)
+                if rows is None:
+                    conn.execute(sql)
+                else:
+                    conn.executemany(sql, rows)
             for _, sql in indexes:
                 conn.execute(sql)
             conn.execute("COMMIT")
