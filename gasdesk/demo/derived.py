@@ -17,7 +17,6 @@ from gasdesk.storage.models_days import BusinessDay
 from gasdesk.storage.models_search import SearchGram
 
 BATCH = 50_000
-SCRATCH = "demo_search_load"
 
 
 def search_index_plan(database: Database) -> list[tuple[str, str]]:
@@ -39,44 +38,26 @@ def queue_search_index(
     accounts: Iterable[tuple[int, str, str, str]],
     indexes: Sequence[tuple[str, str]],
 ) -> int:
-    """File every (id, name, address, phone) under its grams. On SQLite the grams
-    go through a scratch table and into the index in key order, with its account
-    index rebuilt after (as storage.search_index.rebuild_index does): an append-only
-    B-tree and one sort beat millions of inserts at random places. Returns the number
-    of grams."""
+    """File every (id, name, address, phone) under its grams. The grams are sorted
+    here and written in key order, with the table's account index dropped first and
+    rebuilt after (SQLite): an append-only B-tree and one sort cost far less than
+    millions of inserts at random places (storage.search_index.rebuild_index does
+    the same with a scratch table). Returns the number of grams."""
+    grams = sorted(
+        (gram, account_id)
+        for account_id, name, address, phone in accounts
+        for gram in account_grams(name, address, phone)
+    )
+    for name, _ in indexes:
+        put((f"DROP INDEX IF EXISTS {quoted(database, name)}", None))
     p = database.param
     table = quoted(database, SearchGram._meta.table_name)
-    sqlite = isinstance(database, SqliteDatabase)
-    if sqlite:
-        for name, _ in indexes:
-            put((f"DROP INDEX IF EXISTS {quoted(database, name)}", None))
-        put((f"CREATE TEMP TABLE {SCRATCH} (gram TEXT, account_id INTEGER)", None))
-        insert = f"INSERT INTO {SCRATCH} VALUES ({p}, {p})"
-    else:
-        insert = f"INSERT INTO {table} (gram, account_id) VALUES ({p}, {p})"
-    total = 0
-    batch: list[tuple[Any, ...]] = []
-    for account_id, name, address, phone in accounts:
-        batch.extend((gram, account_id) for gram in account_grams(name, address, phone))
-        if len(batch) >= BATCH:
-            put((insert, batch))
-            total += len(batch)
-            batch = []
-    if batch:
-        put((insert, batch))
-        total += len(batch)
-    if sqlite:
-        put(
-            (
-                f"INSERT INTO {table} (gram, account_id) "
-                f"SELECT gram, account_id FROM {SCRATCH} ORDER BY gram, account_id",
-                None,
-            )
-        )
-        put((f"DROP TABLE {SCRATCH}", None))
-        for _, sql in indexes:
-            put((sql, None))
-    return total
+    insert = f"INSERT INTO {table} (gram, account_id) VALUES ({p}, {p})"
+    for start in range(0, len(grams), BATCH):
+        put((insert, grams[start : start + BATCH]))
+    for _, sql in indexes:
+        put((sql, None))
+    return len(grams)
 
 
 def closed_days(ref: Reference, timeline: Timeline) -> list[tuple[Any, ...]]:

@@ -62,9 +62,6 @@ BULK_MODELS: tuple[type[BaseModel], ...] = (
     PaymentBill,
     Receipt,
 )
-# Rows arrive month by month: indexes led by these columns get their keys in random
-# order and are cheaper to build at the end; the others are kept up to date.
-RANDOM_ORDER = ("account_id", "meter_id", "bill_id")
 MUST_BE_EMPTY: tuple[type[BaseModel], ...] = (*BULK_MODELS, ReceiptCounter, *derived.DERIVED_MODELS)
 BULK_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
     Account: ACCOUNT_FIELDS,
@@ -155,7 +152,6 @@ def generate(
             database,
             bulk.guard_sql(database, MUST_BE_EMPTY),
             BULK_MODELS,
-            RANDOM_ORDER,
             sequenced=(*REFERENCE_FIELDS, *BULK_MODELS),
         )
     except bulk.LoadError as exc:

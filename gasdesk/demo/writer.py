@@ -7,10 +7,9 @@ the standard library only, so it starts in milliseconds from any working directo
 Protocol: each line on stdin names a frame file in FOLDER holding a `marshal` blob;
 the writer loads it, deletes it and applies it.
 
-- The first frame is (guard_sql, [table, ...], [column, ...]): the guard must count
-  0 rows inside the transaction; the tables' indexes that start with one of the
-  columns are dropped for the load and rebuilt at the end (the others are kept up
-  to date as rows arrive, which is cheaper for keys that arrive in order).
+- The first frame is (guard_sql, [table, ...]): the guard must count 0 rows inside
+  the transaction; the tables' indexes are dropped for the load and rebuilt at the
+  end (one sort each costs less than keeping them up to date row by row).
 - Then (sql, rows) frames, executed with executemany, or (sql, None), run once.
 - The line COMMIT commits; if the input ends before it, everything is rolled back.
 
@@ -52,23 +51,14 @@ def read_frame(stream: BinaryIO, folder: Path) -> Any:
     return marshal.loads(data)
 
 
-def droppable_indexes(
-    conn: sqlite3.Connection, tables: list[str], leading: list[str]
-) -> list[tuple[str, str]]:
-    """(name, CREATE sql) of the tables' indexes whose first column is in `leading`:
-    the ones whose keys arrive in random order during the load."""
+def table_indexes(conn: sqlite3.Connection, tables: list[str]) -> list[tuple[str, str]]:
+    """(name, CREATE statement) of the tables' own indexes."""
     marks = ", ".join("?" * len(tables))
-    rows = conn.execute(
+    return conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
         f"AND tbl_name IN ({marks}) ORDER BY name",
         tables,
     ).fetchall()
-    chosen = []
-    for name, sql in rows:
-        first_column = conn.execute(f'PRAGMA index_info("{name}")').fetchone()[2]
-        if first_column in leading:
-            chosen.append((name, sql))
-    return chosen
 
 
 def load(path: str, folder: Path, stream: BinaryIO) -> None:
@@ -86,11 +76,11 @@ def load(path: str, folder: Path, stream: BinaryIO) -> None:
             first = read_frame(stream, folder)
             if first is None or first == COMMIT:
                 raise EOFError("no work was sent")
-            guard, tables, leading = first
+            guard, tables = first
             conn.execute("BEGIN IMMEDIATE")
             if guard and conn.execute(guard).fetchone()[0]:
                 raise Refused("the database is not empty")
-            indexes = droppable_indexes(conn, tables, leading)
+            indexes = table_indexes(conn, tables)
             for name, _ in indexes:
                 conn.execute(f'DROP INDEX "{name}"')
             while True:
