@@ -173,7 +173,9 @@ def showcase_account_id() -> int | None:
     query = (
         Account.select(Account.id)
         .join(Meter, on=(Meter.account == Account.id))
-        .where((Meter.kind == "mechanical") & Meter.removed_on.is_null() & (Account.status == "active"))
+        .where(
+            (Meter.kind == "mechanical") & Meter.removed_on.is_null() & (Account.status == "active")
+        )
         .order_by(Account.id)
         .limit(400)
     )
