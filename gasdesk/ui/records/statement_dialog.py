@@ -19,7 +19,7 @@ from gasdesk.domain.records import AccountSummary
 from gasdesk.services.statement import statement_pdf
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.messages import user_text
-from gasdesk.ui.records.pdf_preview import PdfPreview
+from gasdesk.ui.pdf_preview import PdfPreview
 
 
 def _qdate(d: dt.date) -> QDate:
