@@ -114,14 +114,13 @@ class AppointmentsPage(QWidget):
             list_appointments,
             self.selected_day(),
             include_cancelled=True,
-            on_done=self.model.set_items,
+            on_done=self.model.set_rows,
             on_error=lambda e: self.message.setText(error_text(e)),
             channel="appointments",
         )
 
     def current(self) -> AppointmentInfo | None:
-        row = self.table.currentIndex().row()
-        return self.model.items[row] if 0 <= row < len(self.model.items) else None
+        return self.model.item(self.table.currentIndex().row())
 
     def complete(self) -> None:
         a = self.current()

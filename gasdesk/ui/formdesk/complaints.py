@@ -128,8 +128,7 @@ class ComplaintsPage(QWidget):
             self.staff.addItem(f"{s.name} ({s.badge})", s.id)
 
     def current(self) -> ComplaintInfo | None:
-        row = self.table.currentIndex().row()
-        return self.model.items[row] if 0 <= row < len(self.model.items) else None
+        return self.model.item(self.table.currentIndex().row())
 
     def refresh(self) -> None:
         today = clock(self.ctx).date()
@@ -145,7 +144,7 @@ class ComplaintsPage(QWidget):
         overdue = sum(1 for c in items if c.overdue)
         keep = c.form.id if (c := self.current()) else None
         shown = [c for c in items if c.overdue] if self.overdue_only.isChecked() else items
-        self.model.set_items(shown)
+        self.model.set_rows(shown)
         for i, c in enumerate(shown):
             if c.form.id == keep:
                 self.table.selectRow(i)

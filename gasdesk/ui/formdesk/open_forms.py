@@ -93,8 +93,7 @@ class OpenFormsPage(QWidget):
         self._update_buttons()
 
     def current(self) -> FormInfo | None:
-        row = self.table.currentIndex().row()
-        return self.model.items[row] if 0 <= row < len(self.model.items) else None
+        return self.model.item(self.table.currentIndex().row())
 
     def refresh(self, select_id: int | None = None) -> None:
         keep = select_id or (f.id if (f := self.current()) else None)
@@ -107,7 +106,7 @@ class OpenFormsPage(QWidget):
         )
 
     def _loaded(self, items: list[FormInfo], keep: int | None) -> None:
-        self.model.set_items(items)
+        self.model.set_rows(items)
         for i, f in enumerate(items):
             if f.id == keep:
                 self.table.selectRow(i)

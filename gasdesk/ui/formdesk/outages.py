@@ -142,7 +142,7 @@ class OutagesPage(QWidget):
         self.ctx.worker.submit(
             list_outages,
             clock(self.ctx),
-            on_done=self.model.set_items,
+            on_done=self.model.set_rows,
             on_error=self._failed,
             channel="outages",
         )
@@ -205,10 +205,9 @@ class OutagesPage(QWidget):
         self.refresh()
 
     def withdraw(self) -> None:
-        row = self.table.currentIndex().row()
-        if not 0 <= row < len(self.model.items):
+        o = self.model.item(self.table.currentIndex().row())
+        if o is None:
             return
-        o = self.model.items[row]
         self.ctx.worker.submit(
             cancel_outage,
             o.id,

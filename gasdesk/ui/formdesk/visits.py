@@ -90,15 +90,14 @@ class VisitsPage(QWidget):
         )
 
     def _loaded(self, items: list[ReturnVisitInfo]) -> None:
-        self.model.set_items(items)
+        self.model.set_rows(items)
         if items and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
 
     def record(self) -> None:
-        row = self.table.currentIndex().row()
-        if not 0 <= row < len(self.model.items):
+        v = self.model.item(self.table.currentIndex().row())
+        if v is None:
             return
-        v = self.model.items[row]
         self.ctx.worker.submit(
             record_return_visit,
             v.id,
