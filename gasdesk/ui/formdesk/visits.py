@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +24,7 @@ from gasdesk.ui.formdesk.common import (
     fmt_d,
     use_english,
 )
+from gasdesk.ui.table_view import row_table
 
 
 class VisitsPage(QWidget):
@@ -53,12 +51,7 @@ class VisitsPage(QWidget):
             lambda v: OVERDUE if v.due_on < clock(self.ctx).date() else None,
             parent=self,
         )
-        self.table = QTableView()
-        self.table.setObjectName("returnVisits")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self.model, "returnVisits")
         self.outcome = QLineEdit()
         self.outcome.setObjectName("visitOutcome")
         self.outcome.setPlaceholderText(self.tr("What the customer said"))
