@@ -3,7 +3,6 @@ service figures per teller and office."""
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
@@ -13,7 +12,7 @@ from gasdesk.domain.cash import MethodLine
 from gasdesk.domain.dayend import Reconciliation
 from gasdesk.domain.kpi import KpiRow, ReplyFigures
 from gasdesk.domain.money import format_yuan
-from gasdesk.domain.service_quality import format_rate
+from gasdesk.domain.service_quality import SATISFACTION_TARGET, format_rate
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.ui.fee_labels import method_label
 from gasdesk.ui.table_model import RIGHT, RowTableModel
@@ -176,7 +175,7 @@ class KpiModel(RowTableModel):
             if col == 3 and r.replies is not None and r.replies.rate is not None:
                 return QBrush(GREEN if r.replies.rate >= 1 else RED)
             if col == 5 and r.satisfaction is not None and r.satisfaction.rate:
-                return QBrush(GREEN if r.satisfaction.rate >= Fraction(99, 100) else RED)
+                return QBrush(GREEN if r.satisfaction.rate >= SATISFACTION_TARGET else RED)
         if role == Qt.ItemDataRole.FontRole and r.staff_id is None:
             font = QFont()
             font.setBold(True)
