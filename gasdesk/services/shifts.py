@@ -141,16 +141,16 @@ def open_shift(
     return get_shift(shift.id)
 
 
-def _clean_reason(reason: str) -> str:
+def clean_reason(reason: str, missing: str, limit: int) -> str:
+    """The teller's reason with its white space folded; refused with `missing` when
+    empty, or when longer than `limit` characters."""
     text = " ".join(reason.split())
     if not text:
-        raise ShiftError(
-            QT_TRANSLATE_NOOP("Messages", "Give a reason for the cash paid in or out.")
-        )
-    if len(text) > MAX_REASON:
+        raise ShiftError(missing)
+    if len(text) > limit:
         raise ShiftError(
             QT_TRANSLATE_NOOP("Messages", "The reason is too long (at most {n} characters)."),
-            n=MAX_REASON,
+            n=limit,
         )
     return text
 
@@ -175,7 +175,11 @@ def record_movement(
         raise ValueError(direction)
     if isinstance(amount_fen, bool) or not isinstance(amount_fen, int) or amount_fen <= 0:
         raise ShiftError(QT_TRANSLATE_NOOP("Messages", "The amount must be more than zero."))
-    text = _clean_reason(reason)
+    text = clean_reason(
+        reason,
+        QT_TRANSLATE_NOOP("Messages", "Give a reason for the cash paid in or out."),
+        MAX_REASON,
+    )
     from gasdesk.services.reconcile import expected_cash_of
 
     with write_transaction():
