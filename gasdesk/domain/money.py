@@ -85,18 +85,10 @@ def parse_fixed(
             ),
             text=shown,
         )
-    if "," in s:
-        if not _GROUPED.fullmatch(s):
-            raise AmountError(
-                "ambiguous_separator",
-                QT_TRANSLATE_NOOP(
-                    "Messages",
-                    "'{text}' is ambiguous: type it without thousands separators, e.g. 1234.50.",
-                ),
-                text=shown,
-            )
+    if "," in s and _GROUPED.fullmatch(s):
         s = s.replace(",", "")
-    if s.count(".") > 1 or re.fullmatch(r"[0-9]+(?:[ '\u00a0][0-9]+)+(?:\.[0-9]*)?", s):
+    # a comma left over was not a thousands separator in the right places
+    if "," in s or s.count(".") > 1 or re.fullmatch(r"[0-9]+(?:[ '\u00a0][0-9]+)+(?:\.[0-9]*)?", s):
         raise AmountError(
             "ambiguous_separator",
             QT_TRANSLATE_NOOP(
