@@ -44,6 +44,16 @@ def _shift_query() -> Any:
     return Shift.select(Shift, Counter, Staff).join(Counter).switch(Shift).join(Staff)
 
 
+def day_shift_rows(office_id: int, day: dt.date) -> list[Shift]:
+    """The office's shifts of `day` in the order they opened, counter and teller
+    loaded with them."""
+    return list(
+        _shift_query()
+        .where((Shift.office == office_id) & (Shift.business_date == day))
+        .order_by(Shift.opened_at, Shift.id)
+    )
+
+
 def get_shift(shift_id: int) -> ShiftInfo:
     s = _shift_query().where(Shift.id == shift_id).first()
     if s is None:
