@@ -311,7 +311,7 @@ class FormView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         for section in spec.sections:
-            box = QGroupBox((section.title_en or section.title) if english else section.title)
+            box = QGroupBox(section.display_title(english))
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
             for name in section.fields:

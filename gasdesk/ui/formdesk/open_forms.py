@@ -41,7 +41,7 @@ class OpenFormsPage(QWidget):
             ],
             lambda f: [
                 f.number,
-                (f.title_en or f.title) if english else f.title,
+                f.display_title(english),
                 f.customer,
                 self.names.status(f.status),
                 fmt_dt(f.created_at),

@@ -43,7 +43,7 @@ class VisitsPage(QWidget):
             ],
             lambda v: [
                 fmt_d(v.due_on),
-                (v.form.title_en or v.form.title) if english else v.form.title,
+                v.form.display_title(english),
                 v.form.number,
                 v.form.customer,
                 v.phone,
