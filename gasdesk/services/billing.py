@@ -28,7 +28,7 @@ from gasdesk.domain.tariff import format_m3 as m3
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.services.accounts import get_account
 from gasdesk.services.tariffs import load_tariffs
-from gasdesk.storage.models import Account, Bill, Meter, Payment, PaymentBill, Reading
+from gasdesk.storage.models import Bill, Meter, Payment, PaymentBill, Reading
 
 
 class BillingError(TellerError):
@@ -267,7 +267,3 @@ def materialise(account_id: int) -> list[BillView]:
             lines_json=lines_to_json(d.view.lines),
         )
     return open_bills(account_id)
-
-
-def balance_of(account_id: int) -> int:
-    return int(Account.get_by_id(account_id).balance_fen)

@@ -75,16 +75,6 @@ def current_shift(staff_id: int, counter_id: int) -> ShiftInfo | None:
     return shift_info(s) if s else None
 
 
-def open_shift_for_staff(staff_id: int) -> ShiftInfo | None:
-    s = (
-        _shift_query()
-        .where((Shift.staff == staff_id) & Shift.closed_at.is_null())
-        .order_by(Shift.id.desc())
-        .first()
-    )
-    return shift_info(s) if s else None
-
-
 def write_count_lines(count: CashCountRow, cash: CashCount) -> None:
     CashCountLine.insert_many(
         [

@@ -359,11 +359,6 @@ class FormView(QWidget):
     def values(self) -> dict[str, str]:
         return {name: w.value() for name, w in self.fields.items()}
 
-    def set_values(self, values: dict[str, str]) -> None:
-        for name, text in values.items():
-            if name in self.fields:
-                self.fields[name].set_value(text)
-
     def prefill(self, customer: AccountSummary | None) -> None:
         for f in self.spec.fields:
             text = prefill_value(f.prefill, customer)

@@ -95,9 +95,6 @@ class PdfPreview(QWidget):
         self.document.load(self._buffer)
         self._set_enabled(self.document.pageCount() > 0)
 
-    def pdf_bytes(self) -> bytes:
-        return self._data
-
     def ask_print(self) -> None:
         if not self._data:
             return

@@ -72,13 +72,6 @@ class TodaysPayments(QWidget):
         rows = self.view.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
-    def select_code(self, code: str) -> None:
-        for row in range(self.model.rowCount()):
-            found = self.model.row_at(row)
-            if found is not None and found.code == code:
-                self.view.selectRow(row)
-                return
-
     def _pdf_then(self, receipt_id: int, code: str, auto_print: bool) -> None:
         receipt_id_ = receipt_id
         self.ctx.worker.submit(
