@@ -33,7 +33,6 @@ def _isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small demo database built once per run; tests get copies of it."""
     from gasdesk.demo.generate import generate
-
     from gasdesk.storage.db import open_database
     from gasdesk.storage.models import db
 
