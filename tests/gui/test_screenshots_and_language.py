@@ -1,4 +1,5 @@
-"""The screenshot command renders every screen, and the default UI is Chinese."""
+"""The screenshot command renders every screen (login, each tab, the customer
+display), and the default UI is Chinese."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def test_screenshot_command_renders_login_and_every_tab(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     pngs = sorted(out.glob("*.png"))
     assert [p.name for p in pngs][:2] == ["01-login.png", "02-tab-1.png"]
-    assert len(pngs) == 5
+    assert len(pngs) == 6
     for p in pngs:
         image = QImage(str(p))
         assert image.width() > 300 and image.height() > 200
