@@ -4,9 +4,19 @@ The same seed and the same `today` give the same rows, id for id (only the staff
 salted password hashes differ). The history covers the 24 complete months before
 `today`'s month, plus counter events of the current month before `today`.
 
-The demo history predates the audit trail: it is loaded like a data migration from
-an older system, not as teller actions, so it writes no audit events and the trail
-starts empty.
+What it holds: the two offices and their counters from the service code; per office
+two tellers and a supervisor (DEMO_STAFF, password DEMO_PASSWORD); accounts split
+55 : 45 between Mengshui and Wangcun, about 3 % commercial and 2 % suspended, 30 %
+with IC-card meters; a reading of every mechanical meter each month (a few per cent
+estimated, 1.5 % of meters changed) and a bill per reading period, priced with the
+tariffs exactly as domain.tariff prices them; payments at the counters with
+receipts numbered without gaps per office and year; about 5 % of accounts in
+arrears and 30 % with last month's bill still open; IC-card purchases at the
+counter; the customer search index; every past business day closed.
+
+The demo history predates the audit trail, shifts and cash counts: it is loaded
+like a data migration from an older system, not as teller actions, so it writes
+none of them and the audit trail starts empty.
 """
 
 from __future__ import annotations

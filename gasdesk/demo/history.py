@@ -241,6 +241,8 @@ class History:
             if day >= 0 and tl.month_of[day] == m:
                 buy = day
         inspection = h.inspection if start <= h.inspection < start + days else -1
+        if inspection == buy:
+            inspection = -1  # the card brought that day's total already
 
         def partial(day: int) -> int:  # the meter on `day`, the month's gas spread evenly
             return h.true_l + use * (day - start) // days

@@ -755,3 +755,10 @@ def test_the_history_days_are_closed_by_the_supervisor(con):
     paid_on = {d for (d,) in con.execute("SELECT DISTINCT business_date FROM payment")}
     assert paid_on <= days and max(days) < TODAY.isoformat()
     assert all(is_business_day(dt.date.fromisoformat(d)) for d in days)
+
+
+def test_no_meter_is_read_twice_on_one_day(con):
+    twice = con.execute(
+        "SELECT r.meter_id, r.read_on FROM reading r GROUP BY 1, 2 HAVING COUNT(*) > 1"
+    ).fetchall()
+    assert twice == []
