@@ -25,7 +25,7 @@ screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m gasdesk screenshot out/screens
 
 translations: setup
-	$(VENV)/bin/pyside6-lupdate $$(find gasdesk -name '*.py' | sort) -ts resources/i18n/gasdesk_zh_CN.ts
+	$(VENV)/bin/pyside6-lupdate -no-obsolete $$(find gasdesk -name '*.py' | sort) -ts resources/i18n/gasdesk_zh_CN.ts
 	$(VENV)/bin/pyside6-lrelease resources/i18n/gasdesk_zh_CN.ts -qm resources/i18n/gasdesk_zh_CN.qm
 
 setup: $(STAMP)

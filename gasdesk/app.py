@@ -8,6 +8,10 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
 
 COMMANDS = ("demo", "screenshot", "verify", "user", "backup", "restore")
 
@@ -55,3 +59,13 @@ def settings_path() -> Path | None:
     """An explicit settings file (tests, several counters on one PC), else Qt's default."""
     value = os.environ.get("GASDESK_SETTINGS")
     return Path(value) if value else None
+
+
+def make_settings() -> QSettings:
+    """The counter's settings, for the application and the admin commands alike."""
+    from PySide6.QtCore import QSettings
+
+    path = settings_path()
+    if path is not None:
+        return QSettings(str(path), QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "GasDesk", "gasdesk")

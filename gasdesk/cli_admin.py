@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QSettings
 
 from gasdesk.domain.text import UserError
 from gasdesk.storage.errors import DatabaseOpenError, StorageError, describe, is_database_error
@@ -20,18 +19,10 @@ from gasdesk.storage.errors import DatabaseOpenError, StorageError, describe, is
 KEY_ENV = "GASDESK_AUDIT_KEY_FILE"
 
 
-def _settings() -> QSettings:
-    """The counter's settings (the same file the application uses)."""
-    from gasdesk.app import settings_path
-
-    path = settings_path()
-    if path is not None:
-        return QSettings(str(path), QSettings.Format.IniFormat)
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "GasDesk", "gasdesk")
-
-
 def _setting(key: str) -> str | None:
-    value = _settings().value(key, None)
+    from gasdesk.app import make_settings
+
+    value = make_settings().value(key, None)
     return str(value) if value not in (None, "") else None
 
 

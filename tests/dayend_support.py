@@ -15,7 +15,8 @@ from gasdesk.domain.fees import PaymentRequest, ReceiptInfo
 from gasdesk.services.payments import collect_payment
 from gasdesk.services.voids import void_payment
 from gasdesk.storage.db import write_transaction
-from gasdesk.storage.models import Account, Counter, Office, Staff
+from gasdesk.storage.models import Account, Counter, Staff
+from tests.helpers import create_office
 
 DAY = dt.date(2026, 11, 20)
 _keys = itertools.count(1)
@@ -48,20 +49,8 @@ def seed() -> Setup:
     """Create the offices, counters, staff and accounts; return their ids."""
     pw = _hash(DEMO_PASSWORD)
     with write_transaction():
-        ms = Office.create(
-            code="MS",
-            name="萌水营业室",
-            address="文昌湖区政务大厅一楼",
-            phone="0533-6886656",
-            hours="08:30-12:00,13:30-17:00",
-        )
-        wc = Office.create(
-            code="WC",
-            name="王村营业室",
-            address="王村镇金泉小区东沿街房",
-            phone="0533-6698798",
-            hours="08:30-12:00,13:30-17:00",
-        )
+        ms = create_office("MS")
+        wc = create_office("WC")
         c1 = Counter.create(office=ms, number=1, name="1号窗口")
         c2 = Counter.create(office=ms, number=2, name="2号窗口")
         Counter.create(office=wc, number=1, name="1号窗口")

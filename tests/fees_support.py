@@ -22,6 +22,7 @@ from gasdesk.storage.models import (
     TariffTier,
     TariffVersion,
 )
+from tests.helpers import create_office, settle
 from tests.pg_support import BACKENDS, open_test_database
 
 PASSWORD = "123456"
@@ -64,14 +65,9 @@ def make_fee_db(tmp_path: Path, backend: str = "sqlite", url: str | None = None)
     PostgreSQL test database at `url` (emptied first)."""
     path = tmp_path / "gasdesk.db"
     database = open_test_database(backend, tmp_path, url)
-    offices = {o["code"]: o for o in load_toml("offices.toml")["office"]}
     with database.atomic():
-        ms = Office.create(
-            **{k: offices["MS"][k] for k in ("code", "name", "address", "phone", "hours")}
-        )
-        wc = Office.create(
-            **{k: offices["WC"][k] for k in ("code", "name", "address", "phone", "hours")}
-        )
+        ms = create_office("MS")
+        wc = create_office("WC")
         counter = Counter.create(office=ms, number=1, name="1号窗口")
         wc_counter = Counter.create(office=wc, number=1, name="1号窗口")
         h = password_hash()
@@ -210,9 +206,7 @@ def fee_ctx(fee_data: FeeData, qtbot, tmp_path: Path):  # type: ignore[no-untype
     settings.setValue(OUTPUT_DIR_KEY, str(tmp_path / "printed"))
     ctx = AppContext(session=teller_login(), worker=worker, settings=settings)
     yield ctx
-    for _ in range(3):  # deliver what is in flight (and what it submits) before shutting down
-        qtbot.waitUntil(lambda: worker.pending == 0)
-        qtbot.wait(20)
+    settle(qtbot, worker)  # deliver what is in flight before shutting down
     worker.shutdown()
 
 

@@ -10,7 +10,8 @@ from typing import Any
 from gasdesk.resources import load_toml
 from gasdesk.services.passwords import hash_password
 from gasdesk.storage.db import open_database, write_transaction
-from gasdesk.storage.models import Account, Counter, Meter, Office, Staff, db
+from gasdesk.storage.models import Account, Counter, Meter, Staff, db
+from tests.helpers import counter_session, create_office
 
 # 110105194912310021 is the textbook GB 11643 example (check digit 1... computed in tests).
 VALID_ID = "11010519491231002X"
@@ -29,19 +30,9 @@ class World:
 
 def seed(tmp_path: Path) -> World:
     open_database(tmp_path / "forms.db", key_path=tmp_path / "audit.key")
-    offices = load_toml("offices.toml")["office"]
     pw = hash_password("123456")
     with write_transaction():
-        ids: list[int] = []
-        for o in offices:
-            row: Any = Office.create(
-                code=o["code"],
-                name=o["name"],
-                address=o["address"],
-                phone=o["phone"],
-                hours=o["hours"],
-            )
-            ids.append(row.id)
+        ids = [create_office(o["code"]).id for o in load_toml("offices.toml")["office"]]
         counter: Any = Counter.create(office=ids[0], number=1, name="1号窗口")
         teller: Any = Staff.create(
             badge="MS01", name="李娜", role="teller", office=ids[0], password_hash=pw
@@ -93,18 +84,12 @@ def make_ctx(world: World, tmp_path: Path, *, supervisor: bool = False) -> Any:
     """An AppContext logged in at counter 1 of the first office, on a real worker."""
     from PySide6.QtCore import QSettings
 
-    from gasdesk.domain.records import LoginSession
-    from gasdesk.services.auth import staff_info
-    from gasdesk.services.offices import counter_info, office_info
     from gasdesk.ui.context import AppContext
     from gasdesk.ui.worker import DbWorker
 
-    staff = Staff.get_by_id(world.supervisor_id if supervisor else world.teller_id)
-    counter = Counter.get_by_id(world.counter_id)
-    session = LoginSession(
-        staff_info(staff),
-        office_info(counter.office),
-        counter_info(counter),
+    session = counter_session(
+        world.supervisor_id if supervisor else world.teller_id,
+        world.counter_id,
         dt.datetime(2026, 9, 30, 8, 30),
     )
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from itertools import groupby
 from typing import Any
 
@@ -17,9 +18,41 @@ def teller_login(badge: str = DEMO_STAFF[0][0], counter_number: int = 1):  # typ
     return auth.login(badge, DEMO_PASSWORD, counter.id)
 
 
+def counter_session(staff_id: int, counter_id: int, started_at: dt.datetime):  # type: ignore[no-untyped-def]
+    """The LoginSession of a member of staff at a counter, without a password check."""
+    from gasdesk.domain.records import LoginSession
+    from gasdesk.services.auth import staff_info
+    from gasdesk.services.offices import counter_info, office_info
+    from gasdesk.storage.models import Counter, Staff
+
+    counter = Counter.get_by_id(counter_id)
+    return LoginSession(
+        staff=staff_info(Staff.get_by_id(staff_id)),
+        office=office_info(counter.office),
+        counter=counter_info(counter),
+        started_at=started_at,
+    )
+
+
+def create_office(code: str):  # type: ignore[no-untyped-def]
+    """The office row of `code` as resources/offices.toml describes it."""
+    from gasdesk.resources import load_toml
+    from gasdesk.storage.models import Office
+
+    office = next(o for o in load_toml("offices.toml")["office"] if o["code"] == code)
+    return Office.create(**{k: office[k] for k in ("code", "name", "address", "phone", "hours")})
+
+
 def wait_idle(qtbot, worker, timeout: int = 5000) -> None:  # type: ignore[no-untyped-def]
     """Wait until the database worker has delivered every result."""
     qtbot.waitUntil(lambda: worker.pending == 0, timeout=timeout)
+
+
+def settle(qtbot, worker) -> None:  # type: ignore[no-untyped-def]
+    """Let what is in flight land, and what it submits in turn (three rounds)."""
+    for _ in range(3):
+        wait_idle(qtbot, worker)
+        qtbot.wait(20)
 
 
 def type_text(qtbot: Any, widget: Any, text: str) -> None:

@@ -20,7 +20,6 @@ from gasdesk.storage.models import (
     Counter,
     FormRecord,
     Meter,
-    Office,
     Payment,
     PaymentBill,
     Reading,
@@ -28,6 +27,8 @@ from gasdesk.storage.models import (
     Staff,
     db,
 )
+from tests.helpers import counter_session, create_office
+from tests.pg_support import reset_pg_schema
 
 TODAY = dt.date(2026, 3, 20)
 
@@ -117,36 +118,17 @@ def _history(account: Account, staff: Staff) -> tuple[Meter, Meter]:
     return old, new
 
 
-def wipe_postgres(url: str) -> None:
-    """Drop every table of the test database (a throw-away database)."""
-    import psycopg2
-
-    con = psycopg2.connect(url)
-    try:
-        con.autocommit = True
-        with con.cursor() as cur:
-            cur.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
-    finally:
-        con.close()
-
-
 def build_lookup_data(directory: Path, url: str | None = None) -> LookupData:
     """The data set in a new SQLite file in `directory`, or in the (emptied)
     PostgreSQL database at `url`."""
     path = directory / "lookup.db"
     if url:
-        wipe_postgres(url)
+        reset_pg_schema(url)
         open_database(url=url, key_path=directory / "audit.key")
     else:
         open_database(path, key_path=directory / "audit.key")
     with write_transaction():
-        office = Office.create(
-            code="WC",
-            name="王村营业室",
-            address="王村镇金泉小区东沿街房",
-            phone="0533-6698798",
-            hours="08:30-12:00,13:30-17:00",
-        )
+        office = create_office("WC")
         counter = Counter.create(office=office, number=1, name="1号窗口")
         staff = Staff.create(
             badge="T001", name="刘敏", role="teller", office=office, password_hash="x"
@@ -259,18 +241,7 @@ def lookup_db(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def lookup_session(data: LookupData):  # type: ignore[no-untyped-def]
     """The teller of the lookup data set, logged in at its counter (no password check)."""
-    from gasdesk.domain.records import LoginSession
-    from gasdesk.services.auth import staff_info
-    from gasdesk.services.offices import counter_info, office_info
-
-    staff = Staff.get_by_id(data.staff_id)
-    counter = Counter.get_by_id(data.counter_id)
-    return LoginSession(
-        staff_info(staff),
-        office_info(counter.office),
-        counter_info(counter),
-        dt.datetime(2026, 3, 20, 9, 0),
-    )
+    return counter_session(data.staff_id, data.counter_id, dt.datetime(2026, 3, 20, 9, 0))
 
 
 @pytest.fixture

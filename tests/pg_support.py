@@ -33,7 +33,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -50,12 +52,18 @@ def _with_dbname(url: str, name: str) -> str:
     return urlunsplit(parts._replace(path="/" + name))
 
 
-def _admin(url: str):  # type: ignore[no-untyped-def]
+@contextmanager
+def _admin(url: str) -> Iterator[Any]:
+    """A cursor on `url` outside any transaction (CREATE/DROP DATABASE need that)."""
     import psycopg2
 
     con = psycopg2.connect(url)
     con.autocommit = True
-    return con
+    try:
+        with con.cursor() as cur:
+            yield cur
+    finally:
+        con.close()
 
 
 @pytest.fixture(scope="session")
@@ -65,21 +73,17 @@ def pg_url() -> Iterator[str]:
     if not base:
         pytest.skip(f"{PG_ENV} is not set (run .ci/postgres.sh to start a test server)")
     name = f"gasdesk_t{os.getpid()}"
-    con = _admin(base)
-    with con.cursor() as cur:
+    with _admin(base) as cur:
         cur.execute(f"DROP DATABASE IF EXISTS {name}")
         cur.execute(f"CREATE DATABASE {name}")
-    con.close()
     yield _with_dbname(base, name)
-    con = _admin(base)
-    with con.cursor() as cur:
+    with _admin(base) as cur:
         cur.execute(
             "SELECT datname FROM pg_database WHERE datname = %s OR datname LIKE %s",
             (name, name + "\\_%"),
         )
         for (found,) in cur.fetchall():
             cur.execute(f"DROP DATABASE IF EXISTS {found} WITH (FORCE)")
-    con.close()
 
 
 def pg_template(url: str, name: str, key: Path, build: Callable[[], object]) -> str:
@@ -89,11 +93,9 @@ def pg_template(url: str, name: str, key: Path, build: Callable[[], object]) -> 
 
     base = urlsplit(url).path.lstrip("/")
     template = f"{base}_{name}"
-    con = _admin(url)
-    with con.cursor() as cur:
+    with _admin(url) as cur:
         cur.execute(f"DROP DATABASE IF EXISTS {template} WITH (FORCE)")
         cur.execute(f"CREATE DATABASE {template}")
-    con.close()
     template_url = _with_dbname(url, template)
     open_database(url=template_url, key_path=key)
     build()
@@ -105,20 +107,17 @@ def pg_clone(template_url: str, name: str) -> str:
     """A fresh copy of a template database (replacing an earlier copy of that name)."""
     template = urlsplit(template_url).path.lstrip("/")
     clone = f"{template}_{name}"
-    con = _admin(template_url)
-    with con.cursor() as cur:
+    with _admin(template_url) as cur:
         cur.execute(f"DROP DATABASE IF EXISTS {clone} WITH (FORCE)")
         cur.execute(f"CREATE DATABASE {clone} TEMPLATE {template}")
-    con.close()
     return _with_dbname(template_url, clone)
 
 
 def reset_pg_schema(url: str) -> None:
-    con = _admin(url)
-    with con.cursor() as cur:
+    """Drop every table of the (throw-away) test database."""
+    with _admin(url) as cur:
         cur.execute("DROP SCHEMA public CASCADE")
         cur.execute("CREATE SCHEMA public")
-    con.close()
 
 
 def open_test_database(backend: str, folder: Path, url: str | None = None) -> Database:

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gasdesk.storage.db import open_database
-from gasdesk.storage.models import Account, Counter, Office, Staff
+from gasdesk.storage.models import Account, Counter, Staff
+from tests import helpers
+from tests.helpers import create_office
 
 
 @dataclass
@@ -26,13 +28,7 @@ def make_world(tmp_path: Path) -> World:
 
 def seed_world() -> World:
     """The small world, in the database the models are bound to."""
-    office = Office.create(
-        code="MS",
-        name="萌水营业室",
-        address="文昌湖区政务大厅一楼",
-        phone="0533-6886656",
-        hours="08:30-12:00,13:30-17:00",
-    )
+    office = create_office("MS")
     counters = [Counter.create(office=office, number=n, name=f"{n}号窗口") for n in (1, 2)]
     staff = [
         Staff.create(badge=b, name=n, role="teller", office=office, password_hash="x")
@@ -78,14 +74,8 @@ def make_payment(
 
 def counter_session(world: World, teller: int = 0):  # type: ignore[no-untyped-def]
     """The LoginSession of a teller at their counter (no password involved)."""
-    from gasdesk.domain.records import LoginSession
-    from gasdesk.services import auth, offices
-    from gasdesk.storage.models import Counter, Staff
-
-    counter = Counter.get_by_id(world.counter_ids[teller])
-    return LoginSession(
-        staff=auth.staff_info(Staff.get_by_id(world.staff_ids[teller])),
-        office=offices.office_info(counter.office),
-        counter=offices.counter_info(counter),
-        started_at=dt.datetime.now().replace(microsecond=0),
+    return helpers.counter_session(
+        world.staff_ids[teller],
+        world.counter_ids[teller],
+        dt.datetime.now().replace(microsecond=0),
     )

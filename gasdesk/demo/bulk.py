@@ -7,7 +7,7 @@ files whose names go down a pipe. Elsewhere (PostgreSQL, or when no process can 
 started) the same batches are written in this process.
 
 During an SQLite load only: the bulk tables' indexes are dropped and rebuilt at the
-end (one sort per index instead of millions of random B-tree inserts); the rollback
+end (one sort per index costs less than keeping it up to date row by row); the rollback
 journal replaces the WAL, so the data is written once instead of twice; foreign keys
 are not checked row by row (the generator assigns every id; the tests check the
 result with PRAGMA foreign_key_check). synchronous stays FULL: the committed load is
@@ -33,7 +33,8 @@ from gasdesk.demo import writer
 from gasdesk.storage.db import write_transaction
 from gasdesk.storage.models import BaseModel
 
-Batch = tuple[str, list[tuple[Any, ...]]]
+# (INSERT statement, rows), or (statement, None) to run a statement once
+Batch = tuple[str, list[tuple[Any, ...]] | None]
 WRITER = Path(writer.__file__).resolve()
 # Version 2 writes no back-references: the rows share many int and str objects, and
 # tracking them costs more than writing them out (6.5 s against 2.8 s for 100,000
@@ -102,22 +103,21 @@ def start_loader(
     database: Database,
     guard: str,
     models: Sequence[type[BaseModel]],
-    leading: Sequence[str],
     sequenced: Sequence[type[BaseModel]],
 ) -> Loader:
     """Start a load: in a writer process for an SQLite file, else (or if no process
-    can be started) on the database's own connection. Indexes of `models` whose first
-    column is in `leading` are rebuilt after the load; on PostgreSQL the id sequences
-    of `sequenced` are moved past the ids written."""
+    can be started) on the database's own connection. The indexes of `models` are
+    rebuilt after the load (SQLite); on PostgreSQL the id sequences of `sequenced`
+    are moved past the ids written."""
     loader: Loader
     if isinstance(database, SqliteDatabase) and database.database not in ("", ":memory:"):
-        loader = ProcessLoader(database, guard, models, leading)
+        loader = ProcessLoader(database, guard, models)
         try:
             loader.start()
             return loader
         except OSError:
             loader.abandon()
-    loader = InProcessLoader(database, guard, models, leading, sequenced)
+    loader = InProcessLoader(database, guard, models, sequenced)
     loader.start()
     return loader
 
@@ -132,13 +132,11 @@ class InProcessLoader:
         database: Database,
         guard: str,
         models: Sequence[type[BaseModel]],
-        leading: Sequence[str],
         sequenced: Sequence[type[BaseModel]] = (),
     ) -> None:
         self.database = database
         self.guard = guard
         self.models = models
-        self.leading = list(leading)
         self.sequenced = sequenced
         self.postgres = isinstance(database, PostgresqlDatabase)
         self.indexes: list[str] = []
@@ -151,7 +149,7 @@ class InProcessLoader:
         try:
             if self.database.execute_sql(self.guard).fetchone()[0]:
                 raise LoadError("the database is not empty", refused=True)
-            self.indexes = _drop_indexes(self.database, self.models, self.leading)
+            self.indexes = _drop_indexes(self.database, self.models)
             self.cursor = self.database.cursor()
         except BaseException:
             self.abandon()
@@ -159,7 +157,9 @@ class InProcessLoader:
 
     def put(self, batch: Batch) -> None:
         sql, rows = batch
-        if self.postgres:
+        if rows is None:
+            self.database.execute_sql(sql)
+        elif self.postgres:
             from psycopg2.extras import execute_values
 
             head = sql[: sql.index(" VALUES ")]
@@ -190,18 +190,11 @@ class ProcessLoader:
     temporary folder and its name sent down a pipe: writing a file never waits for
     the writer, so generating never stalls while SQLite works on earlier batches."""
 
-    def __init__(
-        self,
-        database: Database,
-        guard: str,
-        models: Sequence[type[BaseModel]],
-        leading: Sequence[str],
-    ) -> None:
+    def __init__(self, database: Database, guard: str, models: Sequence[type[BaseModel]]) -> None:
         self.database = database
         self.path = str(database.database)
         self.guard = guard
         self.tables = [table_name(m) for m in models]
-        self.leading = list(leading)
         self.proc: subprocess.Popen[bytes] | None = None
         self.folder: Path | None = None
         self.count = 0
@@ -223,7 +216,7 @@ class ProcessLoader:
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder = None
             raise
-        self._send(marshal.dumps((self.guard, self.tables, self.leading), MARSHAL_VERSION))
+        self._send(marshal.dumps((self.guard, self.tables), MARSHAL_VERSION))
 
     def put(self, batch: Batch) -> None:
         self._send(marshal.dumps(batch, MARSHAL_VERSION))
@@ -275,15 +268,11 @@ class ProcessLoader:
             raise LoadError(message, refused=proc.returncode == writer.EXIT_REFUSED)
 
 
-def _drop_indexes(
-    database: Database, models: Sequence[type[BaseModel]], leading: Sequence[str]
-) -> list[str]:
-    """Drop the tables' indexes that start with one of the `leading` columns (SQLite
-    only); return the SQL to recreate them."""
+def _drop_indexes(database: Database, models: Sequence[type[BaseModel]]) -> list[str]:
+    """Drop the tables' indexes (SQLite only); return the SQL to recreate them."""
     if not isinstance(database, SqliteDatabase):
         return []
-    conn = database.connection()
-    dropped = writer.droppable_indexes(conn, [table_name(m) for m in models], list(leading))
+    dropped = writer.table_indexes(database.connection(), [table_name(m) for m in models])
     for name, _ in dropped:
         database.execute_sql(f"DROP INDEX {quoted(database, name)}")
     return [sql for _, sql in dropped]

@@ -163,3 +163,25 @@ def ensure_demo(path: str | Path | None = None, *, accounts: int = DEFAULT_ACCOU
         return False
     generate(accounts)
     return True
+
+
+def showcase_account_id() -> int | None:
+    """A customer worth showing on screenshots: a mechanical meter with unpaid bills."""
+    from gasdesk.services.billing import open_bills
+    from gasdesk.storage.models import Account, Meter
+
+    query = (
+        Account.select(Account.id)
+        .join(Meter, on=(Meter.account == Account.id))
+        .where(
+            (Meter.kind == "mechanical") & Meter.removed_on.is_null() & (Account.status == "active")
+        )
+        .order_by(Account.id)
+        .limit(400)
+    )
+    first = None
+    for row in query:
+        first = first or row.id
+        if open_bills(row.id):
+            return int(row.id)
+    return first

@@ -240,21 +240,26 @@ class History:
             day = tl.next_business[offset] if offset < tl.today_offset else -1
             if day >= 0 and tl.month_of[day] == m:
                 buy = day
-        events = [(buy, "counter")] if buy >= 0 else []
-        if start <= h.inspection < start + days:
-            events.append((h.inspection, "reader"))
-        for day, source in sorted(events):
-            value = h.true_l + use * (day - start) // days
-            if source == "reader":
-                self._reading(h, h.meter_id, day, value, "reader")
-                continue
-            who = self.counters.teller(h.office, day)
-            self._reading(h, h.meter_id, day, value, "counter", who[0], who[2])
-            amount, lines = self._price(h, h.purchase_l, day, day)
+        inspection = h.inspection if start <= h.inspection < start + days else -1
+        if inspection == buy:
+            inspection = -1  # the card brought that day's total already
+
+        def partial(day: int) -> int:  # the meter on `day`, the month's gas spread evenly
+            return h.true_l + use * (day - start) // days
+
+        if inspection >= 0 and (buy < 0 or inspection < buy):
+            self._reading(h, h.meter_id, inspection, partial(inspection), "reader")
+            inspection = -1
+        if buy >= 0:
+            who = self.counters.teller(h.office, buy)
+            self._reading(h, h.meter_id, buy, partial(buy), "counter", who[0], who[2])
+            amount, lines = self._price(h, h.purchase_l, buy, buy)
             self.counters.schedule(
-                h.account_id, h.office, day, "purchase", amount, h.purchase_l, [], lines, who
+                h.account_id, h.office, buy, "purchase", amount, h.purchase_l, [], lines, who
             )
             h.balance_l += h.purchase_l
+        if inspection >= 0:  # on or after the purchase day
+            self._reading(h, h.meter_id, inspection, partial(inspection), "reader")
         h.true_l += use
         h.balance_l = max(0, h.balance_l - use)
 

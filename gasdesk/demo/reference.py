@@ -36,6 +36,7 @@ class OfficeRef:
     phone: str
     counter_ids: tuple[int, ...]
     teller_ids: tuple[int, ...]  # teller i works at counter_ids[i]
+    supervisor_id: int | None  # closes the office's days
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ def plan_reference(first_day: dt.date, tables: dict[type[BaseModel], BulkTable])
             tables[Counter].rows.append((counter_id, office_id, number, f"{number}号窗口"))
             counters.append(counter_id)
         tellers: list[int] = []
+        supervisor_id: int | None = None
         for badge, name, role, office_code in DEMO_STAFF:
             if office_code != entry["code"]:
                 continue
@@ -106,6 +108,8 @@ def plan_reference(first_day: dt.date, tables: dict[type[BaseModel], BulkTable])
             staff_count += 1
             if role == "teller":
                 tellers.append(staff_id)
+            elif supervisor_id is None:
+                supervisor_id = staff_id
         offices.append(
             OfficeRef(
                 id=office_id,
@@ -113,6 +117,7 @@ def plan_reference(first_day: dt.date, tables: dict[type[BaseModel], BulkTable])
                 phone=phone,
                 counter_ids=tuple(counters[: len(tellers)]),
                 teller_ids=tuple(tellers),
+                supervisor_id=supervisor_id,
             )
         )
     tariffs = {

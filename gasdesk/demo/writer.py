@@ -5,13 +5,16 @@ Run as a script (`python -I writer.py DBFILE FOLDER`) by gasdesk.demo.bulk; it u
 the standard library only, so it starts in milliseconds from any working directory.
 
 Protocol: each line on stdin names a frame file in FOLDER holding a `marshal` blob;
-the writer loads it, deletes it and applies it. The first frame is (guard_sql, [table, ...], [column, ...]): the guard must count 0
-rows inside the transaction; the tables' indexes that start with one of the columns
-are dropped for the load and rebuilt at the end (the others are kept up to date as
-rows arrive, which is cheaper for keys that arrive in order). Then (sql, rows) frames, executed with executemany. The line COMMIT commits; if the
-input ends before that line, everything is rolled back. Exit status 0 and "ok" on
-stdout after the commit; otherwise status 1 (3 when the guard refused) and the
-reason on stderr.
+the writer loads it, deletes it and applies it.
+
+- The first frame is (guard_sql, [table, ...]): the guard must count 0 rows inside
+  the transaction; the tables' indexes are dropped for the load and rebuilt at the
+  end (one sort each costs less than keeping them up to date row by row).
+- Then (sql, rows) frames, executed with executemany, or (sql, None), run once.
+- The line COMMIT commits; if the input ends before it, everything is rolled back.
+
+Exit status 0 and "ok" on stdout after the commit; otherwise status 1 (3 when the
+guard refused) and the reason on stderr.
 """
 
 from __future__ import annotations
@@ -48,23 +51,14 @@ def read_frame(stream: BinaryIO, folder: Path) -> Any:
     return marshal.loads(data)
 
 
-def droppable_indexes(
-    conn: sqlite3.Connection, tables: list[str], leading: list[str]
-) -> list[tuple[str, str]]:
-    """(name, CREATE sql) of the tables' indexes whose first column is in `leading`:
-    the ones whose keys arrive in random order during the load."""
+def table_indexes(conn: sqlite3.Connection, tables: list[str]) -> list[tuple[str, str]]:
+    """(name, CREATE statement) of the tables' own indexes."""
     marks = ", ".join("?" * len(tables))
-    rows = conn.execute(
+    return conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
         f"AND tbl_name IN ({marks}) ORDER BY name",
         tables,
     ).fetchall()
-    chosen = []
-    for name, sql in rows:
-        first_column = conn.execute(f'PRAGMA index_info("{name}")').fetchone()[2]
-        if first_column in leading:
-            chosen.append((name, sql))
-    return chosen
 
 
 def load(path: str, folder: Path, stream: BinaryIO) -> None:
@@ -82,11 +76,11 @@ def load(path: str, folder: Path, stream: BinaryIO) -> None:
             first = read_frame(stream, folder)
             if first is None or first == COMMIT:
                 raise EOFError("no work was sent")
-            guard, tables, leading = first
+            guard, tables = first
             conn.execute("BEGIN IMMEDIATE")
             if guard and conn.execute(guard).fetchone()[0]:
                 raise Refused("the database is not empty")
-            indexes = droppable_indexes(conn, tables, leading)
+            indexes = table_indexes(conn, tables)
             for name, _ in indexes:
                 conn.execute(f'DROP INDEX "{name}"')
             while True:
@@ -96,7 +90,10 @@ def load(path: str, folder: Path, stream: BinaryIO) -> None:
                 if frame == COMMIT:
                     break
                 sql, rows = frame
-                conn.executemany(sql, rows)
+                if rows is None:
+                    conn.execute(sql)
+                else:
+                    conn.executemany(sql, rows)
             for _, sql in indexes:
                 conn.execute(sql)
             conn.execute("COMMIT")

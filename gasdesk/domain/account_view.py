@@ -71,10 +71,6 @@ class PaymentLine:
     voids_receipt: str  # for a void: the receipt it cancels
     reason: str
 
-    @property
-    def reprintable(self) -> bool:
-        return self.receipt_id is not None
-
 
 @dataclass(frozen=True)
 class AccountView:

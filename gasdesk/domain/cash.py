@@ -154,10 +154,6 @@ class ExpectedCash:
             - self.cash_voids_fen
         )
 
-    @property
-    def net_takings_fen(self) -> int:
-        return self.cash_taken_fen - self.change_given_fen - self.cash_voids_fen
-
 
 def expected_cash(
     opening_float_fen: int,

@@ -46,10 +46,6 @@ class DueStatement:
     def due_fen(self) -> int:
         return sum(b.open_fen for b in self.bills)
 
-    @property
-    def is_ic_card(self) -> bool:
-        return self.account.meter_kind == "ic_card"
-
 
 @dataclass(frozen=True)
 class PurchaseQuote:

@@ -38,6 +38,9 @@ class FormInfo:
     complaint: bool = False
     return_visit: bool = False
 
+    def display_title(self, english: bool) -> str:
+        return (self.title_en or self.title) if english else self.title
+
     @property
     def next_status(self) -> Status | None:
         if self.status not in self.steps:

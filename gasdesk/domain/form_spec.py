@@ -95,6 +95,9 @@ class SectionSpec:
     fields: tuple[str, ...]
     title_en: str = ""
 
+    def display_title(self, english: bool) -> str:
+        return (self.title_en or self.title) if english else self.title
+
 
 @dataclass(frozen=True)
 class WorkflowSpec:

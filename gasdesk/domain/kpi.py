@@ -25,11 +25,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
-from gasdesk.domain.service_quality import SATISFIED_SCORES, satisfaction_rate
+from gasdesk.domain.service_quality import SATISFIED_SCORES, RatingCounts
 from gasdesk.domain.service_timing import average_seconds
 
 REPLY_TARGET = Fraction(1)
-SATISFACTION_TARGET = Fraction(99, 100)
 FINE_PER_POINT_FEN = 200_00
 COMPENSATION_PER_COMPLAINT_FEN = 30_00
 
@@ -126,23 +125,14 @@ def reply_figures(inquiries: Iterable[Inquiry], as_of: dt.date) -> ReplyFigures:
 
 
 @dataclass(frozen=True)
-class Satisfaction:
+class Satisfaction(RatingCounts):
     very_satisfied: int
     satisfied: int
     unsatisfied: int
 
     @property
-    def ratings(self) -> int:
-        return self.very_satisfied + self.satisfied + self.unsatisfied
-
-    @property
     def rate(self) -> Fraction | None:
-        return satisfaction_rate(self.very_satisfied, self.satisfied, self.unsatisfied)
-
-    @property
-    def meets_target(self) -> bool | None:
-        rate = self.rate
-        return None if rate is None else rate >= SATISFACTION_TARGET
+        return self.satisfaction_rate
 
 
 def satisfaction(scores: Iterable[str]) -> Satisfaction:

@@ -19,13 +19,15 @@ class AmountError(TellerError):
     """Typed amount refused; `code` says why, `message` says it to the teller."""
 
 
-def format_yuan(fen: int, *, symbol: bool = False) -> str:
-    """1234 -> '12.34'; negative amounts keep their sign."""
+def format_yuan(fen: int, *, symbol: bool = False, grouped: bool = True) -> str:
+    """1234 -> '12.34'; negative amounts keep their sign. From a million yuan on the
+    thousands are separated by commas, unless `grouped` is off (spreadsheets)."""
     if not isinstance(fen, int) or isinstance(fen, bool):
         raise TypeError("amounts are integer fen")
     sign = "-" if fen < 0 else ""
     yuan, rest = divmod(abs(fen), FEN_PER_YUAN)
-    text = f"{sign}{yuan:,}.{rest:02d}" if abs(fen) >= 1_000_000_00 else f"{sign}{yuan}.{rest:02d}"
+    group = grouped and abs(fen) >= 1_000_000_00
+    text = f"{sign}{yuan:,}.{rest:02d}" if group else f"{sign}{yuan}.{rest:02d}"
     return ("¥" + text) if symbol else text
 
 
@@ -85,18 +87,10 @@ def parse_fixed(
             ),
             text=shown,
         )
-    if "," in s:
-        if not _GROUPED.fullmatch(s):
-            raise AmountError(
-                "ambiguous_separator",
-                QT_TRANSLATE_NOOP(
-                    "Messages",
-                    "'{text}' is ambiguous: type it without thousands separators, e.g. 1234.50.",
-                ),
-                text=shown,
-            )
+    if "," in s and _GROUPED.fullmatch(s):
         s = s.replace(",", "")
-    if s.count(".") > 1 or re.fullmatch(r"[0-9]+(?:[ '\u00a0][0-9]+)+(?:\.[0-9]*)?", s):
+    # a comma left over was not a thousands separator in the right places
+    if "," in s or s.count(".") > 1 or re.fullmatch(r"[0-9]+(?:[ '\u00a0][0-9]+)+(?:\.[0-9]*)?", s):
         raise AmountError(
             "ambiguous_separator",
             QT_TRANSLATE_NOOP(

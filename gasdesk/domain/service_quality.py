@@ -51,6 +51,28 @@ def satisfaction_rate(very_satisfied: int, satisfied: int, unsatisfied: int) -> 
     return Fraction(very_satisfied + satisfied, total)
 
 
+class RatingCounts:
+    """Ratings counted by score, and the satisfaction rate the service code sets its
+    99% target for. Mixed into the dataclasses that carry the three counts."""
+
+    very_satisfied: int
+    satisfied: int
+    unsatisfied: int
+
+    @property
+    def ratings(self) -> int:
+        return self.very_satisfied + self.satisfied + self.unsatisfied
+
+    @property
+    def satisfaction_rate(self) -> Fraction | None:
+        return satisfaction_rate(self.very_satisfied, self.satisfied, self.unsatisfied)
+
+    @property
+    def meets_target(self) -> bool | None:
+        rate = self.satisfaction_rate
+        return None if rate is None else rate >= SATISFACTION_TARGET
+
+
 def format_rate(rate: Fraction | None) -> str:
     """Fraction(199, 200) -> '99.5%'; None -> '—'."""
     if rate is None:
@@ -96,7 +118,7 @@ class RatingInfo:
 
 
 @dataclass(frozen=True)
-class ServiceQuality:
+class ServiceQuality(RatingCounts):
     """One teller's service figures for one day (the end-of-day report reads these)."""
 
     staff_id: int
@@ -112,18 +134,5 @@ class ServiceQuality:
     unsatisfied: int
 
     @property
-    def ratings(self) -> int:
-        return self.very_satisfied + self.satisfied + self.unsatisfied
-
-    @property
-    def satisfaction_rate(self) -> Fraction | None:
-        return satisfaction_rate(self.very_satisfied, self.satisfied, self.unsatisfied)
-
-    @property
     def satisfaction_text(self) -> str:
         return format_rate(self.satisfaction_rate)
-
-    @property
-    def meets_target(self) -> bool | None:
-        rate = self.satisfaction_rate
-        return None if rate is None else rate >= SATISFACTION_TARGET

@@ -4,21 +4,10 @@ screen language: it is filed with the company's accounts."""
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable, Sequence
-
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    KeepTogether,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-)
+from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Paragraph, Spacer
 
 from gasdesk.domain.dayend import DayReport
 from gasdesk.domain.money import format_yuan
@@ -26,7 +15,6 @@ from gasdesk.printing.day_report_parts import (
     DIRECTION_ZH,
     Styles,
     diff_label,
-    esc,
     fingerprint,
     grid,
     method_label,
@@ -37,6 +25,7 @@ from gasdesk.printing.day_report_parts import (
 )
 from gasdesk.printing.day_report_slip import slip_story
 from gasdesk.printing.fonts import register_cjk_font
+from gasdesk.printing.layout import PageMarks, build_pdf, esc, fitted_roll
 
 LAYOUTS = ("a4", "slip")
 SLIP_WIDTH = 80 * mm
@@ -248,15 +237,7 @@ def a4_story(r: DayReport, st: Styles, width: float) -> list[Flowable]:
     return story
 
 
-def _fitted_height(story: Sequence[Flowable], width: float) -> float:
-    total = 0.0
-    for f in story:
-        _, h = f.wrap(width, 10_000 * mm)
-        total += h + f.getSpaceBefore() + f.getSpaceAfter()
-    return total
-
-
-def _page_marks(font: str, footer: str) -> Callable[[Canvas, BaseDocTemplate], None]:
+def _page_marks(font: str, footer: str) -> PageMarks:
     def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
         canvas.setFont(font, 8)
@@ -267,57 +248,32 @@ def _page_marks(font: str, footer: str) -> Callable[[Canvas, BaseDocTemplate], N
     return draw
 
 
-def _no_marks(canvas: Canvas, doc: BaseDocTemplate) -> None:
-    return None
-
-
 def render_day_report(report: DayReport, layout: str = "a4") -> bytes:
     """The PDF of the day report in `layout` ('a4' or 'slip', the 80 mm Z slip)."""
     if layout not in LAYOUTS:
         raise ValueError(f"unknown day report layout {layout!r}")
     font = register_cjk_font()
-    buf = io.BytesIO()
-    title = f"{report.office_name} 日结报表 {report.business_date.isoformat()}"
-    on_page: Callable[[Canvas, BaseDocTemplate], None] = _no_marks
+    on_page: PageMarks | None = None
     if layout == "slip":
         st = Styles(font, 7.5)
         margin = SLIP_MARGIN
         width = SLIP_WIDTH - 2 * margin
-        height = _fitted_height(slip_story(report, st, width), width) + 2 * margin + 3 * mm
-        page = (SLIP_WIDTH, height)
-        story = slip_story(report, st, width)  # fresh flowables for the real build
+        page, story = fitted_roll(lambda: slip_story(report, st, width), SLIP_WIDTH, margin)
     else:
         st = Styles(font, 9)
         margin = A4_MARGIN
         page = A4
-        width = A4[0] - 2 * margin
-        story = a4_story(report, st, width)
+        story = a4_story(report, st, A4[0] - 2 * margin)
         on_page = _page_marks(
             font, f"{report.office_name} {report.business_date.isoformat()} 日结报表"
         )
-    template = BaseDocTemplate(
-        buf,
-        pagesize=page,
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=margin,
-        bottomMargin=margin,
-        title=title,
+    return build_pdf(
+        story,
+        page,
+        margin,
+        title=f"{report.office_name} 日结报表 {report.business_date.isoformat()}",
         author=report.company,
         subject="日结报表",
-        creator="GasDesk",
+        template_id="report",
+        on_page=on_page,
     )
-    frame = Frame(
-        margin,
-        margin,
-        page[0] - 2 * margin,
-        page[1] - 2 * margin,
-        id="body",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    template.addPageTemplates([PageTemplate(id="report", frames=[frame], onPage=on_page)])
-    template.build(list(story))
-    return buf.getvalue()

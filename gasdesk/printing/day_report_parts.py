@@ -13,12 +13,9 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from gasdesk.domain.dayend import DayReport
 from gasdesk.domain.methods import METHOD_ZH
 from gasdesk.domain.money import format_yuan
+from gasdesk.printing.layout import cjk_style, esc
 
 DIRECTION_ZH = {"in": "缴入", "out": "缴出"}
-
-
-def esc(text: object) -> str:
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def yuan(fen: int | None) -> str:
@@ -40,14 +37,7 @@ def method_label(m: str) -> str:
 class Styles:
     def __init__(self, font: str, size: float) -> None:
         def style(name: str, scale: float = 1.0, **kw: object) -> ParagraphStyle:
-            return ParagraphStyle(
-                name,
-                fontName=font,
-                fontSize=size * scale,
-                leading=size * scale * 1.35,
-                wordWrap="CJK",
-                **kw,
-            )
+            return cjk_style(name, font, size * scale, 1.35, **kw)
 
         self.title = style("title", 1.6, alignment=TA_CENTER, spaceAfter=2)
         self.company = style("company", 1.15, alignment=TA_CENTER)

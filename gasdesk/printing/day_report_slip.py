@@ -5,61 +5,39 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
-from reportlab.platypus.flowables import HRFlowable
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from gasdesk.domain.dayend import DayReport
 from gasdesk.domain.money import format_yuan
 from gasdesk.printing.day_report_parts import (
     Styles,
     diff_label,
-    esc,
     fingerprint,
     method_label,
     receipt_lines,
     status_line,
     yuan,
 )
+from gasdesk.printing.layout import dashed_rule, esc, pairs_table
 
 
 def slip_story(r: DayReport, st: Styles, width: float) -> list[Flowable]:
-    def rule() -> Flowable:
-        return HRFlowable(
-            width="100%",
-            thickness=0.5,
-            dash=(2, 2),
-            color=colors.black,
-            spaceBefore=2,
-            spaceAfter=2,
-        )
-
     def pairs(items: Sequence[tuple[str, str]], indent: bool = False) -> Table:
         label = st.indented if indent else st.body
-        t = Table(
+        return pairs_table(
             [[Paragraph(esc(k), label), Paragraph(esc(v), st.right)] for k, v in items],
-            colWidths=[width * 0.55, width * 0.45],
+            [width * 0.55, width * 0.45],
+            right_pad=0,
+            v_pad=0.3,
         )
-        t.setStyle(
-            TableStyle(
-                [
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0.3),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0.3),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ]
-            )
-        )
-        return t
 
     story: list[Flowable] = [
         Paragraph(esc(r.company), st.center),
         Paragraph(f"{esc(r.office_name)} 日结单（Z）", st.title),
         Paragraph(f"营业日期 {r.business_date.isoformat()}", st.center),
         Paragraph(status_line(r), st.small),
-        rule(),
+        dashed_rule(),
         Paragraph("按支付方式（净额 元）", st.body),
         pairs(
             [
@@ -68,7 +46,7 @@ def slip_story(r: DayReport, st: Styles, width: float) -> list[Flowable]:
             ]
         ),
         pairs([("合计", format_yuan(r.net_fen))]),
-        rule(),
+        dashed_rule(),
         Paragraph("按收费员（净额 元）", st.body),
     ]
     for t in r.tellers:
@@ -80,7 +58,7 @@ def slip_story(r: DayReport, st: Styles, width: float) -> list[Flowable]:
             )
         )
     story += [
-        rule(),
+        dashed_rule(),
         pairs([(f"冲正 {len(r.voids)} 笔", format_yuan(sum(v.amount_fen for v in r.voids)))]),
     ]
     for v in r.voids:
@@ -90,7 +68,7 @@ def slip_story(r: DayReport, st: Styles, width: float) -> list[Flowable]:
                 st.small,
             )
         )
-    story.append(rule())
+    story.append(dashed_rule())
     for s in r.shifts:
         story.append(
             pairs(
@@ -110,13 +88,13 @@ def slip_story(r: DayReport, st: Styles, width: float) -> list[Flowable]:
         )
     if not r.differences:
         story.append(Paragraph("无长短款", st.small))
-    story.append(rule())
+    story.append(dashed_rule())
     story.append(Paragraph("收据号", st.body))
     for line in receipt_lines(r):
         story.append(Paragraph(esc(line), st.small if r.receipts_gapless else st.warn))
     seq_line, hash_line = fingerprint(r)
     story += [
-        rule(),
+        dashed_rule(),
         Paragraph(seq_line, st.small),
         Paragraph(hash_line, st.small),
         Spacer(1, 6 * mm),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -20,6 +19,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from gasdesk.domain.form_records import PrintableForm
 from gasdesk.printing.fonts import register_cjk_font
+from gasdesk.printing.layout import esc
 
 PAGE_MARGIN = 18 * mm
 LABEL_WIDTH = 42 * mm
@@ -56,7 +56,7 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    return Paragraph(esc(text).replace("\n", "<br/>"), style)
 
 
 def form_story(form: PrintableForm, font: str) -> list[object]:

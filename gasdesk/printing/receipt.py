@@ -4,7 +4,6 @@ screen language, because it is handed to the customer."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
 from reportlab.lib import colors
@@ -12,17 +11,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
-from reportlab.platypus.flowables import HRFlowable
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from gasdesk.domain.fees import BillView
 from gasdesk.domain.methods import KIND_ZH, METHOD_ZH
@@ -30,6 +19,7 @@ from gasdesk.domain.money import capital_amount, format_yuan
 from gasdesk.domain.receipts import ReceiptDoc
 from gasdesk.domain.tariff import TierLine, format_m3
 from gasdesk.printing.fonts import register_cjk_font
+from gasdesk.printing.layout import build_pdf, cjk_style, dashed_rule, esc, fitted_roll, pairs_table
 
 LAYOUTS = ("80mm", "a5")
 ROLL_WIDTH = 80 * mm
@@ -37,23 +27,14 @@ ROLL_MARGIN = 4 * mm
 A5_MARGIN = 12 * mm
 
 TITLES = {"bill": "燃气费收据", "purchase": "购气收据", "prepay": "预存款收据", "void": "冲正凭证"}
-
-
-def _esc(text: object) -> str:
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+# a ruled table, cells aligned at the top
+GRID = [("GRID", (0, 0), (-1, -1), 0.4, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
 
 
 class _Styles:
     def __init__(self, font: str, scale: float) -> None:
         def style(name: str, size: float, **kw: object) -> ParagraphStyle:
-            return ParagraphStyle(
-                name,
-                fontName=font,
-                fontSize=size * scale,
-                leading=size * scale * 1.3,
-                wordWrap="CJK",
-                **kw,
-            )
+            return cjk_style(name, font, size * scale, 1.3, **kw)
 
         self.company = style("company", 11, alignment=TA_CENTER)
         self.title = style("title", 13, alignment=TA_CENTER, spaceBefore=2, spaceAfter=2)
@@ -70,30 +51,12 @@ class _Styles:
         self.scale = scale
 
 
-def _rule() -> Flowable:
-    return HRFlowable(
-        width="100%", thickness=0.5, dash=(2, 2), color=colors.black, spaceBefore=2, spaceAfter=2
-    )
-
-
 def _pairs(
     rows: Sequence[tuple[str, str]], st: _Styles, width: float, label_w: float, big: bool = False
 ) -> Table:
     value_style = st.big if big else st.body
-    data = [[Paragraph(_esc(k), st.body), Paragraph(_esc(v), value_style)] for k, v in rows]
-    t = Table(data, colWidths=[label_w, width - label_w])
-    t.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 1),
-                ("TOPPADDING", (0, 0), (-1, -1), 0.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
-            ]
-        )
-    )
-    return t
+    data = [[Paragraph(esc(k), st.body), Paragraph(esc(v), value_style)] for k, v in rows]
+    return pairs_table(data, [label_w, width - label_w], right_pad=1, v_pad=0.5)
 
 
 def _reading(value: int | None) -> str:
@@ -123,7 +86,7 @@ def _tier_sentences(lines: Sequence[TierLine], st: _Styles) -> list[Flowable]:
     return out
 
 
-def _tier_table(lines: Sequence[TierLine], st: _Styles, width: float, grid: bool = True) -> Table:
+def _tier_table(lines: Sequence[TierLine], st: _Styles, width: float) -> Table:
     show_dates = len({(ln.start, ln.end) for ln in lines}) > 1
     data = [[Paragraph(h, st.body) for h in ("档位", "气量 m³", "单价 元/m³", "金额 元")]]
     for ln in lines:
@@ -132,36 +95,33 @@ def _tier_table(lines: Sequence[TierLine], st: _Styles, width: float, grid: bool
             label += f"（{ln.start:%Y-%m-%d}起）"
         data.append(
             [
-                Paragraph(_esc(label), st.body),
+                Paragraph(esc(label), st.body),
                 Paragraph(format_m3(ln.volume_l), st.right),
                 Paragraph(format_yuan(ln.price_fen), st.right),
                 Paragraph(format_yuan(ln.amount_fen), st.right),
             ]
         )
     t = Table(data, colWidths=[width * 0.4, width * 0.2, width * 0.2, width * 0.2])
-    cmds: list[tuple[object, ...]] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
-    if grid:
-        cmds.append(("GRID", (0, 0), (-1, -1), 0.4, colors.black))
-    t.setStyle(TableStyle(cmds))
+    t.setStyle(TableStyle(GRID))
     return t
 
 
 def _header(doc: ReceiptDoc, st: _Styles) -> list[Flowable]:
     story: list[Flowable] = [
-        Paragraph(_esc(doc.company), st.company),
-        Paragraph(_esc(doc.office_name), st.center),
+        Paragraph(esc(doc.company), st.company),
+        Paragraph(esc(doc.office_name), st.center),
         Paragraph(TITLES.get(doc.kind, "收据"), st.title),
     ]
     if doc.copy is not None:
         story.append(Paragraph("【重印】", st.copy))
         story.append(
             Paragraph(
-                f"重印时间 {doc.copy.at:%Y-%m-%d %H:%M:%S}　重印人工号 {_esc(doc.copy.badge)}",
+                f"重印时间 {doc.copy.at:%Y-%m-%d %H:%M:%S}　重印人工号 {esc(doc.copy.badge)}",
                 st.center,
             )
         )
     story.append(
-        Paragraph(f"地址：{_esc(doc.office_address)}　电话：{_esc(doc.office_phone)}", st.center)
+        Paragraph(f"地址：{esc(doc.office_address)}　电话：{esc(doc.office_phone)}", st.center)
     )
     return story
 
@@ -219,7 +179,7 @@ def _money_rows(doc: ReceiptDoc) -> list[tuple[str, str]]:
 
 
 def _footer(doc: ReceiptDoc, st: _Styles, *, one_line: bool = False) -> list[Flowable]:
-    phones = [f"{_esc(label)}：{_esc(number)}" for label, number in doc.phones]
+    phones = [f"{esc(label)}：{esc(number)}" for label, number in doc.phones]
     note = (
         "本凭证冲正原收据，原收据作废"
         if doc.kind == "void"
@@ -233,9 +193,9 @@ def _footer(doc: ReceiptDoc, st: _Styles, *, one_line: bool = False) -> list[Flo
 def _roll_story(doc: ReceiptDoc, st: _Styles, width: float) -> list[Flowable]:
     label_w = 20 * mm
     story = _header(doc, st)
-    story += [_rule(), _pairs(_identity(doc), st, width, label_w), _rule()]
+    story += [dashed_rule(), _pairs(_identity(doc), st, width, label_w), dashed_rule()]
     if doc.kind == "void":
-        story += [_pairs(_money_rows(doc), st, width, label_w), _rule()]
+        story += [_pairs(_money_rows(doc), st, width, label_w), dashed_rule()]
         story += _footer(doc, st)
         return story
     for b in doc.bills:
@@ -245,12 +205,12 @@ def _roll_story(doc: ReceiptDoc, st: _Styles, width: float) -> list[Flowable]:
             )
         )
         story += _tier_sentences(b.lines, st)
-        story.append(_rule())
+        story.append(dashed_rule())
     if doc.kind == "purchase":
         story.append(_pairs([("购气量", f"{format_m3(doc.volume_l)} m³")], st, width, label_w))
         story += _tier_sentences(doc.purchase_lines, st)
-        story.append(_rule())
-    story += [_pairs(_money_rows(doc), st, width, label_w, big=False), _rule()]
+        story.append(dashed_rule())
+    story += [_pairs(_money_rows(doc), st, width, label_w, big=False), dashed_rule()]
     story += _footer(doc, st)
     return story
 
@@ -263,18 +223,14 @@ def _a5_story(doc: ReceiptDoc, st: _Styles, width: float) -> list[Flowable]:
     right = [(k, ident.get(k, "")) for k in ("户号", "户名", "地址")]
     grid = []
     for i, (k, v) in enumerate(left):
-        row: list[object] = [Paragraph(k, st.body), Paragraph(_esc(v), st.body)]
+        row: list[object] = [Paragraph(k, st.body), Paragraph(esc(v), st.body)]
         if i < len(right):
-            row += [Paragraph(right[i][0], st.body), Paragraph(_esc(right[i][1]), st.body)]
+            row += [Paragraph(right[i][0], st.body), Paragraph(esc(right[i][1]), st.body)]
         else:
             row += ["", ""]
         grid.append(row)
     t = Table(grid, colWidths=[width * 0.19, width * 0.31, width * 0.12, width * 0.38])
-    t.setStyle(
-        TableStyle(
-            [("GRID", (0, 0), (-1, -1), 0.4, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
-        )
-    )
+    t.setStyle(TableStyle(GRID))
     story += [Spacer(1, 3 * mm), t, Spacer(1, 3 * mm)]
     if doc.kind == "void":
         story.append(_pairs(_money_rows(doc), st, width, 30 * mm))
@@ -285,7 +241,7 @@ def _a5_story(doc: ReceiptDoc, st: _Styles, width: float) -> list[Flowable]:
             for b in doc.bills:
                 rows.append(
                     [
-                        Paragraph(_esc(b.meter_number), st.body),
+                        Paragraph(esc(b.meter_number), st.body),
                         Paragraph(_period(b), st.body),
                         Paragraph(_reading(b.from_value_l), st.right),
                         Paragraph(_reading(b.to_value_l), st.right),
@@ -294,14 +250,7 @@ def _a5_story(doc: ReceiptDoc, st: _Styles, width: float) -> list[Flowable]:
                     ]
                 )
             bt = Table(rows, colWidths=[width * f for f in (0.13, 0.25, 0.15, 0.15, 0.16, 0.16)])
-            bt.setStyle(
-                TableStyle(
-                    [
-                        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ]
-                )
-            )
+            bt.setStyle(TableStyle(GRID))
             story += [bt, Spacer(1, 2 * mm)]
             lines = [ln for b in doc.bills for ln in b.lines]
             if lines:
@@ -312,19 +261,11 @@ def _a5_story(doc: ReceiptDoc, st: _Styles, width: float) -> list[Flowable]:
         story.append(_pairs(_money_rows(doc), st, width, 30 * mm, big=True))
     story += [
         Spacer(1, 4 * mm),
-        Paragraph(f"收费员（工号）：{_esc(doc.teller_badge)}　　客户签字：", st.body),
+        Paragraph(f"收费员（工号）：{esc(doc.teller_badge)}　　客户签字：", st.body),
         Spacer(1, 4 * mm),
     ]
     story += _footer(doc, st, one_line=True)
     return story
-
-
-def _fitted_height(story: Sequence[Flowable], width: float) -> float:
-    total = 0.0
-    for f in story:
-        _, h = f.wrap(width, 10_000 * mm)
-        total += h + f.getSpaceBefore() + f.getSpaceAfter()
-    return total
 
 
 def render_receipt(doc: ReceiptDoc, layout: str = "80mm") -> bytes:
@@ -332,46 +273,22 @@ def render_receipt(doc: ReceiptDoc, layout: str = "80mm") -> bytes:
     if layout not in LAYOUTS:
         raise ValueError(f"unknown receipt layout {layout!r}")
     font = register_cjk_font()
-    buf = io.BytesIO()
-    title = f"{TITLES.get(doc.kind, '收据')} {doc.code}"
     if layout == "80mm":
         st = _Styles(font, 1.0)
-        width = ROLL_WIDTH - 2 * ROLL_MARGIN
-        story = _roll_story(doc, st, width)
-        height = _fitted_height(story, width) + 2 * ROLL_MARGIN + 3 * mm  # slack for rounding
-        page = (ROLL_WIDTH, height)
         margin = ROLL_MARGIN
-        # measure on fresh flowables: wrap() caches state that platypus recomputes anyway
-        story = _roll_story(doc, st, width)
+        width = ROLL_WIDTH - 2 * margin
+        page, story = fitted_roll(lambda: _roll_story(doc, st, width), ROLL_WIDTH, margin)
     else:
         st = _Styles(font, 1.2)
         page = A5
         margin = A5_MARGIN
-        width = A5[0] - 2 * margin
-        story = _a5_story(doc, st, width)
-    template = BaseDocTemplate(
-        buf,
-        pagesize=page,
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=margin,
-        bottomMargin=margin,
-        title=title,
+        story = _a5_story(doc, st, A5[0] - 2 * margin)
+    return build_pdf(
+        story,
+        page,
+        margin,
+        title=f"{TITLES.get(doc.kind, '收据')} {doc.code}",
         author=doc.company,
         subject=KIND_ZH.get(doc.kind, ""),
-        creator="GasDesk",
+        template_id="receipt",
     )
-    frame = Frame(
-        margin,
-        margin,
-        page[0] - 2 * margin,
-        page[1] - 2 * margin,
-        id="body",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    template.addPageTemplates([PageTemplate(id="receipt", frames=[frame])])
-    template.build(list(story))
-    return buf.getvalue()

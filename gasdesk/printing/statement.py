@@ -20,6 +20,7 @@ from gasdesk.domain.account_view import BillLine, PaymentLine, Statement
 from gasdesk.domain.money import format_yuan
 from gasdesk.domain.readings import Flag, ReadingRow, format_m3
 from gasdesk.printing.fonts import register_cjk_font
+from gasdesk.printing.layout import cjk_style, esc
 
 MARGIN = 16 * mm
 SOURCE_ZH = {"reader": "抄表员", "counter": "柜台报数", "estimated": "估抄"}
@@ -41,16 +42,10 @@ GRID = colors.HexColor("#9aa5b1")
 HEAD_BG = colors.HexColor("#e8edf2")
 
 
-def _esc(text: object) -> str:
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 class _Styles:
     def __init__(self, font: str) -> None:
         def style(name: str, size: float, **kw: Any) -> ParagraphStyle:
-            return ParagraphStyle(
-                name, fontName=font, fontSize=size, leading=size * 1.35, wordWrap="CJK", **kw
-            )
+            return cjk_style(name, font, size, 1.35, **kw)
 
         self.company = style("company", 12, alignment=TA_CENTER)
         self.title = style("title", 18, alignment=TA_CENTER, spaceBefore=4, spaceAfter=8)
@@ -72,7 +67,7 @@ def _table(
                 cells.append(value)
                 continue
             style = st.head if i == 0 else (st.cell_right if j in right else st.cell)
-            cells.append(Paragraph(_esc(value), style))
+            cells.append(Paragraph(esc(value), style))
         body.append(cells)
     table = Table(body, colWidths=list(widths), repeatRows=1)
     table.setStyle(
@@ -158,7 +153,7 @@ def render_statement(st: Statement) -> bytes:
     width = A4[0] - 2 * MARGIN
     a = st.account
     story: list[Any] = [
-        Paragraph(_esc(st.company), s.company),
+        Paragraph(esc(st.company), s.company),
         Paragraph("燃气用户对账单", s.title),
     ]
     info = [
@@ -172,7 +167,7 @@ def render_statement(st: Statement) -> bytes:
         ],
     ]
     info_table = Table(
-        [[Paragraph(_esc(c), s.cell) for c in row] for row in info],
+        [[Paragraph(esc(c), s.cell) for c in row] for row in info],
         colWidths=[18 * mm, width / 2 - 18 * mm, 18 * mm, width / 2 - 18 * mm],
     )
     info_table.setStyle(
@@ -234,7 +229,7 @@ def render_statement(st: Statement) -> bytes:
     story.append(Spacer(1, 4 * mm))
     story.append(
         Paragraph(
-            _esc(
+            esc(
                 f"打印：{st.printed_at:%Y-%m-%d %H:%M}　经办：{st.printed_by}　客服电话：{st.service_phone}"
             ),
             s.note,

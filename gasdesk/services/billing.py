@@ -28,7 +28,7 @@ from gasdesk.domain.tariff import format_m3 as m3
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.services.accounts import get_account
 from gasdesk.services.tariffs import load_tariffs
-from gasdesk.storage.models import Account, Bill, Meter, Payment, PaymentBill, Reading
+from gasdesk.storage.models import Bill, Meter, Payment, PaymentBill, Reading
 
 
 class BillingError(TellerError):
@@ -114,7 +114,8 @@ def bill_readings(bill: Bill) -> tuple[int | None, int | None]:
     return (to_value - bill.volume_l if to_value is not None else None), to_value
 
 
-def _bill_view(bill: Bill, paid: int) -> BillView:
+def bill_view(bill: Bill, paid: int) -> BillView:
+    """A stored bill as the counter shows and prints it, `paid` fen of it paid."""
     from_value, to_value = bill_readings(bill)
     return BillView(
         bill_id=bill.id,
@@ -134,7 +135,7 @@ def open_bills(account_id: int) -> list[BillView]:
     """The account's bills with something left to pay, oldest first."""
     bills = list(Bill.select().where(Bill.account == account_id).order_by(Bill.period_end, Bill.id))
     paid = settled([b.id for b in bills])
-    return [_bill_view(b, paid.get(b.id, 0)) for b in bills if b.amount_fen - paid.get(b.id, 0) > 0]
+    return [bill_view(b, paid.get(b.id, 0)) for b in bills if b.amount_fen - paid.get(b.id, 0) > 0]
 
 
 def _unbilled(account_id: int) -> list[tuple[Meter, Reading | None, int, dt.date, Reading]]:
@@ -206,13 +207,14 @@ def draft_bills(
     return drafts
 
 
-def _tariffs_for(account: AccountSummary) -> list[Tariff]:
-    tariffs = load_tariffs(account.user_type)
+def tariffs_for(user_type: str) -> list[Tariff]:
+    """Every tariff version of `user_type`; refused when none is set up."""
+    tariffs = load_tariffs(user_type)
     if not tariffs:
         raise BillingError(
             "no_tariff",
             QT_TRANSLATE_NOOP("Messages", "No tariff is set up for {user_type} accounts."),
-            user_type=account.user_type,
+            user_type=user_type,
         )
     return tariffs
 
@@ -231,7 +233,7 @@ def statement(account_id: int, today: dt.date | None = None) -> DueStatement:
     household's volume so far this year. Writes nothing."""
     today = today or dt.date.today()
     account = _account(account_id)
-    tariffs = _tariffs_for(account)
+    tariffs = tariffs_for(account.user_type)
     entries = usage_entries(account_id)
     drafts = draft_bills(account_id, tariffs, entries)
     bills = tuple(open_bills(account_id) + [d.view for d in drafts])
@@ -250,7 +252,7 @@ def materialise(account_id: int) -> list[BillView]:
     """Inside the collecting transaction: write the draft bills and return every open
     bill (oldest first) with ids."""
     account = _account(account_id)
-    tariffs = _tariffs_for(account)
+    tariffs = tariffs_for(account.user_type)
     entries = usage_entries(account_id)
     for d in draft_bills(account_id, tariffs, entries):
         Bill.create(
@@ -265,7 +267,3 @@ def materialise(account_id: int) -> list[BillView]:
             lines_json=lines_to_json(d.view.lines),
         )
     return open_bills(account_id)
-
-
-def balance_of(account_id: int) -> int:
-    return int(Account.get_by_id(account_id).balance_fen)

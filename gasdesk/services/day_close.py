@@ -12,7 +12,7 @@ from gasdesk.domain.dayend import DayClosureInfo, DayStatus, receipt_ranges
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 from gasdesk.services.dayend_guard import supervisor as verify
 from gasdesk.services.days import is_day_closed
-from gasdesk.services.shifts import shift_info
+from gasdesk.services.shifts import day_shift_rows, shift_info
 from gasdesk.storage import audit
 from gasdesk.storage.db import integrity_check, write_transaction
 from gasdesk.storage.models import Counter, Payment, Receipt, Shift, Staff, now
@@ -47,18 +47,10 @@ def day_closure(office_id: int, day: dt.date) -> DayClosureInfo | None:
 
 
 def day_status(office_id: int, day: dt.date) -> DayStatus:
-    rows = (
-        Shift.select(Shift, Counter, Staff)
-        .join(Counter)
-        .switch(Shift)
-        .join(Staff)
-        .where((Shift.office == office_id) & (Shift.business_date == day))
-        .order_by(Shift.opened_at, Shift.id)
-    )
     return DayStatus(
         office_id=office_id,
         business_date=day,
-        shifts=tuple(shift_info(s) for s in rows),
+        shifts=tuple(shift_info(s) for s in day_shift_rows(office_id, day)),
         closure=day_closure(office_id, day),
     )
 

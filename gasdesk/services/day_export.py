@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from gasdesk.domain.methods import CASH, KIND_ZH, METHOD_ZH
+from gasdesk.domain.money import format_yuan
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 from gasdesk.services.day_report import PaymentRow, day_payments
 from gasdesk.storage.models import Office
@@ -45,9 +46,7 @@ class ExportError(UserError):
 
 def yuan(fen: int) -> str:
     """Plain decimal yuan for a spreadsheet: -1234 -> '-12.34', no separators."""
-    sign = "-" if fen < 0 else ""
-    whole, rest = divmod(abs(fen), 100)
-    return f"{sign}{whole}.{rest:02d}"
+    return format_yuan(fen, grouped=False)
 
 
 def text_cell(value: str) -> str:

@@ -21,7 +21,7 @@ from gasdesk.domain.methods import METHODS
 from gasdesk.services.day_close import day_closure
 from gasdesk.services.receipts import company_info
 from gasdesk.services.reconcile import difference_info
-from gasdesk.services.shifts import movement_info
+from gasdesk.services.shifts import day_shift_rows, movement_info
 from gasdesk.storage import audit
 from gasdesk.storage.models import Account, Counter, Office, Payment, Receipt, Shift, Staff, now
 from gasdesk.storage.models_dayend import (
@@ -284,14 +284,7 @@ def day_report(office_id: int, day: dt.date) -> DayReport:
     and carries the current audit head instead of the head at close."""
     office = Office.get_by_id(office_id)
     rows = day_payments(office_id, day)
-    shifts = list(
-        Shift.select(Shift, Counter, Staff)
-        .join(Counter)
-        .switch(Shift)
-        .join(Staff)
-        .where((Shift.office == office_id) & (Shift.business_date == day))
-        .order_by(Shift.opened_at, Shift.id)
-    )
+    shifts = day_shift_rows(office_id, day)
     numbers = [
         (code.rsplit("-", 1)[0], int(code.rsplit("-", 1)[1]))
         for code in (r.receipt for r in rows)

@@ -359,15 +359,6 @@ def advance_form(
     return form_info(FormRecord.get_by_id(form_id))
 
 
-def get_form(form_id: int) -> FormInfo:
-    return form_info(FormRecord.get_by_id(form_id))
-
-
-def form_values(form_id: int) -> dict[str, Value]:
-    values: dict[str, Value] = _data(FormRecord.get_by_id(form_id)).get("values", {})
-    return values
-
-
 def form_history(form_id: int) -> list[FormEventInfo]:
     rows = (
         FormEvent.select(FormEvent, Staff)

@@ -10,8 +10,7 @@ from gasdesk.domain.fees import PurchaseQuote
 from gasdesk.domain.tariff import purchase_by_amount, purchase_by_volume, tariff_on
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.services.accounts import active_meter
-from gasdesk.services.billing import BillingError, usage_entries, year_to_date
-from gasdesk.services.tariffs import load_tariffs
+from gasdesk.services.billing import BillingError, tariffs_for, usage_entries, year_to_date
 from gasdesk.storage.models import Account
 
 
@@ -42,14 +41,7 @@ def quote_purchase(
             ),
             number=account.number,
         )
-    tariffs = load_tariffs(account.user_type)
-    if not tariffs:
-        raise BillingError(
-            "no_tariff",
-            QT_TRANSLATE_NOOP("Messages", "No tariff is set up for {user_type} accounts."),
-            user_type=account.user_type,
-        )
-    tariff = tariff_on(tariffs, today)
+    tariff = tariff_on(tariffs_for(account.user_type), today)
     ytd = year_to_date(usage_entries(account_id), today.year, today + dt.timedelta(days=1))
     if amount_fen is not None:
         charge = purchase_by_amount(amount_fen, tariff, ytd, today)

@@ -17,7 +17,7 @@ from gasdesk.domain.receipts import CopyMark, ReceiptDoc, VoidInfo
 from gasdesk.domain.tariff import lines_from_json
 from gasdesk.printing.receipt import render_receipt
 from gasdesk.resources import load_toml
-from gasdesk.services.billing import bill_readings, stored_lines
+from gasdesk.services.billing import bill_view
 from gasdesk.storage import audit
 from gasdesk.storage.db import write_transaction
 from gasdesk.storage.models import (
@@ -69,31 +69,15 @@ def _balance_after(payment: Payment) -> int:
 
 
 def _bills_of(payment: Payment) -> tuple[BillView, ...]:
-    views: list[BillView] = []
     links = (
         PaymentBill.select(PaymentBill, Bill)
         .join(Bill)
         .where(PaymentBill.payment == payment.id)
         .order_by(Bill.period_end, Bill.id)
     )
-    for link in links:
-        bill = link.bill
-        from_value, to_value = bill_readings(bill)
-        views.append(
-            BillView(
-                bill_id=bill.id,
-                meter_number=Meter.get_by_id(bill.meter_id).number,
-                period_start=bill.period_start,
-                period_end=bill.period_end,
-                from_value_l=from_value,
-                to_value_l=to_value,
-                volume_l=bill.volume_l,
-                amount_fen=bill.amount_fen,
-                paid_fen=bill.amount_fen - abs(link.amount_fen),
-                lines=stored_lines(bill),
-            )
-        )
-    return tuple(views)
+    return tuple(
+        bill_view(link.bill, link.bill.amount_fen - abs(link.amount_fen)) for link in links
+    )
 
 
 def _badge(staff_id: int | None) -> str:

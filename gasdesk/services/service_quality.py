@@ -213,11 +213,6 @@ def get_visit(visit_id: int) -> VisitInfo | None:
     return _visit_info(visit) if visit else None
 
 
-def visit_rating(visit_id: int) -> RatingInfo | None:
-    rating = Rating.get_or_none(Rating.visit == visit_id)
-    return _rating_info(rating) if rating else None
-
-
 def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
     start = dt.datetime.combine(day, dt.time())
     return start, start + dt.timedelta(days=1)

@@ -9,7 +9,7 @@ from gasdesk.domain.dayend import DifferenceInfo, Reconciliation, ShiftClosureIn
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.services.dayend_guard import refuse_if_day_closed, supervisor
 from gasdesk.services.reconcile import difference_info, latest_count, reconciliation
-from gasdesk.services.shifts import ShiftError, load_open_shift
+from gasdesk.services.shifts import ShiftError, clean_reason, load_open_shift
 from gasdesk.storage import audit
 from gasdesk.storage.db import write_transaction
 from gasdesk.storage.models import Shift, Staff, now
@@ -45,14 +45,9 @@ def record_difference(
     as counted."""
     if method not in RECONCILED_METHODS:
         raise ValueError(method)
-    text = " ".join(reason.split())
-    if not text:
-        raise ShiftError(QT_TRANSLATE_NOOP("Messages", "Give the reason for the difference."))
-    if len(text) > MAX_REASON:
-        raise ShiftError(
-            QT_TRANSLATE_NOOP("Messages", "The reason is too long (at most {n} characters)."),
-            n=MAX_REASON,
-        )
+    text = clean_reason(
+        reason, QT_TRANSLATE_NOOP("Messages", "Give the reason for the difference."), MAX_REASON
+    )
     shift = load_open_shift(shift_id, staff_id)
     rec = _current_reconciliation(shift_id)
     line = rec.line(method)

@@ -44,6 +44,16 @@ def _shift_query() -> Any:
     return Shift.select(Shift, Counter, Staff).join(Counter).switch(Shift).join(Staff)
 
 
+def day_shift_rows(office_id: int, day: dt.date) -> list[Shift]:
+    """The office's shifts of `day` in the order they opened, counter and teller
+    loaded with them."""
+    return list(
+        _shift_query()
+        .where((Shift.office == office_id) & (Shift.business_date == day))
+        .order_by(Shift.opened_at, Shift.id)
+    )
+
+
 def get_shift(shift_id: int) -> ShiftInfo:
     s = _shift_query().where(Shift.id == shift_id).first()
     if s is None:
@@ -59,16 +69,6 @@ def current_shift(staff_id: int, counter_id: int) -> ShiftInfo | None:
         .where(
             (Shift.staff == staff_id) & (Shift.counter == counter_id) & Shift.closed_at.is_null()
         )
-        .order_by(Shift.id.desc())
-        .first()
-    )
-    return shift_info(s) if s else None
-
-
-def open_shift_for_staff(staff_id: int) -> ShiftInfo | None:
-    s = (
-        _shift_query()
-        .where((Shift.staff == staff_id) & Shift.closed_at.is_null())
         .order_by(Shift.id.desc())
         .first()
     )
@@ -141,16 +141,16 @@ def open_shift(
     return get_shift(shift.id)
 
 
-def _clean_reason(reason: str) -> str:
+def clean_reason(reason: str, missing: str, limit: int) -> str:
+    """The teller's reason with its white space folded; refused with `missing` when
+    empty, or when longer than `limit` characters."""
     text = " ".join(reason.split())
     if not text:
-        raise ShiftError(
-            QT_TRANSLATE_NOOP("Messages", "Give a reason for the cash paid in or out.")
-        )
-    if len(text) > MAX_REASON:
+        raise ShiftError(missing)
+    if len(text) > limit:
         raise ShiftError(
             QT_TRANSLATE_NOOP("Messages", "The reason is too long (at most {n} characters)."),
-            n=MAX_REASON,
+            n=limit,
         )
     return text
 
@@ -175,7 +175,11 @@ def record_movement(
         raise ValueError(direction)
     if isinstance(amount_fen, bool) or not isinstance(amount_fen, int) or amount_fen <= 0:
         raise ShiftError(QT_TRANSLATE_NOOP("Messages", "The amount must be more than zero."))
-    text = _clean_reason(reason)
+    text = clean_reason(
+        reason,
+        QT_TRANSLATE_NOOP("Messages", "Give a reason for the cash paid in or out."),
+        MAX_REASON,
+    )
     from gasdesk.services.reconcile import expected_cash_of
 
     with write_transaction():

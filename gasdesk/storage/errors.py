@@ -212,10 +212,3 @@ def is_database_error(exc: BaseException) -> bool:
         isinstance(e, (sqlite3.Error, peewee.DatabaseError, peewee.InterfaceError))
         for e in _chain(exc)
     )
-
-
-def as_storage_error(exc: BaseException) -> StorageError:
-    """Wrap a database exception for the UI, keeping the original as `cause`."""
-    if isinstance(exc, StorageError):
-        return exc
-    return StorageError(describe(exc), cause=exc)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, QTimer, QT
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from gasdesk.app import settings_path
+from gasdesk.app import make_settings
 from gasdesk.domain.records import LoginSession
 from gasdesk.resources import RESOURCES
 from gasdesk.services import offices as office_service
@@ -25,13 +25,6 @@ if TYPE_CHECKING:
     from gasdesk.ui.main_window import MainWindow
 
 FONT_HINT = "apt-get install fonts-wqy-microhei"
-
-
-def make_settings() -> QSettings:
-    path = settings_path()
-    if path is not None:
-        return QSettings(str(path), QSettings.Format.IniFormat)
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "GasDesk", "gasdesk")
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:

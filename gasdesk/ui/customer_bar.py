@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +49,9 @@ class CustomerBar(QWidget):
         self.info.setObjectName("customerInfo")
         self.info.setTextFormat(Qt.TextFormat.PlainText)
         self.info.setStyleSheet("font-size: 15px;")
+        # a long address must not widen the window past a 1366-pixel counter screen
+        self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.info.setMinimumWidth(240)
         self.clear_button = QPushButton(self.tr("Next customer (F12)"))
         self.clear_button.setObjectName("nextCustomer")
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -41,16 +41,10 @@ SCORE_COLOURS = {"very_satisfied": "#2e7d32", "satisfied": "#1565c0", "unsatisfi
 
 
 def capital_text(fen: int) -> str:
-    """The amount in capitals (人民币…元…角…分/整) when the read-back did not bring them.
-
-    HOOK: the capitals come from gasdesk.domain.money.capital_amount(fen), which the
-    fee-collection work provides. Until that function exists this returns '' and the
-    display shows the figures only; nothing else needs to change when it lands."""
-    capital = getattr(money, "capital_amount", None)
-    if capital is None:
-        return ""
+    """The amount in capitals (人民币…元…角…分/整) when the read-back did not bring
+    them; '' for an amount that has none (negative, absurdly large)."""
     try:
-        return str(capital(fen))
+        return money.capital_amount(fen)
     except (TypeError, ValueError):
         return ""
 

@@ -4,25 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from gasdesk.domain.fees import BillView, PaymentRow
 from gasdesk.domain.money import format_yuan
 from gasdesk.domain.tariff import TierLine, format_m3
 from gasdesk.ui.fee_labels import kind_label, method_label
+from gasdesk.ui.table_model import RIGHT, RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+Row = tuple[bool, list[str]]  # (is_heading, cells)
 
 
-class DueLinesModel(QAbstractTableModel):
+class DueLinesModel(RowTableModel):
     """Each bill as a row (period, readings, volume, amount) followed by its tier
     lines (tier, volume × price = amount); or the tier lines of an IC-card purchase."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[bool, list[str]]] = []  # (is_heading, cells)
 
     def headers(self) -> list[str]:
         return [
@@ -33,7 +29,7 @@ class DueLinesModel(QAbstractTableModel):
             self.tr("Amount (¥)"),
         ]
 
-    def _tier_row(self, line: TierLine, dated: bool) -> tuple[bool, list[str]]:
+    def _tier_row(self, line: TierLine, dated: bool) -> Row:
         label = self.tr("Tier {tier}").format(tier=line.tier)
         if dated:
             label = self.tr("{tier} from {day}").format(tier=label, day=line.start.isoformat())
@@ -49,7 +45,7 @@ class DueLinesModel(QAbstractTableModel):
         )
 
     def set_bills(self, bills: tuple[BillView, ...] | list[BillView]) -> None:
-        rows: list[tuple[bool, list[str]]] = []
+        rows: list[Row] = []
         for b in bills:
             readings = ""
             if b.from_value_l is not None and b.to_value_l is not None:
@@ -65,67 +61,32 @@ class DueLinesModel(QAbstractTableModel):
             rows.append((True, [period, readings, format_m3(b.volume_l), "", amount]))
             dated = len({ln.start for ln in b.lines}) > 1
             rows.extend(self._tier_row(ln, dated) for ln in b.lines)
-        self._replace(rows)
+        self.set_rows(rows)
 
     def set_lines(self, lines: tuple[TierLine, ...]) -> None:
-        self._replace([self._tier_row(ln, False) for ln in lines])
+        self.set_rows([self._tier_row(ln, False) for ln in lines])
 
     def clear(self) -> None:
-        self._replace([])
+        self.set_rows([])
 
-    def _replace(self, rows: list[tuple[bool, list[str]]]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+    def cell(self, item: Row, column: int) -> str:
+        return item[1][column]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        heading, cells = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return cells[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
+    def extra(self, item: Row, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return RIGHT
-        if role == Qt.ItemDataRole.FontRole and heading:
+        if role == Qt.ItemDataRole.FontRole and item[0]:
             font = QFont()
             font.setBold(True)
             return font
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < 5
-        ):
-            return self.headers()[section]
-        return None
 
-
-class PaymentsModel(QAbstractTableModel):
+class PaymentsModel(RowTableModel):
     """The office's payments of the day, newest first."""
 
-    COLUMNS = 9
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[PaymentRow] = []
-
-    def set_rows(self, rows: list[PaymentRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def row_at(self, row: int) -> PaymentRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.item(row)
 
     def headers(self) -> list[str]:
         return [
@@ -140,12 +101,6 @@ class PaymentsModel(QAbstractTableModel):
             self.tr("Status"),
         ]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
     def _status(self, r: PaymentRow) -> str:
         if r.voided_by_code:
             return self.tr("voided by {code}").format(code=r.voided_by_code)
@@ -153,36 +108,23 @@ class PaymentsModel(QAbstractTableModel):
             return self.tr("reverses {code}").format(code=r.voids_code)
         return ""
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        r = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            cells = [
-                r.created_at.strftime("%H:%M:%S"),
-                r.code,
-                r.account_number,
-                r.account_name,
-                kind_label(r.kind),
-                method_label(r.method),
-                format_yuan(r.amount_fen),
-                r.staff_badge,
-                self._status(r),
-            ]
-            return cells[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 6:
+    def cell(self, r: PaymentRow, column: int) -> str:
+        cells = [
+            r.created_at.strftime("%H:%M:%S"),
+            r.code,
+            r.account_number,
+            r.account_name,
+            kind_label(r.kind),
+            method_label(r.method),
+            format_yuan(r.amount_fen),
+            r.staff_badge,
+            self._status(r),
+        ]
+        return cells[column]
+
+    def extra(self, r: PaymentRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 6:
             return RIGHT
         if role == Qt.ItemDataRole.UserRole:
             return r
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < self.COLUMNS
-        ):
-            return self.headers()[section]
         return None

@@ -25,6 +25,7 @@ from gasdesk.domain.form_fields import FieldError
 from gasdesk.domain.form_records import SlotAvailability
 from gasdesk.domain.form_spec import FieldSpec, FieldType, FormSpec
 from gasdesk.domain.records import AccountSummary
+from gasdesk.ui.dates import day_edit, to_date
 
 EMPTY_DATE = QDate(2000, 1, 1)  # shown blank: an optional date left empty
 
@@ -177,10 +178,7 @@ class ChoiceField(FieldWidget):
 class DateField(FieldWidget):
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
-        self.date = QDateEdit()
-        self.date.setObjectName(f"edit_{spec.name}")
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setCalendarPopup(True)
+        self.date = day_edit(f"edit_{spec.name}")
         self.date.setMinimumDate(EMPTY_DATE)
         self.date.setSpecialValueText(" ")
         self.date.dateChanged.connect(self.edited)
@@ -214,10 +212,7 @@ class TimeslotField(FieldWidget):
     def __init__(self, spec: FieldSpec, slots: list[str], parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self.slots = slots
-        self.date = QDateEdit()
-        self.date.setObjectName(f"day_{spec.name}")
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setCalendarPopup(True)
+        self.date = day_edit(f"day_{spec.name}")
         self.combo = QComboBox()
         self.combo.setObjectName(f"edit_{spec.name}")
         self._layout.addWidget(self.date)
@@ -248,8 +243,7 @@ class TimeslotField(FieldWidget):
         self.edited.emit()
 
     def day(self) -> dt.date:
-        d = self.date.date()
-        return dt.date(d.year(), d.month(), d.day())
+        return to_date(self.date.date())
 
     def set_availability(self, day: dt.date, availability: list[SlotAvailability]) -> None:
         if day == self.day():
@@ -317,7 +311,7 @@ class FormView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         for section in spec.sections:
-            box = QGroupBox((section.title_en or section.title) if english else section.title)
+            box = QGroupBox(section.display_title(english))
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
             for name in section.fields:
@@ -364,11 +358,6 @@ class FormView(QWidget):
 
     def values(self) -> dict[str, str]:
         return {name: w.value() for name, w in self.fields.items()}
-
-    def set_values(self, values: dict[str, str]) -> None:
-        for name, text in values.items():
-            if name in self.fields:
-                self.fields[name].set_value(text)
 
     def prefill(self, customer: AccountSummary | None) -> None:
         for f in self.spec.fields:

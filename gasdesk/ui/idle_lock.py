@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from gasdesk.domain.records import StaffInfo
 from gasdesk.services import auth
 from gasdesk.ui.context import AppContext
+from gasdesk.ui.credentials import error_label, password_field
 from gasdesk.ui.messages import user_text
 
 SETTING = "security/idle_seconds"
@@ -77,14 +77,8 @@ class LockPanel(QFrame):
         )
         self.since = QLabel("")
         self.hint = QLabel(self.tr("Enter your password to continue."))
-        self.password = QLineEdit()
-        self.password.setObjectName("idleLockPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setMaxLength(128)
-        self.error = QLabel("")
-        self.error.setObjectName("idleLockError")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.password = password_field("idleLockPassword", 128)
+        self.error = error_label("idleLockError")
         self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.setObjectName("idleLockUnlock")
         self.unlock_button.setDefault(True)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from gasdesk.domain.records import CounterInfo, LoginSession, OfficeInfo
 from gasdesk.services import auth
+from gasdesk.ui.credentials import badge_field, error_label, password_field
 from gasdesk.ui.messages import user_text
 from gasdesk.ui.worker import DbWorker
 
@@ -59,18 +59,10 @@ class LoginDialog(QDialog):
                 if self.counter.itemData(i)[1] == counter_number:
                     self.counter.setCurrentIndex(i)
 
-        self.badge = QLineEdit()
-        self.badge.setObjectName("badge")
+        self.badge = badge_field("badge")
         self.badge.setPlaceholderText(self.tr("e.g. MS01"))
-        self.badge.setMaxLength(16)
-        self.password = QLineEdit()
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setMaxLength(128)
-        self.error = QLabel("")
-        self.error.setObjectName("loginError")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.password = password_field("password", 128)
+        self.error = error_label("loginError")
 
         form = QFormLayout()
         form.addRow(self.tr("Office"), self.office)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -17,6 +16,7 @@ from gasdesk.services.receipts import PrintCopy, print_copy
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.fee_settings import receipt_layout, silent_printing
 from gasdesk.ui.messages import user_text
+from gasdesk.ui.pdf_preview import pdf_view
 from gasdesk.ui.receipt_printer import load_pdf, make_printer, paint_pdf
 
 
@@ -44,11 +44,8 @@ class ReceiptDialog(QDialog):
         self.setObjectName("receiptDialog")
         self.setWindowTitle(self.tr("Receipt {code}").format(code=code))
         self.document, self._buffer = load_pdf(pdf)
-        self.view = QPdfView()
+        self.view = pdf_view(self.document)
         self.view.setObjectName("receiptView")
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         # Fit-to-width with an as-needed scroll bar can flip the bar on and off for
         # ever (the bar narrows the page, which then fits, which hides the bar...).
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)

@@ -86,7 +86,10 @@ def run_screenshots(argv: list[str]) -> int:
         print(f"gasdesk: demo login failed: {login.error.text()}", file=sys.stderr)
         return 1
     window.resize(1366, 768)
-    customer = worker.run_sync(accounts.get_account, 1)
+    from gasdesk.demo.cli import showcase_account_id
+
+    account_id = worker.run_sync(showcase_account_id)
+    customer = worker.run_sync(accounts.get_account, account_id) if account_id else None
     if customer:
         window.ctx.set_customer(customer)
     settle(app, worker)

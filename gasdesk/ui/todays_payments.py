@@ -7,12 +7,9 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +20,7 @@ from gasdesk.ui.context import AppContext
 from gasdesk.ui.fee_models import PaymentsModel
 from gasdesk.ui.fee_settings import receipt_layout
 from gasdesk.ui.messages import user_text
+from gasdesk.ui.table_view import row_table
 from gasdesk.ui.void_dialog import VoidDialog
 
 
@@ -34,14 +32,7 @@ class TodaysPayments(QWidget):
         self.ctx = ctx
         self.void_dialog: VoidDialog | None = None
         self.model = PaymentsModel(self)
-        self.view = QTableView()
-        self.view.setObjectName("todaysPayments")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = row_table(self.model, "todaysPayments", single=True, row_numbers=False)
         self.reprint_button = QPushButton(self.tr("Reprint (Ctrl+P)"))
         self.reprint_button.setObjectName("reprintButton")
         self.void_button = QPushButton(self.tr("Void… (F9)"))
@@ -80,13 +71,6 @@ class TodaysPayments(QWidget):
     def selected(self) -> PaymentRow | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
-
-    def select_code(self, code: str) -> None:
-        for row in range(self.model.rowCount()):
-            found = self.model.row_at(row)
-            if found is not None and found.code == code:
-                self.view.selectRow(row)
-                return
 
     def _pdf_then(self, receipt_id: int, code: str, auto_print: bool) -> None:
         receipt_id_ = receipt_id

@@ -26,6 +26,7 @@ from gasdesk.domain.money import format_yuan
 from gasdesk.services.auth import LoginError
 from gasdesk.services.voids import void_payment
 from gasdesk.ui.context import AppContext
+from gasdesk.ui.credentials import badge_field, error_label, password_field
 from gasdesk.ui.fee_labels import kind_label, method_label
 from gasdesk.ui.messages import user_text
 
@@ -60,12 +61,8 @@ class VoidDialog(QDialog):
         )
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
-        self.badge = QLineEdit()
-        self.badge.setObjectName("supervisorBadge")
-        self.badge.setMaxLength(16)
-        self.password = QLineEdit()
-        self.password.setObjectName("supervisorPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.badge = badge_field("supervisorBadge")
+        self.password = password_field("supervisorPassword")
         self.reason = QLineEdit()
         self.reason.setObjectName("voidReason")
         self.reason.setMaxLength(200)
@@ -76,10 +73,7 @@ class VoidDialog(QDialog):
         form.addRow(self.tr("Supervisor badge:"), self.badge)
         form.addRow(self.tr("Password:"), self.password)
         form.addRow(self.tr("Reason:"), self.reason)
-        self.error = QLabel("")
-        self.error.setObjectName("voidError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error = error_label("voidError")
         self.submit_button = QPushButton(self.tr("Void (Enter)"))
         self.submit_button.setObjectName("voidSubmit")
         cancel = QPushButton(self.tr("Cancel (Esc)"))

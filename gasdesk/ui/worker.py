@@ -26,6 +26,7 @@ class DbWorker(QObject):
         self._ids = itertools.count(1)
         self._latest: dict[str, int] = {}
         self._pending = 0
+        self._closed = False
         self._finished.connect(self._deliver)
 
     @property
@@ -41,6 +42,10 @@ class DbWorker(QObject):
         channel: str | None = None,
         **kwargs: Any,
     ) -> int:
+        """Queue `fn` on the database thread; returns the job id, or 0 when the worker
+        has already shut down (a late timer after log-out): then nothing runs."""
+        if self._closed:
+            return 0
         job_id = next(self._ids)
         if channel:
             self._latest[channel] = job_id
@@ -84,5 +89,8 @@ class DbWorker(QObject):
         """Finish queued work, close the worker thread's connection, stop the thread."""
         from gasdesk.services.lifecycle import close_thread_connection
 
+        if self._closed:
+            return
+        self._closed = True
         self._pool.submit(close_thread_connection)
         self._pool.shutdown(wait=True)

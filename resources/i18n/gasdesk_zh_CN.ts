@@ -4,147 +4,147 @@
 <context>
     <name>AccountPanel</name>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="76" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="69" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="77" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="70" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="78" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="71" />
         <source>Meter</source>
         <translation>表号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="79" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="72" />
         <source>Earlier meters</source>
         <translation>旧表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="80" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="73" />
         <source>Last safety inspection</source>
         <translation>上次安检</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="81" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="74" />
         <source>Open business forms</source>
         <translation>在办业务单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="110" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="103" />
         <source>Reprint receipt (Alt+P)</source>
         <translation>重印收据（Alt+P）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="120" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="113" />
         <source>Bills</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="122" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="115" />
         <source>Payments</source>
         <translation>缴费记录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="132" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="125" />
         <source>Readings (Alt+1)</source>
         <translation>抄表记录（Alt+1）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="133" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="126" />
         <source>Bills and payments (Alt+2)</source>
         <translation>账单与缴费（Alt+2）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="134" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="127" />
         <source>Report a reading (Alt+R)</source>
         <translation>客户报数（Alt+R）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="136" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="129" />
         <source>Statement… (Alt+S)</source>
         <translation>对账单…（Alt+S）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="158" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="151" />
         <source> (suspended)</source>
         <translation>（已停用）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="159" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="152" />
         <source> (closed)</source>
         <translation>（已销户）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="165" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="158" />
         <source>Owes ¥{amount} ({bills} unpaid bills)</source>
         <translation>欠费 ¥{amount}（{bills}笔未缴账单）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="171" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="164" />
         <source>Nothing owed</source>
         <translation>无欠费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="176" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="169" />
         <source>Prepaid ¥{amount}</source>
         <translation>预存 ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="182" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="175" />
         <source>no meter in service</source>
         <translation>无在用表具</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="184" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="177" />
         <source>IC card</source>
         <translation>IC卡表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="184" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="177" />
         <source>mechanical</source>
         <translation>机械表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="188" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="181" />
         <source>{number} ({kind}, {model}), installed {installed}, verified {verified}</source>
         <translation>{number}（{kind}，{model}），{installed}安装，{verified}检定</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="199" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="192" />
         <source>{number} removed {removed}</source>
         <translation>{number}，{removed}拆除</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="207" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="200" />
         <source>none recorded</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="211" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="204" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="216" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="209" />
         <source>Planned outage {start} – {end}: {area} ({reason})</source>
         <translation>计划停气 {start} – {end}：{area}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="238" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="231" />
         <source>Previous reading: {value} m³ on {date} (meter {meter}).</source>
         <translation>上次读数：{date} {value} m³（表号 {meter}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="262" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="255" />
         <source>Choose a payment with a receipt first.</source>
         <translation>请先选择一笔有收据的缴费记录。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="267" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="260" />
         <source>Reprinting receipts is not available in this version.</source>
         <translation>本版本暂不提供重印收据功能。</translation>
     </message>
@@ -152,97 +152,97 @@
 <context>
     <name>AppointmentsPage</name>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="44" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="39" />
         <source>Slot</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="45" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="40" />
         <source>Visit</source>
         <translation>上门事项</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="46" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="41" />
         <source>Crew</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="47" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="42" />
         <source>Form</source>
         <translation>业务单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="48" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="43" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="49" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="44" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="50" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="45" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="51" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="46" />
         <source>Arrived</source>
         <translation>到达</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="52" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="47" />
         <source>On time</source>
         <translation>准时</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="69" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="59" />
         <source>Record &amp;arrival</source>
         <translation>登记到达(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="72" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="62" />
         <source>Cancel &amp;booking</source>
         <translation>取消预约(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="77" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="67" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="81" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="71" />
         <source>Crew arrived at</source>
         <translation>班组到达时间</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="93" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="83" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="93" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="83" />
         <source>late</source>
         <translation>迟到</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="95" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="85" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="156" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="144" />
         <source>Booking {number} cancelled; the slot is free again.</source>
         <translation>预约{number}已取消，该时段已释放。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="163" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="151" />
         <source>{number}: the crew was on time.</source>
         <translation>{number}：班组准时到达。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="165" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="153" />
         <source>{number}: the crew was late.</source>
         <translation>{number}：班组迟到。</translation>
     </message>
@@ -250,32 +250,32 @@
 <context>
     <name>BillsModel</name>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="150" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="91" />
         <source>Period</source>
         <translation>账期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="150" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="91" />
         <source>Used m³</source>
         <translation>用气量 m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="150" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="91" />
         <source>Amount ¥</source>
         <translation>金额 ¥</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="150" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="91" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="160" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="101" />
         <source>paid ({receipt})</source>
         <translation>已缴（{receipt}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="161" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="102" />
         <source>unpaid</source>
         <translation>未缴</translation>
     </message>
@@ -306,97 +306,97 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="43" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="41" />
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="44" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="42" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="45" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="43" />
         <source>Level</source>
         <translation>处理层级</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="46" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="44" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="47" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="45" />
         <source>Reply due</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="48" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="46" />
         <source>Result due</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="49" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="47" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="50" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="48" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="51" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="49" />
         <source>Compensation</source>
         <translation>赔偿</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="64" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="56" />
         <source>&amp;Overdue only</source>
         <translation>仅显示超期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="70" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="62" />
         <source>Why (for the history)</source>
         <translation>原因（记入处理记录）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="71" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="63" />
         <source>&amp;Escalate</source>
         <translation>上报(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="76" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="68" />
         <source>&amp;Uphold against staff (30 yuan compensation)</source>
         <translation>认定员工责任(&amp;U)（赔偿30元）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="103" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="95" />
         <source>Reply overdue</source>
         <translation>答复超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="105" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="97" />
         <source>Result overdue</source>
         <translation>办结超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="153" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="144" />
         <source>{n} overdue</source>
         <translation>{n}件超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="153" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="144" />
         <source>None overdue</source>
         <translation>无超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="178" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="169" />
         <source>{number} passed to: {level}</source>
         <translation>{number}已转交：{level}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="199" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="190" />
         <source>{number} upheld; compensation {amount} yuan recorded.</source>
         <translation>{number}已认定员工责任，已登记赔偿{amount}元。</translation>
     </message>
@@ -437,43 +437,43 @@
 <context>
     <name>CustomerBar</name>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="42" />
+        <location filename="../../gasdesk/ui/customer_bar.py" line="43" />
         <source>Account number, name, phone, meter or address (F6)</source>
         <translation>户号、姓名、电话、表号或地址（F6）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="47" />
-        <location filename="../../gasdesk/ui/customer_bar.py" line="197" />
+        <location filename="../../gasdesk/ui/customer_bar.py" line="48" />
+        <location filename="../../gasdesk/ui/customer_bar.py" line="201" />
         <source>No customer selected</source>
         <translation>未选择客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="51" />
+        <location filename="../../gasdesk/ui/customer_bar.py" line="55" />
         <source>Next customer (F12)</source>
         <translation>下一位（F12）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="65" />
+        <location filename="../../gasdesk/ui/customer_bar.py" line="69" />
         <source>Customer:</source>
         <translation>客户：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="119" />
+        <location filename="../../gasdesk/ui/customer_bar.py" line="123" />
         <source>No customer found for “{text}”.</source>
         <translation>未找到“{text}”对应的客户。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="199" />
+        <location filename="../../gasdesk/ui/customer_bar.py" line="203" />
         <source>IC card</source>
         <translation>IC卡表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="199" />
+        <location filename="../../gasdesk/ui/customer_bar.py" line="203" />
         <source>mechanical</source>
         <translation>机械表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="200" />
+        <location filename="../../gasdesk/ui/customer_bar.py" line="204" />
         <source>balance ¥{amount}</source>
         <translation>余额 ¥{amount}</translation>
     </message>
@@ -481,114 +481,114 @@
 <context>
     <name>CustomerDisplay</name>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="89" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="83" />
         <source>GasDesk — customer display</source>
         <translation>燃气营业厅柜台 — 客户显示屏</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="115" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="109" />
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="139" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="133" />
         <source>Opening hours {hours} · Telephone {phone}</source>
         <translation>营业时间 {hours} · 服务电话 {phone}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="166" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="160" />
         <source>Amount due</source>
         <translation>应收金额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="167" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="161" />
         <source>Received</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="168" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="162" />
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="184" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="178" />
         <source>Receipt number</source>
         <translation>票据号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="206" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="200" />
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="207" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="201" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="208" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="202" />
         <source>Unsatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="224" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="218" />
         <source>May we ask why? (optional)</source>
         <translation>能告诉我们原因吗？（可选）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="228" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="222" />
         <source>Long wait</source>
         <translation>等候时间长</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="229" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="223" />
         <source>Attitude</source>
         <translation>服务态度</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="230" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="224" />
         <source>Handling of my business</source>
         <translation>业务办理</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="231" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="225" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="235" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="229" />
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="370" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="364" />
         <source>Please rate our service</source>
         <translation>请对我们的服务进行评价</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="373" />
-        <location filename="../../gasdesk/ui/customer_display.py" line="380" />
-        <location filename="../../gasdesk/ui/customer_display.py" line="403" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="367" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="374" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="397" />
         <source>Your opinion matters to us</source>
         <translation>您的意见对我们很重要</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="378" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="372" />
         <source>Please rate after your business is done.</source>
         <translation>请在业务办理完成后评价。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="382" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="376" />
         <source>We are sorry. Thank you for telling us.</source>
         <translation>非常抱歉，感谢您的反馈。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="386" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="380" />
         <source>Thank you for your rating!</source>
         <translation>感谢您的评价！</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="396" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="390" />
         <source>Thank you, we will do better.</source>
         <translation>谢谢，我们会做得更好。</translation>
     </message>
@@ -596,165 +596,132 @@
 <context>
     <name>DayEnd</name>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="36" />
-        <source>Cash</source>
-        <translation>现金</translation>
-    </message>
-    <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="37" />
-        <source>WeChat Pay</source>
-        <translation>微信支付</translation>
-    </message>
-    <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="38" />
-        <source>Alipay</source>
-        <translation>支付宝</translation>
-    </message>
-    <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="39" />
-        <source>Bank card</source>
-        <translation>银行卡</translation>
-    </message>
-    <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="40" />
-        <source>Prepaid balance</source>
-        <translation>预存余额</translation>
-    </message>
-    <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="47" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="29" />
         <source>Over ¥{amount}</source>
         <translation>长款 ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="51" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="33" />
         <source>Short ¥{amount}</source>
         <translation>短款 ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="54" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="36" />
         <source>Even</source>
         <translation>平账</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="59" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="41" />
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="60" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="42" />
         <source>Transactions</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="61" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="43" />
         <source>Expected</source>
         <translation>应有金额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="62" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="44" />
         <source>Counted</source>
         <translation>实点金额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="63" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="45" />
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="64" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="46" />
         <source>Recorded</source>
         <translation>已登记</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="114" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="77" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="116" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="79" />
         <source>Needs a supervisor</source>
         <translation>需主管确认</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="126" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="91" />
         <source>{n} without a reference</source>
         <translation>{n}笔无流水号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="132" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="97" />
         <source>Reference used twice: {refs}</source>
         <translation>流水号重复使用：{refs}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="142" />
-        <location filename="../../gasdesk/ui/dayend/models.py" line="148" />
-        <location filename="../../gasdesk/ui/dayend/models.py" line="154" />
-        <location filename="../../gasdesk/ui/dayend/models.py" line="208" />
-        <location filename="../../gasdesk/ui/dayend/models.py" line="215" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="107" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="113" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="119" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="156" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="163" />
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="161" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="126" />
         <source>Teller / office</source>
         <translation>营业员/营业室</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="162" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="127" />
         <source>Consultations replied in term</source>
         <translation>咨询按期答复</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="163" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="128" />
         <source>Complaints replied in term</source>
         <translation>投诉按期答复</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="164" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="129" />
         <source>Reply rate</source>
         <translation>答复率</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="165" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="130" />
         <source>Pending</source>
         <translation>待答复</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="166" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="131" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="167" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="132" />
         <source>Average service time</source>
         <translation>平均服务时长</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="168" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="133" />
         <source>Worst service time</source>
         <translation>最长服务时长</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="169" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="134" />
         <source>Unit fine</source>
         <translation>单位罚款</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="170" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="135" />
         <source>Compensation</source>
         <translation>赔偿</translation>
     </message>
 </context>
 <context>
     <name>DayEndTab</name>
-    <message>
-        <source>Not available yet</source>
-        <translation>暂未开通</translation>
-    </message>
-    <message>
-        <source>Counting the cash drawer and closing the day is not available in this version.</source>
-        <translation>本版本暂不提供日结对账功能。</translation>
-    </message>
     <message>
         <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="25" />
         <source>My shift (Ctrl+1)</source>
@@ -774,102 +741,102 @@
 <context>
     <name>DayPanel</name>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="42" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="41" />
         <source>Business &amp;date</source>
         <translation>营业日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="70" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="64" />
         <source>Close the &amp;day…</source>
         <translation>日结(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="72" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="66" />
         <source>Day &amp;report (A4)</source>
         <translation>营业日报(&amp;R)（A4）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="74" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="68" />
         <source>&amp;Z slip (80 mm)</source>
         <translation>日结小票(&amp;Z)（80 mm）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="76" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="70" />
         <source>E&amp;xport CSV…</source>
         <translation>导出CSV(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="116" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="109" />
         <source>open</source>
         <translation>未交班</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="118" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="111" />
         <source>closed {time}</source>
         <translation>已交班 {time}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="122" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="115" />
         <source>counter {n}</source>
         <translation>{n}号窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="129" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="122" />
         <source>Closed at {time} by {name} ({badge}): {n} payments, ¥{total}; receipts {first} to {last}; audit chain head {seq}.</source>
         <translation>{time}由{name}（{badge}）日结：共{n}笔收费，¥{total}；票据号{first}至{last}；审计链末条序号{seq}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="144" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="137" />
         <source>Open: {n} shift(s) still open; close them before the day.</source>
         <translation>未日结：还有{n}个班次未交班，请先交班再日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="150" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="143" />
         <source>Open: every shift is closed; a supervisor can close the day.</source>
         <translation>未日结：所有班次均已交班，可由主管进行日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="156" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="149" />
         <source>Close the business day</source>
         <translation>营业日日结</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="158" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="151" />
         <source>Close {date} for {office}? Afterwards no payment, void, form or count of that day can be recorded.</source>
         <translation>确定对{office} {date}进行日结吗？日结后，当日将不能再登记任何收费、冲正、业务单或清点。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="184" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="177" />
         <source>The day {date} is closed.</source>
         <translation>{date}已日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="201" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="194" />
         <source>Day report {date}</source>
         <translation>营业日报 {date}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="201" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="194" />
         <source>Z slip {date}</source>
         <translation>日结小票 {date}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="203" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="196" />
         <source>The day is not closed: this is a preview.</source>
         <translation>当日尚未日结，此为预览。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="211" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="204" />
         <source>Export the day's transactions</source>
         <translation>导出当日交易</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="213" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="206" />
         <source>CSV files (*.csv)</source>
         <translation>CSV文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="226" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="219" />
         <source>{n} transactions exported to {path}.</source>
         <translation>已导出{n}笔交易至 {path}。</translation>
     </message>
@@ -877,17 +844,17 @@
 <context>
     <name>DenominationForm</name>
     <message>
-        <location filename="../../gasdesk/ui/dayend/denominations.py" line="68" />
+        <location filename="../../gasdesk/ui/dayend/denominations.py" line="67" />
         <source>{n} yuan</source>
         <translation>{n}元</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/denominations.py" line="69" />
+        <location filename="../../gasdesk/ui/dayend/denominations.py" line="68" />
         <source>{n} jiao</source>
         <translation>{n}角</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/denominations.py" line="86" />
+        <location filename="../../gasdesk/ui/dayend/denominations.py" line="85" />
         <source>Total: ¥{total}</source>
         <translation>合计：¥{total}</translation>
     </message>
@@ -895,47 +862,47 @@
 <context>
     <name>DueLinesModel</name>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="29" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="25" />
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="30" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="26" />
         <source>Readings (m³)</source>
         <translation>起止读数（m³）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="31" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="27" />
         <source>Volume (m³)</source>
         <translation>气量（m³）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="32" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="28" />
         <source>Price (¥/m³)</source>
         <translation>单价（¥/m³）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="33" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="29" />
         <source>Amount (¥)</source>
         <translation>金额（¥）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="37" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="33" />
         <source>Tier {tier}</source>
         <translation>第{tier}阶梯</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="39" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="35" />
         <source>{tier} from {day}</source>
         <translation>{tier}（自{day}起）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="57" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="53" />
         <source>{start} – {end} (meter {meter})</source>
         <translation>{start} – {end}（表号 {meter}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="62" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="58" />
         <source>{open} (of {total})</source>
         <translation>{open}（共{total}）</translation>
     </message>
@@ -1039,117 +1006,117 @@
 <context>
     <name>ErrorTexts</name>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="38" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="39" />
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="39" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="40" />
         <source>At least {min} characters.</source>
         <translation>至少{min}个字符。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="40" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="41" />
         <source>At most {max} characters.</source>
         <translation>最多{max}个字符。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="41" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="42" />
         <source>Not in the expected form: {hint}.</source>
         <translation>格式不正确：{hint}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="42" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="43" />
         <source>Pick one of the listed choices.</source>
         <translation>请从列出的选项中选择。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="44" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="45" />
         <source>A mobile number has 11 digits starting 13-19; a landline is like 0533-6886656.</source>
         <translation>手机号为以13-19开头的11位数字；固定电话格式如0533-6886656。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="46" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="47" />
         <source>An ID-card number has 18 characters.</source>
         <translation>身份证号为18位。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="47" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="48" />
         <source>An ID-card number is 17 digits and a digit or X.</source>
         <translation>身份证号为17位数字加1位数字或X。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="49" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="50" />
         <source>The birth date inside the ID-card number is not a real date.</source>
         <translation>身份证号中的出生日期不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="52" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="53" />
         <source>The last character does not match: the number was mistyped.</source>
         <translation>校验位不符，号码输入有误。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="54" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="55" />
         <source>A date like 2026-10-12.</source>
         <translation>日期格式如2026-10-12。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="55" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="56" />
         <source>Pick a day and a time slot.</source>
         <translation>请选择日期和时段。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="56" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="57" />
         <source>That time slot is not offered.</source>
         <translation>该时段不提供预约。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="57" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="58" />
         <source>That day has passed.</source>
         <translation>该日期已过。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="58" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="59" />
         <source>That slot is already booked; pick another.</source>
         <translation>该时段已约满，请另选。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="59" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="60" />
         <source>An account number is 4 to 16 digits.</source>
         <translation>户号为4至16位数字。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="60" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="61" />
         <source>No account has this number.</source>
         <translation>无此户号。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="61" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="62" />
         <source>An amount like 30 or 30.50 (yuan).</source>
         <translation>金额格式如30或30.50（元）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="62" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="63" />
         <source>At most two decimals (fen).</source>
         <translation>最多两位小数（到分）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="63" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="64" />
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="64" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="65" />
         <source>The amount is too large.</source>
         <translation>金额过大。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="65" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="66" />
         <source>At least {min} yuan.</source>
         <translation>至少{min}元。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="66" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="67" />
         <source>At most {max} yuan.</source>
         <translation>最多{max}元。</translation>
     </message>
@@ -1205,14 +1172,6 @@
 <context>
     <name>FeesTab</name>
     <message>
-        <source>Not available yet</source>
-        <translation>暂未开通</translation>
-    </message>
-    <message>
-        <source>Collecting gas fees is not available in this version.</source>
-        <translation>本版本暂不提供收费功能。</translation>
-    </message>
-    <message>
         <location filename="../../gasdesk/ui/tabs/fees_tab.py" line="268" />
         <source>short by ¥{amount}</source>
         <translation>还差 ¥{amount}</translation>
@@ -1226,26 +1185,13 @@
 <context>
     <name>FormPreviewDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/form_preview.py" line="43" />
-        <source>&amp;Print (Ctrl+P)</source>
-        <translation>打印(&amp;P)（Ctrl+P）</translation>
-    </message>
-    <message>
-        <location filename="../../gasdesk/ui/form_preview.py" line="45" />
+        <location filename="../../gasdesk/ui/form_preview.py" line="38" />
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
 </context>
 <context>
     <name>FormsTab</name>
-    <message>
-        <source>Not available yet</source>
-        <translation>暂未开通</translation>
-    </message>
-    <message>
-        <source>Filling business forms for the customer is not available in this version.</source>
-        <translation>本版本暂不提供业务受理功能。</translation>
-    </message>
     <message>
         <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="44" />
         <source>&amp;New form</source>
@@ -1258,7 +1204,7 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="46" />
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="88" />
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="78" />
         <source>Com&amp;plaints</source>
         <translation>投诉(&amp;P)</translation>
     </message>
@@ -1278,7 +1224,7 @@
         <translation>回访(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="102" />
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="92" />
         <source>Give the customer this copy and the service phone {phone}.</source>
         <translation>请将此回执交给客户，并告知服务电话{phone}。</translation>
     </message>
@@ -1286,12 +1232,12 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../gasdesk/ui/idle_lock.py" line="194" />
+        <location filename="../../gasdesk/ui/idle_lock.py" line="188" />
         <source>Locked at {time}.</source>
         <translation>{time}已锁屏。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/idle_lock.py" line="243" />
+        <location filename="../../gasdesk/ui/idle_lock.py" line="237" />
         <source>Log out; a supervisor can unlock the badge.</source>
         <translation>请退出登录，主管可为该工号解锁。</translation>
     </message>
@@ -1299,27 +1245,27 @@
 <context>
     <name>KpiPanel</name>
     <message>
-        <location filename="../../gasdesk/ui/dayend/kpi_panel.py" line="37" />
+        <location filename="../../gasdesk/ui/dayend/kpi_panel.py" line="34" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/kpi_panel.py" line="38" />
+        <location filename="../../gasdesk/ui/dayend/kpi_panel.py" line="35" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/kpi_panel.py" line="45" />
+        <location filename="../../gasdesk/ui/dayend/kpi_panel.py" line="37" />
         <source>&amp;Show figures</source>
         <translation>查看指标(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/kpi_panel.py" line="47" />
+        <location filename="../../gasdesk/ui/dayend/kpi_panel.py" line="39" />
         <source>&amp;Period</source>
         <translation>统计周期(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/kpi_panel.py" line="63" />
+        <location filename="../../gasdesk/ui/dayend/kpi_panel.py" line="55" />
         <source>Targets of the service code: replies to consultations and complaints 100% within their term, satisfaction at least 99%. Each whole point of reply rate below 100% fines the unit ¥200; each complaint upheld against staff compensates the customer ¥30. Items still inside their term are pending and not counted yet. "No data" means nothing was recorded to measure.</source>
         <translation>服务规范目标：咨询和投诉按期答复率100%，满意度不低于99%。答复率每低于100%一个整百分点，对单位罚款¥200；每件认定员工责任的投诉，赔偿客户¥30。仍在期限内的事项为待答复，暂不计入。“无数据”表示没有可统计的记录。</translation>
     </message>
@@ -1327,7 +1273,7 @@
 <context>
     <name>LineField</name>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="118" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="119" />
         <source>yuan</source>
         <translation>元</translation>
     </message>
@@ -1350,12 +1296,12 @@
         <translation>请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/idle_lock.py" line="88" />
+        <location filename="../../gasdesk/ui/idle_lock.py" line="82" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/idle_lock.py" line="91" />
+        <location filename="../../gasdesk/ui/idle_lock.py" line="85" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
@@ -1373,47 +1319,47 @@
         <translation>燃气营业厅柜台</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="64" />
+        <location filename="../../gasdesk/ui/login.py" line="63" />
         <source>e.g. MS01</source>
         <translation>例如 MS01</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="76" />
+        <location filename="../../gasdesk/ui/login.py" line="68" />
         <source>Office</source>
         <translation>营业室</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="77" />
+        <location filename="../../gasdesk/ui/login.py" line="69" />
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="78" />
+        <location filename="../../gasdesk/ui/login.py" line="70" />
         <source>Badge number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="79" />
+        <location filename="../../gasdesk/ui/login.py" line="71" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="81" />
+        <location filename="../../gasdesk/ui/login.py" line="73" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="86" />
+        <location filename="../../gasdesk/ui/login.py" line="78" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="107" />
+        <location filename="../../gasdesk/ui/login.py" line="99" />
         <source>Counter {n}</source>
         <translation>{n}号窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="118" />
+        <location filename="../../gasdesk/ui/login.py" line="110" />
         <source>Choose the office and counter.</source>
         <translation>请选择营业室和窗口。</translation>
     </message>
@@ -1627,55 +1573,54 @@
         <translation>流水号“{reference}”无效：应为4至64位字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="61" />
-        <location filename="../../gasdesk/domain/money.py" line="71" />
+        <location filename="../../gasdesk/domain/money.py" line="63" />
+        <location filename="../../gasdesk/domain/money.py" line="73" />
         <source>Enter an amount.</source>
         <translation>请输入金额。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="74" />
+        <location filename="../../gasdesk/domain/money.py" line="76" />
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="78" />
+        <location filename="../../gasdesk/domain/money.py" line="80" />
         <source>'{text}' is not an amount.</source>
         <translation>“{text}”不是有效金额。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="83" />
+        <location filename="../../gasdesk/domain/money.py" line="85" />
         <source>Type the amount in plain digits, without an exponent ('{text}').</source>
         <translation>请用普通数字输入金额，不要使用指数形式（“{text}”）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="92" />
-        <location filename="../../gasdesk/domain/money.py" line="102" />
+        <location filename="../../gasdesk/domain/money.py" line="96" />
         <source>'{text}' is ambiguous: type it without thousands separators, e.g. 1234.50.</source>
         <translation>“{text}”有歧义：请不要使用千位分隔符，如1234.50。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="112" />
+        <location filename="../../gasdesk/domain/money.py" line="106" />
         <source>'{text}' is not an amount; type digits such as 128.50.</source>
         <translation>“{text}”不是有效金额，请输入数字，如128.50。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="119" />
+        <location filename="../../gasdesk/domain/money.py" line="113" />
         <source>'{text}' has more than {places} decimals.</source>
         <translation>“{text}”的小数超过{places}位。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="125" />
+        <location filename="../../gasdesk/domain/money.py" line="119" />
         <source>'{text}' is far too large.</source>
         <translation>“{text}”过大。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="142" />
+        <location filename="../../gasdesk/domain/money.py" line="136" />
         <location filename="../../gasdesk/services/shifts.py" line="177" />
         <source>The amount must be more than zero.</source>
         <translation>金额必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="147" />
+        <location filename="../../gasdesk/domain/money.py" line="141" />
         <source>{amount} yuan is above the limit of {limit} yuan for one entry; check the amount.</source>
         <translation>{amount}元超过单笔上限{limit}元，请核对金额。</translation>
     </message>
@@ -1911,20 +1856,19 @@
         <translation>已上门服务，不能取消。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/billing.py" line="163" />
+        <location filename="../../gasdesk/services/billing.py" line="164" />
         <source>Meter {meter}: the reading of {day} ({value} m³) is lower than the one before ({prev} m³). Correct the reading before collecting.</source>
         <translation>表号{meter}：{day}的读数（{value} m³）低于上次读数（{prev} m³）。请先更正读数再收费。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/billing.py" line="214" />
-        <location filename="../../gasdesk/services/purchases.py" line="49" />
+        <location filename="../../gasdesk/services/billing.py" line="216" />
         <source>No tariff is set up for {user_type} accounts.</source>
         <translation>未设置{user_type}用户的气价。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/billing.py" line="224" />
+        <location filename="../../gasdesk/services/billing.py" line="226" />
         <location filename="../../gasdesk/services/payments.py" line="157" />
-        <location filename="../../gasdesk/services/purchases.py" line="34" />
+        <location filename="../../gasdesk/services/purchases.py" line="33" />
         <location filename="../../gasdesk/services/statement.py" line="39" />
         <source>The account no longer exists.</source>
         <translation>该户已不存在。</translation>
@@ -1962,23 +1906,23 @@
         <translation>请选择被认定责任的员工。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/day_close.py" line="84" />
-        <location filename="../../gasdesk/services/day_close.py" line="101" />
+        <location filename="../../gasdesk/services/day_close.py" line="76" />
+        <location filename="../../gasdesk/services/day_close.py" line="93" />
         <source>The business day {date} is already closed.</source>
         <translation>营业日{date}已日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/day_close.py" line="91" />
+        <location filename="../../gasdesk/services/day_close.py" line="83" />
         <source>The database failed its integrity check ({problem}); the day was not closed. Call the administrator.</source>
         <translation>数据库完整性检查未通过（{problem}），未能日结。请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/day_close.py" line="119" />
+        <location filename="../../gasdesk/services/day_close.py" line="111" />
         <source>The shift of {badge} at counter {counter} is still open; every shift must be closed before the day.</source>
         <translation>{badge}在{counter}号窗口的班次尚未交班；日结前所有班次必须交班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/day_export.py" line="110" />
+        <location filename="../../gasdesk/services/day_export.py" line="109" />
         <source>The file {path} cannot be written: {error}.</source>
         <translation>无法写入文件{path}：{error}。</translation>
     </message>
@@ -2064,7 +2008,7 @@
         <translation>预存余额不足以支付应收金额。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/purchases.py" line="40" />
+        <location filename="../../gasdesk/services/purchases.py" line="39" />
         <source>Account {number} has no IC-card meter; it pays bills instead.</source>
         <translation>户号{number}不是IC卡表用户，请按账单缴费。</translation>
     </message>
@@ -2104,43 +2048,42 @@
         <translation>清点后又有收费或现金存取记录，请重新清点钱箱。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shift_close.py" line="50" />
+        <location filename="../../gasdesk/services/shift_close.py" line="49" />
         <source>Give the reason for the difference.</source>
         <translation>请填写差额原因。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shift_close.py" line="53" />
         <location filename="../../gasdesk/services/shifts.py" line="152" />
         <source>The reason is too long (at most {n} characters).</source>
         <translation>原因过长（最多{n}个字）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shift_close.py" line="61" />
+        <location filename="../../gasdesk/services/shift_close.py" line="56" />
         <source>There is no difference to record for this method.</source>
         <translation>该支付方式没有需要登记的差额。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shift_close.py" line="64" />
+        <location filename="../../gasdesk/services/shift_close.py" line="59" />
         <source>This difference is already recorded.</source>
         <translation>该差额已登记。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shift_close.py" line="68" />
+        <location filename="../../gasdesk/services/shift_close.py" line="63" />
         <source>A difference must be approved by another supervisor.</source>
         <translation>差额须由另一位主管确认。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shift_close.py" line="76" />
+        <location filename="../../gasdesk/services/shift_close.py" line="71" />
         <source>The drawer was counted again; look at the new count.</source>
         <translation>钱箱已重新清点，请查看新的清点结果。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shift_close.py" line="116" />
+        <location filename="../../gasdesk/services/shift_close.py" line="111" />
         <source>Record the difference with a supervisor before closing the shift.</source>
         <translation>交班前请与主管一起登记差额。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="50" />
+        <location filename="../../gasdesk/services/shifts.py" line="60" />
         <location filename="../../gasdesk/services/shifts.py" line="162" />
         <source>That shift does not exist.</source>
         <translation>该班次不存在。</translation>
@@ -2156,7 +2099,7 @@
         <translation>{counter}号窗口已有未交班的班次（{badge}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="148" />
+        <location filename="../../gasdesk/services/shifts.py" line="180" />
         <source>Give a reason for the cash paid in or out.</source>
         <translation>请填写现金存入或取出的原因。</translation>
     </message>
@@ -2171,7 +2114,7 @@
         <translation>该班次属于其他营业员。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="186" />
+        <location filename="../../gasdesk/services/shifts.py" line="190" />
         <source>The drawer does not hold that much cash; nothing was paid out.</source>
         <translation>钱箱现金不足，未取出。</translation>
     </message>
@@ -2335,107 +2278,107 @@
 <context>
     <name>Names</name>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="43" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="36" />
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="44" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="37" />
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="45" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="38" />
         <source>Replied</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="46" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="39" />
         <source>Followed up</source>
         <translation>已回访</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="47" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="40" />
         <source>Closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="52" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="45" />
         <source>Operations department</source>
         <translation>运营部</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="53" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="46" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="54" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="47" />
         <source>Municipal public utilities bureau</source>
         <translation>市公用事业局</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="59" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="52" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="60" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="53" />
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="61" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="54" />
         <source>Not satisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="67" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="60" />
         <source>Installation</source>
         <translation>安装</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="68" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="61" />
         <source>Repair</source>
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="69" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="62" />
         <source>Safety inspection</source>
         <translation>安检</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="74" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="67" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="75" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="68" />
         <source>Status changed</source>
         <translation>状态变更</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="76" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="69" />
         <source>Escalated</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="77" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="70" />
         <source>Upheld against staff</source>
         <translation>认定员工责任</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="78" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="71" />
         <source>Copy printed</source>
         <translation>已打印回执</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="79" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="72" />
         <source>Return visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="80" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="73" />
         <source>Home visit</source>
         <translation>入户服务</translation>
     </message>
@@ -2443,68 +2386,68 @@
 <context>
     <name>OpenFormsPage</name>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="37" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="35" />
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="38" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="36" />
         <source>Form</source>
         <translation>业务单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="39" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="37" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="40" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="38" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="41" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="39" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="42" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="40" />
         <source>By</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="62" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="54" />
         <source>Show closed forms too</source>
         <translation>同时显示已办结的业务单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="66" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="58" />
         <source>Note for the history (what was done)</source>
         <translation>处理记录（所做处理）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="68" />
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="130" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="60" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="121" />
         <source>&amp;Next status</source>
         <translation>下一状态(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="71" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="63" />
         <source>Print &amp;copy</source>
         <translation>打印回执(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="90" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="82" />
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="128" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="119" />
         <source>&amp;Next status: {status}</source>
         <translation>下一状态(&amp;N)：{status}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="170" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="161" />
         <source>{number} is now: {status}</source>
         <translation>{number}当前状态：{status}</translation>
     </message>
@@ -2520,104 +2463,104 @@
 <context>
     <name>OutagesPage</name>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="59" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="57" />
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="71" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="69" />
         <source>&amp;Register notice</source>
         <translation>登记通知(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="79" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="77" />
         <source>New outage notice</source>
         <translation>新停气通知</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="81" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="79" />
         <source>&amp;Street or road</source>
         <translation>街道/道路(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="82" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="80" />
         <source>Co&amp;mmunity</source>
         <translation>小区(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="83" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="81" />
         <source>Buildings</source>
         <translation>楼号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="84" />
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="92" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="82" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="90" />
         <source>Start</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="85" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="83" />
         <source>Expected restoration</source>
         <translation>预计复气时间</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="86" />
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="94" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="84" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="92" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="91" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="89" />
         <source>Area</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="93" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="91" />
         <source>Restoration</source>
         <translation>复气时间</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="95" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="93" />
         <source>Peak</source>
         <translation>高峰</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="102" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="100" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="113" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="106" />
         <source>&amp;Withdraw notice</source>
         <translation>撤销通知(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="117" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="110" />
         <source>Address to check, Enter</source>
         <translation>输入要查询的地址，按Enter</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="182" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="175" />
         <source>Cooking peak</source>
         <translation>做饭用气高峰</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="185" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="178" />
         <source>The outage starts during the cooking peak {window}. Outages should avoid peak hours. Register it anyway?</source>
         <translation>停气开始时间处于做饭用气高峰（{window}）。停气应避开用气高峰，仍要登记吗？</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="200" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="193" />
         <source>Notice registered: {area}, {start} to {end}.</source>
         <translation>通知已登记：{area}，{start}至{end}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="231" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="223" />
         <source>No planned outage affects this address.</source>
         <translation>该地址无计划停气。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="235" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="227" />
         <source>Affected: {area}, {start} to {end}</source>
         <translation>受影响：{area}，{start}至{end}</translation>
     </message>
@@ -2625,130 +2568,130 @@
 <context>
     <name>PaymentsModel</name>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="132" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="93" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="133" />
-        <location filename="../../gasdesk/ui/records/history_models.py" line="178" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="94" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="119" />
         <source>Receipt</source>
         <translation>票据号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="134" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="95" />
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="135" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="96" />
         <source>Name</source>
         <translation>户名</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="136" />
-        <location filename="../../gasdesk/ui/records/history_models.py" line="175" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="97" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="116" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="137" />
-        <location filename="../../gasdesk/ui/records/history_models.py" line="176" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="98" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="117" />
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="138" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="99" />
         <source>Amount (¥)</source>
         <translation>金额（¥）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="139" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="100" />
         <source>Teller</source>
         <translation>营业员</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="140" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="101" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="151" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="106" />
         <source>voided by {code}</source>
         <translation>已被{code}冲正</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="153" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="108" />
         <source>reverses {code}</source>
         <translation>冲正{code}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="174" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="115" />
         <source>Business day</source>
         <translation>营业日</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="177" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="118" />
         <source>Amount ¥</source>
         <translation>金额 ¥</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="179" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="120" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="184" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="125" />
         <source>gas bill</source>
         <translation>气费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="185" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="126" />
         <source>gas purchase</source>
         <translation>购气</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="186" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="127" />
         <source>prepayment</source>
         <translation>预存</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="187" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="128" />
         <source>void</source>
         <translation>冲正</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="192" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="133" />
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="193" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="134" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="194" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="135" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="195" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="136" />
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="203" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="144" />
         <source>{kind}, {volume} m³</source>
         <translation>{kind}，{volume} m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="214" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="155" />
         <source>voided</source>
         <translation>已冲正</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="216" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="157" />
         <source>voids {receipt}</source>
         <translation>冲正{receipt}</translation>
     </message>
@@ -2756,22 +2699,22 @@
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../gasdesk/ui/records/pdf_preview.py" line="54" />
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="63" />
         <source>&amp;Print (Ctrl+P)</source>
         <translation>打印(&amp;P)（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/pdf_preview.py" line="58" />
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="66" />
         <source>&amp;Save as PDF (Ctrl+S)</source>
         <translation>另存为PDF(&amp;S)（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/pdf_preview.py" line="103" />
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="116" />
         <source>Save PDF</source>
         <translation>保存PDF</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/pdf_preview.py" line="103" />
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="116" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF文件 (*.pdf)</translation>
     </message>
@@ -2796,14 +2739,6 @@
 </context>
 <context>
     <name>PhrasePanel</name>
-    <message>
-        <source>Basic phrases</source>
-        <translation>基本服务用语</translation>
-    </message>
-    <message>
-        <source>Tactful expressions</source>
-        <translation>委婉的表达方式</translation>
-    </message>
     <message>
         <location filename="../../gasdesk/ui/phrase_panel.py" line="78" />
         <source>Show to customer ({key})</source>
@@ -2939,72 +2874,72 @@
 <context>
     <name>ReadingsModel</name>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="87" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="28" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="88" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="29" />
         <source>Meter</source>
         <translation>表号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="89" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="30" />
         <source>Reading m³</source>
         <translation>读数 m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="90" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="31" />
         <source>Used m³</source>
         <translation>用气量 m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="91" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="32" />
         <source>Year before m³</source>
         <translation>去年同期 m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="92" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="33" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="93" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="34" />
         <source>Check</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="101" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="42" />
         <source>meter reader</source>
         <translation>抄表员</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="102" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="43" />
         <source>counter</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="103" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="44" />
         <source>estimated</source>
         <translation>估抄</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="108" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="49" />
         <source>far above last year</source>
         <translation>远高于去年同期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="109" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="50" />
         <source>estimated again</source>
         <translation>连续估抄</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="110" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="51" />
         <source>lower than previous</source>
         <translation>低于上次读数</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="111" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="52" />
         <source>meter changed</source>
         <translation>已换表</translation>
     </message>
@@ -3030,51 +2965,43 @@
         <translation>收据 {code}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="58" />
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="55" />
         <source>Print (Enter)</source>
         <translation>打印（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="60" />
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="57" />
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="98" />
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="95" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="119" />
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="116" />
         <source>Printed a copy marked 重印.</source>
         <translation>已打印标有“重印”的副本。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="121" />
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="118" />
         <source>Printed.</source>
         <translation>已打印。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="122" />
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="119" />
         <source>Print a copy (Enter)</source>
         <translation>打印副本（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="128" />
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="125" />
         <source>Not printed: {reason}</source>
         <translation>未打印：{reason}</translation>
     </message>
 </context>
 <context>
     <name>RecordsTab</name>
-    <message>
-        <source>Not available yet</source>
-        <translation>暂未开通</translation>
-    </message>
-    <message>
-        <source>Looking up meter readings and bills is not available in this version.</source>
-        <translation>本版本暂不提供抄表查询功能。</translation>
-    </message>
     <message>
         <location filename="../../gasdesk/ui/tabs/records_tab.py" line="57" />
         <source>Account or meter number, mobile digits, name, address, or initials such as zs (Ctrl+F)</source>
@@ -3147,122 +3074,122 @@
 <context>
     <name>ShiftPanel</name>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="53" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="54" />
         <source>Open a shift: count the opening float</source>
         <translation>开班：清点备用金</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="56" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="57" />
         <source>&amp;Open shift</source>
         <translation>开班(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="64" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="65" />
         <source>Cash paid in or out of the drawer</source>
         <translation>钱箱现金存入/取出</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="68" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="69" />
         <source>Amount, e.g. 500.00</source>
         <translation>金额，如：500.00</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="71" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="72" />
         <source>Reason, e.g. bank deposit</source>
         <translation>原因，如：解缴银行</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="73" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="74" />
         <source>Pay &amp;in</source>
         <translation>存入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="74" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="75" />
         <source>Pay o&amp;ut</source>
         <translation>取出(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="94" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="95" />
         <source>Expected against counted</source>
         <translation>应有与实点对比</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="109" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="110" />
         <source>Record &amp;difference…</source>
         <translation>登记差额(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="111" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="112" />
         <source>Count &amp;again</source>
         <translation>重新清点(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="112" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="113" />
         <source>&amp;Close shift</source>
         <translation>交班(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="178" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="179" />
         <source>No open shift at this counter.</source>
         <translation>本窗口当前未开班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="185" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="186" />
         <source>Shift of {badge} at counter {counter}, {date}, opened {time}; float ¥{float}; {n} payments.</source>
         <translation>{badge}的班次：{counter}号窗口，{date}，{time}开班；备用金 ¥{float}；收费{n}笔。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="211" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="212" />
         <source>Cash: float ¥{float} + taken ¥{taken} − change ¥{change} + paid in ¥{pin} − paid out ¥{pout} − voids ¥{voids} = expected ¥{expected}.</source>
         <translation>现金：备用金 ¥{float} + 收款 ¥{taken} − 找零 ¥{change} + 存入 ¥{pin} − 取出 ¥{pout} − 冲正 ¥{voids} = 应有 ¥{expected}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="224" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="225" />
         <source>Payments or cash movements were recorded after this count: count again.</source>
         <translation>本次清点后又有收费或现金存取记录，请重新清点。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="258" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="259" />
         <source>Shift opened.</source>
         <translation>已开班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="285" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="286" />
         <source>Paid in ¥{amount}.</source>
         <translation>已存入 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="285" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="286" />
         <source>Paid out ¥{amount}.</source>
         <translation>已取出 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="312" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="313" />
         <source>Count recorded: ¥{total} in the drawer.</source>
         <translation>清点已登记：钱箱内共 ¥{total}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="331" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="332" />
         <source>Record a difference</source>
         <translation>登记差额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="332" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="333" />
         <source>{method}: {difference}. Give the reason; a supervisor confirms it.</source>
         <translation>{method}：{difference}。请填写原因，由主管确认。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="335" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="336" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="362" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="363" />
         <source>{difference} recorded, approved by {badge}.</source>
         <translation>已登记{difference}，由{badge}确认。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="380" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="381" />
         <source>Shift closed: expected ¥{expected}, counted ¥{counted}.</source>
         <translation>已交班：应有 ¥{expected}，实点 ¥{counted}。</translation>
     </message>
@@ -3270,37 +3197,37 @@
 <context>
     <name>StatementDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="46" />
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="38" />
         <source>Statement for {name} ({number})</source>
         <translation>{name}（{number}）的对账单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="60" />
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="47" />
         <source>&amp;Make statement (Enter)</source>
         <translation>生成对账单(&amp;M)（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="69" />
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="56" />
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="74" />
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="61" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="76" />
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="63" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="94" />
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="81" />
         <source>Making the statement…</source>
         <translation>正在生成对账单…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="114" />
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="101" />
         <source>Statement for {start} to {end}: print it with Ctrl+P.</source>
         <translation>{start}至{end}的对账单：按Ctrl+P打印。</translation>
     </message>
@@ -3308,22 +3235,22 @@
 <context>
     <name>SupervisorDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/dayend/supervisor.py" line="56" />
+        <location filename="../../gasdesk/ui/dayend/supervisor.py" line="54" />
         <source>Supervisor badge</source>
         <translation>主管工号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/supervisor.py" line="57" />
+        <location filename="../../gasdesk/ui/dayend/supervisor.py" line="55" />
         <source>Supervisor password</source>
         <translation>主管密码</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/supervisor.py" line="65" />
+        <location filename="../../gasdesk/ui/dayend/supervisor.py" line="60" />
         <source>Confirm (Enter)</source>
         <translation>确认（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/supervisor.py" line="68" />
+        <location filename="../../gasdesk/ui/dayend/supervisor.py" line="63" />
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>
@@ -3414,17 +3341,17 @@
 <context>
     <name>TimeslotField</name>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="233" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="228" />
         <source>(no visit)</source>
         <translation>（不预约上门）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="239" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="234" />
         <source>{slot} — {free} free</source>
         <translation>{slot} — 余{free}个</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="241" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="236" />
         <source>{slot} — full</source>
         <translation>{slot} — 已约满</translation>
     </message>
@@ -3432,33 +3359,33 @@
 <context>
     <name>TodaysPayments</name>
     <message>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="45" />
+        <location filename="../../gasdesk/ui/todays_payments.py" line="36" />
         <source>Reprint (Ctrl+P)</source>
         <translation>重印（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="47" />
+        <location filename="../../gasdesk/ui/todays_payments.py" line="38" />
         <source>Void… (F9)</source>
         <translation>冲正…（F9）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="54" />
+        <location filename="../../gasdesk/ui/todays_payments.py" line="45" />
         <source>Today's payments at this office</source>
         <translation>本营业室今日收费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="104" />
-        <location filename="../../gasdesk/ui/todays_payments.py" line="112" />
+        <location filename="../../gasdesk/ui/todays_payments.py" line="88" />
+        <location filename="../../gasdesk/ui/todays_payments.py" line="96" />
         <source>Choose a payment in the list first.</source>
         <translation>请先在列表中选择一笔收费。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="115" />
+        <location filename="../../gasdesk/ui/todays_payments.py" line="99" />
         <source>This payment cannot be voided.</source>
         <translation>该笔收费不能冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="126" />
+        <location filename="../../gasdesk/ui/todays_payments.py" line="110" />
         <source>Voided; void slip {code}.</source>
         <translation>已冲正，冲正单号{code}。</translation>
     </message>
@@ -3474,42 +3401,42 @@
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/visits.py" line="40" />
+        <location filename="../../gasdesk/ui/formdesk/visits.py" line="38" />
         <source>Due</source>
         <translation>回访期限</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/visits.py" line="41" />
+        <location filename="../../gasdesk/ui/formdesk/visits.py" line="39" />
         <source>Form</source>
         <translation>业务单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/visits.py" line="42" />
+        <location filename="../../gasdesk/ui/formdesk/visits.py" line="40" />
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/visits.py" line="43" />
+        <location filename="../../gasdesk/ui/formdesk/visits.py" line="41" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/visits.py" line="44" />
+        <location filename="../../gasdesk/ui/formdesk/visits.py" line="42" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/visits.py" line="64" />
+        <location filename="../../gasdesk/ui/formdesk/visits.py" line="57" />
         <source>What the customer said</source>
         <translation>客户意见</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/visits.py" line="69" />
+        <location filename="../../gasdesk/ui/formdesk/visits.py" line="62" />
         <source>&amp;Record return visit</source>
         <translation>登记回访(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/visits.py" line="116" />
+        <location filename="../../gasdesk/ui/formdesk/visits.py" line="108" />
         <source>Return visit for {number} recorded.</source>
         <translation>{number}的回访已登记。</translation>
     </message>
@@ -3517,47 +3444,47 @@
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="43" />
+        <location filename="../../gasdesk/ui/void_dialog.py" line="44" />
         <source>Void payment {code}</source>
         <translation>冲正收费 {code}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="46" />
+        <location filename="../../gasdesk/ui/void_dialog.py" line="47" />
         <source>{kind} {code}: account {number} {name}, {method} ¥{amount}</source>
         <translation>{kind} {code}：户号 {number} {name}，{method} ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="58" />
+        <location filename="../../gasdesk/ui/void_dialog.py" line="59" />
         <source>A void needs a supervisor. The payment stays on record; a reversing entry and a void slip are made.</source>
         <translation>冲正需值班主管授权。原收费记录保留，系统将另行生成一笔冲正记录和冲正单。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="73" />
+        <location filename="../../gasdesk/ui/void_dialog.py" line="70" />
         <source>e.g. wrong amount entered, customer changed payment method</source>
         <translation>如：金额录入错误、客户更换支付方式</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="76" />
+        <location filename="../../gasdesk/ui/void_dialog.py" line="73" />
         <source>Supervisor badge:</source>
         <translation>主管工号：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="77" />
+        <location filename="../../gasdesk/ui/void_dialog.py" line="74" />
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="78" />
+        <location filename="../../gasdesk/ui/void_dialog.py" line="75" />
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="83" />
+        <location filename="../../gasdesk/ui/void_dialog.py" line="77" />
         <source>Void (Enter)</source>
         <translation>冲正（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="85" />
+        <location filename="../../gasdesk/ui/void_dialog.py" line="79" />
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>

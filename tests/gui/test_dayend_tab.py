@@ -6,12 +6,10 @@ closed day refuses a void."""
 from __future__ import annotations
 
 import datetime as dt
-from itertools import groupby
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from gasdesk.demo import DEMO_PASSWORD
@@ -24,7 +22,7 @@ from gasdesk.ui.application import make_settings
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.tabs.dayend_tab import DayEndTab
 from tests.dayend_support import Setup, pay, seed, void
-from tests.helpers import wait_idle
+from tests.helpers import type_text, wait_idle
 
 
 @pytest.fixture
@@ -45,19 +43,6 @@ def tab(setup: Setup, qtbot, worker):  # type: ignore[no-untyped-def]
         widget.activateWindow()
     wait_idle(qtbot, worker)
     return widget
-
-
-def type_text(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
-    """ASCII as key presses; Chinese as an input method commits it (QTest cannot press
-    keys for characters outside ASCII)."""
-    for is_ascii, chars in groupby(text, key=str.isascii):
-        chunk = "".join(chars)
-        if is_ascii:
-            qtbot.keyClicks(widget, chunk)
-        else:
-            event = QInputMethodEvent("", [])
-            event.setCommitString(chunk)
-            QApplication.sendEvent(widget, event)
 
 
 def type_count(qtbot, form, counts: dict[int, int]) -> None:  # type: ignore[no-untyped-def]

@@ -5,10 +5,7 @@ payment of the closed day."""
 
 from __future__ import annotations
 
-from itertools import groupby
-
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from gasdesk.services.accounts import get_account
@@ -18,27 +15,11 @@ from gasdesk.ui.tabs.dayend_tab import DayEndTab
 from gasdesk.ui.tabs.fees_tab import FeesTab
 from tests import fees_support
 from tests.fees_support import PASSWORD, FeeData
+from tests.helpers import settle, type_text
 
 fee_data = fees_support.fee_data
 fee_ctx = fees_support.fee_ctx
 ENTER = Qt.Key.Key_Return
-
-
-def settle(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        qtbot.waitUntil(lambda: ctx.worker.pending == 0)
-        qtbot.wait(20)
-
-
-def type_text(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
-    for is_ascii, chars in groupby(text, key=str.isascii):
-        chunk = "".join(chars)
-        if is_ascii:
-            qtbot.keyClicks(widget, chunk)
-        else:
-            event = QInputMethodEvent("", [])
-            event.setCommitString(chunk)
-            QApplication.sendEvent(widget, event)
 
 
 def show(qtbot, widget):  # type: ignore[no-untyped-def]
@@ -63,7 +44,7 @@ def take(qtbot, ctx, fees: FeesTab, account_id: int, keys) -> int:  # type: igno
     qtbot.waitUntil(lambda: fees.receipt_dialog is not None)
     fees.receipt_dialog.reject()
     qtbot.waitUntil(lambda: Payment.select().count() == before + 1)
-    settle(qtbot, ctx)
+    settle(qtbot, ctx.worker)
     return int(Payment.select().order_by(Payment.id.desc()).first().id)
 
 
@@ -72,7 +53,7 @@ def void_by_f9(qtbot, ctx, fees: FeesTab, payment_id: int):  # type: ignore[no-u
     reason; return the dialog."""
     show(qtbot, fees)
     fees.payments.refresh()
-    settle(qtbot, ctx)
+    settle(qtbot, ctx.worker)
     model = fees.payments.model
     row = next(i for i in range(model.rowCount()) if model.row_at(i).payment_id == payment_id)
     fees.payments.view.selectRow(row)
@@ -97,7 +78,7 @@ def test_a_day_across_the_fee_and_end_of_day_tabs(qtbot, fee_ctx, fee_data: FeeD
     qtbot.addWidget(fees)
     show(qtbot, dayend)
     panel = dayend.shift_panel
-    settle(qtbot, ctx)
+    settle(qtbot, ctx.worker)
 
     # the float: two 100-yuan notes
     panel.float_form.focus_first()
@@ -146,7 +127,7 @@ def test_a_day_across_the_fee_and_end_of_day_tabs(qtbot, fee_ctx, fee_data: FeeD
     # back on the End of day tab: pay out 100 to the bank, count blind
     show(qtbot, dayend)
     panel.refresh()
-    settle(qtbot, ctx)
+    settle(qtbot, ctx.worker)
     qtbot.keyClicks(panel.move_amount, "100")
     qtbot.keyClick(panel.move_amount, ENTER)
     type_text(qtbot, panel.move_reason, "银行存款")
@@ -181,7 +162,7 @@ def test_a_day_across_the_fee_and_end_of_day_tabs(qtbot, fee_ctx, fee_data: FeeD
 
     dayend.pages.setCurrentIndex(1)
     day = dayend.day_panel
-    settle(qtbot, ctx)
+    settle(qtbot, ctx.worker)
     qtbot.mouseClick(day.close_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(day.dialog.badge, "MS09")
     qtbot.keyClick(day.dialog.badge, ENTER)
@@ -197,4 +178,4 @@ def test_a_day_across_the_fee_and_end_of_day_tabs(qtbot, fee_ctx, fee_data: FeeD
     qtbot.waitUntil(lambda: "closed" in refused.error.text())
     assert Payment.select().count() == kept
     refused.reject()
-    settle(qtbot, ctx)
+    settle(qtbot, ctx.worker)

@@ -14,6 +14,7 @@ from gasdesk.storage.models import AuditEvent, Payment, Receipt, ReceiptPrint
 from gasdesk.ui.main_window import MainWindow
 from tests import fees_support
 from tests.fees_support import ONE_PAYMENT, FeeData, added, counts
+from tests.helpers import settle
 
 fee_data = fees_support.fee_data
 fee_ctx = fees_support.fee_ctx
@@ -61,9 +62,7 @@ def test_cash_payment_from_the_customer_bar_to_the_printed_receipt(
     text = "".join(page.get_textpage().get_text_range() for page in document)
     for item in (code, "168.00", "200.00", "32.00", "人民币壹佰陆拾捌元整"):
         assert item in text
-    for _ in range(3):
-        qtbot.waitUntil(lambda: fee_ctx.worker.pending == 0)
-        qtbot.wait(20)
+    settle(qtbot, fee_ctx.worker)
     window.close()
     window.deleteLater()
     qtbot.wait(10)

@@ -26,6 +26,7 @@ from tests.fees_support import (
     fail_receipt_inserts,
     heal_receipt_inserts,
 )
+from tests.helpers import settle
 
 fee_data = fees_support.fee_data
 fee_ctx = fees_support.fee_ctx
@@ -50,16 +51,10 @@ def tab(fee_ctx, qtbot):  # type: ignore[no-untyped-def]
     widget.activateWindow()
     qtbot.waitUntil(widget.isActiveWindow)
     yield widget
-    settle(qtbot, fee_ctx)  # let what is in flight land before the widgets go
+    settle(qtbot, fee_ctx.worker)  # let what is in flight land before the widgets go
     widget.close()
     widget.deleteLater()
     qtbot.wait(10)
-
-
-def settle(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        qtbot.waitUntil(lambda: ctx.worker.pending == 0)
-        qtbot.wait(20)
 
 
 def choose(qtbot, ctx, tab: FeesTab, account_id: int) -> dict[str, int]:  # type: ignore[no-untyped-def]

@@ -32,7 +32,11 @@ def test_screenshot_command_renders_login_and_every_tab(tmp_path: Path) -> None:
         image = QImage(str(p))
         assert image.width() > 300 and image.height() > 200
         # not a blank picture: many distinct colours (text is anti-aliased)
-        colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+        colours = {
+            image.pixel(x, y)
+            for x in range(0, image.width(), 7)
+            for y in range(0, image.height(), 7)
+        }
         assert len(colours) > 5
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import shutil
 import sqlite3
 import tempfile
 from collections import defaultdict
@@ -30,7 +31,7 @@ from gasdesk.domain.tariff import (
 )
 from gasdesk.services.billing import year_to_date
 from gasdesk.services.passwords import check_password
-from gasdesk.storage.db import open_database
+from gasdesk.storage.db import open_database, write_transaction
 from gasdesk.storage.models import Account, Office, Payment, Receipt, ReceiptCounter, Staff, db
 from tests.pg_support import backend, backend_database, pg_url  # noqa: F401
 
@@ -718,3 +719,46 @@ def test_any_day_gives_a_consistent_history(tmp_path, today):
         ]
         assert numbers == list(range(1, last + 1))
     con.close()
+
+
+def test_the_search_index_files_every_account_as_a_rebuild_would(demo, tmp_path):
+    from gasdesk.services.search import rebuild_search_index, search_accounts
+
+    path = tmp_path / "copy.db"
+    shutil.copy(demo[0], path)
+    shutil.copy(demo[0].with_name(demo[0].name + ".key"), path.with_name(path.name + ".key"))
+    query = "SELECT gram, account_id FROM search_gram ORDER BY 1, 2"
+    con = sqlite3.connect(path)
+    loaded = con.execute(query).fetchall()
+    name, number = con.execute("SELECT name, number FROM account WHERE id = 17").fetchone()
+    con.close()
+    assert len(loaded) > 20 * ACCOUNTS
+    open_database(path)
+    try:
+        assert number in [hit.account.number for hit in search_accounts(name, limit=200)]
+        with write_transaction():
+            rebuild_search_index()
+    finally:
+        _close()
+    con = sqlite3.connect(path)
+    assert con.execute(query).fetchall() == loaded
+    con.close()
+
+
+def test_the_history_days_are_closed_by_the_supervisor(con):
+    rows = con.execute(
+        "SELECT o.code, d.business_date, d.closed_at, s.role FROM business_day d "
+        "JOIN office o ON o.id = d.office_id JOIN staff s ON s.id = d.closed_by_id"
+    ).fetchall()
+    days = {day for _, day, _, _ in rows}
+    assert all(role == "supervisor" and closed.startswith(day) for _, day, closed, role in rows)
+    paid_on = {d for (d,) in con.execute("SELECT DISTINCT business_date FROM payment")}
+    assert paid_on <= days and max(days) < TODAY.isoformat()
+    assert all(is_business_day(dt.date.fromisoformat(d)) for d in days)
+
+
+def test_no_meter_is_read_twice_on_one_day(con):
+    twice = con.execute(
+        "SELECT r.meter_id, r.read_on FROM reading r GROUP BY 1, 2 HAVING COUNT(*) > 1"
+    ).fetchall()
+    assert twice == []

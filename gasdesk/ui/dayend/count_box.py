@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from gasdesk.domain.cash import NON_CASH_METHODS, parse_terminal_total
 from gasdesk.ui.dayend.denominations import DenominationForm
-from gasdesk.ui.dayend.models import method_name
+from gasdesk.ui.fee_labels import method_label
 
 
 class BlindCountBox(QGroupBox):
@@ -45,7 +45,7 @@ class BlindCountBox(QGroupBox):
             edit.setObjectName(f"terminal_{method}")
             edit.setPlaceholderText("0.00")
             terminals.addRow(
-                self.tr("{method} terminal total").format(method=method_name(method)), edit
+                self.tr("{method} terminal total").format(method=method_label(method)), edit
             )
             self.terminal[method] = edit
         box.addLayout(terminals)

@@ -6,9 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -22,6 +20,7 @@ from gasdesk.domain.dayend import DayClosureInfo, DayReport, DayStatus
 from gasdesk.domain.money import format_yuan
 from gasdesk.services import day_close, day_export, day_report
 from gasdesk.ui.context import AppContext
+from gasdesk.ui.dates import day_edit, to_date
 from gasdesk.ui.dayend.supervisor import SupervisorDialog
 from gasdesk.ui.form_preview import FormPreviewDialog
 from gasdesk.ui.formdesk.common import clock
@@ -40,13 +39,8 @@ class DayPanel(QWidget):
 
         top = QHBoxLayout()
         label = QLabel(self.tr("Business &date"))
-        self.date = QDateEdit()
-        self.date.setObjectName("dayDate")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date = day_edit("dayDate", self.today())
         label.setBuddy(self.date)
-        today = self.today()
-        self.date.setDate(QDate(today.year, today.month, today.day))
         self.date.dateChanged.connect(lambda _d: self.refresh())
         top.addWidget(label)
         top.addWidget(self.date)
@@ -88,8 +82,7 @@ class DayPanel(QWidget):
         return clock(self.ctx).date()
 
     def day(self) -> dt.date:
-        d = self.date.date()
-        return dt.date(d.year(), d.month(), d.day())
+        return to_date(self.date.date())
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)

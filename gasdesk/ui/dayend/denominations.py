@@ -4,7 +4,6 @@ whole non-negative numbers, and the total shown as the teller types."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
@@ -92,11 +91,6 @@ class DenominationForm(QWidget):
 
     def total_fen(self) -> int:
         return self.count().total_fen
-
-    def set_counts(self, counts: Mapping[int, int]) -> None:
-        for value, field in self.fields.items():
-            n = counts.get(value, 0)
-            field.setText(str(n) if n else "")
 
     def clear(self) -> None:
         for field in self.fields.values():

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,6 +16,7 @@ from PySide6.QtWidgets import (
 from gasdesk.domain.kpi import KpiReport, Period
 from gasdesk.services.kpi import service_kpis
 from gasdesk.ui.context import AppContext
+from gasdesk.ui.dates import day_edit, to_date
 from gasdesk.ui.dayend.models import KpiModel
 from gasdesk.ui.formdesk.common import clock
 from gasdesk.ui.messages import user_text
@@ -36,12 +33,7 @@ class KpiPanel(QWidget):
         self.kind.setObjectName("kpiPeriodKind")
         self.kind.addItem(self.tr("Day"), "day")
         self.kind.addItem(self.tr("Month"), "month")
-        self.date = QDateEdit()
-        self.date.setObjectName("kpiDate")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        today = clock(ctx).date()
-        self.date.setDate(QDate(today.year, today.month, today.day))
+        self.date = day_edit("kpiDate", clock(ctx).date())
         self.show_button = QPushButton(self.tr("&Show figures"))
         self.show_button.setObjectName("showKpis")
         period_label = QLabel(self.tr("&Period"))
@@ -78,8 +70,7 @@ class KpiPanel(QWidget):
         self.date.dateChanged.connect(lambda _d: self.refresh())
 
     def period(self) -> Period:
-        d = self.date.date()
-        day = dt.date(d.year(), d.month(), d.day())
+        day = to_date(self.date.date())
         if self.kind.currentData() == "month":
             return Period.month(day.year, day.month)
         return Period.day(day)

@@ -3,43 +3,25 @@ service figures per teller and office."""
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from gasdesk.domain.cash import MethodLine
 from gasdesk.domain.dayend import Reconciliation
 from gasdesk.domain.kpi import KpiRow, ReplyFigures
 from gasdesk.domain.money import format_yuan
-from gasdesk.domain.service_quality import format_rate
+from gasdesk.domain.service_quality import SATISFACTION_TARGET, format_rate
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
+from gasdesk.ui.fee_labels import method_label
+from gasdesk.ui.table_model import RIGHT, RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 RED = QColor("#b00020")
 GREEN = QColor("#1e7b34")
 
 
 CONTEXT = "DayEnd"
-
-
-def method_name(method: str) -> str:
-    names = {
-        "cash": QCoreApplication.translate("DayEnd", "Cash"),
-        "wechat": QCoreApplication.translate("DayEnd", "WeChat Pay"),
-        "alipay": QCoreApplication.translate("DayEnd", "Alipay"),
-        "card": QCoreApplication.translate("DayEnd", "Bank card"),
-        "balance": QCoreApplication.translate("DayEnd", "Prepaid balance"),
-    }
-    return names.get(method, method)
 
 
 def difference_text(fen: int) -> str:
@@ -54,7 +36,7 @@ def difference_text(fen: int) -> str:
     return QCoreApplication.translate("DayEnd", "Even")
 
 
-class ReconciliationModel(QAbstractTableModel):
+class ReconciliationModel(RowTableModel):
     COLUMNS = (
         QT_TRANSLATE_NOOP("DayEnd", "Method"),
         QT_TRANSLATE_NOOP("DayEnd", "Transactions"),
@@ -66,59 +48,42 @@ class ReconciliationModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rec: Reconciliation | None = None
-        self._lines: tuple[MethodLine, ...] = ()
+        self._recorded: frozenset[str] = frozenset()
+
+    def headers(self) -> list[str]:
+        return [QCoreApplication.translate(CONTEXT, c) for c in self.COLUMNS]
 
     def set_reconciliation(self, rec: Reconciliation | None) -> None:
-        self.beginResetModel()
-        self._rec = rec
-        self._lines = rec.lines if rec else ()
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate(CONTEXT, self.COLUMNS[section])
-        return None
+        self._recorded = frozenset(d.method for d in rec.differences) if rec else frozenset()
+        self.set_rows(rec.lines if rec else ())
 
     def line(self, row: int) -> MethodLine:
-        return self._lines[row]
+        return self._rows[row]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self._rec is None:
-            return None
-        line = self._lines[index.row()]
-        col = index.column()
-        recorded = {d.method for d in self._rec.differences}
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return method_name(line.method)
-            if col == 1:
-                return str(line.transactions)
-            if col == 2:
-                return format_yuan(line.expected_fen)
-            if col == 3:
-                return format_yuan(line.counted_fen)
-            if col == 4:
-                return difference_text(line.difference_fen)
-            if line.difference_fen == 0:
-                return ""
-            return (
-                QCoreApplication.translate("DayEnd", "Yes")
-                if line.method in recorded
-                else QCoreApplication.translate("DayEnd", "Needs a supervisor")
-            )
+    def cell(self, line: MethodLine, col: int) -> str:
+        if col == 0:
+            return method_label(line.method)
+        if col == 1:
+            return str(line.transactions)
+        if col == 2:
+            return format_yuan(line.expected_fen)
+        if col == 3:
+            return format_yuan(line.counted_fen)
+        if col == 4:
+            return difference_text(line.difference_fen)
+        if line.difference_fen == 0:
+            return ""
+        return (
+            QCoreApplication.translate("DayEnd", "Yes")
+            if line.method in self._recorded
+            else QCoreApplication.translate("DayEnd", "Needs a supervisor")
+        )
+
+    def extra(self, line: MethodLine, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and 1 <= col <= 3:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and col in (4, 5) and line.difference_fen:
-            return QBrush(GREEN if line.method in recorded else RED)
+            return QBrush(GREEN if line.method in self._recorded else RED)
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
             notes = []
             if line.missing_references:
@@ -156,7 +121,7 @@ def _seconds(value: int | None) -> str:
     return f"{minutes}:{seconds:02d}"
 
 
-class KpiModel(QAbstractTableModel):
+class KpiModel(RowTableModel):
     COLUMNS = (
         QT_TRANSLATE_NOOP("DayEnd", "Teller / office"),
         QT_TRANSLATE_NOOP("DayEnd", "Consultations replied in term"),
@@ -170,30 +135,13 @@ class KpiModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("DayEnd", "Compensation"),
     )
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[KpiRow] = []
-
-    def set_rows(self, rows: list[KpiRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate(CONTEXT, self.COLUMNS[section])
-        return None
+    def headers(self) -> list[str]:
+        return [QCoreApplication.translate(CONTEXT, c) for c in self.COLUMNS]
 
     def text(self, row: int, col: int) -> str:
-        r = self._rows[row]
+        return self.cell(self._rows[row], col)
+
+    def cell(self, r: KpiRow, col: int) -> str:
         if col == 0:
             return r.label
         if col == 1:
@@ -222,20 +170,13 @@ class KpiModel(QAbstractTableModel):
             return "" if r.staff_id is not None else _money(r.unit_fine_fen)
         return _money(r.compensation_fen)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(index.row(), index.column())
-        r = self._rows[index.row()]
+    def extra(self, r: KpiRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole:
-            if index.column() == 3 and r.replies is not None and r.replies.rate is not None:
+            if col == 3 and r.replies is not None and r.replies.rate is not None:
                 return QBrush(GREEN if r.replies.rate >= 1 else RED)
-            if index.column() == 5 and r.satisfaction is not None and r.satisfaction.rate:
-                return QBrush(GREEN if r.satisfaction.rate >= Fraction(99, 100) else RED)
+            if col == 5 and r.satisfaction is not None and r.satisfaction.rate:
+                return QBrush(GREEN if r.satisfaction.rate >= SATISFACTION_TARGET else RED)
         if role == Qt.ItemDataRole.FontRole and r.staff_id is None:
-            from PySide6.QtGui import QFont
-
             font = QFont()
             font.setBold(True)
             return font

@@ -26,8 +26,9 @@ from gasdesk.services import reconcile, shift_close, shifts
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.dayend.count_box import BlindCountBox
 from gasdesk.ui.dayend.denominations import DenominationForm
-from gasdesk.ui.dayend.models import ReconciliationModel, difference_text, method_name
+from gasdesk.ui.dayend.models import ReconciliationModel, difference_text
 from gasdesk.ui.dayend.supervisor import SupervisorDialog
+from gasdesk.ui.fee_labels import method_label
 from gasdesk.ui.formdesk.common import clock
 from gasdesk.ui.messages import user_text
 
@@ -330,7 +331,7 @@ class ShiftPanel(QWidget):
         self.dialog = SupervisorDialog(
             self.tr("Record a difference"),
             self.tr("{method}: {difference}. Give the reason; a supervisor confirms it.").format(
-                method=method_name(method), difference=difference_text(line.difference_fen)
+                method=method_label(method), difference=difference_text(line.difference_fen)
             ),
             reason_label=self.tr("Reason"),
             parent=self,

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gasdesk.ui.credentials import badge_field, error_label, password_field
+
 
 class SupervisorDialog(QDialog):
     """`confirmed(badge, password, reason)`; the owner calls `refused(text)` to show a
@@ -47,19 +49,12 @@ class SupervisorDialog(QDialog):
             form.addRow(reason_label, self.reason)
         else:
             self.reason.hide()
-        self.badge = QLineEdit()
-        self.badge.setObjectName("supervisorBadge")
-        self.badge.setMaxLength(16)
-        self.password = QLineEdit()
-        self.password.setObjectName("supervisorPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.badge = badge_field("supervisorBadge")
+        self.password = password_field("supervisorPassword")
         form.addRow(self.tr("Supervisor badge"), self.badge)
         form.addRow(self.tr("Supervisor password"), self.password)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("supervisorError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error = error_label("supervisorError")
         layout.addWidget(self.error)
         buttons = QHBoxLayout()
         self.ok = QPushButton(self.tr("Confirm (Enter)"))

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QTime
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -26,7 +22,9 @@ from gasdesk.services.appointments import (
     list_appointments,
 )
 from gasdesk.ui.context import AppContext
+from gasdesk.ui.dates import day_edit, to_date
 from gasdesk.ui.formdesk.common import OVERDUE, Names, RowsModel, error_text
+from gasdesk.ui.table_view import row_table
 
 
 class AppointmentsPage(QWidget):
@@ -34,10 +32,7 @@ class AppointmentsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.names = Names(self)
-        self.day = QDateEdit(QDate.currentDate())
-        self.day.setObjectName("appointmentDay")
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setCalendarPopup(True)
+        self.day = day_edit("appointmentDay", dt.date.today())
         self.day.dateChanged.connect(lambda _d: self.refresh())
         self.model = RowsModel(
             [
@@ -57,12 +52,7 @@ class AppointmentsPage(QWidget):
             ),
             parent=self,
         )
-        self.table = QTableView()
-        self.table.setObjectName("appointments")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self.model, "appointments")
         self.arrived = QTimeEdit(QTime.currentTime())
         self.arrived.setObjectName("arrivedAt")
         self.arrived.setDisplayFormat("HH:mm")
@@ -106,22 +96,20 @@ class AppointmentsPage(QWidget):
         ]
 
     def selected_day(self) -> dt.date:
-        d = self.day.date()
-        return dt.date(d.year(), d.month(), d.day())
+        return to_date(self.day.date())
 
     def refresh(self) -> None:
         self.ctx.worker.submit(
             list_appointments,
             self.selected_day(),
             include_cancelled=True,
-            on_done=self.model.set_items,
+            on_done=self.model.set_rows,
             on_error=lambda e: self.message.setText(error_text(e)),
             channel="appointments",
         )
 
     def current(self) -> AppointmentInfo | None:
-        row = self.table.currentIndex().row()
-        return self.model.items[row] if 0 <= row < len(self.model.items) else None
+        return self.model.item(self.table.currentIndex().row())
 
     def complete(self) -> None:
         a = self.current()

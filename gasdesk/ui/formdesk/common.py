@@ -7,20 +7,13 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from gasdesk.domain.form_spec import Status
 from gasdesk.ui.context import AppContext
+from gasdesk.ui.table_model import RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 CLOCK_KEY = "clock"  # ctx.extras[CLOCK_KEY]: a callable returning the current datetime (tests)
 
 
@@ -81,7 +74,7 @@ class Names(QObject):
         }.get(code, code)
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(RowTableModel):
     """Read-only rows: `cells(row) -> list[str]`, optional `tint(row) -> QColor | None`."""
 
     def __init__(
@@ -95,36 +88,18 @@ class RowsModel(QAbstractTableModel):
         self._headers = list(headers)
         self._cells = cells
         self._tint = tint
-        self.items: list[Any] = []
 
-    def set_items(self, items: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
+    def headers(self) -> list[str]:
+        return self._headers
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
+    def cell(self, item: Any, column: int) -> str:
+        cells = self._cells(item)
+        return cells[column] if column < len(cells) else ""
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self.items)):
-            return None
-        item = self.items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            cells = self._cells(item)
-            return cells[index.column()] if index.column() < len(cells) else ""
+    def extra(self, item: Any, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole and self._tint is not None:
             color = self._tint(item)
             return QBrush(color) if color is not None else None
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
         return None
 
 

@@ -5,15 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +26,7 @@ from gasdesk.services.complaints import (
 )
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.formdesk.common import OVERDUE, Names, RowsModel, clock, error_text, fmt_d
+from gasdesk.ui.table_view import row_table
 
 
 class ComplaintsPage(QWidget):
@@ -54,13 +52,7 @@ class ComplaintsPage(QWidget):
             self._tint,
             parent=self,
         )
-        self.table = QTableView()
-        self.table.setObjectName("complaints")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self.model, "complaints", single=True)
         self.overdue_only = QCheckBox(self.tr("&Overdue only"))
         self.overdue_only.setObjectName("overdueOnly")
         self.overdue_only.toggled.connect(lambda _on: self.refresh())
@@ -128,8 +120,7 @@ class ComplaintsPage(QWidget):
             self.staff.addItem(f"{s.name} ({s.badge})", s.id)
 
     def current(self) -> ComplaintInfo | None:
-        row = self.table.currentIndex().row()
-        return self.model.items[row] if 0 <= row < len(self.model.items) else None
+        return self.model.item(self.table.currentIndex().row())
 
     def refresh(self) -> None:
         today = clock(self.ctx).date()
@@ -145,7 +136,7 @@ class ComplaintsPage(QWidget):
         overdue = sum(1 for c in items if c.overdue)
         keep = c.form.id if (c := self.current()) else None
         shown = [c for c in items if c.overdue] if self.overdue_only.isChecked() else items
-        self.model.set_items(shown)
+        self.model.set_rows(shown)
         for i, c in enumerate(shown):
             if c.form.id == keep:
                 self.table.selectRow(i)

@@ -5,15 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +19,7 @@ from gasdesk.domain.form_records import FormEventInfo, FormInfo
 from gasdesk.services.forms import advance_form, form_history, list_forms
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.formdesk.common import Names, RowsModel, clock, error_text, fmt_dt, use_english
+from gasdesk.ui.table_view import row_table
 
 
 class OpenFormsPage(QWidget):
@@ -43,7 +41,7 @@ class OpenFormsPage(QWidget):
             ],
             lambda f: [
                 f.number,
-                (f.title_en or f.title) if english else f.title,
+                f.display_title(english),
                 f.customer,
                 self.names.status(f.status),
                 fmt_dt(f.created_at),
@@ -51,13 +49,7 @@ class OpenFormsPage(QWidget):
             ],
             parent=self,
         )
-        self.table = QTableView()
-        self.table.setObjectName("openForms")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self.model, "openForms", single=True)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
         self.show_closed = QCheckBox(self.tr("Show closed forms too"))
         self.show_closed.toggled.connect(lambda _on: self.refresh())
@@ -93,8 +85,7 @@ class OpenFormsPage(QWidget):
         self._update_buttons()
 
     def current(self) -> FormInfo | None:
-        row = self.table.currentIndex().row()
-        return self.model.items[row] if 0 <= row < len(self.model.items) else None
+        return self.model.item(self.table.currentIndex().row())
 
     def refresh(self, select_id: int | None = None) -> None:
         keep = select_id or (f.id if (f := self.current()) else None)
@@ -107,7 +98,7 @@ class OpenFormsPage(QWidget):
         )
 
     def _loaded(self, items: list[FormInfo], keep: int | None) -> None:
-        self.model.set_items(items)
+        self.model.set_rows(items)
         for i, f in enumerate(items):
             if f.id == keep:
                 self.table.selectRow(i)

@@ -7,18 +7,15 @@ import datetime as dt
 
 from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateTimeEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +31,7 @@ from gasdesk.services.outages import (
 )
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.formdesk.common import WARN, RowsModel, clock, error_text, fmt_dt
+from gasdesk.ui.table_view import row_table
 
 
 def _py(value: QDateTime) -> dt.datetime:
@@ -104,12 +102,7 @@ class OutagesPage(QWidget):
             lambda o: WARN if o.in_peak else None,
             parent=self,
         )
-        self.table = QTableView()
-        self.table.setObjectName("outages")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self.model, "outages")
         self.withdraw_button = QPushButton(self.tr("&Withdraw notice"))
         self.withdraw_button.clicked.connect(self.withdraw)
         self.check = QLineEdit()
@@ -142,7 +135,7 @@ class OutagesPage(QWidget):
         self.ctx.worker.submit(
             list_outages,
             clock(self.ctx),
-            on_done=self.model.set_items,
+            on_done=self.model.set_rows,
             on_error=self._failed,
             channel="outages",
         )
@@ -205,10 +198,9 @@ class OutagesPage(QWidget):
         self.refresh()
 
     def withdraw(self) -> None:
-        row = self.table.currentIndex().row()
-        if not 0 <= row < len(self.model.items):
+        o = self.model.item(self.table.currentIndex().row())
+        if o is None:
             return
-        o = self.model.items[row]
         self.ctx.worker.submit(
             cancel_outage,
             o.id,

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +24,7 @@ from gasdesk.ui.formdesk.common import (
     fmt_d,
     use_english,
 )
+from gasdesk.ui.table_view import row_table
 
 
 class VisitsPage(QWidget):
@@ -45,7 +43,7 @@ class VisitsPage(QWidget):
             ],
             lambda v: [
                 fmt_d(v.due_on),
-                (v.form.title_en or v.form.title) if english else v.form.title,
+                v.form.display_title(english),
                 v.form.number,
                 v.form.customer,
                 v.phone,
@@ -53,12 +51,7 @@ class VisitsPage(QWidget):
             lambda v: OVERDUE if v.due_on < clock(self.ctx).date() else None,
             parent=self,
         )
-        self.table = QTableView()
-        self.table.setObjectName("returnVisits")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self.model, "returnVisits")
         self.outcome = QLineEdit()
         self.outcome.setObjectName("visitOutcome")
         self.outcome.setPlaceholderText(self.tr("What the customer said"))
@@ -90,15 +83,14 @@ class VisitsPage(QWidget):
         )
 
     def _loaded(self, items: list[ReturnVisitInfo]) -> None:
-        self.model.set_items(items)
+        self.model.set_rows(items)
         if items and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
 
     def record(self) -> None:
-        row = self.table.currentIndex().row()
-        if not 0 <= row < len(self.model.items):
+        v = self.model.item(self.table.currentIndex().row())
+        if v is None:
             return
-        v = self.model.items[row]
         self.ctx.worker.submit(
             record_return_visit,
             v.id,

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -31,19 +30,13 @@ from gasdesk.ui.records.reading_form import ReadingReportForm
 from gasdesk.ui.records.reprint import ReceiptCopyDialog, receipt_reprint_service
 from gasdesk.ui.records.statement_dialog import StatementDialog
 from gasdesk.ui.records.usage_chart import UsageChart
+from gasdesk.ui.table_view import row_table
 
 
-def _table(model: object, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)  # type: ignore[arg-type]
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+def _table(model: QAbstractItemModel, name: str) -> QTableView:
+    view = row_table(model, name, single=True, row_numbers=False)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return view
 
 

@@ -5,81 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from gasdesk.domain.account_view import BillLine, PaymentLine
 from gasdesk.domain.money import format_yuan
 from gasdesk.domain.readings import Flag, ReadingRow, format_m3
+from gasdesk.ui.table_model import RIGHT, RowTableModel
 
 FLAGS_ROLE = Qt.ItemDataRole.UserRole + 10  # frozenset[Flag] of a reading row
-ITEM_ROLE = Qt.ItemDataRole.UserRole + 11  # the row's dataclass
 
-Index = QModelIndex | QPersistentModelIndex
 FLAGGED_BG = QColor("#fff4d6")
 WARN_FG = QColor("#b42318")
 MUTED_FG = QColor("#7b8794")
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-class _RowsModel(QAbstractTableModel):
-    """Rows of one dataclass; subclasses name the columns and format the cells."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def headers(self) -> list[str]:
-        raise NotImplementedError
-
-    def cell(self, item: Any, column: int) -> str:
-        raise NotImplementedError
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def item(self, row: int) -> Any:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers())
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            names = self.headers()
-            if 0 <= section < len(names):
-                return names[section]
-        return None
-
-    def valid(self, index: Index) -> bool:
-        return (
-            index.isValid()
-            and 0 <= index.row() < len(self._rows)
-            and 0 <= index.column() < len(self.headers())
-        )
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self.valid(index):
-            return None
-        item = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell(item, index.column())
-        if role == ITEM_ROLE:
-            return item
-        return self.extra(item, index.column(), role)
-
-    def extra(self, item: Any, column: int, role: int) -> Any:
-        return None
-
-
-class ReadingsModel(_RowsModel):
+class ReadingsModel(RowTableModel):
     """Newest reading first."""
 
     def headers(self) -> list[str]:
@@ -145,7 +86,7 @@ class ReadingsModel(_RowsModel):
         return None
 
 
-class BillsModel(_RowsModel):
+class BillsModel(RowTableModel):
     def headers(self) -> list[str]:
         return [self.tr("Period"), self.tr("Used m³"), self.tr("Amount ¥"), self.tr("State")]
 
@@ -168,7 +109,7 @@ class BillsModel(_RowsModel):
         return None
 
 
-class PaymentsModel(_RowsModel):
+class PaymentsModel(RowTableModel):
     def headers(self) -> list[str]:
         return [
             self.tr("Business day"),

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
-from gasdesk.ui.records.pdf_preview import PdfPreview
+from gasdesk.ui.pdf_preview import PdfPreview
 
 SERVICE_MODULE = "gasdesk.services.receipts"
 SERVICE_FUNCTION = "print_copy"

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -18,16 +17,9 @@ from PySide6.QtWidgets import (
 from gasdesk.domain.records import AccountSummary
 from gasdesk.services.statement import statement_pdf
 from gasdesk.ui.context import AppContext
+from gasdesk.ui.dates import day_edit, to_date
 from gasdesk.ui.messages import user_text
-from gasdesk.ui.records.pdf_preview import PdfPreview
-
-
-def _qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _date(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
+from gasdesk.ui.pdf_preview import PdfPreview
 
 
 class StatementDialog(QDialog):
@@ -50,13 +42,8 @@ class StatementDialog(QDialog):
         self.resize(760, 860)
         today = today or dt.date.today()
         start = today - dt.timedelta(days=365)  # the last twelve months by default
-        self.start = QDateEdit(_qdate(start))
-        self.start.setObjectName("statementStart")
-        self.end = QDateEdit(_qdate(today))
-        self.end.setObjectName("statementEnd")
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.start = day_edit("statementStart", start)
+        self.end = day_edit("statementEnd", today)
         self.make_button = QPushButton(self.tr("&Make statement (Enter)"))
         self.make_button.setObjectName("makeStatement")
         self.make_button.setDefault(True)
@@ -85,7 +72,7 @@ class StatementDialog(QDialog):
         self.start.setFocus()
 
     def period(self) -> tuple[dt.date, dt.date]:
-        return _date(self.start.date()), _date(self.end.date())
+        return to_date(self.start.date()), to_date(self.end.date())
 
     def make(self) -> None:
         start, end = self.period()

@@ -68,16 +68,6 @@ class FormsTab(QWidget):
         if callable(refresh):
             refresh()
 
-    def refresh_all(self) -> None:
-        for page in (
-            self.open_forms,
-            self.complaints,
-            self.outages,
-            self.appointments,
-            self.visits,
-        ):
-            page.refresh()
-
     def _data_changed(self, what: str) -> None:
         if what in ("form", "outage"):
             self.complaints.refresh()

@@ -1,13 +1,25 @@
-"""A PDF shown before it is printed (QtPdf), then printed through QPrinter or saved."""
+"""A PDF shown before it is printed (QtPdf), then printed through QPrinter or saved.
+
+PdfPreview is the one preview widget: the statement and receipt-copy dialogs hold
+it, and so does FormPreviewDialog (form copies and the day report)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+
+def pdf_view(document: QPdfDocument, parent: QWidget | None = None) -> QPdfView:
+    """A view of every page of `document`, fitted to its width."""
+    view = QPdfView() if parent is None else QPdfView(parent)
+    view.setDocument(document)
+    view.setPageMode(QPdfView.PageMode.MultiPage)
+    view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+    return view
 
 
 def print_document(document: QPdfDocument, printer: QPrinter) -> int:
@@ -35,38 +47,38 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> int:
 
 
 class PdfPreview(QWidget):
-    """Preview with Print (Ctrl+P) and Save (Ctrl+S)."""
+    """Preview with Print (Ctrl+P) and, unless `saving` is off, Save (Ctrl+S)."""
 
     printed = Signal(int)  # pages
     saved = Signal(str)  # path
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, saving: bool = True) -> None:
         super().__init__(parent)
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None
         self._data = b""
         self.file_name = "document.pdf"
-        self.view = QPdfView(self)
+        self.view = pdf_view(self.document, self)
         self.view.setObjectName("pdfView")
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.print_button = QPushButton(self.tr("&Print (Ctrl+P)"))
         self.print_button.setObjectName("printPdf")
-        self.print_button.setShortcut("Ctrl+P")
         self.print_button.clicked.connect(self.ask_print)
         self.save_button = QPushButton(self.tr("&Save as PDF (Ctrl+S)"))
         self.save_button.setObjectName("savePdf")
-        self.save_button.setShortcut("Ctrl+S")
         self.save_button.clicked.connect(self.ask_save)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.print_button)
+        self.save_button.setVisible(saving)
+        # shortcuts beside the buttons' own Alt mnemonics; click() ignores a disabled button
+        keys = [("Ctrl+P", self.print_button)] + ([("Ctrl+S", self.save_button)] if saving else [])
+        for key, button in keys:
+            QShortcut(QKeySequence(key), self).activated.connect(button.click)
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(self.save_button)
+        self.buttons.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(self.buttons)
         self._set_enabled(False)
 
     def _set_enabled(self, on: bool) -> None:
@@ -83,9 +95,6 @@ class PdfPreview(QWidget):
         self.document.load(self._buffer)
         self._set_enabled(self.document.pageCount() > 0)
 
-    def pdf_bytes(self) -> bytes:
-        return self._data
-
     def ask_print(self) -> None:
         if not self._data:
             return
@@ -93,8 +102,12 @@ class PdfPreview(QWidget):
         printer.setDocName(self.file_name)
         dialog = QPrintDialog(printer, self)
         dialog.setObjectName("printDialog")
-        dialog.accepted.connect(lambda: self.printed.emit(print_document(self.document, printer)))
+        dialog.accepted.connect(lambda: self.print_to(printer))
         QDialog.open(dialog)  # QPrintDialog.open() itself wants a receiver and a slot
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Print every page on `printer`, then announce it through `printed`."""
+        self.printed.emit(print_document(self.document, printer))
 
     def ask_save(self) -> None:
         if not self._data:

@@ -1,0 +1,58 @@
+"""The database worker: results come back on the GUI thread, newer jobs on a channel
+supersede older ones, and nothing runs after shut-down."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from gasdesk.ui.worker import DbWorker
+
+
+def test_results_arrive_on_the_gui_thread_and_newer_jobs_win(qtbot) -> None:  # type: ignore[no-untyped-def]
+    worker = DbWorker()
+    try:
+        seen: list[tuple[str, bool]] = []
+        gui = threading.get_ident()
+
+        def slow(text: str) -> str:
+            time.sleep(0.05)
+            return text
+
+        worker.submit(
+            slow,
+            "old",
+            on_done=lambda v: seen.append((v, threading.get_ident() == gui)),
+            channel="s",
+        )
+        worker.submit(
+            slow,
+            "new",
+            on_done=lambda v: seen.append((v, threading.get_ident() == gui)),
+            channel="s",
+        )
+        qtbot.waitUntil(lambda: worker.pending == 0)
+        assert seen == [("new", True)]
+    finally:
+        worker.shutdown()
+
+
+def test_errors_go_to_on_error(qtbot) -> None:  # type: ignore[no-untyped-def]
+    worker = DbWorker()
+    try:
+        errors: list[BaseException] = []
+        worker.submit(lambda: 1 / 0, on_error=errors.append)
+        qtbot.waitUntil(lambda: bool(errors))
+        assert isinstance(errors[0], ZeroDivisionError)
+    finally:
+        worker.shutdown()
+
+
+def test_a_late_job_after_shutdown_runs_nothing(qtbot) -> None:  # type: ignore[no-untyped-def]
+    worker = DbWorker()
+    worker.shutdown()
+    ran: list[int] = []
+    assert worker.submit(lambda: ran.append(1), on_done=ran.append) == 0
+    qtbot.wait(50)
+    assert ran == [] and worker.pending == 0
+    worker.shutdown()  # twice is harmless
