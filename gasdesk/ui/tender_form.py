@@ -75,9 +75,7 @@ class TenderForm(QWidget):
         self.buy_amount = _field("buyAmountInput", self.tr("yuan, e.g. 100"))
         self.buy_volume = _field("buyVolumeInput", self.tr("m³, e.g. 20"))
         self.prepay_amount = _field("prepayInput", self.tr("yuan, e.g. 200"))
-        self.tendered = _field(
-            "tenderedInput", self.tr("cash handed over, e.g. 200; + for the exact amount")
-        )
+        self.tendered = _field("tenderedInput", self.tr("e.g. 200, or + if exact"))
         self.tendered.installEventFilter(self)
         self.reference = _field("referenceInput", self.tr("transaction reference number"))
         self.reference.setMaxLength(64)

@@ -3289,8 +3289,8 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/tender_form.py" line="76" />
-        <source>cash handed over, e.g. 200; + for the exact amount</source>
-        <translation>客户交付现金，如：200；正好应缴金额按 +</translation>
+        <source>e.g. 200, or + if exact</source>
+        <translation>如：200；正好按 +</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/tender_form.py" line="77" />
