@@ -110,6 +110,17 @@ def _forms_tables(database: Database) -> None:
     database.create_tables(models_forms.FORMS_MODELS)
 
 
+def _office_day_index(database: Database) -> None:
+    """Payments of one office on one business day: today's list (on every start and
+    after every payment), the day report, the day close. With one index on the office
+    and another on the date, SQLite (which keeps no statistics here) took the office's:
+    a scan of every payment the office ever took, 0.24 s on two years of history."""
+    database.execute_sql(
+        "CREATE INDEX IF NOT EXISTS payment_office_business_date "
+        "ON payment (office_id, business_date)"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
     (10, "business days; purchase tier lines", _fees_and_days),
@@ -118,6 +129,7 @@ MIGRATIONS: list[Migration] = [
     (40, "service visits and satisfaction ratings", _service_quality),
     (50, "end of day: counts, cash movements, differences, closures", _dayend),
     (60, "append-only triggers on payment, receipt, audit_event", _append_only_triggers),
+    (90, "index of payments by office and business day", _office_day_index),
 ]
 
 
