@@ -26,8 +26,8 @@ def show(qtbot, widget):  # type: ignore[no-untyped-def]
     widget.resize(1150, 760)
     widget.show()
     qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(widget.isActiveWindow, timeout=15000)  # a loaded machine is slow to activate
+    with qtbot.waitActive(widget):
+        widget.activateWindow()
     return widget
 
 
