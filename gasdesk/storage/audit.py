@@ -14,6 +14,13 @@ Convention for events that create a payment (a collection, a void): the payload
 carries `payment` (the payment row's id), `amount_fen` and, when a receipt or slip is
 issued, `receipt` (its code, e.g. `MS-2026-000123`). `verify()` then also checks every payment and receipt row against
 its event, so an amount edited in the payment table is caught as well.
+
+History loaded from elsewhere (the demo data set, or payments migrated from an older
+system) never passed through the counter and has no event per payment. It is sealed
+once, when it is loaded, by `seal_history()`: one `history.import` event per block of
+HISTORY_BLOCK payment ids, carrying the block's count, total and a SHA-256 digest of
+its payment and receipt rows. `verify()` recomputes each block from the tables, so an
+imported payment that is edited, added or deleted breaks its block.
 """
 
 from __future__ import annotations
@@ -26,7 +33,8 @@ import logging
 import os
 import secrets
 import threading
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +43,8 @@ from gasdesk.storage.models import AuditEvent, db, now
 
 log = logging.getLogger(__name__)
 GENESIS = "0" * 64
+HISTORY_KIND = "history.import"
+HISTORY_BLOCK = 10_000  # payment ids per sealed block of imported history
 MAX_PROBLEMS = 20
 _key: bytes | None = None
 _anchor_path: Path | None = None
@@ -237,6 +247,88 @@ def _advance_anchor_unguarded(seq: int, digest: str) -> None:
     write_anchor(Anchor(seq, digest, _first_hash()))
 
 
+# --- imported history ------------------------------------------------------------
+
+# the rows a block's digest covers; {p} is the driver's parameter mark
+HISTORY_SQL = (
+    "SELECT p.id, p.account_id, p.office_id, p.business_date, p.kind, p.method, "
+    "p.amount_fen, r.series, r.number FROM payment p "
+    "LEFT JOIN receipt r ON r.payment_id = p.id "
+    "WHERE p.id BETWEEN {p} AND {p} ORDER BY p.id"
+)
+
+
+@dataclass(frozen=True)
+class HistoryBlock:
+    count: int
+    total_fen: int
+    digest: str
+
+
+HistoryReader = Callable[[int, int], HistoryBlock]
+
+
+def history_block(rows: Iterable[tuple[Any, ...]]) -> HistoryBlock:
+    """Count, total and digest of payment rows as HISTORY_SQL returns them (the same
+    text on SQLite and PostgreSQL: dates are written as YYYY-MM-DD)."""
+    h = hashlib.sha256()
+    count = total = 0
+    for row in rows:
+        count += 1
+        total += int(row[6])
+        h.update(("|".join("" if v is None else str(v) for v in row) + "\n").encode())
+    return HistoryBlock(count, total, h.hexdigest())
+
+
+def history_reader(
+    execute: Callable[[str, tuple[int, int]], Iterable[Any]], mark: str
+) -> HistoryReader:
+    """A HistoryReader over a connection: `execute(sql, params)` returns rows and
+    `mark` is its parameter mark (`?` for sqlite3, `%s` for psycopg2)."""
+    sql = HISTORY_SQL.format(p=mark)
+    return lambda first, last: history_block(execute(sql, (first, last)))
+
+
+def _db_history_reader() -> HistoryReader:
+    return history_reader(lambda sql, params: db.obj.execute_sql(sql, params), db.obj.param)
+
+
+def seal_history(source: str) -> int:
+    """Seal the payments loaded without the counter (see the module notes): append a
+    `history.import` event per block of payment ids not sealed yet. Only before the
+    first counter payment: afterwards new payments carry their own events. Call inside
+    the load's write_transaction(); returns the number of events appended."""
+    if not db.obj.in_transaction():
+        raise RuntimeError("audit.seal_history() must run inside a write_transaction()")
+    sealed_to = 0
+    for (payload_json,) in db.obj.execute_sql("SELECT payload_json FROM audit_event"):
+        payload = json.loads(payload_json)
+        if "payment" in payload:
+            raise RuntimeError("history can only be sealed before the first counter payment")
+        if isinstance(payload.get("last"), int) and "digest" in payload:
+            sealed_to = max(sealed_to, payload["last"])
+    (top,) = db.obj.execute_sql("SELECT COALESCE(MAX(id), 0) FROM payment").fetchone()
+    read = _db_history_reader()
+    appended = 0
+    for first in range(sealed_to + 1, int(top) + 1, HISTORY_BLOCK):
+        last = min(first + HISTORY_BLOCK - 1, int(top))
+        block = read(first, last)
+        if block.count:
+            append(
+                HISTORY_KIND,
+                staff_id=None,
+                office_id=None,
+                source=source,
+                first=first,
+                last=last,
+                count=block.count,
+                total_fen=block.total_fen,
+                digest=block.digest,
+            )
+            appended += 1
+    return appended
+
+
 # --- verification ----------------------------------------------------------------
 
 
@@ -280,13 +372,16 @@ def verify_rows(
     payments: Iterable[tuple[int, int]] | None = None,
     receipts: Iterable[tuple[int, str, int]] | None = None,
     anchor: Anchor | None = None,
+    history: HistoryReader | None = None,
 ) -> VerifyResult:
     """Check audit rows (seq, at, kind, staff, office, payload_json, prev_hash, hash),
-    given in seq order, against the key; then the anchors and the payment rows."""
+    given in seq order, against the key; then the anchors, the sealed blocks of
+    imported history (recomputed by `history`) and the other payment rows."""
     c = _Collector()
     expected, prev, n = 1, GENESIS, 0
     hashes: dict[int, str] = {}
     paid: dict[int, tuple[int, Any, Any]] = {}  # payment_id -> (seq, amount_fen, receipt)
+    blocks: list[tuple[int, int, int, dict[str, Any]]] = []  # (first, last, seq, payload)
     first_hash = GENESIS
     for seq, at, kind, staff, office, payload_json, prev_hash, digest in rows:
         n += 1
@@ -304,7 +399,13 @@ def verify_rows(
             first_hash = digest
         hashes[seq] = digest
         expected, prev = seq + 1, digest
-        if payments is not None and '"payment"' in payload_json:
+        if payments is not None and kind == HISTORY_KIND:
+            block = _history_payload(payload_json)
+            if block is None:
+                c.bad(seq, f"event {seq} ({kind}) does not name a block of payments")
+            else:
+                blocks.append((block["first"], block["last"], seq, block))
+        elif payments is not None and '"payment"' in payload_json:
             try:
                 payload = json.loads(payload_json)
             except ValueError:
@@ -331,9 +432,19 @@ def verify_rows(
             c.bad(s, f"event {s} differs from {label}")
 
     if payments is not None:
+        blocks.sort()
+        starts = [b[0] for b in blocks]
+        _check_history(c, blocks, history)
+
+        def imported(pid: int) -> bool:
+            i = bisect_right(starts, pid) - 1
+            return i >= 0 and pid <= blocks[i][1]
+
         seen: set[int] = set()
         for pid, amount in payments:
             seen.add(pid)
+            if imported(pid):
+                continue  # its block's digest covers it
             ev = paid.get(pid)
             if ev is None:
                 c.bad(None, f"payment #{pid} has no audit event (inserted or its event deleted)")
@@ -346,6 +457,8 @@ def verify_rows(
             if pid not in seen:
                 c.bad(None, f"payment #{pid} recorded by audit event {seq} is missing (deleted)")
         for pid, series, number in receipts or ():
+            if imported(pid):
+                continue
             ev = paid.get(pid)
             code = f"{series}-{number:06d}"
             if ev is not None and ev[2] is not None and ev[2] != code:
@@ -361,6 +474,44 @@ def verify_rows(
         first_bad_seq=c.first_bad,
         problems=tuple(c.problems),
     )
+
+
+def _history_payload(payload_json: str) -> dict[str, Any] | None:
+    try:
+        payload = json.loads(payload_json)
+    except ValueError:
+        return None
+    ints = ("first", "last", "count", "total_fen")
+    if not isinstance(payload, dict) or not all(isinstance(payload.get(k), int) for k in ints):
+        return None
+    if not isinstance(payload.get("digest"), str) or payload["first"] > payload["last"]:
+        return None
+    return payload
+
+
+def _check_history(
+    c: _Collector, blocks: list[tuple[int, int, int, dict[str, Any]]], history: HistoryReader | None
+) -> None:
+    """Each sealed block against the tables as they are now; blocks must not overlap."""
+    covered_to = 0
+    for first, last, seq, payload in blocks:
+        label = f"imported payments #{first}-#{last} (event {seq})"
+        if first <= covered_to:
+            c.bad(seq, f"{label} overlap an earlier block")
+        covered_to = max(covered_to, last)
+        if history is None:
+            c.bad(seq, f"{label} cannot be checked here")
+            continue
+        now_ = history(first, last)
+        if now_.count != payload["count"]:
+            c.bad(seq, f"{label}: {now_.count} payments where {payload['count']} were sealed")
+        elif now_.total_fen != payload["total_fen"]:
+            c.bad(
+                seq,
+                f"{label}: total {now_.total_fen} differs from the sealed {payload['total_fen']}",
+            )
+        elif not hmac.compare_digest(now_.digest, payload["digest"]):
+            c.bad(seq, f"{label}: a payment or receipt row was altered")
 
 
 def verify(
@@ -383,7 +534,7 @@ def verify(
             extra.append(str(exc))
     payments = db.obj.execute_sql("SELECT id, amount_fen FROM payment")
     receipts = db.obj.execute_sql("SELECT payment_id, series, number FROM receipt")
-    result = verify_rows(rows, anchors, payments, receipts, anchor)
+    result = verify_rows(rows, anchors, payments, receipts, anchor, _db_history_reader())
     if extra:
         return VerifyResult(
             ok=False,

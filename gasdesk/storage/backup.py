@@ -127,7 +127,8 @@ def check_file(path: Path, anchors: list[tuple[int, str]] | None = None) -> Back
         )
         payments = con.execute("SELECT id, amount_fen FROM payment")
         receipts = con.execute("SELECT payment_id, series, number FROM receipt")
-        chain = audit.verify_rows(rows, anchors or [], payments, receipts)
+        history = audit.history_reader(lambda sql, params: con.execute(sql, params), "?")
+        chain = audit.verify_rows(rows, anchors or [], payments, receipts, history=history)
     except sqlite3.DatabaseError as exc:
         raise BackupError(
             QT_TRANSLATE_NOOP("Messages", "{file} cannot be read as a GasDesk database ({error})."),

@@ -116,3 +116,28 @@ def test_backup_then_restore_with_typed_confirmation(
     assert len(list(tmp_path.glob("gasdesk.db.before-restore-*"))) == 1
     assert Payment.select().count() == 3
     assert run_verify(paid) == 0
+
+
+def test_the_demo_database_verifies_and_its_backup_checks_out(
+    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The demo history never passed the counter; it is sealed when loaded, so the
+    administrator's checks hold for it as for counter payments."""
+    db.close()
+    args = ["--db", str(database), "--key", str(database.with_name(database.name + ".key"))]
+    assert run_verify(args) == 0
+    assert "Audit chain intact" in capsys.readouterr().out
+    folder = tmp_path / "backups"
+    assert run_backup([*args, "--folder", str(folder), "--office", "MS"]) == 0
+    (made,) = folder.glob("gasdesk-MS-*.db")
+    assert "checked" in capsys.readouterr().out.lower()
+
+    con = sqlite3.connect(made)  # an imported payment edited in the copy
+    con.execute("DROP TRIGGER payment_no_update")
+    con.execute("UPDATE payment SET amount_fen = amount_fen + 100 WHERE id = 7")
+    con.commit()
+    con.close()
+    assert run_verify(["--db", str(made), "--key", args[3]]) == 1
+    out = capsys.readouterr().out
+    assert "Audit chain BROKEN at sequence number 1: imported payments #1-#" in out
+    assert "total" in out

@@ -5,7 +5,10 @@ sequence number. Runs on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from peewee import Database, PostgresqlDatabase
@@ -16,6 +19,7 @@ from gasdesk.storage.db import write_transaction
 from gasdesk.storage.errors import describe, kind
 from gasdesk.storage.migrations import APPEND_ONLY_TABLES
 from gasdesk.storage.models import AuditEvent, Counter, Payment
+from tests.pg_support import open_test_database
 from tests.reliability.payment_loop import pay
 
 AMOUNT = 1_234
@@ -193,3 +197,107 @@ def test_an_event_undone_with_its_savepoint_is_not_anchored(history: Database) -
     assert audit.head()[0] == 11
     assert audit.read_anchor().seq == 11  # type: ignore[union-attr]
     assert audit.verify().ok
+
+
+# --- history loaded without the counter (the demo data set, a migration) ------------
+
+BLOCK = 100  # small blocks, so that a change is pinned to one block of several
+
+
+@pytest.fixture
+def sealed(
+    request: pytest.FixtureRequest, backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Database]:
+    """A demo data set of 30 accounts, its history sealed in blocks of 100 payments."""
+    from gasdesk.demo.generate import generate
+
+    url = request.getfixturevalue("pg_url") if backend == "pg" else None
+    database = open_test_database(backend, tmp_path, url)
+    monkeypatch.setattr(audit, "HISTORY_BLOCK", BLOCK)
+    generate(30, seed=5, today=dt.date(2026, 11, 20))
+    yield database
+    database.close()
+
+
+def block_of(payment_id: int) -> tuple[int, int]:
+    first = (payment_id - 1) // BLOCK * BLOCK + 1
+    return first, first + BLOCK - 1
+
+
+def test_demo_history_is_sealed_block_by_block_and_verifies(sealed: Database) -> None:
+    payments, total = sealed.execute_sql("SELECT COUNT(*), SUM(amount_fen) FROM payment").fetchone()
+    top = Payment.select().order_by(Payment.id.desc()).first().id
+    events = [json.loads(e.payload_json) for e in AuditEvent.select().order_by(AuditEvent.seq)]
+    assert payments > 3 * BLOCK and {e.kind for e in AuditEvent.select()} == {audit.HISTORY_KIND}
+    assert [(e["first"], e["last"]) for e in events] == [
+        (first, min(first + BLOCK - 1, top)) for first in range(1, top + 1, BLOCK)
+    ]
+    assert sum(e["count"] for e in events) == payments
+    assert sum(e["total_fen"] for e in events) == total
+    result = audit.verify()
+    assert result.ok, result.problems
+    assert result.events == len(events)
+
+
+@pytest.mark.parametrize(
+    ("sql", "problem"),
+    [
+        ("UPDATE payment SET amount_fen = amount_fen + 1 WHERE id = {id}", "total"),
+        ("UPDATE payment SET account_id = account_id + 1 WHERE id = {id}", "altered"),
+        ("UPDATE receipt SET number = number + 100000 WHERE payment_id = {id}", "altered"),
+        ("DELETE FROM receipt WHERE payment_id = {id}", "altered"),
+        (
+            "DELETE FROM payment_bill WHERE payment_id = {id}; "
+            "DELETE FROM receipt WHERE payment_id = {id}; DELETE FROM payment WHERE id = {id}",
+            "payments where",
+        ),
+    ],
+)
+def test_a_changed_imported_payment_breaks_its_block(
+    sealed: Database, sql: str, problem: str
+) -> None:
+    drop_triggers(sealed)
+    victim = 2 * BLOCK + 17
+    for statement in sql.format(id=victim).split("; "):
+        sealed.execute_sql(statement)
+    result = audit.verify()
+    assert not result.ok
+    first, last = block_of(victim)
+    assert result.first_bad_seq == 3  # the third block's event
+    assert f"imported payments #{first}-#{last} (event 3)" in result.problems[0]
+    assert problem in result.problems[0]
+    assert len(result.problems) == 1  # the other blocks still hold
+
+
+def test_an_altered_seal_breaks_the_chain(sealed: Database) -> None:
+    drop_triggers(sealed)
+    ev = AuditEvent.get(AuditEvent.seq == 2)
+    payload = json.loads(ev.payload_json)
+    payload["total_fen"] += 100
+    AuditEvent.update(payload_json=audit.canonical(payload)).where(AuditEvent.seq == 2).execute()
+    result = audit.verify()
+    assert not result.ok and result.first_bad_seq == 2
+    assert "event 2 (history.import) was altered" in result.problems[0]
+
+
+def test_counter_payments_after_the_seal_carry_their_own_events(sealed: Database) -> None:
+    account = Payment.select().order_by(Payment.id).first().account
+    with write_transaction():
+        audit.append("note", staff_id=None, office_id=None, n=1)
+    pay(account.number, AMOUNT, badge="MS01")
+    assert audit.verify().ok
+    newest = Payment.select().order_by(Payment.id.desc()).first()
+    drop_triggers(sealed)
+    Payment.update(amount_fen=34).where(Payment.id == newest.id).execute()
+    result = audit.verify()
+    assert not result.ok
+    assert any(f"payment #{newest.id} amount 34 differs" in p for p in result.problems)
+
+
+def test_history_is_sealed_only_before_the_first_counter_payment(sealed: Database) -> None:
+    account = Payment.select().order_by(Payment.id).first().account
+    pay(account.number, AMOUNT, badge="MS01")
+    before = audit.head()
+    with pytest.raises(RuntimeError, match="before the first counter payment"), write_transaction():
+        audit.seal_history("a second load")
+    assert audit.head() == before
