@@ -13,8 +13,8 @@ from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 from gasdesk.services.dayend_guard import supervisor as verify
 from gasdesk.services.days import is_day_closed
 from gasdesk.services.shifts import day_shift_rows, shift_info
-from gasdesk.storage import audit
-from gasdesk.storage.db import integrity_check, write_transaction
+from gasdesk.storage import audit, integrity
+from gasdesk.storage.db import write_transaction
 from gasdesk.storage.models import Counter, Payment, Receipt, Shift, Staff, now
 from gasdesk.storage.models_dayend import DayClosure
 from gasdesk.storage.models_days import BusinessDay
@@ -65,6 +65,42 @@ def _day_receipts(office_id: int, day: dt.date) -> list[tuple[str, int]]:
     return list(query)
 
 
+def day_settled_at(office_id: int, day: dt.date) -> dt.datetime | None:
+    """When the day's money last changed: its last shift closed or its last payment
+    was recorded (None for a day without either). The full integrity check before the
+    close must have seen the database after this moment."""
+    closed = (
+        Shift.select(fn.MAX(Shift.closed_at))
+        .where((Shift.office == office_id) & (Shift.business_date == day))
+        .scalar()
+    )
+    paid = (
+        Payment.select(fn.MAX(Payment.created_at))
+        .where((Payment.office == office_id) & (Payment.business_date == day))
+        .scalar()
+    )
+    moments = [_as_datetime(m) for m in (closed, paid) if m is not None]
+    return max(moments) if moments else None
+
+
+def _as_datetime(value: Any) -> dt.datetime:
+    # an aggregate comes back as text on SQLite (peewee converts columns, not MAX())
+    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+
+
+def prepare_close(office_id: int, day: dt.date) -> bool:
+    """Start the full integrity check ahead of the close once every shift of the day is
+    closed and the day is not (see storage.integrity); True when one was started."""
+    if is_day_closed(office_id, day):
+        return False
+    open_shift = Shift.select().where(
+        (Shift.office == office_id) & (Shift.business_date == day) & Shift.closed_at.is_null()
+    )
+    if open_shift.exists():
+        return False
+    return integrity.start_precheck(day_settled_at(office_id, day))
+
+
 def close_day(
     office_id: int, day: dt.date, supervisor_badge: str, supervisor_password: str
 ) -> DayClosureInfo:
@@ -77,7 +113,7 @@ def close_day(
             date=day.isoformat(),
         )
     supervisor = verify(supervisor_badge, supervisor_password, office_id)
-    check = integrity_check()
+    check = integrity.verdict_since(day_settled_at(office_id, day)).result
     if not check.ok:
         raise DayCloseError(
             QT_TRANSLATE_NOOP(

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from gasdesk.services.accounts import get_account
+from gasdesk.storage import integrity
 from gasdesk.storage.models import Payment, Shift
 from gasdesk.storage.models_dayend import DayClosure, ShiftDifference
 from gasdesk.ui.tabs.dayend_tab import DayEndTab
@@ -165,9 +166,13 @@ def test_a_day_across_the_fee_and_end_of_day_tabs(qtbot, fee_ctx, fee_data: FeeD
     qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.status is None)
 
+    integrity.forget()
     dayend.pages.setCurrentIndex(1)
     day = dayend.day_panel
     settle(qtbot, ctx.worker)
+    # every shift is closed: the close's full integrity check has started already
+    qtbot.waitUntil(lambda: "every shift is closed" in day.summary.text())
+    assert integrity.running() or integrity.latest() is not None
     qtbot.mouseClick(day.close_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(day.dialog.badge, "MS09")
     qtbot.keyClick(day.dialog.badge, ENTER)
@@ -175,6 +180,8 @@ def test_a_day_across_the_fee_and_end_of_day_tabs(qtbot, fee_ctx, fee_data: FeeD
     qtbot.keyClick(day.dialog.password, ENTER)
     qtbot.waitUntil(lambda: DayClosure.select().count() == 1)
     closure = DayClosure.get()
+    ahead = integrity.latest()
+    assert ahead is not None and ahead.background and ahead.result.ok  # taken over
     assert closure.payments == 3 and closure.total_fen == 168_00 + wechat_amount
 
     # the fee tab cannot void a payment of the closed day

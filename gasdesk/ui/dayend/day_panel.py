@@ -142,6 +142,13 @@ class DayPanel(QWidget):
             self.summary.setText(
                 self.tr("Open: every shift is closed; a supervisor can close the day.")
             )
+            # the close's full integrity check starts now, while the figures are read
+            self.ctx.worker.submit(
+                day_close.prepare_close,
+                self.ctx.session.office.id,
+                status.business_date,
+                on_error=self._refused,
+            )
         self.close_button.setEnabled(c is None)
 
     def ask_close(self) -> None:
