@@ -10,6 +10,7 @@ from pathlib import Path
 from gasdesk.storage.db import open_database
 from gasdesk.storage.models import Account, Counter, Staff
 from tests import helpers
+from tests.fees_support import add_tariff
 from tests.helpers import create_office
 
 
@@ -40,6 +41,9 @@ def seed_world() -> World:
         )
         for num, name in (("100001", "张三"), ("100002", "李四"))
     ]
+    # a tariff, as every real database has: without it the fee tab, which loads the
+    # customer's statement on selection, refuses, and the refusal changes the phrases
+    add_tariff("居民阶梯气价", dt.date(2020, 1, 1), [(400, 300), (600, 360), (None, 450)])
     return World(
         office_id=office.id,
         counter_ids=(counters[0].id, counters[1].id),

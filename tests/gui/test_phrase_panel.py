@@ -398,6 +398,7 @@ def test_in_the_main_window_the_customer_bar_drives_the_dock(world, counter_ctx,
     qtbot.keyClick(window.customer_bar.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: counter_ctx.customer is not None)
     assert counter_ctx.customer.number == "100002"
+    wait_idle(qtbot, counter_ctx.worker)  # the tabs have loaded the customer (no refusal)
     assert highlighted(panel) == ("greeting",)
 
     # F8 puts the greeting on the customer display without taking the keyboard away
