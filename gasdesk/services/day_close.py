@@ -69,23 +69,15 @@ def day_settled_at(office_id: int, day: dt.date) -> dt.datetime | None:
     """When the day's money last changed: its last shift closed or its last payment
     was recorded (None for a day without either). The full integrity check before the
     close must have seen the database after this moment."""
-    closed = (
-        Shift.select(fn.MAX(Shift.closed_at))
-        .where((Shift.office == office_id) & (Shift.business_date == day))
-        .scalar()
-    )
-    paid = (
-        Payment.select(fn.MAX(Payment.created_at))
+    closed = [s.closed_at for s in day_shift_rows(office_id, day) if s.closed_at is not None]
+    last_payment = (
+        Payment.select(Payment.created_at)
         .where((Payment.office == office_id) & (Payment.business_date == day))
-        .scalar()
+        .order_by(Payment.created_at.desc())
+        .first()
     )
-    moments = [_as_datetime(m) for m in (closed, paid) if m is not None]
+    moments = closed + ([last_payment.created_at] if last_payment is not None else [])
     return max(moments) if moments else None
-
-
-def _as_datetime(value: Any) -> dt.datetime:
-    # an aggregate comes back as text on SQLite (peewee converts columns, not MAX())
-    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
 
 
 def prepare_close(office_id: int, day: dt.date) -> bool:
@@ -93,10 +85,7 @@ def prepare_close(office_id: int, day: dt.date) -> bool:
     closed and the day is not (see storage.integrity); True when one was started."""
     if is_day_closed(office_id, day):
         return False
-    open_shift = Shift.select().where(
-        (Shift.office == office_id) & (Shift.business_date == day) & Shift.closed_at.is_null()
-    )
-    if open_shift.exists():
+    if any(s.closed_at is None for s in day_shift_rows(office_id, day)):
         return False
     return integrity.start_precheck(day_settled_at(office_id, day))
 

@@ -280,17 +280,19 @@ def history_block(rows: Iterable[tuple[Any, ...]]) -> HistoryBlock:
     return HistoryBlock(count, total, h.hexdigest())
 
 
-def history_reader(
-    execute: Callable[[str, tuple[int, int]], Iterable[Any]], mark: str
-) -> HistoryReader:
-    """A HistoryReader over a connection: `execute(sql, params)` returns rows and
-    `mark` is its parameter mark (`?` for sqlite3, `%s` for psycopg2)."""
+# `execute(sql, params)` on some connection, returning its rows
+Execute = Callable[[str, tuple[Any, ...]], Iterable[Any]]
+
+
+def _history_reader(execute: Execute, mark: str) -> HistoryReader:
+    """A HistoryReader over a connection; `mark` is its parameter mark (`?` for
+    sqlite3, `%s` for psycopg2)."""
     sql = HISTORY_SQL.format(p=mark)
     return lambda first, last: history_block(execute(sql, (first, last)))
 
 
-def _db_history_reader() -> HistoryReader:
-    return history_reader(lambda sql, params: db.obj.execute_sql(sql, params), db.obj.param)
+def _db_execute(sql: str, params: tuple[Any, ...] = ()) -> Iterable[Any]:
+    return db.obj.execute_sql(sql, params)
 
 
 def seal_history(source: str) -> int:
@@ -308,7 +310,7 @@ def seal_history(source: str) -> int:
         if isinstance(payload.get("last"), int) and "digest" in payload:
             sealed_to = max(sealed_to, payload["last"])
     (top,) = db.obj.execute_sql("SELECT COALESCE(MAX(id), 0) FROM payment").fetchone()
-    read = _db_history_reader()
+    read = _history_reader(_db_execute, db.obj.param)
     appended = 0
     for first in range(sealed_to + 1, int(top) + 1, HISTORY_BLOCK):
         last = min(first + HISTORY_BLOCK - 1, int(top))
@@ -514,17 +516,31 @@ def _check_history(
             c.bad(seq, f"{label}: a payment or receipt row was altered")
 
 
+def verify_connection(
+    execute: Execute,
+    mark: str,
+    anchors: Iterable[tuple[int, str]] = (),
+    anchor: Anchor | None = None,
+) -> VerifyResult:
+    """verify_rows() over the tables of a connection (the open database, or a backup
+    file opened read-only): chain, payments, receipts and the sealed history."""
+    # plain cursors: a million rows through the ORM would take most of the time
+    rows = execute(
+        "SELECT seq, at, kind, staff_id, office_id, payload_json, prev_hash, hash "
+        "FROM audit_event ORDER BY seq",
+        (),
+    )
+    payments = execute("SELECT id, amount_fen FROM payment", ())
+    receipts = execute("SELECT payment_id, series, number FROM receipt", ())
+    return verify_rows(rows, anchors, payments, receipts, anchor, _history_reader(execute, mark))
+
+
 def verify(
     anchors: Iterable[tuple[int, str]] = (), *, use_anchor_file: bool = True
 ) -> VerifyResult:
     """Recompute the whole chain of the open database and check it against the anchor
     file, any other recorded heads (`anchors`: (seq, hash) pairs, e.g. from day
     reports) and the payment and receipt rows."""
-    # plain cursors: a million rows through the ORM would take most of the time
-    rows = db.obj.execute_sql(
-        "SELECT seq, at, kind, staff_id, office_id, payload_json, prev_hash, hash "
-        "FROM audit_event ORDER BY seq"
-    )
     extra: list[str] = []
     anchor: Anchor | None = None
     if use_anchor_file:
@@ -532,9 +548,7 @@ def verify(
             anchor = read_anchor()
         except ValueError as exc:
             extra.append(str(exc))
-    payments = db.obj.execute_sql("SELECT id, amount_fen FROM payment")
-    receipts = db.obj.execute_sql("SELECT payment_id, series, number FROM receipt")
-    result = verify_rows(rows, anchors, payments, receipts, anchor, _db_history_reader())
+    result = verify_connection(_db_execute, db.obj.param, anchors, anchor)
     if extra:
         return VerifyResult(
             ok=False,

@@ -121,14 +121,7 @@ def check_file(path: Path, anchors: list[tuple[int, str]] | None = None) -> Back
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         integrity = [str(r[0]) for r in con.execute("PRAGMA integrity_check(20)")]
-        rows = con.execute(
-            "SELECT seq, at, kind, staff_id, office_id, payload_json, prev_hash, hash "
-            "FROM audit_event ORDER BY seq"
-        )
-        payments = con.execute("SELECT id, amount_fen FROM payment")
-        receipts = con.execute("SELECT payment_id, series, number FROM receipt")
-        history = audit.history_reader(lambda sql, params: con.execute(sql, params), "?")
-        chain = audit.verify_rows(rows, anchors or [], payments, receipts, history=history)
+        chain = audit.verify_connection(con.execute, "?", anchors or [])
     except sqlite3.DatabaseError as exc:
         raise BackupError(
             QT_TRANSLATE_NOOP("Messages", "{file} cannot be read as a GasDesk database ({error})."),
