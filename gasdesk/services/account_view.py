@@ -16,8 +16,8 @@ from gasdesk.domain.account_view import (
     arrears,
 )
 from gasdesk.domain.readings import ReadingPoint, ReadingRow, annotate
-from gasdesk.domain.records import AccountSummary
 from gasdesk.services.outages import outages_for_address
+from gasdesk.services.search import account_summary, summary_fields
 from gasdesk.storage.models import (
     Account,
     Bill,
@@ -228,41 +228,17 @@ def load_account_view(account_id: int, at: dt.datetime | None = None) -> Account
     """Everything the view shows of one account; `at` is the moment outage notices are
     judged against (now by default)."""
     row = tuples(
-        Account.select(
-            Account.id,
-            Account.number,
-            Account.name,
-            Account.phone,
-            Account.address,
-            Account.office,
-            Account.user_type,
-            Account.status,
-            Account.balance_fen,
-            Account.opened_on,
-            Account.last_inspection,
-            Office.name,
-        )
+        Account.select(*summary_fields(), Account.opened_on, Account.last_inspection, Office.name)
         .join(Office)
         .where(Account.id == account_id)
     )
     if not row:
         return None
-    (aid, number, name, phone, address, office_id, user_type, status, balance_fen) = row[0][:9]
-    opened_on, last_inspection, office_name = row[0][9:]
+    opened_on, last_inspection, office_name = row[0][-3:]
     meters = account_meters(account_id)
     current = next((m for m in meters if m.in_service), None)
-    summary = AccountSummary(
-        id=aid,
-        number=number,
-        name=name,
-        phone=phone,
-        address=address,
-        office_id=office_id,
-        user_type=user_type,
-        status=status,
-        balance_fen=balance_fen,
-        meter_number=current.number if current else "",
-        meter_kind=current.kind if current else "",
+    summary = account_summary(
+        row[0], current.number if current else "", current.kind if current else ""
     )
     payments = _all_payments(account_id)
     bills = bill_lines(account_id, payments=payments)

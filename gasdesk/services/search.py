@@ -62,7 +62,7 @@ KIND_ORDER = (Field.NUMBER, Field.METER, Field.PHONE, Field.NAME, Field.INITIALS
 
 
 class _Row(NamedTuple):
-    """The account columns a result needs, in _summary_fields() order."""
+    """The account columns a result needs, in summary_fields() order."""
 
     id: int
     number: str
@@ -75,7 +75,8 @@ class _Row(NamedTuple):
     balance_fen: int
 
 
-def _summary_fields() -> tuple[object, ...]:
+def summary_fields() -> tuple[object, ...]:
+    """The Account columns of an AccountSummary, in its field order (meter aside)."""
     return (
         Account.id,
         Account.number,
@@ -86,6 +87,15 @@ def _summary_fields() -> tuple[object, ...]:
         Account.user_type,
         Account.status,
         Account.balance_fen,
+    )
+
+
+def account_summary(
+    row: Sequence[Any], meter_number: str = "", meter_kind: str = ""
+) -> AccountSummary:
+    """The summary of an account from a row that starts with summary_fields()."""
+    return AccountSummary(
+        *_Row(*row[: len(_Row._fields)]), meter_number=meter_number, meter_kind=meter_kind
     )
 
 
@@ -180,7 +190,7 @@ def _by_number(prefix: str, into: _Collector) -> None:
         prepared.rows(
             "number",
             lambda low, high, limit: (
-                Account.select(*_summary_fields())
+                Account.select(*summary_fields())
                 .where(_range(Account.number, low, high))
                 .order_by(_bytewise(Account.number))
                 .limit(limit)
@@ -197,7 +207,7 @@ def _by_meter(prefix: str, into: _Collector) -> None:
     rows = prepared.rows(
         "meter",
         lambda low, high, limit: (
-            Account.select(*_summary_fields(), Meter.number)
+            Account.select(*summary_fields(), Meter.number)
             .join(Meter, on=(Meter.account == Account.id))
             .where(_range(Meter.number, low, high))
             .order_by(_bytewise(Meter.number))
@@ -217,7 +227,7 @@ def _by_initials(prefix: str, into: _Collector) -> None:
         prepared.rows(
             "initials",
             lambda low, high, limit: (
-                Account.select(*_summary_fields())
+                Account.select(*summary_fields())
                 .where(_range(Account.initials, low, high))
                 .order_by(_bytewise(Account.initials), Account.id)
                 .limit(limit)
@@ -287,7 +297,7 @@ def _walk_sqlite(drive: str, extra: Sequence[str], check: _Check | None, limit: 
         if check is not None:
             where = where & check.build(v[1 + k : -1])
         return (
-            Account.select(*_summary_fields())
+            Account.select(*summary_fields())
             .join(SearchGram, on=(SearchGram.account == Account.id))
             .where(where)
             .order_by(SearchGram.account)
@@ -335,7 +345,7 @@ def _walk_in_batches(
             where = Account.id.in_(list(v[:n]))
             if check is not None:
                 where = where & check.build(v[n:])
-            return Account.select(*_summary_fields()).where(where).order_by(Account.id)
+            return Account.select(*summary_fields()).where(where).order_by(Account.id)
 
         shape = ("batch", n, check.columns if check else None)
         patterns = check.patterns if check else ()
