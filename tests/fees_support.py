@@ -210,6 +210,24 @@ def fee_ctx(fee_data: FeeData, qtbot, tmp_path: Path):  # type: ignore[no-untype
     worker.shutdown()
 
 
+@pytest.fixture
+def fee_tab(fee_ctx, qtbot):  # type: ignore[no-untyped-def]
+    """The fee tab of that teller, shown as the active window."""
+    from gasdesk.ui.tabs.fees_tab import FeesTab
+
+    widget = FeesTab(fee_ctx)
+    widget.resize(1100, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+    yield widget
+    settle(qtbot, fee_ctx.worker)  # let what is in flight land before the widgets go
+    widget.close()
+    widget.deleteLater()
+    qtbot.wait(10)
+
+
 def added(before: dict[str, int]) -> dict[str, int]:
     """Rows added to the money tables since `before` (a counts() snapshot)."""
     now = counts()

@@ -4,7 +4,6 @@ read-back and receipt windows of a payment are released once closed."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -18,26 +17,10 @@ from tests.fees_support import NOTHING, ONE_PAYMENT, FeeData, added, counts
 
 fee_data = fees_support.fee_data
 fee_ctx = fees_support.fee_ctx
+tab = fees_support.fee_tab
 
 ENTER = Qt.Key.Key_Return
 PLUS = Qt.Key.Key_Plus
-
-
-@pytest.fixture
-def tab(fee_ctx, qtbot):  # type: ignore[no-untyped-def]
-    widget = FeesTab(fee_ctx)
-    widget.resize(1100, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(widget.isActiveWindow)
-    yield widget
-    for _ in range(3):  # let what is in flight land before the widgets go
-        qtbot.waitUntil(lambda: fee_ctx.worker.pending == 0)
-        qtbot.wait(20)
-    widget.close()
-    widget.deleteLater()
-    qtbot.wait(10)
 
 
 def focused():  # type: ignore[no-untyped-def]

@@ -26,10 +26,10 @@ from tests.fees_support import (
     fail_receipt_inserts,
     heal_receipt_inserts,
 )
-from tests.helpers import settle
 
 fee_data = fees_support.fee_data
 fee_ctx = fees_support.fee_ctx
+tab = fees_support.fee_tab
 
 YEAR = dt.date.today().year
 ENTER = Qt.Key.Key_Return
@@ -40,21 +40,6 @@ def moments(fee_ctx):  # type: ignore[no-untyped-def]
     seen: list[tuple[str, dict]] = []  # type: ignore[type-arg]
     fee_ctx.events.moment.connect(lambda name, params: seen.append((name, params)))
     return seen
-
-
-@pytest.fixture
-def tab(fee_ctx, qtbot):  # type: ignore[no-untyped-def]
-    widget = FeesTab(fee_ctx)
-    widget.resize(1100, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(widget.isActiveWindow)
-    yield widget
-    settle(qtbot, fee_ctx.worker)  # let what is in flight land before the widgets go
-    widget.close()
-    widget.deleteLater()
-    qtbot.wait(10)
 
 
 def choose(qtbot, ctx, tab: FeesTab, account_id: int) -> dict[str, int]:  # type: ignore[no-untyped-def]
