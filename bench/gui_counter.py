@@ -33,7 +33,6 @@ class Counter:
     def __init__(self, db: str, out: Path) -> None:
         from PySide6.QtWidgets import QApplication
 
-        from gasdesk.allocator import fix_mmap_threshold
         from gasdesk.demo import DEMO_PASSWORD
         from gasdesk.services import auth, offices
         from gasdesk.storage.db import open_database
@@ -42,7 +41,6 @@ class Counter:
         from gasdesk.ui.context import AppContext
         from gasdesk.ui.worker import DbWorker
 
-        fix_mmap_threshold()  # as run_gui does at start
         self.app = QApplication.instance() or QApplication([])
         open_database(db)
         bound.close()  # as in the application, the database is used from the worker only

@@ -12,7 +12,6 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, QTimer, QT
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from gasdesk.allocator import fix_mmap_threshold
 from gasdesk.app import make_settings
 from gasdesk.domain.records import LoginSession
 from gasdesk.resources import RESOURCES
@@ -167,7 +166,6 @@ def open_counter_database(db_path: str | None) -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    fix_mmap_threshold()  # before the day's first receipt (see gasdesk.allocator)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("GasDesk")
