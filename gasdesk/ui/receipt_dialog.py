@@ -44,8 +44,6 @@ class ReceiptDialog(QDialog):
         self.setObjectName("receiptDialog")
         self.setWindowTitle(self.tr("Receipt {code}").format(code=code))
         self.document, self._buffer = load_pdf(pdf)
-        # the layout the preview was made in: its first print is this very document
-        self._layout = receipt_layout(ctx.settings)
         self.view = pdf_view(self.document)
         self.view.setObjectName("receiptView")
         # Fit-to-width with an as-needed scroll bar can flip the bar on and off for
@@ -96,23 +94,18 @@ class ReceiptDialog(QDialog):
         self.print_button.setEnabled(False)
         self.status.setText(self.tr("Printing…"))
         s = self.ctx.session
-        layout = receipt_layout(self.ctx.settings)
         self.ctx.worker.submit(
             print_copy,
             self.receipt_id,
             s.staff.id,
-            layout,
-            on_done=lambda copy: self._paint(printer, copy, layout),
+            receipt_layout(self.ctx.settings),
+            on_done=lambda copy: self._paint(printer, copy),
             on_error=self._failed,
         )
 
-    def _paint(self, printer: QPrinter, copy: PrintCopy, layout: str) -> None:
-        # The original is the receipt on the preview, already loaded: printed from
-        # there, QtPdf opens one document per payment instead of two (it keeps some
-        # memory of every document it has opened). A copy (重印) is a new PDF.
-        same = not copy.reprint and layout == self._layout
+    def _paint(self, printer: QPrinter, copy: PrintCopy) -> None:
         try:
-            paint_pdf(printer, self.document if same else copy.pdf)
+            paint_pdf(printer, copy.pdf)
         except RuntimeError as exc:
             self._failed(exc)
             return

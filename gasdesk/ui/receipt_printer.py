@@ -56,14 +56,9 @@ def make_printer(settings: QSettings, code: str) -> tuple[QPrinter, bool]:
     return printer, not (silent_printing(settings) and has_printer)
 
 
-def paint_pdf(printer: QPrinter, pdf: bytes | QPdfDocument) -> int:
-    """Print every page of `pdf` (the bytes, or a document already loaded, such as
-    the one on the preview); return the number of pages printed."""
-    buffer: QBuffer | None = None
-    if isinstance(pdf, QPdfDocument):
-        document = pdf
-    else:
-        document, buffer = load_pdf(pdf)
+def paint_pdf(printer: QPrinter, pdf: bytes) -> int:
+    """Print every page of `pdf`; return the number of pages printed."""
+    document, buffer = load_pdf(pdf)
     pages = document.pageCount()
     if pages <= 0:
         raise RuntimeError("the receipt PDF could not be read")
