@@ -30,9 +30,5 @@ translations: setup
 
 setup: $(STAMP)
 
-$(STAMP): setup.cfg pyproject.toml scripts/system-deps.sh
-	@bash scripts/system-deps.sh
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
-	touch $(STAMP)
+$(STAMP): setup.cfg pyproject.toml scripts/setup.sh scripts/qt_libraries.py
+	@bash scripts/setup.sh $(PYTHON)
