@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
-COMMANDS = ("demo", "screenshot", "verify", "user", "backup", "restore")
+COMMANDS = ("demo", "setup", "screenshot", "verify", "user", "backup", "restore")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,4 +1,4 @@
-"""Administrator commands: `gasdesk verify`, `gasdesk user`, `gasdesk backup`,
+"""Administrator commands: `gasdesk setup`, `gasdesk verify`, `gasdesk user`, `gasdesk backup`,
 `gasdesk restore`. Each takes its own arguments and returns the exit code:
 0 done / intact, 1 refused or broken, 2 the database cannot be opened."""
 
@@ -164,6 +164,44 @@ def _run_user(argv: list[str]) -> int:
     return 0
 
 
+# --- setup ---------------------------------------------------------------------
+
+
+def _run_setup(argv: list[str]) -> int:
+    """A real office in a database that does not have it yet."""
+    from gasdesk.services.office_setup import shipped_offices
+
+    codes = ", ".join(f"{e['code']} ({e['name']})" for e in shipped_offices())
+    p = argparse.ArgumentParser(
+        prog="gasdesk setup",
+        description="Set up an office (from resources/offices.toml) with its counters, the "
+        "shipped tariffs where the database has none, and its first supervisor. "
+        f"Offices: {codes}. No demo data is written.",
+    )
+    _common(p)
+    p.add_argument("--office", required=True, help="office code, e.g. MS or WC")
+    p.add_argument("--badge", required=True, help="the first supervisor's badge, e.g. MS09")
+    p.add_argument("--name", required=True, help="the first supervisor's name")
+    p.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    args = p.parse_args(argv)
+    if (code := _open(args)) != 0:
+        return code
+    from gasdesk.services.office_setup import set_up_office
+
+    try:
+        done = set_up_office(args.office, args.badge, args.name, _read_password(args))
+    except Exception as exc:
+        return _fail(exc)
+    tariffs = f"; tariffs added: {', '.join(done.tariffs_added)}" if done.tariffs_added else ""
+    print(
+        f"Set up {done.office.code} {done.office.name} with {done.counters} counters and "
+        f"supervisor {done.supervisor.badge} {done.supervisor.name}{tariffs}."
+    )
+    return 0
+
+
 # --- backup and restore ----------------------------------------------------------
 
 
@@ -287,6 +325,11 @@ def run_verify(argv: list[str]) -> int:
 def run_user(argv: list[str]) -> int:
     """`gasdesk user add|reset|unlock`."""
     return _closing(_run_user, argv)
+
+
+def run_setup(argv: list[str]) -> int:
+    """`gasdesk setup --office CODE --badge B --name N`."""
+    return _closing(_run_setup, argv)
 
 
 def run_backup(argv: list[str]) -> int:

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from peewee import SqliteDatabase
@@ -152,16 +153,33 @@ def _bound_to(path: str | Path | None) -> bool:
     return Path(current.database).resolve() == wanted.resolve()
 
 
-def ensure_demo(path: str | Path | None = None, *, accounts: int = DEFAULT_ACCOUNTS) -> bool:
-    """On first start: make sure the database at `path` (None: the default file, or
-    the shared database named by the environment) is open and bound, opening it with
-    open_database unless it already is; if it holds no accounts, write the default
-    demo set (20,000 accounts). Returns True when it wrote the demo set."""
+def is_demo_database(path: str | Path | None) -> bool:
+    """Whether `path` names the demo database, the only one the application fills with
+    demo data by itself: the default file, and never a shared (PostgreSQL) database or
+    a file named with --db or the settings."""
+    if os.environ.get(URL_ENV):
+        return False
+    wanted = Path(path) if path is not None else default_db_path()
+    return wanted.expanduser().resolve() == default_db_path().resolve()
+
+
+def ensure_demo(
+    path: str | Path | None = None,
+    *,
+    accounts: int = DEFAULT_ACCOUNTS,
+    progress: Callable[[str], None] | None = None,
+) -> bool:
+    """On first start: make sure the database at `path` (None: the default file) is
+    open and bound, opening it with open_database unless it already is; if it holds
+    no accounts, write the default demo set (20,000 accounts). Returns True when it
+    wrote the demo set. Refused for any database but the demo database."""
+    if not is_demo_database(path):
+        raise DemoError("Demo data is only written by itself into the default demo database.")
     if not _bound_to(path):
         open_database(path)
     if _holds_data():
         return False
-    generate(accounts)
+    generate(accounts, progress=progress)
     return True
 
 

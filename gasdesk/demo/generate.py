@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from gasdesk.demo import bulk, derived
-from gasdesk.demo.calendar import Timeline
+from gasdesk.demo.calendar import MONTHS, Timeline
 from gasdesk.demo.errors import DemoError
 from gasdesk.demo.fields import (
     ACCOUNT_FIELDS,
@@ -63,6 +63,9 @@ from gasdesk.storage.models import (
 from gasdesk.storage.models_days import BusinessDay
 
 DEFAULT_ACCOUNTS = 20_000
+# How many lines generate() passes to `progress`: the accounts, each month of history
+# and the current one, the last rows, the seal.
+PROGRESS_STEPS = 1 + (MONTHS + 1) + 1 + 1
 DEFAULT_SEED = 20261127
 MAX_ACCOUNTS = 1_000_000
 __all__ = ["DemoError", "DemoSummary", "generate"]

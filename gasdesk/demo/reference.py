@@ -13,13 +13,12 @@ from peewee import fn
 from gasdesk.demo import DEMO_PASSWORD, DEMO_STAFF
 from gasdesk.demo.bulk import BulkTable
 from gasdesk.demo.errors import DemoError
-from gasdesk.domain.tariff import Tariff, Tier, tariff_on
+from gasdesk.domain.tariff import Tariff, tariff_on
 from gasdesk.resources import load_toml
 from gasdesk.services.passwords import hash_password
-from gasdesk.services.tariffs import load_tariffs
+from gasdesk.services.tariffs import TARIFF_RESOURCES, load_tariffs, resource_tariff
 from gasdesk.storage.models import BaseModel, Counter, Office, Staff, TariffTier, TariffVersion
 
-TARIFF_FILES = {"residential": "tariff_residential.toml", "commercial": "tariff_commercial.toml"}
 REFERENCE_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
     Office: ("id", "code", "name", "address", "phone", "hours"),
     Counter: ("id", "office", "number", "name"),
@@ -121,15 +120,13 @@ def plan_reference(first_day: dt.date, tables: dict[type[BaseModel], BulkTable])
             )
         )
     tariffs = {
-        user_type: _tariff(user_type, name, first_day, ids, tables)
-        for user_type, name in TARIFF_FILES.items()
+        user_type: _tariff(user_type, first_day, ids, tables) for user_type in TARIFF_RESOURCES
     }
     return Reference(offices=tuple(offices), tariffs=tariffs, staff_count=staff_count)
 
 
 def _tariff(
     user_type: str,
-    resource: str,
     first_day: dt.date,
     ids: _Ids,
     tables: dict[type[BaseModel], BulkTable],
@@ -146,26 +143,15 @@ def _tariff(
                 "the demo needs one tariff in force throughout. Use an empty database."
             )
         return tariff_on(stored, first_day)
-    spec = load_toml(resource)
-    rows = [(tier.get("upper_m3"), int(tier["price_fen"])) for tier in spec["tier"]]
-    effective = min(
-        dt.date.fromisoformat(str(spec["effective_from"])), dt.date(first_day.year, 1, 1)
-    )
-    tariff = Tariff(
-        name=spec["name"],
-        effective_from=effective,
-        tiers=tuple(Tier(upper_m3, price_fen) for upper_m3, price_fen in rows),
-    )  # checks the tiers
+    shipped = resource_tariff(user_type)
+    effective = min(shipped.effective_from, dt.date(first_day.year, 1, 1))
+    tariff = Tariff(name=shipped.name, effective_from=effective, tiers=shipped.tiers)
     version_id = ids.take(TariffVersion)
     tables[TariffVersion].rows.append(
-        (
-            version_id,
-            spec["name"],
-            spec["user_type"],
-            effective.isoformat(),
-            f"{effective} 08:00:00",
-        )
+        (version_id, tariff.name, user_type, effective.isoformat(), f"{effective} 08:00:00")
     )
-    for seq, (upper_m3, price_fen) in enumerate(rows, start=1):
-        tables[TariffTier].rows.append((ids.take(TariffTier), version_id, seq, upper_m3, price_fen))
+    for seq, tier in enumerate(tariff.tiers, start=1):
+        tables[TariffTier].rows.append(
+            (ids.take(TariffTier), version_id, seq, tier.upper_m3, tier.price_fen)
+        )
     return tariff

@@ -1,9 +1,19 @@
-"""The tariffs stored in the database, as domain values."""
+"""The tariffs stored in the database, as domain values; and the shipped ones."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from gasdesk.domain.tariff import Tariff, Tier
+from gasdesk.resources import load_toml
 from gasdesk.storage.models import TariffTier, TariffVersion
+
+# The tariff each user type starts with, shipped in resources/ (sample prices until
+# the company's own are entered).
+TARIFF_RESOURCES = {
+    "residential": "tariff_residential.toml",
+    "commercial": "tariff_commercial.toml",
+}
 
 
 def load_tariffs(user_type: str) -> list[Tariff]:
@@ -24,3 +34,26 @@ def load_tariffs(user_type: str) -> list[Tariff]:
             )
         )
     return out
+
+
+def resource_tariff(user_type: str) -> Tariff:
+    """The shipped tariff of `user_type` (its tiers checked by Tariff)."""
+    spec = load_toml(TARIFF_RESOURCES[user_type])
+    return Tariff(
+        name=str(spec["name"]),
+        effective_from=dt.date.fromisoformat(str(spec["effective_from"])),
+        tiers=tuple(Tier(tier.get("upper_m3"), int(tier["price_fen"])) for tier in spec["tier"]),
+    )
+
+
+def store_tariff(user_type: str, tariff: Tariff) -> int:
+    """Write `tariff` as a new version for `user_type`; inside the caller's
+    transaction. Returns the version's id."""
+    version = TariffVersion.create(
+        name=tariff.name, user_type=user_type, effective_from=tariff.effective_from
+    )
+    for seq, tier in enumerate(tariff.tiers, start=1):
+        TariffTier.create(
+            version=version, seq=seq, upper_m3=tier.upper_m3, price_fen=tier.price_fen
+        )
+    return int(version.id)

@@ -8,17 +8,27 @@ import sys
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gasdesk.app import make_settings
 from gasdesk.domain.records import LoginSession
+from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 from gasdesk.resources import RESOURCES
 from gasdesk.services import offices as office_service
 from gasdesk.storage.errors import DatabaseOpenError
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.login import LoginDialog
+from gasdesk.ui.messages import user_text
 from gasdesk.ui.worker import DbWorker
 
 if TYPE_CHECKING:
@@ -151,18 +161,37 @@ def watch_startup_check(app: QApplication) -> None:
     timer.start()
 
 
-def open_counter_database(db_path: str | None) -> None:
-    """Open the database (its start-up check runs beside the login window); a
-    brand-new default database gets the demo data set."""
-    from gasdesk.storage.db import default_db_path, open_database
+class NotSetUpError(UserError):
+    """The database has no office or no staff yet, and is not the demo database."""
+
+
+def open_counter_database(db_path: str | None) -> bool:
+    """Open the database (its start-up check runs beside the login window). Returns
+    True when it is the demo database on its first start, which then needs the demo
+    data set; any other database without an office and staff is refused (demo data
+    is never written into a database the user named or a shared one)."""
+    from gasdesk.demo.cli import is_demo_database
+    from gasdesk.services.office_setup import is_set_up
+    from gasdesk.storage.db import open_database
     from gasdesk.storage.models import Office
 
     open_database(db_path, check_in_background=True)
-    if Office.select().count() == 0:
-        from gasdesk.demo.cli import ensure_demo
-
-        print("gasdesk: creating the demo database (first start)…", file=sys.stderr)
-        ensure_demo(db_path or default_db_path())
+    if is_set_up():
+        return False
+    if is_demo_database(db_path) and Office.select().count() == 0:
+        return True
+    where = db_path or QCoreApplication.translate("Messages", "the shared database")
+    raise NotSetUpError(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The database {where} has no office or staff yet. GasDesk writes demo data "
+            "only into its own demo database. To start work with this one, set up the "
+            "office and its first supervisor: gasdesk setup --office MS --badge BADGE "
+            "--name NAME{db}",
+        ),
+        where=where,
+        db=f" --db {db_path}" if db_path else "",
+    )
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -178,16 +207,39 @@ def run_gui(args: argparse.Namespace) -> int:
             3,
         )
     apply_font(app)
+    stored = settings.value("db/path", None)
+    db_path = args.db or (str(stored) if stored else None)
     try:
-        stored = settings.value("db/path", None)
-        open_counter_database(args.db or (str(stored) if stored else None))
+        needs_demo = open_counter_database(db_path)
     except DatabaseOpenError as exc:
         return fail(exc.message, 2)
+    except NotSetUpError as exc:
+        return fail(user_text(exc), 2)
     worker = DbWorker()
-    controller = Controller(worker, settings, args.office, args.counter)
-    controller.show_login()
-    watch_startup_check(app)
-    preload_main_window()
+    started: list[Controller] = []
+
+    def start_counter() -> None:
+        controller = Controller(worker, settings, args.office, args.counter)
+        started.append(controller)
+        controller.show_login()
+        watch_startup_check(app)
+        preload_main_window()
+
+    if needs_demo:
+        from gasdesk.ui.first_start import DemoBuildWindow
+
+        builder = DemoBuildWindow(db_path)
+
+        def built(error: object) -> None:
+            if isinstance(error, BaseException):
+                app.exit(fail(user_text(error), 1))
+            else:
+                start_counter()
+
+        builder.finished.connect(built)
+        builder.start()
+    else:
+        start_counter()
     code = app.exec()
     worker.shutdown()
     return int(code)

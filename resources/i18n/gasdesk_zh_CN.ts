@@ -4,147 +4,147 @@
 <context>
     <name>AccountPanel</name>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="69" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="69"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="70" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="70"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="71" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="71"/>
         <source>Meter</source>
         <translation>表号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="72" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="72"/>
         <source>Earlier meters</source>
         <translation>旧表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="73" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="73"/>
         <source>Last safety inspection</source>
         <translation>上次安检</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="74" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="74"/>
         <source>Open business forms</source>
         <translation>在办业务单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="103" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="103"/>
         <source>Reprint receipt (Alt+P)</source>
         <translation>重印收据（Alt+P）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="113" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="113"/>
         <source>Bills</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="115" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="115"/>
         <source>Payments</source>
         <translation>缴费记录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="125" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="125"/>
         <source>Readings (Alt+1)</source>
         <translation>抄表记录（Alt+1）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="126" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="126"/>
         <source>Bills and payments (Alt+2)</source>
         <translation>账单与缴费（Alt+2）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="127" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="127"/>
         <source>Report a reading (Alt+R)</source>
         <translation>客户报数（Alt+R）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="129" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="129"/>
         <source>Statement… (Alt+S)</source>
         <translation>对账单…（Alt+S）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="151" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="151"/>
         <source> (suspended)</source>
         <translation>（已停用）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="152" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="152"/>
         <source> (closed)</source>
         <translation>（已销户）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="158" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="158"/>
         <source>Owes ¥{amount} ({bills} unpaid bills)</source>
         <translation>欠费 ¥{amount}（{bills}笔未缴账单）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="164" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="164"/>
         <source>Nothing owed</source>
         <translation>无欠费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="169" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="169"/>
         <source>Prepaid ¥{amount}</source>
         <translation>预存 ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="175" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="175"/>
         <source>no meter in service</source>
         <translation>无在用表具</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="177" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="177"/>
         <source>IC card</source>
         <translation>IC卡表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="177" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="177"/>
         <source>mechanical</source>
         <translation>机械表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="181" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="181"/>
         <source>{number} ({kind}, {model}), installed {installed}, verified {verified}</source>
         <translation>{number}（{kind}，{model}），{installed}安装，{verified}检定</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="192" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="192"/>
         <source>{number} removed {removed}</source>
         <translation>{number}，{removed}拆除</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="200" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="200"/>
         <source>none recorded</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="204" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="204"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="209" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="209"/>
         <source>Planned outage {start} – {end}: {area} ({reason})</source>
         <translation>计划停气 {start} – {end}：{area}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="231" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="231"/>
         <source>Previous reading: {value} m³ on {date} (meter {meter}).</source>
         <translation>上次读数：{date} {value} m³（表号 {meter}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="255" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="255"/>
         <source>Choose a payment with a receipt first.</source>
         <translation>请先选择一笔有收据的缴费记录。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="260" />
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="260"/>
         <source>Reprinting receipts is not available in this version.</source>
         <translation>本版本暂不提供重印收据功能。</translation>
     </message>
@@ -152,97 +152,97 @@
 <context>
     <name>AppointmentsPage</name>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="39" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="39"/>
         <source>Slot</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="40" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="40"/>
         <source>Visit</source>
         <translation>上门事项</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="41" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="41"/>
         <source>Crew</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="42" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="42"/>
         <source>Form</source>
         <translation>业务单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="43" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="43"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="44" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="44"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="45" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="45"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="46" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="46"/>
         <source>Arrived</source>
         <translation>到达</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="47" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="47"/>
         <source>On time</source>
         <translation>准时</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="59" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="59"/>
         <source>Record &amp;arrival</source>
         <translation>登记到达(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="62" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="62"/>
         <source>Cancel &amp;booking</source>
         <translation>取消预约(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="67" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="67"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="71" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="71"/>
         <source>Crew arrived at</source>
         <translation>班组到达时间</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="83" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="83"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="83" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="83"/>
         <source>late</source>
         <translation>迟到</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="85" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="85"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="144" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="144"/>
         <source>Booking {number} cancelled; the slot is free again.</source>
         <translation>预约{number}已取消，该时段已释放。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="151" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="151"/>
         <source>{number}: the crew was on time.</source>
         <translation>{number}：班组准时到达。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="153" />
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="153"/>
         <source>{number}: the crew was late.</source>
         <translation>{number}：班组迟到。</translation>
     </message>
@@ -250,32 +250,32 @@
 <context>
     <name>BillsModel</name>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="91" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="91"/>
         <source>Period</source>
         <translation>账期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="91" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="91"/>
         <source>Used m³</source>
         <translation>用气量 m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="91" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="91"/>
         <source>Amount ¥</source>
         <translation>金额 ¥</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="91" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="91"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="101" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="101"/>
         <source>paid ({receipt})</source>
         <translation>已缴（{receipt}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="102" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="102"/>
         <source>unpaid</source>
         <translation>未缴</translation>
     </message>
@@ -283,22 +283,22 @@
 <context>
     <name>BlindCountBox</name>
     <message>
-        <location filename="../../gasdesk/ui/dayend/count_box.py" line="29" />
+        <location filename="../../gasdesk/ui/dayend/count_box.py" line="29"/>
         <source>Blind count at the end of the shift</source>
         <translation>交班清点</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/count_box.py" line="33" />
+        <location filename="../../gasdesk/ui/dayend/count_box.py" line="33"/>
         <source>Count the drawer by denomination and read the totals off the payment terminals. What the system expects is shown once the count is recorded.</source>
         <translation>请按面额清点钱箱，并从各支付终端读取合计金额。登记清点结果后才会显示系统应有金额。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/count_box.py" line="48" />
+        <location filename="../../gasdesk/ui/dayend/count_box.py" line="48"/>
         <source>{method} terminal total</source>
         <translation>{method}终端合计</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/count_box.py" line="52" />
+        <location filename="../../gasdesk/ui/dayend/count_box.py" line="52"/>
         <source>&amp;Record count</source>
         <translation>登记清点(&amp;R)</translation>
     </message>
@@ -306,97 +306,97 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="41" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="41"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="42" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="42"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="43" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="43"/>
         <source>Level</source>
         <translation>处理层级</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="44" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="44"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="45" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="45"/>
         <source>Reply due</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="46" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="46"/>
         <source>Result due</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="47" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="47"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="48" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="48"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="49" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="49"/>
         <source>Compensation</source>
         <translation>赔偿</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="56" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="56"/>
         <source>&amp;Overdue only</source>
         <translation>仅显示超期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="62" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="62"/>
         <source>Why (for the history)</source>
         <translation>原因（记入处理记录）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="63" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="63"/>
         <source>&amp;Escalate</source>
         <translation>上报(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="68" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="68"/>
         <source>&amp;Uphold against staff (30 yuan compensation)</source>
         <translation>认定员工责任(&amp;U)（赔偿30元）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="95" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="95"/>
         <source>Reply overdue</source>
         <translation>答复超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="97" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="97"/>
         <source>Result overdue</source>
         <translation>办结超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="144" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="144"/>
         <source>{n} overdue</source>
         <translation>{n}件超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="144" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="144"/>
         <source>None overdue</source>
         <translation>无超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="169" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="169"/>
         <source>{number} passed to: {level}</source>
         <translation>{number}已转交：{level}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="190" />
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="190"/>
         <source>{number} upheld; compensation {amount} yuan recorded.</source>
         <translation>{number}已认定员工责任，已登记赔偿{amount}元。</translation>
     </message>
@@ -404,32 +404,32 @@
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../../gasdesk/ui/status.py" line="20" />
+        <location filename="../../gasdesk/ui/status.py" line="20"/>
         <source>{office} · counter {counter}</source>
         <translation>{office} · {counter}号窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/status.py" line="25" />
+        <location filename="../../gasdesk/ui/status.py" line="25"/>
         <source>Teller {badge} {name}</source>
         <translation>营业员 {badge} {name}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/status.py" line="42" />
+        <location filename="../../gasdesk/ui/status.py" line="42"/>
         <source>Hall not yet open</source>
         <translation>尚未营业</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/status.py" line="43" />
+        <location filename="../../gasdesk/ui/status.py" line="43"/>
         <source>Hall open</source>
         <translation>营业中</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/status.py" line="44" />
+        <location filename="../../gasdesk/ui/status.py" line="44"/>
         <source>Lunch break</source>
         <translation>午休</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/status.py" line="45" />
+        <location filename="../../gasdesk/ui/status.py" line="45"/>
         <source>Hall closed</source>
         <translation>已下班</translation>
     </message>
@@ -437,43 +437,43 @@
 <context>
     <name>CustomerBar</name>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="43" />
+        <location filename="../../gasdesk/ui/customer_bar.py" line="43"/>
         <source>Account number, name, phone, meter or address (F6)</source>
         <translation>户号、姓名、电话、表号或地址（F6）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="48" />
-        <location filename="../../gasdesk/ui/customer_bar.py" line="201" />
+        <location filename="../../gasdesk/ui/customer_bar.py" line="48"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="201"/>
         <source>No customer selected</source>
         <translation>未选择客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="55" />
+        <location filename="../../gasdesk/ui/customer_bar.py" line="55"/>
         <source>Next customer (F12)</source>
         <translation>下一位（F12）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="69" />
+        <location filename="../../gasdesk/ui/customer_bar.py" line="69"/>
         <source>Customer:</source>
         <translation>客户：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="123" />
+        <location filename="../../gasdesk/ui/customer_bar.py" line="123"/>
         <source>No customer found for “{text}”.</source>
         <translation>未找到“{text}”对应的客户。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="203" />
+        <location filename="../../gasdesk/ui/customer_bar.py" line="203"/>
         <source>IC card</source>
         <translation>IC卡表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="203" />
+        <location filename="../../gasdesk/ui/customer_bar.py" line="203"/>
         <source>mechanical</source>
         <translation>机械表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="204" />
+        <location filename="../../gasdesk/ui/customer_bar.py" line="204"/>
         <source>balance ¥{amount}</source>
         <translation>余额 ¥{amount}</translation>
     </message>
@@ -481,114 +481,114 @@
 <context>
     <name>CustomerDisplay</name>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="83" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="83"/>
         <source>GasDesk — customer display</source>
         <translation>燃气营业厅柜台 — 客户显示屏</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="109" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="109"/>
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="133" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="133"/>
         <source>Opening hours {hours} · Telephone {phone}</source>
         <translation>营业时间 {hours} · 服务电话 {phone}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="160" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="160"/>
         <source>Amount due</source>
         <translation>应收金额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="161" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="161"/>
         <source>Received</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="162" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="162"/>
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="178" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="178"/>
         <source>Receipt number</source>
         <translation>票据号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="200" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="200"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="201" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="201"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="202" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="202"/>
         <source>Unsatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="218" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="218"/>
         <source>May we ask why? (optional)</source>
         <translation>能告诉我们原因吗？（可选）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="222" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="222"/>
         <source>Long wait</source>
         <translation>等候时间长</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="223" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="223"/>
         <source>Attitude</source>
         <translation>服务态度</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="224" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="224"/>
         <source>Handling of my business</source>
         <translation>业务办理</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="225" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="225"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="229" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="229"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="364" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="364"/>
         <source>Please rate our service</source>
         <translation>请对我们的服务进行评价</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="367" />
-        <location filename="../../gasdesk/ui/customer_display.py" line="374" />
-        <location filename="../../gasdesk/ui/customer_display.py" line="397" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="367"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="374"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="397"/>
         <source>Your opinion matters to us</source>
         <translation>您的意见对我们很重要</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="372" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="372"/>
         <source>Please rate after your business is done.</source>
         <translation>请在业务办理完成后评价。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="376" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="376"/>
         <source>We are sorry. Thank you for telling us.</source>
         <translation>非常抱歉，感谢您的反馈。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="380" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="380"/>
         <source>Thank you for your rating!</source>
         <translation>感谢您的评价！</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="390" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="390"/>
         <source>Thank you, we will do better.</source>
         <translation>谢谢，我们会做得更好。</translation>
     </message>
@@ -596,126 +596,126 @@
 <context>
     <name>DayEnd</name>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="29" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="29"/>
         <source>Over ¥{amount}</source>
         <translation>长款 ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="33" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="33"/>
         <source>Short ¥{amount}</source>
         <translation>短款 ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="36" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="36"/>
         <source>Even</source>
         <translation>平账</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="41" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="41"/>
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="42" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="42"/>
         <source>Transactions</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="43" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="43"/>
         <source>Expected</source>
         <translation>应有金额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="44" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="44"/>
         <source>Counted</source>
         <translation>实点金额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="45" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="45"/>
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="46" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="46"/>
         <source>Recorded</source>
         <translation>已登记</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="77" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="77"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="79" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="79"/>
         <source>Needs a supervisor</source>
         <translation>需主管确认</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="91" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="91"/>
         <source>{n} without a reference</source>
         <translation>{n}笔无流水号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="97" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="97"/>
         <source>Reference used twice: {refs}</source>
         <translation>流水号重复使用：{refs}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="107" />
-        <location filename="../../gasdesk/ui/dayend/models.py" line="113" />
-        <location filename="../../gasdesk/ui/dayend/models.py" line="119" />
-        <location filename="../../gasdesk/ui/dayend/models.py" line="156" />
-        <location filename="../../gasdesk/ui/dayend/models.py" line="163" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="107"/>
+        <location filename="../../gasdesk/ui/dayend/models.py" line="113"/>
+        <location filename="../../gasdesk/ui/dayend/models.py" line="119"/>
+        <location filename="../../gasdesk/ui/dayend/models.py" line="156"/>
+        <location filename="../../gasdesk/ui/dayend/models.py" line="163"/>
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="126" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="126"/>
         <source>Teller / office</source>
         <translation>营业员/营业室</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="127" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="127"/>
         <source>Consultations replied in term</source>
         <translation>咨询按期答复</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="128" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="128"/>
         <source>Complaints replied in term</source>
         <translation>投诉按期答复</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="129" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="129"/>
         <source>Reply rate</source>
         <translation>答复率</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="130" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="130"/>
         <source>Pending</source>
         <translation>待答复</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="131" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="131"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="132" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="132"/>
         <source>Average service time</source>
         <translation>平均服务时长</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="133" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="133"/>
         <source>Worst service time</source>
         <translation>最长服务时长</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="134" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="134"/>
         <source>Unit fine</source>
         <translation>单位罚款</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/models.py" line="135" />
+        <location filename="../../gasdesk/ui/dayend/models.py" line="135"/>
         <source>Compensation</source>
         <translation>赔偿</translation>
     </message>
@@ -723,17 +723,17 @@
 <context>
     <name>DayEndTab</name>
     <message>
-        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="25" />
+        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="25"/>
         <source>My shift (Ctrl+1)</source>
         <translation>我的班次（Ctrl+1）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="26" />
+        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="26"/>
         <source>Close the day (Ctrl+2)</source>
         <translation>日结（Ctrl+2）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="27" />
+        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="27"/>
         <source>Service figures (Ctrl+3)</source>
         <translation>服务指标（Ctrl+3）</translation>
     </message>
@@ -741,120 +741,143 @@
 <context>
     <name>DayPanel</name>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="41" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="41"/>
         <source>Business &amp;date</source>
         <translation>营业日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="64" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="64"/>
         <source>Close the &amp;day…</source>
         <translation>日结(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="66" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="66"/>
         <source>Day &amp;report (A4)</source>
         <translation>营业日报(&amp;R)（A4）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="68" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="68"/>
         <source>&amp;Z slip (80 mm)</source>
         <translation>日结小票(&amp;Z)（80 mm）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="70" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="70"/>
         <source>E&amp;xport CSV…</source>
         <translation>导出CSV(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="109" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="109"/>
         <source>open</source>
         <translation>未交班</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="111" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="111"/>
         <source>closed {time}</source>
         <translation>已交班 {time}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="115" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="115"/>
         <source>counter {n}</source>
         <translation>{n}号窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="122" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="122"/>
         <source>Closed at {time} by {name} ({badge}): {n} payments, ¥{total}; receipts {first} to {last}; audit chain head {seq}.</source>
         <translation>{time}由{name}（{badge}）日结：共{n}笔收费，¥{total}；票据号{first}至{last}；审计链末条序号{seq}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="137" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="137"/>
         <source>Open: {n} shift(s) still open; close them before the day.</source>
         <translation>未日结：还有{n}个班次未交班，请先交班再日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="143" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="143"/>
         <source>Open: every shift is closed; a supervisor can close the day.</source>
         <translation>未日结：所有班次均已交班，可由主管进行日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="149" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="156"/>
         <source>Close the business day</source>
         <translation>营业日日结</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="151" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="158"/>
         <source>Close {date} for {office}? Afterwards no payment, void, form or count of that day can be recorded.</source>
         <translation>确定对{office} {date}进行日结吗？日结后，当日将不能再登记任何收费、冲正、业务单或清点。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="177" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="184"/>
         <source>The day {date} is closed.</source>
         <translation>{date}已日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="194" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="201"/>
         <source>Day report {date}</source>
         <translation>营业日报 {date}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="194" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="201"/>
         <source>Z slip {date}</source>
         <translation>日结小票 {date}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="196" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="203"/>
         <source>The day is not closed: this is a preview.</source>
         <translation>当日尚未日结，此为预览。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="204" />
-        <source>Export the day's transactions</source>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="211"/>
+        <source>Export the day&apos;s transactions</source>
         <translation>导出当日交易</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="206" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="213"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="219" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="226"/>
         <source>{n} transactions exported to {path}.</source>
         <translation>已导出{n}笔交易至 {path}。</translation>
     </message>
 </context>
 <context>
+    <name>DemoBuildWindow</name>
+    <message>
+        <location filename="../../gasdesk/ui/first_start.py" line="28"/>
+        <source>GasDesk</source>
+        <translation>燃气营业厅柜台</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/first_start.py" line="31"/>
+        <source>Creating the demo database (first start only)</source>
+        <translation>正在创建演示数据库（仅首次启动）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/first_start.py" line="37"/>
+        <source>{n} demo customers with two years of readings, bills and payments. This takes about half a minute; please wait.</source>
+        <translation>{n} 户演示客户及两年的抄表、账单和收费记录，约需半分钟，请稍候。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/first_start.py" line="90"/>
+        <source>{s} s</source>
+        <translation>已用 {s} 秒</translation>
+    </message>
+</context>
+<context>
     <name>DenominationForm</name>
     <message>
-        <location filename="../../gasdesk/ui/dayend/denominations.py" line="67" />
+        <location filename="../../gasdesk/ui/dayend/denominations.py" line="67"/>
         <source>{n} yuan</source>
         <translation>{n}元</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/denominations.py" line="68" />
+        <location filename="../../gasdesk/ui/dayend/denominations.py" line="68"/>
         <source>{n} jiao</source>
         <translation>{n}角</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/denominations.py" line="85" />
+        <location filename="../../gasdesk/ui/dayend/denominations.py" line="85"/>
         <source>Total: ¥{total}</source>
         <translation>合计：¥{total}</translation>
     </message>
@@ -862,47 +885,47 @@
 <context>
     <name>DueLinesModel</name>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="25" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="25"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="26" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="26"/>
         <source>Readings (m³)</source>
         <translation>起止读数（m³）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="27" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="27"/>
         <source>Volume (m³)</source>
         <translation>气量（m³）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="28" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="28"/>
         <source>Price (¥/m³)</source>
         <translation>单价（¥/m³）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="29" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="29"/>
         <source>Amount (¥)</source>
         <translation>金额（¥）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="33" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="33"/>
         <source>Tier {tier}</source>
         <translation>第{tier}阶梯</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="35" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="35"/>
         <source>{tier} from {day}</source>
         <translation>{tier}（自{day}起）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="53" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="53"/>
         <source>{start} – {end} (meter {meter})</source>
         <translation>{start} – {end}（表号 {meter}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="58" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="58"/>
         <source>{open} (of {total})</source>
         <translation>{open}（共{total}）</translation>
     </message>
@@ -910,57 +933,57 @@
 <context>
     <name>DuePanel</name>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="55" />
+        <location filename="../../gasdesk/ui/due_panel.py" line="55"/>
         <source>Find the customer in the customer bar (F6).</source>
         <translation>请在客户栏查找客户（F6）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="61" />
+        <location filename="../../gasdesk/ui/due_panel.py" line="61"/>
         <source>{name} · account {number} · meter {meter}</source>
         <translation>{name} · 户号 {number} · 表号 {meter}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="69" />
+        <location filename="../../gasdesk/ui/due_panel.py" line="69"/>
         <source>Prepaid balance ¥{amount}</source>
         <translation>预存余额 ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="74" />
+        <location filename="../../gasdesk/ui/due_panel.py" line="74"/>
         <source>Amount due: …</source>
         <translation>应收金额：…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="77" />
+        <location filename="../../gasdesk/ui/due_panel.py" line="77"/>
         <source>Amount due: ¥{amount}</source>
         <translation>应收金额：¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="80" />
+        <location filename="../../gasdesk/ui/due_panel.py" line="80"/>
         <source>Nothing is due</source>
         <translation>无应缴费用</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="86" />
+        <location filename="../../gasdesk/ui/due_panel.py" line="86"/>
         <source>Enter the yuan or the m³ to buy</source>
         <translation>请输入购气金额（元）或气量（m³）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="89" />
+        <location filename="../../gasdesk/ui/due_panel.py" line="89"/>
         <source>To pay: ¥{amount} for {volume} m³</source>
         <translation>应付：¥{amount}，购气 {volume} m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="94" />
+        <location filename="../../gasdesk/ui/due_panel.py" line="94"/>
         <source>Gas used this year: {volume} m³</source>
         <translation>本年已用气：{volume} m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="99" />
+        <location filename="../../gasdesk/ui/due_panel.py" line="99"/>
         <source>Enter the amount to prepay</source>
         <translation>请输入预存金额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="102" />
+        <location filename="../../gasdesk/ui/due_panel.py" line="102"/>
         <source>Prepay: ¥{amount}</source>
         <translation>预存：¥{amount}</translation>
     </message>
@@ -968,37 +991,37 @@
 <context>
     <name>EntryPage</name>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="74" />
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="74"/>
         <source>These form files could not be loaded; the other forms work:</source>
         <translation>以下业务单文件无法加载，其他业务单可正常使用：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="89" />
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="89"/>
         <source>&amp;Submit (Ctrl+Enter)</source>
         <translation>提交(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="92" />
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="92"/>
         <source>C&amp;lear</source>
         <translation>清空(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="246" />
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="246"/>
         <source>Some fields need attention; nothing was saved.</source>
         <translation>部分内容需要修改，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="258" />
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="258"/>
         <source>Form {number} received. Give the customer the service phone {phone}.</source>
         <translation>业务单{number}已受理。请将服务电话{phone}告知客户。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="261" />
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="261"/>
         <source>Reply due {reply}, result due {result}.</source>
         <translation>答复期限{reply}，办结期限{result}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="266" />
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="266"/>
         <source>Visit booked: {slot}.</source>
         <translation>已预约上门：{slot}。</translation>
     </message>
@@ -1006,117 +1029,117 @@
 <context>
     <name>ErrorTexts</name>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="39" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="39"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="40" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="40"/>
         <source>At least {min} characters.</source>
         <translation>至少{min}个字符。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="41" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="41"/>
         <source>At most {max} characters.</source>
         <translation>最多{max}个字符。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="42" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="42"/>
         <source>Not in the expected form: {hint}.</source>
         <translation>格式不正确：{hint}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="43" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="43"/>
         <source>Pick one of the listed choices.</source>
         <translation>请从列出的选项中选择。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="45" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="45"/>
         <source>A mobile number has 11 digits starting 13-19; a landline is like 0533-6886656.</source>
         <translation>手机号为以13-19开头的11位数字；固定电话格式如0533-6886656。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="47" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="47"/>
         <source>An ID-card number has 18 characters.</source>
         <translation>身份证号为18位。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="48" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="48"/>
         <source>An ID-card number is 17 digits and a digit or X.</source>
         <translation>身份证号为17位数字加1位数字或X。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="50" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="50"/>
         <source>The birth date inside the ID-card number is not a real date.</source>
         <translation>身份证号中的出生日期不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="53" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="53"/>
         <source>The last character does not match: the number was mistyped.</source>
         <translation>校验位不符，号码输入有误。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="55" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="55"/>
         <source>A date like 2026-10-12.</source>
         <translation>日期格式如2026-10-12。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="56" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="56"/>
         <source>Pick a day and a time slot.</source>
         <translation>请选择日期和时段。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="57" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="57"/>
         <source>That time slot is not offered.</source>
         <translation>该时段不提供预约。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="58" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="58"/>
         <source>That day has passed.</source>
         <translation>该日期已过。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="59" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="59"/>
         <source>That slot is already booked; pick another.</source>
         <translation>该时段已约满，请另选。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="60" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="60"/>
         <source>An account number is 4 to 16 digits.</source>
         <translation>户号为4至16位数字。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="61" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="61"/>
         <source>No account has this number.</source>
         <translation>无此户号。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="62" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="62"/>
         <source>An amount like 30 or 30.50 (yuan).</source>
         <translation>金额格式如30或30.50（元）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="63" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="63"/>
         <source>At most two decimals (fen).</source>
         <translation>最多两位小数（到分）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="64" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="64"/>
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="65" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="65"/>
         <source>The amount is too large.</source>
         <translation>金额过大。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="66" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="66"/>
         <source>At least {min} yuan.</source>
         <translation>至少{min}元。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="67" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="67"/>
         <source>At most {max} yuan.</source>
         <translation>最多{max}元。</translation>
     </message>
@@ -1124,47 +1147,47 @@
 <context>
     <name>FeeLabels</name>
     <message>
-        <location filename="../../gasdesk/ui/fee_labels.py" line="10" />
+        <location filename="../../gasdesk/ui/fee_labels.py" line="10"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_labels.py" line="11" />
+        <location filename="../../gasdesk/ui/fee_labels.py" line="11"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_labels.py" line="12" />
+        <location filename="../../gasdesk/ui/fee_labels.py" line="12"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_labels.py" line="13" />
+        <location filename="../../gasdesk/ui/fee_labels.py" line="13"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_labels.py" line="14" />
+        <location filename="../../gasdesk/ui/fee_labels.py" line="14"/>
         <source>Prepaid balance</source>
         <translation>预存余额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_labels.py" line="21" />
+        <location filename="../../gasdesk/ui/fee_labels.py" line="21"/>
         <source>Gas bill</source>
         <translation>气费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_labels.py" line="22" />
+        <location filename="../../gasdesk/ui/fee_labels.py" line="22"/>
         <source>IC-card gas</source>
         <translation>IC卡购气</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_labels.py" line="23" />
+        <location filename="../../gasdesk/ui/fee_labels.py" line="23"/>
         <source>Prepayment</source>
         <translation>预存</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_labels.py" line="24" />
+        <location filename="../../gasdesk/ui/fee_labels.py" line="24"/>
         <source>Void</source>
         <translation>冲正</translation>
     </message>
@@ -1172,20 +1195,20 @@
 <context>
     <name>FeesTab</name>
     <message>
-        <location filename="../../gasdesk/ui/tabs/fees_tab.py" line="268" />
+        <location filename="../../gasdesk/ui/tabs/fees_tab.py" line="276"/>
         <source>short by ¥{amount}</source>
         <translation>还差 ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/fees_tab.py" line="354" />
-        <source>Recorded as {code}, but its receipt could not be made: {reason} Print it from today's list (Ctrl+P) once this is fixed.</source>
+        <location filename="../../gasdesk/ui/tabs/fees_tab.py" line="376"/>
+        <source>Recorded as {code}, but its receipt could not be made: {reason} Print it from today&apos;s list (Ctrl+P) once this is fixed.</source>
         <translation>已记账，收据号 {code}，但收据未能生成：{reason} 故障排除后请在今日列表中补打（Ctrl+P）。</translation>
     </message>
 </context>
 <context>
     <name>FormPreviewDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/form_preview.py" line="38" />
+        <location filename="../../gasdesk/ui/form_preview.py" line="38"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
@@ -1193,38 +1216,38 @@
 <context>
     <name>FormsTab</name>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="44" />
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="44"/>
         <source>&amp;New form</source>
         <translation>新建业务单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="45" />
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="45"/>
         <source>Open &amp;forms</source>
         <translation>在办业务单(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="46" />
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="78" />
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="46"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="78"/>
         <source>Com&amp;plaints</source>
         <translation>投诉(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="47" />
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="47"/>
         <source>Ou&amp;tages</source>
         <translation>停气通知(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="48" />
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="48"/>
         <source>&amp;Appointments</source>
         <translation>入户预约(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="49" />
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="49"/>
         <source>&amp;Return visits</source>
         <translation>回访(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="92" />
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="92"/>
         <source>Give the customer this copy and the service phone {phone}.</source>
         <translation>请将此回执交给客户，并告知服务电话{phone}。</translation>
     </message>
@@ -1232,12 +1255,12 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../gasdesk/ui/idle_lock.py" line="188" />
+        <location filename="../../gasdesk/ui/idle_lock.py" line="188"/>
         <source>Locked at {time}.</source>
         <translation>{time}已锁屏。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/idle_lock.py" line="237" />
+        <location filename="../../gasdesk/ui/idle_lock.py" line="237"/>
         <source>Log out; a supervisor can unlock the badge.</source>
         <translation>请退出登录，主管可为该工号解锁。</translation>
     </message>
@@ -1245,35 +1268,35 @@
 <context>
     <name>KpiPanel</name>
     <message>
-        <location filename="../../gasdesk/ui/dayend/kpi_panel.py" line="34" />
+        <location filename="../../gasdesk/ui/dayend/kpi_panel.py" line="34"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/kpi_panel.py" line="35" />
+        <location filename="../../gasdesk/ui/dayend/kpi_panel.py" line="35"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/kpi_panel.py" line="37" />
+        <location filename="../../gasdesk/ui/dayend/kpi_panel.py" line="37"/>
         <source>&amp;Show figures</source>
         <translation>查看指标(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/kpi_panel.py" line="39" />
+        <location filename="../../gasdesk/ui/dayend/kpi_panel.py" line="39"/>
         <source>&amp;Period</source>
         <translation>统计周期(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/kpi_panel.py" line="55" />
-        <source>Targets of the service code: replies to consultations and complaints 100% within their term, satisfaction at least 99%. Each whole point of reply rate below 100% fines the unit ¥200; each complaint upheld against staff compensates the customer ¥30. Items still inside their term are pending and not counted yet. "No data" means nothing was recorded to measure.</source>
+        <location filename="../../gasdesk/ui/dayend/kpi_panel.py" line="55"/>
+        <source>Targets of the service code: replies to consultations and complaints 100% within their term, satisfaction at least 99%. Each whole point of reply rate below 100% fines the unit ¥200; each complaint upheld against staff compensates the customer ¥30. Items still inside their term are pending and not counted yet. &quot;No data&quot; means nothing was recorded to measure.</source>
         <translation>服务规范目标：咨询和投诉按期答复率100%，满意度不低于99%。答复率每低于100%一个整百分点，对单位罚款¥200；每件认定员工责任的投诉，赔偿客户¥30。仍在期限内的事项为待答复，暂不计入。“无数据”表示没有可统计的记录。</translation>
     </message>
 </context>
 <context>
     <name>LineField</name>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="119" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="119"/>
         <source>yuan</source>
         <translation>元</translation>
     </message>
@@ -1281,27 +1304,27 @@
 <context>
     <name>LockPanel</name>
     <message>
-        <location filename="../../gasdesk/ui/idle_lock.py" line="71" />
+        <location filename="../../gasdesk/ui/idle_lock.py" line="71"/>
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/idle_lock.py" line="74" />
+        <location filename="../../gasdesk/ui/idle_lock.py" line="74"/>
         <source>{name} ({badge}) is logged in at this counter.</source>
         <translation>{name}（{badge}）已在本窗口登录。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/idle_lock.py" line="79" />
+        <location filename="../../gasdesk/ui/idle_lock.py" line="79"/>
         <source>Enter your password to continue.</source>
         <translation>请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/idle_lock.py" line="82" />
+        <location filename="../../gasdesk/ui/idle_lock.py" line="82"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/idle_lock.py" line="85" />
+        <location filename="../../gasdesk/ui/idle_lock.py" line="85"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
@@ -1309,57 +1332,57 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="40" />
+        <location filename="../../gasdesk/ui/login.py" line="40"/>
         <source>GasDesk — log in</source>
         <translation>燃气营业厅柜台 — 登录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="43" />
+        <location filename="../../gasdesk/ui/login.py" line="43"/>
         <source>GasDesk counter</source>
         <translation>燃气营业厅柜台</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="63" />
+        <location filename="../../gasdesk/ui/login.py" line="63"/>
         <source>e.g. MS01</source>
         <translation>例如 MS01</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="68" />
+        <location filename="../../gasdesk/ui/login.py" line="68"/>
         <source>Office</source>
         <translation>营业室</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="69" />
+        <location filename="../../gasdesk/ui/login.py" line="69"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="70" />
+        <location filename="../../gasdesk/ui/login.py" line="70"/>
         <source>Badge number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="71" />
+        <location filename="../../gasdesk/ui/login.py" line="71"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="73" />
+        <location filename="../../gasdesk/ui/login.py" line="73"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="78" />
+        <location filename="../../gasdesk/ui/login.py" line="78"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="99" />
+        <location filename="../../gasdesk/ui/login.py" line="99"/>
         <source>Counter {n}</source>
         <translation>{n}号窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="110" />
+        <location filename="../../gasdesk/ui/login.py" line="110"/>
         <source>Choose the office and counter.</source>
         <translation>请选择营业室和窗口。</translation>
     </message>
@@ -1367,82 +1390,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="31" />
+        <location filename="../../gasdesk/ui/main_window.py" line="31"/>
         <source>GasDesk — {office}, counter {counter}</source>
         <translation>燃气营业厅柜台 — {office} {counter}号窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="58" />
+        <location filename="../../gasdesk/ui/main_window.py" line="58"/>
         <source>Courtesy phrases</source>
         <translation>服务用语</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="74" />
+        <location filename="../../gasdesk/ui/main_window.py" line="74"/>
         <source>Business forms</source>
         <translation>业务受理</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="75" />
+        <location filename="../../gasdesk/ui/main_window.py" line="75"/>
         <source>Fee collection</source>
         <translation>收费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="76" />
+        <location filename="../../gasdesk/ui/main_window.py" line="76"/>
         <source>Meter records</source>
         <translation>抄表查询</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="77" />
+        <location filename="../../gasdesk/ui/main_window.py" line="77"/>
         <source>End of day</source>
         <translation>日结对账</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="81" />
+        <location filename="../../gasdesk/ui/main_window.py" line="81"/>
         <source>&amp;Counter</source>
         <translation>柜台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="82" />
+        <location filename="../../gasdesk/ui/main_window.py" line="82"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="97" />
+        <location filename="../../gasdesk/ui/main_window.py" line="97"/>
         <source>Find customer</source>
         <translation>查找客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="98" />
+        <location filename="../../gasdesk/ui/main_window.py" line="98"/>
         <source>Next customer</source>
         <translation>下一位客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="99" />
+        <location filename="../../gasdesk/ui/main_window.py" line="99"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="107" />
+        <location filename="../../gasdesk/ui/main_window.py" line="107"/>
         <source>Lock the screen</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="108" />
+        <location filename="../../gasdesk/ui/main_window.py" line="108"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="109" />
+        <location filename="../../gasdesk/ui/main_window.py" line="109"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="116" />
+        <location filename="../../gasdesk/ui/main_window.py" line="116"/>
         <source>⚠ {n} overdue</source>
         <translation>⚠ {n}件超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="123" />
+        <location filename="../../gasdesk/ui/main_window.py" line="123"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时切换。</translation>
     </message>
@@ -1450,935 +1473,955 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../gasdesk/services/auth.py" line="44" />
+        <location filename="../../gasdesk/services/auth.py" line="44"/>
         <source>Badge {badge} is locked until {until} after {count} wrong passwords. Wait, or ask a supervisor to unlock it.</source>
         <translation>工号{badge}因密码错误{count}次已锁定至{until}。请稍后再试，或请主管解锁。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/auth.py" line="103" />
+        <location filename="../../gasdesk/services/auth.py" line="103"/>
         <source>Badge number or password is wrong. One more wrong password will lock the badge.</source>
         <translation>工号或密码错误。再错1次将锁定该工号。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/auth.py" line="110" />
+        <location filename="../../gasdesk/services/auth.py" line="110"/>
         <source>Badge number or password is wrong. Two more wrong passwords will lock the badge.</source>
         <translation>工号或密码错误。再错2次将锁定该工号。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/auth.py" line="124" />
+        <location filename="../../gasdesk/services/auth.py" line="124"/>
         <source>Enter your badge number and password.</source>
         <translation>请输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/auth.py" line="136" />
+        <location filename="../../gasdesk/services/auth.py" line="136"/>
         <source>This badge is no longer active.</source>
         <translation>该工号已停用。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/auth.py" line="178" />
+        <location filename="../../gasdesk/services/auth.py" line="178"/>
         <source>{name} ({badge}) is not a supervisor of this office; a supervisor must confirm this.</source>
         <translation>{name}（{badge}）不是本营业室的主管，此操作需由主管确认。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/auth.py" line="216" />
-        <location filename="../../gasdesk/services/users.py" line="27" />
+        <location filename="../../gasdesk/services/auth.py" line="216"/>
+        <location filename="../../gasdesk/services/users.py" line="27"/>
         <source>There is no badge {badge}.</source>
         <translation>工号{badge}不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/auth.py" line="115" />
+        <location filename="../../gasdesk/services/auth.py" line="115"/>
         <source>Badge number or password is wrong.</source>
         <translation>工号或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="56" />
+        <location filename="../../gasdesk/storage/errors.py" line="56"/>
         <source>The disk holding the database is full. Nothing was recorded; free space and try again.</source>
         <translation>数据库所在磁盘已满，未记录任何内容，请清理空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="60" />
+        <location filename="../../gasdesk/storage/errors.py" line="60"/>
         <source>The database is read-only. Nothing was recorded; ask the administrator.</source>
         <translation>数据库为只读，未记录任何内容，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="63" />
+        <location filename="../../gasdesk/storage/errors.py" line="63"/>
         <source>The database is busy with another counter. Nothing was recorded; try again.</source>
         <translation>数据库正被其他窗口占用，未记录任何内容，请重试。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="66" />
+        <location filename="../../gasdesk/storage/errors.py" line="66"/>
         <source>Another counter changed the same records at the same moment. Nothing was recorded; try again.</source>
         <translation>其他窗口同时修改了相同记录，未记录任何内容，请重试。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="71" />
+        <location filename="../../gasdesk/storage/errors.py" line="71"/>
         <source>The disk reported an error. Nothing was recorded; try again or call the administrator.</source>
         <translation>磁盘报告错误，未记录任何内容，请重试或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="75" />
+        <location filename="../../gasdesk/storage/errors.py" line="75"/>
         <source>The database file is damaged. Nothing was recorded; call the administrator.</source>
         <translation>数据库文件已损坏，未记录任何内容，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="78" />
+        <location filename="../../gasdesk/storage/errors.py" line="78"/>
         <source>The connection to the shared database was lost. Nothing was recorded; try again.</source>
         <translation>与共享数据库的连接已断开，未记录任何内容，请重试。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="82" />
+        <location filename="../../gasdesk/storage/errors.py" line="82"/>
         <source>Payments, receipts and audit records cannot be changed or deleted; record a correction instead. Nothing was recorded.</source>
         <translation>收费、收据和审计记录不能修改或删除，请改为登记更正记录。未记录任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="88" />
+        <location filename="../../gasdesk/storage/errors.py" line="88"/>
         <source>The database refused the change ({error}). Nothing was recorded.</source>
         <translation>数据库拒绝了此次修改（{error}），未记录任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/messages.py" line="25" />
+        <location filename="../../gasdesk/ui/messages.py" line="25"/>
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/cash.py" line="59" />
-        <location filename="../../gasdesk/domain/cash.py" line="102" />
-        <source>A count is a whole number of notes or coins, not '{text}'.</source>
+        <location filename="../../gasdesk/domain/cash.py" line="59"/>
+        <location filename="../../gasdesk/domain/cash.py" line="102"/>
+        <source>A count is a whole number of notes or coins, not &apos;{text}&apos;.</source>
         <translation>清点数量应为纸币或硬币的整数张（枚）数，“{text}”无效。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/cash.py" line="67" />
+        <location filename="../../gasdesk/domain/cash.py" line="67"/>
         <source>{value} pieces of one value is more than a drawer holds.</source>
         <translation>同一面额{value}张（枚）超出钱箱容量。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/cash.py" line="94" />
+        <location filename="../../gasdesk/domain/cash.py" line="94"/>
         <source>{value} fen is not a denomination that is counted.</source>
         <translation>{value}分不是需要清点的面额。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/methods.py" line="38" />
-        <location filename="../../gasdesk/services/payments.py" line="108" />
-        <source>Unknown payment method '{method}'.</source>
+        <location filename="../../gasdesk/domain/methods.py" line="38"/>
+        <location filename="../../gasdesk/services/payments.py" line="108"/>
+        <source>Unknown payment method &apos;{method}&apos;.</source>
         <translation>未知的支付方式“{method}”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/methods.py" line="46" />
+        <location filename="../../gasdesk/domain/methods.py" line="46"/>
         <source>Enter the transaction reference number of the {method} payment.</source>
         <translation>请输入{method}支付的交易流水号。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/methods.py" line="54" />
-        <source>The reference '{reference}' is not valid: 4 to 64 letters and digits.</source>
+        <location filename="../../gasdesk/domain/methods.py" line="54"/>
+        <source>The reference &apos;{reference}&apos; is not valid: 4 to 64 letters and digits.</source>
         <translation>流水号“{reference}”无效：应为4至64位字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="63" />
-        <location filename="../../gasdesk/domain/money.py" line="73" />
+        <location filename="../../gasdesk/domain/money.py" line="63"/>
+        <location filename="../../gasdesk/domain/money.py" line="73"/>
         <source>Enter an amount.</source>
         <translation>请输入金额。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="76" />
+        <location filename="../../gasdesk/domain/money.py" line="76"/>
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="80" />
-        <source>'{text}' is not an amount.</source>
+        <location filename="../../gasdesk/domain/money.py" line="80"/>
+        <source>&apos;{text}&apos; is not an amount.</source>
         <translation>“{text}”不是有效金额。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="85" />
-        <source>Type the amount in plain digits, without an exponent ('{text}').</source>
+        <location filename="../../gasdesk/domain/money.py" line="85"/>
+        <source>Type the amount in plain digits, without an exponent (&apos;{text}&apos;).</source>
         <translation>请用普通数字输入金额，不要使用指数形式（“{text}”）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="96" />
-        <source>'{text}' is ambiguous: type it without thousands separators, e.g. 1234.50.</source>
+        <location filename="../../gasdesk/domain/money.py" line="96"/>
+        <source>&apos;{text}&apos; is ambiguous: type it without thousands separators, e.g. 1234.50.</source>
         <translation>“{text}”有歧义：请不要使用千位分隔符，如1234.50。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="106" />
-        <source>'{text}' is not an amount; type digits such as 128.50.</source>
+        <location filename="../../gasdesk/domain/money.py" line="106"/>
+        <source>&apos;{text}&apos; is not an amount; type digits such as 128.50.</source>
         <translation>“{text}”不是有效金额，请输入数字，如128.50。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="113" />
-        <source>'{text}' has more than {places} decimals.</source>
+        <location filename="../../gasdesk/domain/money.py" line="113"/>
+        <source>&apos;{text}&apos; has more than {places} decimals.</source>
         <translation>“{text}”的小数超过{places}位。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="119" />
-        <source>'{text}' is far too large.</source>
+        <location filename="../../gasdesk/domain/money.py" line="119"/>
+        <source>&apos;{text}&apos; is far too large.</source>
         <translation>“{text}”过大。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="136" />
-        <location filename="../../gasdesk/services/shifts.py" line="177" />
+        <location filename="../../gasdesk/domain/money.py" line="136"/>
+        <location filename="../../gasdesk/services/shifts.py" line="177"/>
         <source>The amount must be more than zero.</source>
         <translation>金额必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="141" />
+        <location filename="../../gasdesk/domain/money.py" line="141"/>
         <source>{amount} yuan is above the limit of {limit} yuan for one entry; check the amount.</source>
         <translation>{amount}元超过单笔上限{limit}元，请核对金额。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/outages.py" line="85" />
+        <location filename="../../gasdesk/domain/outages.py" line="85"/>
         <source>Name the street or road (at least 2 characters).</source>
         <translation>请填写街道或道路名称（至少2个字）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/outages.py" line="87" />
+        <location filename="../../gasdesk/domain/outages.py" line="87"/>
         <source>Give the first building of the range.</source>
         <translation>请填写起始楼号。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/outages.py" line="91" />
+        <location filename="../../gasdesk/domain/outages.py" line="91"/>
         <source>The building range must run from a lower to a higher number.</source>
         <translation>楼号范围应从小到大。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/phrases.py" line="105" />
+        <location filename="../../gasdesk/domain/phrases.py" line="105"/>
         <source>Phrase {where}: the text has a stray brace.</source>
         <translation>服务用语{where}：文本中有多余的花括号。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/phrases.py" line="117" />
+        <location filename="../../gasdesk/domain/phrases.py" line="117"/>
         <source>Phrase {where}: unknown placeholder {name} (known: {known}).</source>
         <translation>服务用语{where}：未知占位符{name}（可用：{known}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/phrases.py" line="128" />
+        <location filename="../../gasdesk/domain/phrases.py" line="128"/>
         <source>Phrase {where}: placeholder {name} must not carry a format.</source>
         <translation>服务用语{where}：占位符{name}不能带格式说明。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/phrases.py" line="150" />
+        <location filename="../../gasdesk/domain/phrases.py" line="150"/>
         <source>Phrase {where} is not a table.</source>
         <translation>服务用语{where}不是表（table）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/phrases.py" line="161" />
+        <location filename="../../gasdesk/domain/phrases.py" line="161"/>
         <source>Phrase {where}: missing or malformed id (lower_snake_case).</source>
         <translation>服务用语{where}：id缺失或格式错误（应为lower_snake_case）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/phrases.py" line="169" />
+        <location filename="../../gasdesk/domain/phrases.py" line="169"/>
         <source>Phrase {where}: duplicate id, already used by phrase #{other}.</source>
         <translation>服务用语{where}：id重复，已被第{other}条服务用语使用。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/phrases.py" line="177" />
-        <source>Phrase {where}: unknown field '{field}'.</source>
+        <location filename="../../gasdesk/domain/phrases.py" line="177"/>
+        <source>Phrase {where}: unknown field &apos;{field}&apos;.</source>
         <translation>服务用语{where}：未知字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/phrases.py" line="181" />
+        <location filename="../../gasdesk/domain/phrases.py" line="181"/>
         <source>Phrase {where}: group must be one of {choices}.</source>
         <translation>服务用语{where}：group必须是{choices}之一。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/phrases.py" line="186" />
+        <location filename="../../gasdesk/domain/phrases.py" line="186"/>
         <source>Phrase {where}: missing text.</source>
         <translation>服务用语{where}：缺少文本（text）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/phrases.py" line="191" />
+        <location filename="../../gasdesk/domain/phrases.py" line="191"/>
         <source>Phrase {where}: missing English gloss.</source>
         <translation>服务用语{where}：缺少英文释义（gloss）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/phrases.py" line="194" />
+        <location filename="../../gasdesk/domain/phrases.py" line="194"/>
         <source>Phrase {where}: missing moment tags (moments = [...]).</source>
         <translation>服务用语{where}：缺少场景标签（moments = [...]）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/phrases.py" line="198" />
-        <source>Phrase {where}: unknown moment '{moment}'.</source>
+        <location filename="../../gasdesk/domain/phrases.py" line="198"/>
+        <source>Phrase {where}: unknown moment &apos;{moment}&apos;.</source>
         <translation>服务用语{where}：未知场景“{moment}”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/phrases.py" line="203" />
+        <location filename="../../gasdesk/domain/phrases.py" line="203"/>
         <source>Phrase {where}: alternatives must be a list of texts.</source>
         <translation>服务用语{where}：alternatives必须是文本列表。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/phrases.py" line="209" />
+        <location filename="../../gasdesk/domain/phrases.py" line="209"/>
         <source>Phrase {where}: number must be a positive whole number.</source>
         <translation>服务用语{where}：number必须是正整数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/phrases.py" line="214" />
+        <location filename="../../gasdesk/domain/phrases.py" line="214"/>
         <source>Phrase {where}: when must be one of {choices}.</source>
         <translation>服务用语{where}：when必须是{choices}之一。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/phrases.py" line="236" />
+        <location filename="../../gasdesk/domain/phrases.py" line="236"/>
         <source>The file has no [[phrase]] entries.</source>
         <translation>文件中没有[[phrase]]条目。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/phrases.py" line="251" />
-        <source>No phrase for the moment '{moment}' when {case}.</source>
+        <location filename="../../gasdesk/domain/phrases.py" line="251"/>
+        <source>No phrase for the moment &apos;{moment}&apos; when {case}.</source>
         <translation>场景“{moment}”在{case}时没有对应的服务用语。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/phrases.py" line="265" />
-        <source>No phrase for the moment '{moment}'.</source>
+        <location filename="../../gasdesk/domain/phrases.py" line="265"/>
+        <source>No phrase for the moment &apos;{moment}&apos;.</source>
         <translation>场景“{moment}”没有对应的服务用语。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/phrases.py" line="294" />
+        <location filename="../../gasdesk/domain/phrases.py" line="294"/>
         <source>{file}: the file does not exist.</source>
         <translation>{file}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/phrases.py" line="298" />
+        <location filename="../../gasdesk/domain/phrases.py" line="298"/>
         <source>{file}: cannot be read ({error}).</source>
         <translation>{file}：无法读取（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/phrases.py" line="303" />
+        <location filename="../../gasdesk/domain/phrases.py" line="303"/>
         <source>{file}: not valid TOML ({error}).</source>
         <translation>{file}：不是有效的TOML（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/phrases.py" line="306" />
+        <location filename="../../gasdesk/domain/phrases.py" line="306"/>
         <source>{file}: not UTF-8 text.</source>
         <translation>{file}：不是UTF-8文本。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readback.py" line="86" />
-        <location filename="../../gasdesk/services/payments.py" line="187" />
+        <location filename="../../gasdesk/domain/readback.py" line="86"/>
+        <location filename="../../gasdesk/services/payments.py" line="187"/>
         <source>There is nothing to collect.</source>
         <translation>没有需要收取的费用。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readback.py" line="93" />
+        <location filename="../../gasdesk/domain/readback.py" line="93"/>
         <source>Enter the cash the customer hands over.</source>
         <translation>请输入客户交付的现金。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readback.py" line="98" />
+        <location filename="../../gasdesk/domain/readback.py" line="98"/>
         <source>The cash tendered ({tendered}) is less than the amount due ({due}).</source>
         <translation>实收现金（{tendered}）少于应收金额（{due}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/service_quality.py" line="30" />
-        <source>A rating is one of {choices}, not '{value}'.</source>
+        <location filename="../../gasdesk/domain/service_quality.py" line="30"/>
+        <source>A rating is one of {choices}, not &apos;{value}&apos;.</source>
         <translation>评价应为{choices}之一，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/service_quality.py" line="40" />
-        <source>A rating reason is one of {choices}, not '{value}'.</source>
+        <location filename="../../gasdesk/domain/service_quality.py" line="40"/>
+        <source>A rating reason is one of {choices}, not &apos;{value}&apos;.</source>
         <translation>评价原因应为{choices}之一，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/service_timing.py" line="43" />
-        <source>{setting} must be a whole number of seconds from {low} to {high}, not '{value}'.</source>
+        <location filename="../../gasdesk/domain/service_timing.py" line="43"/>
+        <source>{setting} must be a whole number of seconds from {low} to {high}, not &apos;{value}&apos;.</source>
         <translation>{setting}必须是{low}至{high}之间的整数秒，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="61" />
-        <source>The tariff '{name}' has no tiers.</source>
+        <location filename="../../gasdesk/domain/tariff.py" line="61"/>
+        <source>The tariff &apos;{name}&apos; has no tiers.</source>
         <translation>气价“{name}”没有设置阶梯。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="68" />
-        <source>Only the last tier of '{name}' may be open-ended.</source>
+        <location filename="../../gasdesk/domain/tariff.py" line="68"/>
+        <source>Only the last tier of &apos;{name}&apos; may be open-ended.</source>
         <translation>气价“{name}”只有最后一个阶梯可以不设上限。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="75" />
-        <source>The tier bounds of '{name}' must increase.</source>
+        <location filename="../../gasdesk/domain/tariff.py" line="75"/>
+        <source>The tier bounds of &apos;{name}&apos; must increase.</source>
         <translation>气价“{name}”的阶梯分界必须递增。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="81" />
-        <source>The tariff '{name}' has a negative price.</source>
+        <location filename="../../gasdesk/domain/tariff.py" line="81"/>
+        <source>The tariff &apos;{name}&apos; has a negative price.</source>
         <translation>气价“{name}”存在负单价。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="158" />
+        <location filename="../../gasdesk/domain/tariff.py" line="158"/>
         <source>No tariff is in force on {day}; a supervisor must enter one.</source>
         <translation>{day}无生效气价，需由主管录入。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="279" />
-        <source>The tariff '{name}' has a zero price.</source>
+        <location filename="../../gasdesk/domain/tariff.py" line="279"/>
+        <source>The tariff &apos;{name}&apos; has a zero price.</source>
         <translation>气价“{name}”存在零单价。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="292" />
+        <location filename="../../gasdesk/domain/tariff.py" line="292"/>
         <source>{amount} fen does not buy {step} litres of gas.</source>
         <translation>{amount}分不足以购买{step}升燃气。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="305" />
+        <location filename="../../gasdesk/domain/tariff.py" line="305"/>
         <source>The volume must be more than zero.</source>
         <translation>气量必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="310" />
+        <location filename="../../gasdesk/domain/tariff.py" line="310"/>
         <source>{amount} m³ is above the limit of {limit} m³ for one purchase; check the volume.</source>
         <translation>{amount} m³超过单次购气上限{limit} m³，请核对气量。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/workdays.py" line="45" />
+        <location filename="../../gasdesk/domain/workdays.py" line="45"/>
         <source>The public holidays of {year} are not known yet. Add the official {year} schedule to resources/holidays.toml; until then deadlines count Monday to Friday only.</source>
         <translation>尚未录入{year}年的法定节假日。请将{year}年官方放假安排添加到resources/holidays.toml；在此之前，期限仅按周一至周五计算。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/appointments.py" line="71" />
+        <location filename="../../gasdesk/services/appointments.py" line="71"/>
         <source>This appointment was cancelled.</source>
         <translation>该预约已取消。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/appointments.py" line="73" />
+        <location filename="../../gasdesk/services/appointments.py" line="73"/>
         <source>The visit was already recorded.</source>
         <translation>该次上门已登记。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/appointments.py" line="78" />
+        <location filename="../../gasdesk/services/appointments.py" line="78"/>
         <source>The slot {slot} is no longer offered; ask a supervisor.</source>
         <translation>时段{slot}已不再提供，请咨询主管。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/appointments.py" line="98" />
+        <location filename="../../gasdesk/services/appointments.py" line="98"/>
         <source>This appointment was already cancelled.</source>
         <translation>该预约此前已取消。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/appointments.py" line="102" />
+        <location filename="../../gasdesk/services/appointments.py" line="102"/>
         <source>The visit has taken place; it cannot be cancelled.</source>
         <translation>已上门服务，不能取消。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/billing.py" line="164" />
+        <location filename="../../gasdesk/services/billing.py" line="164"/>
         <source>Meter {meter}: the reading of {day} ({value} m³) is lower than the one before ({prev} m³). Correct the reading before collecting.</source>
         <translation>表号{meter}：{day}的读数（{value} m³）低于上次读数（{prev} m³）。请先更正读数再收费。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/billing.py" line="216" />
+        <location filename="../../gasdesk/services/billing.py" line="216"/>
         <source>No tariff is set up for {user_type} accounts.</source>
         <translation>未设置{user_type}用户的气价。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/billing.py" line="226" />
-        <location filename="../../gasdesk/services/payments.py" line="157" />
-        <location filename="../../gasdesk/services/purchases.py" line="33" />
-        <location filename="../../gasdesk/services/statement.py" line="39" />
+        <location filename="../../gasdesk/services/billing.py" line="226"/>
+        <location filename="../../gasdesk/services/payments.py" line="157"/>
+        <location filename="../../gasdesk/services/purchases.py" line="33"/>
+        <location filename="../../gasdesk/services/statement.py" line="39"/>
         <source>The account no longer exists.</source>
         <translation>该户已不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/complaints.py" line="84" />
-        <location filename="../../gasdesk/services/complaints.py" line="96" />
-        <location filename="../../gasdesk/services/complaints.py" line="150" />
+        <location filename="../../gasdesk/services/complaints.py" line="84"/>
+        <location filename="../../gasdesk/services/complaints.py" line="96"/>
+        <location filename="../../gasdesk/services/complaints.py" line="150"/>
         <source>This form is not a complaint.</source>
         <translation>该业务单不是投诉。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/complaints.py" line="99" />
+        <location filename="../../gasdesk/services/complaints.py" line="99"/>
         <source>The complaint is closed.</source>
         <translation>该投诉已办结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/complaints.py" line="103" />
+        <location filename="../../gasdesk/services/complaints.py" line="103"/>
         <source>The complaint is already with the municipal public utilities bureau.</source>
         <translation>该投诉已转交市公用事业局。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/complaints.py" line="144" />
+        <location filename="../../gasdesk/services/complaints.py" line="144"/>
         <source>Only a supervisor can uphold a complaint against staff.</source>
         <translation>只有主管才能认定投诉的员工责任。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/complaints.py" line="153" />
+        <location filename="../../gasdesk/services/complaints.py" line="153"/>
         <source>This complaint was already upheld; the compensation is recorded once.</source>
         <translation>该投诉已认定员工责任，赔偿只登记一次。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/complaints.py" line="161" />
+        <location filename="../../gasdesk/services/complaints.py" line="161"/>
         <source>Choose the member of staff the complaint is upheld against.</source>
         <translation>请选择被认定责任的员工。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/day_close.py" line="76" />
-        <location filename="../../gasdesk/services/day_close.py" line="93" />
+        <location filename="../../gasdesk/services/day_close.py" line="101"/>
+        <location filename="../../gasdesk/services/day_close.py" line="118"/>
         <source>The business day {date} is already closed.</source>
         <translation>营业日{date}已日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/day_close.py" line="83" />
+        <location filename="../../gasdesk/services/day_close.py" line="108"/>
         <source>The database failed its integrity check ({problem}); the day was not closed. Call the administrator.</source>
         <translation>数据库完整性检查未通过（{problem}），未能日结。请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/day_close.py" line="111" />
+        <location filename="../../gasdesk/services/day_close.py" line="136"/>
         <source>The shift of {badge} at counter {counter} is still open; every shift must be closed before the day.</source>
         <translation>{badge}在{counter}号窗口的班次尚未交班；日结前所有班次必须交班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/day_export.py" line="109" />
+        <location filename="../../gasdesk/services/day_export.py" line="109"/>
         <source>The file {path} cannot be written: {error}.</source>
         <translation>无法写入文件{path}：{error}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/dayend_guard.py" line="22" />
+        <location filename="../../gasdesk/services/dayend_guard.py" line="22"/>
         <source>The business day {date} is closed; nothing of it can be changed.</source>
         <translation>营业日{date}已日结，当日内容不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="343" />
+        <location filename="../../gasdesk/services/forms.py" line="343"/>
         <source>The form no longer exists.</source>
         <translation>该业务单已不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="348" />
+        <location filename="../../gasdesk/services/forms.py" line="348"/>
         <source>Form {number} is already closed.</source>
         <translation>业务单{number}已办结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="353" />
+        <location filename="../../gasdesk/services/forms.py" line="353"/>
         <source>Record the return visit (outcome and satisfaction) to mark this form followed up.</source>
         <translation>请先登记回访（结果和满意度），再将该业务单标记为已回访。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/outages.py" line="78" />
+        <location filename="../../gasdesk/services/outages.py" line="78"/>
         <source>The expected restoration must come after the start.</source>
         <translation>预计复气时间必须晚于停气开始时间。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/outages.py" line="82" />
+        <location filename="../../gasdesk/services/outages.py" line="82"/>
         <source>The expected restoration has already passed.</source>
         <translation>预计复气时间已过。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/outages.py" line="120" />
+        <location filename="../../gasdesk/services/outages.py" line="120"/>
         <source>This outage notice was already withdrawn.</source>
         <translation>该停气通知已撤销。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="77" />
+        <location filename="../../gasdesk/services/payments.py" line="77"/>
         <source>This payment form was already used for another payment; open it again.</source>
         <translation>该收费单已用于另一笔收费，请重新打开。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="85" />
+        <location filename="../../gasdesk/services/payments.py" line="85"/>
         <source>This payment form was already used; open it again.</source>
         <translation>该收费单已使用，请重新打开。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="97" />
-        <source>Unknown payment kind '{kind}'.</source>
+        <location filename="../../gasdesk/services/payments.py" line="97"/>
+        <source>Unknown payment kind &apos;{kind}&apos;.</source>
         <translation>未知的收费类型“{kind}”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="103" />
+        <location filename="../../gasdesk/services/payments.py" line="103"/>
         <source>The prepaid balance pays bills only.</source>
         <translation>预存余额只能用于缴纳气费账单。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="113" />
+        <location filename="../../gasdesk/services/payments.py" line="113"/>
         <source>Enter the gas to load on the card.</source>
         <translation>请输入写卡气量。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="130" />
+        <location filename="../../gasdesk/services/payments.py" line="130"/>
         <source>The amount due is now {now} yuan, not {was}; check it with the customer again.</source>
         <translation>应收金额已变为{now}元（原为{was}元），请与客户重新核对。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="164" />
+        <location filename="../../gasdesk/services/payments.py" line="164"/>
         <source>The business day {day} is closed; no payment can be taken for it.</source>
         <translation>营业日{day}已日结，不能再收费。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="176" />
+        <location filename="../../gasdesk/services/payments.py" line="176"/>
         <source>Account {number} is {status}; it cannot buy gas or prepay.</source>
         <translation>户号{number}状态为{status}，不能购气或预存。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="195" />
-        <location filename="../../gasdesk/services/payments.py" line="235" />
+        <location filename="../../gasdesk/services/payments.py" line="195"/>
+        <location filename="../../gasdesk/services/payments.py" line="235"/>
         <source>The prepaid balance does not cover the amount due.</source>
         <translation>预存余额不足以支付应收金额。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/purchases.py" line="39" />
+        <location filename="../../gasdesk/services/purchases.py" line="39"/>
         <source>Account {number} has no IC-card meter; it pays bills instead.</source>
         <translation>户号{number}不是IC卡表用户，请按账单缴费。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/reconcile.py" line="233" />
+        <location filename="../../gasdesk/services/reconcile.py" line="233"/>
         <source>A terminal total cannot be negative.</source>
         <translation>终端合计不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/return_visits.py" line="58" />
+        <location filename="../../gasdesk/services/return_visits.py" line="58"/>
         <source>Choose how satisfied the customer is.</source>
         <translation>请选择客户满意度。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/return_visits.py" line="62" />
+        <location filename="../../gasdesk/services/return_visits.py" line="62"/>
         <source>Write down what the customer said (at least 2 characters).</source>
         <translation>请记录客户意见（至少2个字）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/return_visits.py" line="70" />
+        <location filename="../../gasdesk/services/return_visits.py" line="70"/>
         <source>This return visit was already recorded.</source>
         <translation>该回访已登记。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/return_visits.py" line="75" />
+        <location filename="../../gasdesk/services/return_visits.py" line="75"/>
         <source>The form is not waiting for a return visit.</source>
         <translation>该业务单不在待回访状态。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shift_close.py" line="24" />
+        <location filename="../../gasdesk/services/shift_close.py" line="24"/>
         <source>Count the drawer first.</source>
         <translation>请先清点钱箱。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shift_close.py" line="27" />
+        <location filename="../../gasdesk/services/shift_close.py" line="27"/>
         <source>Payments or cash movements were recorded after the count; count the drawer again.</source>
         <translation>清点后又有收费或现金存取记录，请重新清点钱箱。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shift_close.py" line="49" />
+        <location filename="../../gasdesk/services/shift_close.py" line="49"/>
         <source>Give the reason for the difference.</source>
         <translation>请填写差额原因。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="152" />
+        <location filename="../../gasdesk/services/shifts.py" line="152"/>
         <source>The reason is too long (at most {n} characters).</source>
         <translation>原因过长（最多{n}个字）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shift_close.py" line="56" />
+        <location filename="../../gasdesk/services/shift_close.py" line="56"/>
         <source>There is no difference to record for this method.</source>
         <translation>该支付方式没有需要登记的差额。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shift_close.py" line="59" />
+        <location filename="../../gasdesk/services/shift_close.py" line="59"/>
         <source>This difference is already recorded.</source>
         <translation>该差额已登记。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shift_close.py" line="63" />
+        <location filename="../../gasdesk/services/shift_close.py" line="63"/>
         <source>A difference must be approved by another supervisor.</source>
         <translation>差额须由另一位主管确认。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shift_close.py" line="71" />
+        <location filename="../../gasdesk/services/shift_close.py" line="71"/>
         <source>The drawer was counted again; look at the new count.</source>
         <translation>钱箱已重新清点，请查看新的清点结果。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shift_close.py" line="111" />
+        <location filename="../../gasdesk/services/shift_close.py" line="111"/>
         <source>Record the difference with a supervisor before closing the shift.</source>
         <translation>交班前请与主管一起登记差额。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="60" />
-        <location filename="../../gasdesk/services/shifts.py" line="162" />
+        <location filename="../../gasdesk/services/shifts.py" line="60"/>
+        <location filename="../../gasdesk/services/shifts.py" line="162"/>
         <source>That shift does not exist.</source>
         <translation>该班次不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="103" />
+        <location filename="../../gasdesk/services/shifts.py" line="103"/>
         <source>You already have an open shift (counter {counter}, {date}); close it first.</source>
         <translation>您已有未交班的班次（{counter}号窗口，{date}），请先交班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="113" />
+        <location filename="../../gasdesk/services/shifts.py" line="113"/>
         <source>Counter {counter} already has an open shift ({badge}).</source>
         <translation>{counter}号窗口已有未交班的班次（{badge}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="180" />
+        <location filename="../../gasdesk/services/shifts.py" line="180"/>
         <source>Give a reason for the cash paid in or out.</source>
         <translation>请填写现金存入或取出的原因。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="164" />
+        <location filename="../../gasdesk/services/shifts.py" line="164"/>
         <source>This shift is already closed.</source>
         <translation>该班次已交班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="166" />
+        <location filename="../../gasdesk/services/shifts.py" line="166"/>
         <source>This shift belongs to another teller.</source>
         <translation>该班次属于其他营业员。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="190" />
+        <location filename="../../gasdesk/services/shifts.py" line="190"/>
         <source>The drawer does not hold that much cash; nothing was paid out.</source>
         <translation>钱箱现金不足，未取出。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/statement.py" line="32" />
+        <location filename="../../gasdesk/services/statement.py" line="32"/>
         <source>The period ends before it starts.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/statement.py" line="35" />
+        <location filename="../../gasdesk/services/statement.py" line="35"/>
         <source>A statement covers at most ten years.</source>
         <translation>对账单最长可覆盖十年。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/users.py" line="34" />
+        <location filename="../../gasdesk/services/users.py" line="34"/>
         <source>A badge number is 2 to 16 letters A-Z or digits, e.g. MS03.</source>
         <translation>工号为2至16位字母A-Z或数字，如MS03。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/users.py" line="44" />
+        <location filename="../../gasdesk/services/users.py" line="44"/>
         <source>The password needs at least {n} characters.</source>
         <translation>密码至少需要{n}个字符。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/users.py" line="49" />
+        <location filename="../../gasdesk/services/users.py" line="49"/>
         <source>The password may have at most {n} characters.</source>
         <translation>密码最多{n}个字符。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/users.py" line="54" />
+        <location filename="../../gasdesk/services/users.py" line="54"/>
         <source>The password may not begin or end with a space.</source>
         <translation>密码首尾不能是空格。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/users.py" line="58" />
+        <location filename="../../gasdesk/services/users.py" line="58"/>
         <source>The password may not contain control characters.</source>
         <translation>密码不能包含控制字符。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/users.py" line="68" />
-        <source>Enter the person's name (at most 40 characters).</source>
+        <location filename="../../gasdesk/services/users.py" line="68"/>
+        <source>Enter the person&apos;s name (at most 40 characters).</source>
         <translation>请输入姓名（最多40个字符）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/users.py" line="72" />
+        <location filename="../../gasdesk/services/users.py" line="72"/>
         <source>The role is one of: {roles}.</source>
         <translation>角色须为以下之一：{roles}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/users.py" line="77" />
-        <source>There is no office '{code}'; the offices are {codes}.</source>
+        <location filename="../../gasdesk/services/users.py" line="77"/>
+        <source>There is no office &apos;{code}&apos;; the offices are {codes}.</source>
         <translation>不存在营业室“{code}”；现有营业室为{codes}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/users.py" line="85" />
-        <source>Badge {badge} exists already; use 'user reset' to change its password.</source>
+        <location filename="../../gasdesk/services/users.py" line="85"/>
+        <source>Badge {badge} exists already; use &apos;user reset&apos; to change its password.</source>
         <translation>工号{badge}已存在；如需修改密码，请使用“user reset”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="37" />
+        <location filename="../../gasdesk/services/voids.py" line="37"/>
         <source>A supervisor must enter a badge number and password.</source>
         <translation>须由主管输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="45" />
-        <location filename="../../gasdesk/services/voids.py" line="103" />
+        <location filename="../../gasdesk/services/voids.py" line="45"/>
+        <location filename="../../gasdesk/services/voids.py" line="103"/>
         <source>That payment does not exist.</source>
         <translation>该笔收费不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="49" />
+        <location filename="../../gasdesk/services/voids.py" line="49"/>
         <source>A void cannot itself be voided.</source>
         <translation>冲正记录本身不能再冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="53" />
+        <location filename="../../gasdesk/services/voids.py" line="53"/>
         <source>This payment has already been voided.</source>
         <translation>该笔收费已冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="58" />
-        <source>Only today's payments can be voided; this one is from {day}.</source>
+        <location filename="../../gasdesk/services/voids.py" line="58"/>
+        <source>Only today&apos;s payments can be voided; this one is from {day}.</source>
         <translation>只能冲正当日收费；该笔收费日期为{day}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="66" />
+        <location filename="../../gasdesk/services/voids.py" line="66"/>
         <source>The business day {day} is closed; its payments cannot be voided.</source>
         <translation>营业日{day}已日结，其收费不能冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="74" />
-        <source>A supervisor of the payment's own office must authorise the void.</source>
+        <location filename="../../gasdesk/services/voids.py" line="74"/>
+        <source>A supervisor of the payment&apos;s own office must authorise the void.</source>
         <translation>冲正须由该笔收费所属营业室的主管授权。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="99" />
+        <location filename="../../gasdesk/services/voids.py" line="99"/>
         <source>Enter the reason for the void.</source>
         <translation>请输入冲正原因。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="112" />
+        <location filename="../../gasdesk/services/voids.py" line="112"/>
         <source>This void form was already used; open it again.</source>
         <translation>该冲正单已使用，请重新打开。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="134" />
+        <location filename="../../gasdesk/services/voids.py" line="134"/>
         <source>The prepaid money has already been used; it cannot be voided.</source>
         <translation>预存款已被使用，不能冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="83" />
+        <location filename="../../gasdesk/storage/backup.py" line="83"/>
         <source>The shared PostgreSQL database is backed up on its server (pg_dump), not from a counter.</source>
         <translation>共享PostgreSQL数据库应在其服务器上备份（pg_dump），不能在窗口端备份。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="133" />
+        <location filename="../../gasdesk/storage/backup.py" line="127"/>
         <source>{file} cannot be read as a GasDesk database ({error}).</source>
         <translation>{file}无法作为燃气营业厅柜台数据库读取（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="189" />
+        <location filename="../../gasdesk/storage/backup.py" line="183"/>
         <source>The backup folder {folder} cannot be created ({error}).</source>
         <translation>无法创建备份文件夹{folder}（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="209" />
+        <location filename="../../gasdesk/storage/backup.py" line="203"/>
         <source>The backup could not be written to {folder} ({error}).</source>
         <translation>无法将备份写入{folder}（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="219" />
+        <location filename="../../gasdesk/storage/backup.py" line="213"/>
         <source>The backup did not check out and was set aside as {file}: {problem}</source>
         <translation>备份校验未通过，已另存为{file}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="254" />
+        <location filename="../../gasdesk/storage/backup.py" line="248"/>
         <source>{file} is in use: close GasDesk on every counter that uses it, then restore.</source>
         <translation>{file}正在使用中：请在所有使用它的窗口上关闭燃气营业厅柜台程序，然后再恢复。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="268" />
+        <location filename="../../gasdesk/storage/backup.py" line="262"/>
         <source>There is no backup file {file}.</source>
         <translation>备份文件{file}不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="272" />
+        <location filename="../../gasdesk/storage/backup.py" line="266"/>
         <source>A database cannot be restored from itself.</source>
         <translation>不能用数据库自身进行恢复。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="277" />
+        <location filename="../../gasdesk/storage/backup.py" line="271"/>
         <source>The backup {file} does not check out: {problem}</source>
         <translation>备份{file}校验未通过：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="145" />
+        <location filename="../../gasdesk/storage/db.py" line="219"/>
         <source>The text contains a NUL character; type it again.</source>
         <translation>文本中含有NUL字符，请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/office_setup.py" line="47"/>
+        <source>There is no office &apos;{code}&apos; in offices.toml; the offices are {codes}.</source>
+        <translation>offices.toml 中没有营业室“{code}”；可选的营业室：{codes}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/office_setup.py" line="56"/>
+        <source>Office {code} is set up already; add staff with &apos;gasdesk user add&apos;.</source>
+        <translation>营业室 {code} 已经设立；添加员工请用 gasdesk user add。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/application.py" line="183"/>
+        <source>the shared database</source>
+        <translation>共享数据库</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/application.py" line="185"/>
+        <source>The database {where} has no office or staff yet. GasDesk writes demo data only into its own demo database. To start work with this one, set up the office and its first supervisor: gasdesk setup --office MS --badge BADGE --name NAME{db}</source>
+        <translation>数据库 {where} 还没有营业室和员工。GasDesk 只在自己的演示数据库中生成演示数据。要使用这个数据库，请先设立营业室及其第一位主管：gasdesk setup --office MS --badge 工号 --name 姓名{db}</translation>
     </message>
 </context>
 <context>
     <name>Names</name>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="36" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="36"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="37" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="37"/>
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="38" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="38"/>
         <source>Replied</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="39" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="39"/>
         <source>Followed up</source>
         <translation>已回访</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="40" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="40"/>
         <source>Closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="45" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="45"/>
         <source>Operations department</source>
         <translation>运营部</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="46" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="46"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="47" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="47"/>
         <source>Municipal public utilities bureau</source>
         <translation>市公用事业局</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="52" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="52"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="53" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="53"/>
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="54" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="54"/>
         <source>Not satisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="60" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="60"/>
         <source>Installation</source>
         <translation>安装</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="61" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="61"/>
         <source>Repair</source>
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="62" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="62"/>
         <source>Safety inspection</source>
         <translation>安检</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="67" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="67"/>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="68" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="68"/>
         <source>Status changed</source>
         <translation>状态变更</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="69" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="69"/>
         <source>Escalated</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="70" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="70"/>
         <source>Upheld against staff</source>
         <translation>认定员工责任</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="71" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="71"/>
         <source>Copy printed</source>
         <translation>已打印回执</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="72" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="72"/>
         <source>Return visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="73" />
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="73"/>
         <source>Home visit</source>
         <translation>入户服务</translation>
     </message>
@@ -2386,68 +2429,68 @@
 <context>
     <name>OpenFormsPage</name>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="35" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="35"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="36" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="36"/>
         <source>Form</source>
         <translation>业务单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="37" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="37"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="38" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="38"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="39" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="39"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="40" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="40"/>
         <source>By</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="54" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="54"/>
         <source>Show closed forms too</source>
         <translation>同时显示已办结的业务单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="58" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="58"/>
         <source>Note for the history (what was done)</source>
         <translation>处理记录（所做处理）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="60" />
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="121" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="60"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="121"/>
         <source>&amp;Next status</source>
         <translation>下一状态(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="63" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="63"/>
         <source>Print &amp;copy</source>
         <translation>打印回执(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="82" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="82"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="119" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="119"/>
         <source>&amp;Next status: {status}</source>
         <translation>下一状态(&amp;N)：{status}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="161" />
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="161"/>
         <source>{number} is now: {status}</source>
         <translation>{number}当前状态：{status}</translation>
     </message>
@@ -2455,7 +2498,7 @@
 <context>
     <name>OutageBanner</name>
     <message>
-        <location filename="../../gasdesk/ui/outage_banner.py" line="49" />
+        <location filename="../../gasdesk/ui/outage_banner.py" line="49"/>
         <source>Gas outage at this address: {area}, {start} to {end} ({reason})</source>
         <translation>该地址停气通知：{area}，{start}至{end}（{reason}）</translation>
     </message>
@@ -2463,104 +2506,104 @@
 <context>
     <name>OutagesPage</name>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="57" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="57"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="69" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="69"/>
         <source>&amp;Register notice</source>
         <translation>登记通知(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="77" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="77"/>
         <source>New outage notice</source>
         <translation>新停气通知</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="79" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="79"/>
         <source>&amp;Street or road</source>
         <translation>街道/道路(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="80" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="80"/>
         <source>Co&amp;mmunity</source>
         <translation>小区(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="81" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="81"/>
         <source>Buildings</source>
         <translation>楼号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="82" />
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="90" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="82"/>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="90"/>
         <source>Start</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="83" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="83"/>
         <source>Expected restoration</source>
         <translation>预计复气时间</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="84" />
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="92" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="84"/>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="92"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="89" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="89"/>
         <source>Area</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="91" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="91"/>
         <source>Restoration</source>
         <translation>复气时间</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="93" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="93"/>
         <source>Peak</source>
         <translation>高峰</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="100" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="100"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="106" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="106"/>
         <source>&amp;Withdraw notice</source>
         <translation>撤销通知(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="110" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="110"/>
         <source>Address to check, Enter</source>
         <translation>输入要查询的地址，按Enter</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="175" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="175"/>
         <source>Cooking peak</source>
         <translation>做饭用气高峰</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="178" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="178"/>
         <source>The outage starts during the cooking peak {window}. Outages should avoid peak hours. Register it anyway?</source>
         <translation>停气开始时间处于做饭用气高峰（{window}）。停气应避开用气高峰，仍要登记吗？</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="193" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="193"/>
         <source>Notice registered: {area}, {start} to {end}.</source>
         <translation>通知已登记：{area}，{start}至{end}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="223" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="223"/>
         <source>No planned outage affects this address.</source>
         <translation>该地址无计划停气。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="227" />
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="227"/>
         <source>Affected: {area}, {start} to {end}</source>
         <translation>受影响：{area}，{start}至{end}</translation>
     </message>
@@ -2568,130 +2611,130 @@
 <context>
     <name>PaymentsModel</name>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="93" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="93"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="94" />
-        <location filename="../../gasdesk/ui/records/history_models.py" line="119" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="94"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="119"/>
         <source>Receipt</source>
         <translation>票据号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="95" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="95"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="96" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="96"/>
         <source>Name</source>
         <translation>户名</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="97" />
-        <location filename="../../gasdesk/ui/records/history_models.py" line="116" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="97"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="116"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="98" />
-        <location filename="../../gasdesk/ui/records/history_models.py" line="117" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="98"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="117"/>
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="99" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="99"/>
         <source>Amount (¥)</source>
         <translation>金额（¥）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="100" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="100"/>
         <source>Teller</source>
         <translation>营业员</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="101" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="101"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="106" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="106"/>
         <source>voided by {code}</source>
         <translation>已被{code}冲正</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="108" />
+        <location filename="../../gasdesk/ui/fee_models.py" line="108"/>
         <source>reverses {code}</source>
         <translation>冲正{code}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="115" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="115"/>
         <source>Business day</source>
         <translation>营业日</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="118" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="118"/>
         <source>Amount ¥</source>
         <translation>金额 ¥</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="120" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="120"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="125" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="125"/>
         <source>gas bill</source>
         <translation>气费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="126" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="126"/>
         <source>gas purchase</source>
         <translation>购气</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="127" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="127"/>
         <source>prepayment</source>
         <translation>预存</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="128" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="128"/>
         <source>void</source>
         <translation>冲正</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="133" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="133"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="134" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="134"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="135" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="135"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="136" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="136"/>
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="144" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="144"/>
         <source>{kind}, {volume} m³</source>
         <translation>{kind}，{volume} m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="155" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="155"/>
         <source>voided</source>
         <translation>已冲正</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="157" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="157"/>
         <source>voids {receipt}</source>
         <translation>冲正{receipt}</translation>
     </message>
@@ -2699,22 +2742,22 @@
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="63" />
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="63"/>
         <source>&amp;Print (Ctrl+P)</source>
         <translation>打印(&amp;P)（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="66" />
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="66"/>
         <source>&amp;Save as PDF (Ctrl+S)</source>
         <translation>另存为PDF(&amp;S)（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="116" />
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="116"/>
         <source>Save PDF</source>
         <translation>保存PDF</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="116" />
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="116"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF文件 (*.pdf)</translation>
     </message>
@@ -2722,17 +2765,17 @@
 <context>
     <name>PhraseListModel</name>
     <message>
-        <location filename="../../gasdesk/ui/phrase_model.py" line="51" />
+        <location filename="../../gasdesk/ui/phrase_model.py" line="51"/>
         <source>Basic phrases</source>
         <translation>基本服务用语</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_model.py" line="52" />
+        <location filename="../../gasdesk/ui/phrase_model.py" line="52"/>
         <source>Tactful expressions</source>
         <translation>委婉的表达方式</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_model.py" line="53" />
+        <location filename="../../gasdesk/ui/phrase_model.py" line="53"/>
         <source>Read-back of amounts</source>
         <translation>唱收唱付</translation>
     </message>
@@ -2740,32 +2783,32 @@
 <context>
     <name>PhrasePanel</name>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="78" />
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="78"/>
         <source>Show to customer ({key})</source>
         <translation>展示给客户（{key}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="83" />
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="83"/>
         <source>Customer display ({key})</source>
         <translation>客户显示屏（{key}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="150" />
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="150"/>
         <source>The phrases file has mistakes; the built-in phrases are in use:</source>
         <translation>服务用语文件有误，正在使用内置服务用语：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="217" />
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="217"/>
         <source>Last service: {time}</source>
         <translation>上次服务用时：{time}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="221" />
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="221"/>
         <source>No customer being served</source>
         <translation>当前无服务客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="230" />
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="230"/>
         <source>Service time {time} (limit {limit})</source>
         <translation>服务用时 {time}（限时 {limit}）</translation>
     </message>
@@ -2773,67 +2816,67 @@
 <context>
     <name>ReadBackDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="40" />
+        <location filename="../../gasdesk/ui/readback_dialog.py" line="40"/>
         <source>Read back before recording</source>
         <translation>记账前唱收唱付</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="45" />
+        <location filename="../../gasdesk/ui/readback_dialog.py" line="45"/>
         <source>{kind} · account {number} · {name}</source>
         <translation>{kind} · 户号 {number} · {name}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="55" />
+        <location filename="../../gasdesk/ui/readback_dialog.py" line="55"/>
         <source>Due</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="56" />
+        <location filename="../../gasdesk/ui/readback_dialog.py" line="56"/>
         <source>Received</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="59" />
+        <location filename="../../gasdesk/ui/readback_dialog.py" line="59"/>
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="73" />
+        <location filename="../../gasdesk/ui/readback_dialog.py" line="73"/>
         <source>Method: {method}</source>
         <translation>支付方式：{method}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="75" />
+        <location filename="../../gasdesk/ui/readback_dialog.py" line="75"/>
         <source>Reference: {reference}</source>
         <translation>流水号：{reference}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="78" />
+        <location filename="../../gasdesk/ui/readback_dialog.py" line="78"/>
         <source>Gas to load: {volume} m³</source>
         <translation>写卡气量：{volume} m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="84" />
+        <location filename="../../gasdesk/ui/readback_dialog.py" line="84"/>
         <source>Say to the customer:</source>
         <translation>请对客户说：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="97" />
+        <location filename="../../gasdesk/ui/readback_dialog.py" line="97"/>
         <source>Record and print (Enter)</source>
         <translation>确认并打印（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="99" />
+        <location filename="../../gasdesk/ui/readback_dialog.py" line="99"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="141" />
+        <location filename="../../gasdesk/ui/readback_dialog.py" line="141"/>
         <source>Recording the payment…</source>
         <translation>正在记录收费…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="147" />
+        <location filename="../../gasdesk/ui/readback_dialog.py" line="147"/>
         <source>Try again (Enter)</source>
         <translation>重试（Enter）</translation>
     </message>
@@ -2841,32 +2884,32 @@
 <context>
     <name>ReadingReportForm</name>
     <message>
-        <location filename="../../gasdesk/ui/records/reading_form.py" line="44" />
-        <source>Reading on the customer's meter, in m³ (up to 3 decimals):</source>
+        <location filename="../../gasdesk/ui/records/reading_form.py" line="44"/>
+        <source>Reading on the customer&apos;s meter, in m³ (up to 3 decimals):</source>
         <translation>客户表具读数，单位m³（最多3位小数）：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/reading_form.py" line="49" />
+        <location filename="../../gasdesk/ui/records/reading_form.py" line="49"/>
         <source>e.g. 1234.567</source>
         <translation>如：1234.567</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/reading_form.py" line="54" />
+        <location filename="../../gasdesk/ui/records/reading_form.py" line="54"/>
         <source>Record reading (Enter)</source>
         <translation>登记读数（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/reading_form.py" line="71" />
+        <location filename="../../gasdesk/ui/records/reading_form.py" line="71"/>
         <source>Record anyway (Enter)</source>
         <translation>仍然登记（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/reading_form.py" line="74" />
+        <location filename="../../gasdesk/ui/records/reading_form.py" line="74"/>
         <source>Check again (Esc)</source>
         <translation>重新核对（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/reading_form.py" line="149" />
+        <location filename="../../gasdesk/ui/records/reading_form.py" line="149"/>
         <source>Recorded {value} m³ on meter {meter}: {volume} m³ since the previous reading.</source>
         <translation>已登记表号{meter}读数{value} m³，较上次读数用气{volume} m³。</translation>
     </message>
@@ -2874,72 +2917,72 @@
 <context>
     <name>ReadingsModel</name>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="28" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="28"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="29" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="29"/>
         <source>Meter</source>
         <translation>表号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="30" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="30"/>
         <source>Reading m³</source>
         <translation>读数 m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="31" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="31"/>
         <source>Used m³</source>
         <translation>用气量 m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="32" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="32"/>
         <source>Year before m³</source>
         <translation>去年同期 m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="33" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="33"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="34" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="34"/>
         <source>Check</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="42" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="42"/>
         <source>meter reader</source>
         <translation>抄表员</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="43" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="43"/>
         <source>counter</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="44" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="44"/>
         <source>estimated</source>
         <translation>估抄</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="49" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="49"/>
         <source>far above last year</source>
         <translation>远高于去年同期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="50" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="50"/>
         <source>estimated again</source>
         <translation>连续估抄</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="51" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="51"/>
         <source>lower than previous</source>
         <translation>低于上次读数</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="52" />
+        <location filename="../../gasdesk/ui/records/history_models.py" line="52"/>
         <source>meter changed</source>
         <translation>已换表</translation>
     </message>
@@ -2947,12 +2990,12 @@
 <context>
     <name>ReceiptCopyDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/records/reprint.py" line="41" />
+        <location filename="../../gasdesk/ui/records/reprint.py" line="41"/>
         <source>Receipt {code} — copy (重印)</source>
         <translation>收据 {code} — 重印</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/reprint.py" line="41" />
+        <location filename="../../gasdesk/ui/records/reprint.py" line="41"/>
         <source>Receipt {code}</source>
         <translation>收据 {code}</translation>
     </message>
@@ -2960,42 +3003,42 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="45" />
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="45"/>
         <source>Receipt {code}</source>
         <translation>收据 {code}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="55" />
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="55"/>
         <source>Print (Enter)</source>
         <translation>打印（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="57" />
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="57"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="95" />
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="95"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="116" />
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="116"/>
         <source>Printed a copy marked 重印.</source>
         <translation>已打印标有“重印”的副本。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="118" />
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="118"/>
         <source>Printed.</source>
         <translation>已打印。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="119" />
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="119"/>
         <source>Print a copy (Enter)</source>
         <translation>打印副本（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="125" />
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="125"/>
         <source>Not printed: {reason}</source>
         <translation>未打印：{reason}</translation>
     </message>
@@ -3003,32 +3046,32 @@
 <context>
     <name>RecordsTab</name>
     <message>
-        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="57" />
+        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="57"/>
         <source>Account or meter number, mobile digits, name, address, or initials such as zs (Ctrl+F)</source>
         <translation>户号或表号、手机号码、姓名、地址，或拼音首字母如 zs（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="84" />
+        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="84"/>
         <source>No customer chosen</source>
         <translation>未选择客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="85" />
+        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="85"/>
         <source>Type in the search field above; Enter picks the customer.</source>
         <translation>在上方搜索框输入，按Enter选择客户。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="170" />
+        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="170"/>
         <source>{count} found; Down and Enter pick one.</source>
         <translation>找到{count}个，按↓和Enter选择。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="172" />
+        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="172"/>
         <source>1 found; Enter picks it.</source>
         <translation>找到1个，按Enter选择。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="175" />
+        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="175"/>
         <source>No customer found for “{text}”.</source>
         <translation>未找到“{text}”对应的客户。</translation>
     </message>
@@ -3036,37 +3079,37 @@
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../gasdesk/ui/records/search_model.py" line="29" />
+        <location filename="../../gasdesk/ui/records/search_model.py" line="29"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/search_model.py" line="30" />
+        <location filename="../../gasdesk/ui/records/search_model.py" line="30"/>
         <source>Name</source>
         <translation>户名</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/search_model.py" line="31" />
+        <location filename="../../gasdesk/ui/records/search_model.py" line="31"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/search_model.py" line="32" />
+        <location filename="../../gasdesk/ui/records/search_model.py" line="32"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/search_model.py" line="33" />
+        <location filename="../../gasdesk/ui/records/search_model.py" line="33"/>
         <source>Meter</source>
         <translation>表号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/search_model.py" line="88" />
+        <location filename="../../gasdesk/ui/records/search_model.py" line="88"/>
         <source>Removed meter; the meter in service is {meter}</source>
         <translation>已拆除的旧表，在用表号为{meter}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/search_model.py" line="94" />
+        <location filename="../../gasdesk/ui/records/search_model.py" line="94"/>
         <source>Account status: {status}</source>
         <translation>户状态：{status}</translation>
     </message>
@@ -3074,122 +3117,122 @@
 <context>
     <name>ShiftPanel</name>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="54" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="54"/>
         <source>Open a shift: count the opening float</source>
         <translation>开班：清点备用金</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="57" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="57"/>
         <source>&amp;Open shift</source>
         <translation>开班(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="65" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="65"/>
         <source>Cash paid in or out of the drawer</source>
         <translation>钱箱现金存入/取出</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="69" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="69"/>
         <source>Amount, e.g. 500.00</source>
         <translation>金额，如：500.00</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="72" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="72"/>
         <source>Reason, e.g. bank deposit</source>
         <translation>原因，如：解缴银行</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="74" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="74"/>
         <source>Pay &amp;in</source>
         <translation>存入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="75" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="75"/>
         <source>Pay o&amp;ut</source>
         <translation>取出(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="95" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="95"/>
         <source>Expected against counted</source>
         <translation>应有与实点对比</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="110" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="110"/>
         <source>Record &amp;difference…</source>
         <translation>登记差额(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="112" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="112"/>
         <source>Count &amp;again</source>
         <translation>重新清点(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="113" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="113"/>
         <source>&amp;Close shift</source>
         <translation>交班(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="179" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="179"/>
         <source>No open shift at this counter.</source>
         <translation>本窗口当前未开班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="186" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="186"/>
         <source>Shift of {badge} at counter {counter}, {date}, opened {time}; float ¥{float}; {n} payments.</source>
         <translation>{badge}的班次：{counter}号窗口，{date}，{time}开班；备用金 ¥{float}；收费{n}笔。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="212" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="212"/>
         <source>Cash: float ¥{float} + taken ¥{taken} − change ¥{change} + paid in ¥{pin} − paid out ¥{pout} − voids ¥{voids} = expected ¥{expected}.</source>
         <translation>现金：备用金 ¥{float} + 收款 ¥{taken} − 找零 ¥{change} + 存入 ¥{pin} − 取出 ¥{pout} − 冲正 ¥{voids} = 应有 ¥{expected}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="225" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="225"/>
         <source>Payments or cash movements were recorded after this count: count again.</source>
         <translation>本次清点后又有收费或现金存取记录，请重新清点。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="259" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="259"/>
         <source>Shift opened.</source>
         <translation>已开班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="286" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="286"/>
         <source>Paid in ¥{amount}.</source>
         <translation>已存入 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="286" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="286"/>
         <source>Paid out ¥{amount}.</source>
         <translation>已取出 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="313" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="313"/>
         <source>Count recorded: ¥{total} in the drawer.</source>
         <translation>清点已登记：钱箱内共 ¥{total}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="332" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="332"/>
         <source>Record a difference</source>
         <translation>登记差额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="333" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="333"/>
         <source>{method}: {difference}. Give the reason; a supervisor confirms it.</source>
         <translation>{method}：{difference}。请填写原因，由主管确认。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="336" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="336"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="363" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="363"/>
         <source>{difference} recorded, approved by {badge}.</source>
         <translation>已登记{difference}，由{badge}确认。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="381" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="381"/>
         <source>Shift closed: expected ¥{expected}, counted ¥{counted}.</source>
         <translation>已交班：应有 ¥{expected}，实点 ¥{counted}。</translation>
     </message>
@@ -3197,37 +3240,37 @@
 <context>
     <name>StatementDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="38" />
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="38"/>
         <source>Statement for {name} ({number})</source>
         <translation>{name}（{number}）的对账单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="47" />
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="47"/>
         <source>&amp;Make statement (Enter)</source>
         <translation>生成对账单(&amp;M)（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="56" />
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="56"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="61" />
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="61"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="63" />
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="63"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="81" />
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="81"/>
         <source>Making the statement…</source>
         <translation>正在生成对账单…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="101" />
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="101"/>
         <source>Statement for {start} to {end}: print it with Ctrl+P.</source>
         <translation>{start}至{end}的对账单：按Ctrl+P打印。</translation>
     </message>
@@ -3235,22 +3278,22 @@
 <context>
     <name>SupervisorDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/dayend/supervisor.py" line="54" />
+        <location filename="../../gasdesk/ui/dayend/supervisor.py" line="54"/>
         <source>Supervisor badge</source>
         <translation>主管工号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/supervisor.py" line="55" />
+        <location filename="../../gasdesk/ui/dayend/supervisor.py" line="55"/>
         <source>Supervisor password</source>
         <translation>主管密码</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/supervisor.py" line="60" />
+        <location filename="../../gasdesk/ui/dayend/supervisor.py" line="60"/>
         <source>Confirm (Enter)</source>
         <translation>确认（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/supervisor.py" line="63" />
+        <location filename="../../gasdesk/ui/dayend/supervisor.py" line="63"/>
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>
@@ -3258,82 +3301,82 @@
 <context>
     <name>TenderForm</name>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="45" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="47"/>
         <source>Pay bills (Alt+B)</source>
         <translation>缴纳账单（Alt+B）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="46" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="48"/>
         <source>Buy gas, IC card (Alt+G)</source>
         <translation>IC卡购气（Alt+G）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="47" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="49"/>
         <source>Prepay (Alt+P)</source>
         <translation>预存（Alt+P）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="73" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="75"/>
         <source>yuan, e.g. 100</source>
         <translation>元，如：100</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="74" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="76"/>
         <source>m³, e.g. 20</source>
         <translation>m³，如：20</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="75" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="77"/>
         <source>yuan, e.g. 200</source>
         <translation>元，如：200</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="76" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="78"/>
         <source>e.g. 200, or + if exact</source>
         <translation>如：200；正好按 +</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="77" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="80"/>
         <source>transaction reference number</source>
         <translation>交易流水号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="86" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="89"/>
         <source>Read back (Enter)</source>
         <translation>唱收唱付（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="91" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="94"/>
         <source>&amp;Method:</source>
         <translation>支付方式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="92" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="95"/>
         <source>Buy for (¥):</source>
         <translation>购气金额（¥）：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="93" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="96"/>
         <source>or gas (m³):</source>
         <translation>或购气量（m³）：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="94" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="97"/>
         <source>Prepay (¥):</source>
         <translation>预存金额（¥）：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="95" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="98"/>
         <source>Cash &amp;received (¥):</source>
         <translation>实收现金(&amp;R)（¥）：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="96" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="99"/>
         <source>Re&amp;ference:</source>
         <translation>流水号(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="97" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="100"/>
         <source>Change:</source>
         <translation>找零：</translation>
     </message>
@@ -3341,17 +3384,17 @@
 <context>
     <name>TimeslotField</name>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="228" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="228"/>
         <source>(no visit)</source>
         <translation>（不预约上门）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="234" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="234"/>
         <source>{slot} — {free} free</source>
         <translation>{slot} — 余{free}个</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="236" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="236"/>
         <source>{slot} — full</source>
         <translation>{slot} — 已约满</translation>
     </message>
@@ -3359,33 +3402,33 @@
 <context>
     <name>TodaysPayments</name>
     <message>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="36" />
+        <location filename="../../gasdesk/ui/todays_payments.py" line="36"/>
         <source>Reprint (Ctrl+P)</source>
         <translation>重印（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="38" />
+        <location filename="../../gasdesk/ui/todays_payments.py" line="38"/>
         <source>Void… (F9)</source>
         <translation>冲正…（F9）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="45" />
-        <source>Today's payments at this office</source>
+        <location filename="../../gasdesk/ui/todays_payments.py" line="45"/>
+        <source>Today&apos;s payments at this office</source>
         <translation>本营业室今日收费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="88" />
-        <location filename="../../gasdesk/ui/todays_payments.py" line="96" />
+        <location filename="../../gasdesk/ui/todays_payments.py" line="88"/>
+        <location filename="../../gasdesk/ui/todays_payments.py" line="96"/>
         <source>Choose a payment in the list first.</source>
         <translation>请先在列表中选择一笔收费。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="99" />
+        <location filename="../../gasdesk/ui/todays_payments.py" line="99"/>
         <source>This payment cannot be voided.</source>
         <translation>该笔收费不能冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="110" />
+        <location filename="../../gasdesk/ui/todays_payments.py" line="110"/>
         <source>Voided; void slip {code}.</source>
         <translation>已冲正，冲正单号{code}。</translation>
     </message>
@@ -3393,7 +3436,7 @@
 <context>
     <name>UsageChart</name>
     <message>
-        <location filename="../../gasdesk/ui/records/usage_chart.py" line="74" />
+        <location filename="../../gasdesk/ui/records/usage_chart.py" line="74"/>
         <source>Gas used per month (m³)</source>
         <translation>月用气量（m³）</translation>
     </message>
@@ -3401,42 +3444,42 @@
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/visits.py" line="38" />
+        <location filename="../../gasdesk/ui/formdesk/visits.py" line="38"/>
         <source>Due</source>
         <translation>回访期限</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/visits.py" line="39" />
+        <location filename="../../gasdesk/ui/formdesk/visits.py" line="39"/>
         <source>Form</source>
         <translation>业务单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/visits.py" line="40" />
+        <location filename="../../gasdesk/ui/formdesk/visits.py" line="40"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/visits.py" line="41" />
+        <location filename="../../gasdesk/ui/formdesk/visits.py" line="41"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/visits.py" line="42" />
+        <location filename="../../gasdesk/ui/formdesk/visits.py" line="42"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/visits.py" line="57" />
+        <location filename="../../gasdesk/ui/formdesk/visits.py" line="57"/>
         <source>What the customer said</source>
         <translation>客户意见</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/visits.py" line="62" />
+        <location filename="../../gasdesk/ui/formdesk/visits.py" line="62"/>
         <source>&amp;Record return visit</source>
         <translation>登记回访(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/visits.py" line="108" />
+        <location filename="../../gasdesk/ui/formdesk/visits.py" line="108"/>
         <source>Return visit for {number} recorded.</source>
         <translation>{number}的回访已登记。</translation>
     </message>
@@ -3444,47 +3487,47 @@
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="44" />
+        <location filename="../../gasdesk/ui/void_dialog.py" line="44"/>
         <source>Void payment {code}</source>
         <translation>冲正收费 {code}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="47" />
+        <location filename="../../gasdesk/ui/void_dialog.py" line="47"/>
         <source>{kind} {code}: account {number} {name}, {method} ¥{amount}</source>
         <translation>{kind} {code}：户号 {number} {name}，{method} ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="59" />
+        <location filename="../../gasdesk/ui/void_dialog.py" line="59"/>
         <source>A void needs a supervisor. The payment stays on record; a reversing entry and a void slip are made.</source>
         <translation>冲正需值班主管授权。原收费记录保留，系统将另行生成一笔冲正记录和冲正单。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="70" />
+        <location filename="../../gasdesk/ui/void_dialog.py" line="70"/>
         <source>e.g. wrong amount entered, customer changed payment method</source>
         <translation>如：金额录入错误、客户更换支付方式</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="73" />
+        <location filename="../../gasdesk/ui/void_dialog.py" line="73"/>
         <source>Supervisor badge:</source>
         <translation>主管工号：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="74" />
+        <location filename="../../gasdesk/ui/void_dialog.py" line="74"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="75" />
+        <location filename="../../gasdesk/ui/void_dialog.py" line="75"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="77" />
+        <location filename="../../gasdesk/ui/void_dialog.py" line="77"/>
         <source>Void (Enter)</source>
         <translation>冲正（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="79" />
+        <location filename="../../gasdesk/ui/void_dialog.py" line="79"/>
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>

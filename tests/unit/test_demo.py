@@ -572,8 +572,9 @@ def test_cli_refuses_a_file_that_is_not_a_database(tmp_path, capsys):
     assert path.read_text() == "not a database"
 
 
-def test_ensure_demo_writes_only_into_an_empty_database(tmp_path):
+def test_ensure_demo_writes_only_into_an_empty_database(tmp_path, monkeypatch):
     path = tmp_path / "first.db"
+    monkeypatch.setattr("gasdesk.demo.cli.default_db_path", lambda: path)
     try:
         assert ensure_demo(path, accounts=25) is True
     finally:
@@ -675,8 +676,9 @@ def test_without_a_writer_process_the_data_is_the_same(tmp_path, monkeypatch, de
     assert list(private_tmp.iterdir()) == []
 
 
-def test_ensure_demo_uses_the_database_already_open(tmp_path):
+def test_ensure_demo_uses_the_database_already_open(tmp_path, monkeypatch):
     path = tmp_path / "open.db"
+    monkeypatch.setattr("gasdesk.demo.cli.default_db_path", lambda: path)
     open_database(path)
     opened = db.obj
     try:
