@@ -126,6 +126,12 @@ def read_capital(text: str) -> int:
     return yuan * 100 + jiao * 10 + fen
 
 
+@pytest.mark.parametrize("fen", sorted(PBOC_EXAMPLES))
+def test_the_reader_reads_every_form_the_bank_gives(fen: int) -> None:
+    for text in PBOC_EXAMPLES[fen]:
+        assert read_capital(text) == fen
+
+
 @given(st.integers(min_value=0, max_value=10**17))
 def test_round_trip(fen: int) -> None:
     assert read_capital(capital_amount(fen)) == fen
