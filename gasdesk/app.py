@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
 COMMANDS = ("demo", "setup", "screenshot", "verify", "user", "backup", "restore")
+LANGUAGES = ("zh_CN", "en")
+DEFAULT_LANGUAGE = "zh_CN"  # Simplified Chinese; English is the second language
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
         + " (each has --help).",
     )
     p.add_argument("--db", help="SQLite database file (default: the per-user data folder)")
-    p.add_argument("--lang", choices=("zh_CN", "en"), help="user interface language")
+    p.add_argument("--lang", choices=LANGUAGES, help="user interface language")
     p.add_argument("--office", help="office code of this counter, e.g. MS or WC")
     p.add_argument("--counter", type=int, help="counter number of this counter")
     return p
@@ -69,3 +71,9 @@ def make_settings() -> QSettings:
     if path is not None:
         return QSettings(str(path), QSettings.Format.IniFormat)
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "GasDesk", "gasdesk")
+
+
+def ui_language(settings: QSettings, requested: str | None = None) -> str:
+    """The interface language: `--lang`, else the counter's `ui/language` setting, else
+    Simplified Chinese."""
+    return requested or str(settings.value("ui/language", DEFAULT_LANGUAGE))

@@ -190,12 +190,24 @@ def _yuan_text(yuan: int) -> str:
 
 
 def capital_amount(fen: int) -> str:
-    """Integer fen -> the capital amount written on receipts.
+    """Integer fen -> the capital amount written on receipts, on the read-back and on the
+    customer display (all three call this function).
 
-    Rules (中国人民银行《支付结算办法》 style): prefix 人民币; 元, 角, 分; 整 after 元 or 角
-    when there are no fen; one 零 for a run of zeros inside the yuan; 零 between 元 and
-    分 when the jiao is zero ('壹元零伍分'); no 元 when there are no yuan ('伍分');
-    '人民币零元整' for zero. 10.00 -> '人民币壹拾元整' (壹拾, never a bare 拾).
+    Rules of the People's Bank of China (《支付结算办法》, 附件《正确填写票据和结算凭证的
+    基本规定》): prefix 人民币; 元, 角, 分; 整 after 元 or 角 when there are no fen; no 元
+    when there are no yuan ('伍分'); '人民币零元整' for zero; 10.00 -> '人民币壹拾元整'
+    (壹拾, never a bare 拾). Zeros:
+
+    - Inside the yuan, one 零 for a run of zeros between two non-zero digits, read as
+      Chinese reads numbers: the zeros that end a 万 or 亿 section are silent, those that
+      begin one are a 零 (107000 -> 壹拾万柒仟, 100100 -> 壹拾万零壹佰).
+    - After 元, a 零 when zeros stand between the last non-zero yuan digit and the first
+      non-zero digit of the 角 and 分: 325.04 -> 叁佰贰拾伍元零肆分 (required by the bank),
+      1680.32 -> 壹仟陆佰捌拾元零叁角贰分, 10.50 -> 壹拾元零伍角整.
+
+    Where the bank lets a 零 be written or left out (a zero 万 digit before a non-zero
+    千, a zero 元 digit before a non-zero 角), this gives its first form, one 零 for
+    ¥107,000.53: 人民币壹拾万柒仟元零伍角叁分.
     The input is already exact integer fen, so nothing is truncated or rounded here.
     """
     if not isinstance(fen, int) or isinstance(fen, bool):
@@ -211,10 +223,10 @@ def capital_amount(fen: int) -> str:
     parts = ["人民币"]
     if yuan:
         parts.append(_yuan_text(yuan) + "元")
+        if rest and (yuan % 10 == 0 or jiao == 0):
+            parts.append("零")
     if jiao:
         parts.append(_DIGITS[jiao] + "角")
-    elif fen_digit and yuan:
-        parts.append("零")
     if fen_digit:
         parts.append(_DIGITS[fen_digit] + "分")
     else:

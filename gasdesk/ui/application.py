@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from gasdesk.app import make_settings
+from gasdesk.app import make_settings, ui_language
 from gasdesk.domain.records import LoginSession
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 from gasdesk.resources import RESOURCES
@@ -199,8 +199,7 @@ def run_gui(args: argparse.Namespace) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("GasDesk")
     settings = make_settings()
-    language = args.lang or str(settings.value("ui/language", "zh_CN"))
-    install_translators(app, language)
+    install_translators(app, ui_language(settings, args.lang))
     if not has_cjk_font():
         return fail(
             f"No Chinese font is installed, so text would show as boxes. Install one: {FONT_HINT}",

@@ -41,7 +41,7 @@ SCORE_COLOURS = {"very_satisfied": "#2e7d32", "satisfied": "#1565c0", "unsatisfi
 
 
 def capital_text(fen: int) -> str:
-    """The amount in capitals (人民币…元…角…分/整) when the read-back did not bring
+    """The amount in capitals (人民币…元…角…分/整) by the one function that writes
     them; '' for an amount that has none (negative, absurdly large)."""
     try:
         return money.capital_amount(fen)
@@ -293,18 +293,12 @@ class CustomerDisplay(QWidget):
         self.phrase_line.setText(text)
         self.stack.setCurrentIndex(PHRASE)
 
-    def show_amounts(
-        self,
-        due_fen: int,
-        received_fen: int,
-        change_fen: int,
-        capitals: dict[str, str] | None = None,
-    ) -> None:
-        """The read-back amounts; capitals given by the read-back win over computed ones."""
-        capitals = capitals or {}
+    def show_amounts(self, due_fen: int, received_fen: int, change_fen: int) -> None:
+        """The read-back amounts, in figures and in capitals; the capitals are written here
+        from the fen by `money.capital_amount`, like the receipt's and the read-back's."""
         for key, fen in (("due", due_fen), ("received", received_fen), ("change", change_fen)):
             self.figures[key].setText("¥" + format_yuan(fen))
-            capital = capitals.get(key) or capital_text(fen)
+            capital = capital_text(fen)
             self.capitals[key].setText(capital)
             self.capitals[key].setVisible(bool(capital))
             for widget in (self.captions[key], self.figures[key]):
@@ -341,12 +335,7 @@ class CustomerDisplay(QWidget):
             due, received, change = (params.get(f"{k}_fen") for k in ("due", "received", "change"))
             if not (_is_fen(due) and _is_fen(received) and _is_fen(change)):
                 return  # a malformed read-back: show nothing rather than a wrong figure
-            capitals = {
-                k: str(params[f"{k}_capital"])
-                for k in ("due", "received", "change")
-                if params.get(f"{k}_capital")
-            }
-            self.show_amounts(due, received, change, capitals=capitals)
+            self.show_amounts(due, received, change)
         elif name == "committed":
             number = params.get("receipt") or params.get("form_number") or ""
             if self.stack.currentIndex() != AMOUNTS:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
+from gasdesk.app import ui_language
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.customer_bar import CustomerBar
 from gasdesk.ui.idle_lock import IdleLock
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
         for code, label in (("zh_CN", "简体中文"), ("en", "English")):
             act = QAction(label, self)
             act.setCheckable(True)
-            act.setChecked(str(self.ctx.settings.value("ui/language", "zh_CN")) == code)
+            act.setChecked(ui_language(self.ctx.settings) == code)
             act.triggered.connect(lambda _=False, c=code: self.choose_language(c))
             language.addAction(act)
         menu.addSeparator()

@@ -337,24 +337,26 @@ def test_phrase_model(qtmodeltester, world, counter_ctx):
     assert model.rowCount() == 12 + 4 + 3 + 3  # phrases and three headings
 
 
-def test_readback_capitals_from_the_fee_tab_are_shown(world, counter_ctx, panel, display):
+def test_readback_capitals_are_written_by_capital_amount(world, counter_ctx, panel, display):
+    """The display writes the capitals from the fen itself (the one function that the
+    receipt and the read-back use), whatever capital text a moment carries."""
     counter_ctx.set_customer(customer(world))
     counter_ctx.events.moment.emit(
         "readback",
         {
-            "due_fen": 12850,
-            "received_fen": 12850,
-            "change_fen": 0,
-            "method": "wechat",
-            "due_capital": "人民币壹佰贰拾捌元伍角",
-            "received_capital": "人民币壹佰贰拾捌元伍角",
-            "change_capital": "人民币零元整",
+            "due_fen": 10_700_053,
+            "received_fen": 10_700_100,
+            "change_fen": 47,
+            "method": "cash",
+            "due_capital": "人民币壹拾万柒仟元伍角叁分",
         },
     )
-    assert panel.say.text() == "您应缴128.50元，已收您128.50元，请您核对"
-    assert shown_amounts(display) == ["128.50", "128.50", "0.00"]
-    assert display.capitals["due"].text() == "人民币壹佰贰拾捌元伍角"
-    assert display.capitals["change"].text() == "人民币零元整"
+    assert shown_amounts(display) == ["107000.53", "107001.00", "0.47"]
+    assert [display.capitals[k].text() for k in ("due", "received", "change")] == [
+        "人民币壹拾万柒仟元零伍角叁分",
+        "人民币壹拾万柒仟零壹元整",
+        "人民币肆角柒分",
+    ]
 
 
 def test_capitals_hook_uses_money_capital_amount_when_it_exists(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
@@ -93,12 +95,24 @@ def test_nothing_found_says_so(qtbot, tab: RecordsTab) -> None:  # type: ignore[
 
 
 def test_newer_keystrokes_supersede_older_queries(qtbot, tab: RecordsTab) -> None:  # type: ignore[no-untyped-def]
-    tab.search.setText("张")
-    tab.run_search()
-    tab.search.setText("曾国藩")
-    tab.run_search()
+    """The query for "张" is still waiting for the database when the teller has typed
+    "曾国藩" and pressed Enter: the older result is never shown and its many hits do not
+    answer the Enter, which picks 曾国藩."""
+    database_free = threading.Event()
+    tab.ctx.worker.submit(database_free.wait, 10)  # the database is busy with other work
+    shown: list[list[str]] = []
+    tab.model.modelReset.connect(lambda: shown.append(shown_names(tab)))
+    try:
+        type_text(qtbot, tab.search, "张")
+        qtbot.waitUntil(lambda: not tab._timer.isActive())  # its query is submitted
+        tab.search.clear()
+        type_text(qtbot, tab.search, "曾国藩")
+        qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    finally:
+        database_free.set()
     wait_idle(qtbot, tab.ctx.worker)
-    assert shown_names(tab) == ["曾国藩"]
+    assert shown == [["曾国藩"]]
+    assert tab.ctx.customer is not None and tab.ctx.customer.name == "曾国藩"
 
 
 def test_enter_right_after_typing_picks_the_single_match(qtbot, tab: RecordsTab) -> None:  # type: ignore[no-untyped-def]

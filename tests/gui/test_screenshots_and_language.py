@@ -8,9 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import QApplication
 
+from gasdesk.app import build_parser, make_settings, ui_language
 from gasdesk.ui.application import install_translators
 
 
@@ -40,16 +42,26 @@ def test_screenshot_command_renders_login_and_every_tab(tmp_path: Path) -> None:
         assert len(colours) > 5
 
 
-def test_chinese_is_the_default_language(main_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_chinese_is_the_default_language(ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A counter with no language setting, started without --lang, speaks Chinese: the
+    language is chosen as `run_gui` chooses it."""
     app = QApplication.instance()
-    translators = install_translators(app, "zh_CN")
+    settings = make_settings()
+    assert settings.value("ui/language") is None  # a fresh counter
+    args = build_parser().parse_args([])
+    locale_before = QLocale()
+    translators = install_translators(app, ui_language(settings, args.lang))
     try:
         from gasdesk.ui.main_window import MainWindow
 
-        window = MainWindow(main_window.ctx)
+        window = MainWindow(ctx)
         qtbot.addWidget(window)
         titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
         assert titles == ["业务受理 (F2)", "收费 (F3)", "抄表查询 (F4)", "日结对账 (F5)"]
+        checked = [a.text() for a in window.findChildren(QAction) if a.isChecked()]
+        assert checked == ["简体中文"]
+        assert QLocale().language() == QLocale.Language.Chinese
     finally:
         for t in translators:
             app.removeTranslator(t)
+        QLocale.setDefault(locale_before)

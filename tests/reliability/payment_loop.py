@@ -1,10 +1,6 @@
-"""The payment writer of the crash, concurrency and fault tests.
-
-`pay()` records a cash prepayment through `services.payments.collect_payment` when
-fee collection is present, and otherwise through `_minimal_pay()`, a stand-in with
-the same storage mechanisms (one write transaction holding the receipt number from
-the ReceiptCounter row, the payment, the receipt, the balance change and the audit
-event with payload payment, amount_fen, receipt). `WRITER` says which one ran.
+"""The payment writer of the crash, concurrency and fault tests: `pay()` records a cash
+prepayment through `services.payments.collect_payment`, the code the counter runs. If
+that cannot be imported the tests that use it fail; they never fall back to a copy.
 
 Run as a script it is the child process of the crash and concurrency tests:
 
@@ -18,38 +14,18 @@ from __future__ import annotations
 import sys
 import uuid
 
-from gasdesk.storage import audit
-from gasdesk.storage.db import run_in_transaction
-from gasdesk.storage.models import Account, Counter, Payment, Receipt, Staff, now
-from gasdesk.storage.numbering import next_number
-
-
-def _fee_collection():  # type: ignore[no-untyped-def]
-    """collect_payment and PaymentRequest, or None before fee collection is merged."""
-    try:
-        from gasdesk.domain.fees import PaymentRequest
-        from gasdesk.services.payments import collect_payment
-    except ModuleNotFoundError as exc:
-        if exc.name in ("gasdesk.services.payments", "gasdesk.domain.fees"):
-            return None
-        raise
-    return collect_payment, PaymentRequest
-
-
-WRITER = "collect_payment" if _fee_collection() else "minimal"
+from gasdesk.domain.fees import PaymentRequest
+from gasdesk.services.payments import collect_payment
+from gasdesk.storage.models import Account, Counter, Staff
 
 
 def pay(account_number: str, amount_fen: int, badge: str = "MS01", counter_no: int = 1) -> str:
     """Record one cash prepayment; returns the receipt code after the commit."""
-    fees = _fee_collection()
-    if fees is None:
-        return _minimal_pay(account_number, amount_fen, badge, counter_no)
-    collect_payment, payment_request = fees
     account = Account.get(Account.number == account_number)
     staff = Staff.get(Staff.badge == badge)
     counter = Counter.get((Counter.office == staff.office) & (Counter.number == counter_no))
     receipt = collect_payment(
-        payment_request(
+        PaymentRequest(
             account_id=account.id,
             staff_id=staff.id,
             counter_id=counter.id,
@@ -61,47 +37,6 @@ def pay(account_number: str, amount_fen: int, badge: str = "MS01", counter_no: i
         )
     )
     return str(receipt.code)
-
-
-def _minimal_pay(account_number: str, amount_fen: int, badge: str, counter_no: int) -> str:
-    """The stand-in for collect_payment (see the module's docstring)."""
-
-    def work() -> str:
-        account = Account.get(Account.number == account_number)
-        staff = Staff.get(Staff.badge == badge)
-        counter = Counter.get((Counter.office == staff.office) & (Counter.number == counter_no))
-        office = staff.office
-        at = now()
-        series = f"{office.code}-{at.year}"
-        number = next_number(series)
-        payment = Payment.create(
-            account=account,
-            office=office,
-            counter=counter,
-            staff=staff,
-            business_date=at.date(),
-            kind="prepay",
-            method="cash",
-            amount_fen=amount_fen,
-            tendered_fen=amount_fen,
-            idempotency_key=uuid.uuid4().hex,
-        )
-        receipt = Receipt.create(series=series, number=number, payment=payment)
-        # read-modify-write on purpose: lost updates would show in the balance sums
-        account.balance_fen = account.balance_fen + amount_fen
-        account.save()
-        audit.append(
-            "payment",
-            staff_id=staff.id,
-            office_id=office.id,
-            payment=payment.id,
-            amount_fen=amount_fen,
-            receipt=receipt.code,
-            account=account.number,
-        )
-        return str(receipt.code)
-
-    return run_in_transaction(work)
 
 
 def main(argv: list[str]) -> int:

@@ -21,7 +21,6 @@ import pytest
 from gasdesk.storage.db import open_database
 from tests.pg_support import open_test_database
 from tests.reliability.children import committed_lines, holdings, start_loop
-from tests.reliability.payment_loop import WRITER
 from tests.reliability.seed import seed
 
 ROUNDS = int(os.environ.get("GASDESK_KILL_ROUNDS", "50"))
@@ -53,7 +52,7 @@ def test_kill_minus_nine_mid_payment_loses_nothing_and_leaves_nothing_partial(
 
     open_database(db_file, key_path=key)  # the start-up quick_check runs here
     held = holdings()
-    msg = f"(writer {WRITER}, random seed {seed_value}; rerun with GASDESK_KILL_SEED={seed_value})"
+    msg = f"(random seed {seed_value}; rerun with GASDESK_KILL_SEED={seed_value})"
     assert held.integrity == ["ok"], msg
     assert reported, "the children never got to commit a payment " + msg
     assert set(reported) <= set(held.receipts), msg

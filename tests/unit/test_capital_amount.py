@@ -1,4 +1,11 @@
-"""capital_amount: the 大写 amount printed on receipts and shown at the read-back."""
+"""capital_amount: the 大写 amount printed on receipts and shown at the read-back.
+
+The zero rule follows the People's Bank of China (《支付结算办法》, 附件《正确填写票据和
+结算凭证的基本规定》): where the rules allow a 零 to be written or left out, GasDesk writes
+the yuan as Chinese reads them (十万七千: no 零 after 万 when the 千 digit is not zero) and
+always writes 零 after 元 when a zero stands between the yuan's last non-zero digit and the
+角 or 分 (壹拾元零伍角, 壹仟元零伍分). ¥107,000.53 is 壹拾万柒仟元零伍角叁分, the first of the
+two forms the bank gives, each carrying exactly one 零."""
 
 from __future__ import annotations
 
@@ -15,6 +22,7 @@ from gasdesk.domain.money import capital_amount
     ("fen", "text"),
     [
         (5, "人民币伍分"),
+        (1, "人民币壹分"),
         (1000, "人民币壹拾元整"),
         (10001000, "人民币壹拾万零壹拾元整"),
         (10, "人民币壹角整"),
@@ -23,7 +31,7 @@ from gasdesk.domain.money import capital_amount
         (0, "人民币零元整"),
         (15, "人民币壹角伍分"),
         (10005, "人民币壹佰元零伍分"),
-        (168032, "人民币壹仟陆佰捌拾元叁角贰分"),
+        (168032, "人民币壹仟陆佰捌拾元零叁角贰分"),
         (100, "人民币壹元整"),
         (1_000_000, "人民币壹万元整"),
         (100_000_000, "人民币壹佰万元整"),
@@ -32,7 +40,20 @@ from gasdesk.domain.money import capital_amount
         (10_000_000_000, "人民币壹亿元整"),
         (10_000_100_000, "人民币壹亿零壹仟元整"),
         (10_100_000_000, "人民币壹亿零壹佰万元整"),
-        (10_700_053, "人民币壹拾万柒仟元伍角叁分"),
+        (10_700_053, "人民币壹拾万柒仟元零伍角叁分"),
+        (10_700_000, "人民币壹拾万柒仟元整"),
+        (10_000_050, "人民币壹拾万元零伍角整"),
+        (100_005, "人民币壹仟元零伍分"),
+        (1050, "人民币壹拾元零伍角整"),
+        (140_950, "人民币壹仟肆佰零玖元伍角整"),
+        (600_714, "人民币陆仟零柒元壹角肆分"),
+        (32504, "人民币叁佰贰拾伍元零肆分"),
+        (1_640_902, "人民币壹万陆仟肆佰零玖元零贰分"),
+        (10_070_053, "人民币壹拾万零柒佰元零伍角叁分"),
+        (100_700_000, "人民币壹佰万柒仟元整"),
+        (10_000_700_053, "人民币壹亿零柒仟元零伍角叁分"),
+        (50, "人民币伍角整"),
+        (2010, "人民币贰拾元零壹角整"),
         (2_000_000_000_000_00, "人民币贰万亿元整"),
         (1_0001_0000_0000_00, "人民币壹万零壹亿元整"),
         (1_0000_0000_0010_00, "人民币壹万亿零壹拾元整"),
@@ -43,6 +64,26 @@ from gasdesk.domain.money import capital_amount
 )
 def test_vectors(fen: int, text: str) -> None:
     assert capital_amount(fen) == text
+
+
+# The examples of the PBOC's rule (四) and every form it accepts for each.
+PBOC_EXAMPLES = {
+    140_950: {"人民币壹仟肆佰零玖元伍角", "人民币壹仟肆佰零玖元伍角整"},
+    600_714: {"人民币陆仟零柒元壹角肆分"},
+    168_032: {"人民币壹仟陆佰捌拾元零叁角贰分", "人民币壹仟陆佰捌拾元叁角贰分"},
+    10_700_053: {"人民币壹拾万柒仟元零伍角叁分", "人民币壹拾万零柒仟元伍角叁分"},
+    1_640_902: {"人民币壹万陆仟肆佰零玖元零贰分"},
+    32_504: {"人民币叁佰贰拾伍元零肆分"},
+}
+
+
+@pytest.mark.parametrize("fen", sorted(PBOC_EXAMPLES))
+def test_each_pboc_example_is_written_in_a_form_the_bank_gives(fen: int) -> None:
+    assert capital_amount(fen) in PBOC_EXAMPLES[fen]
+
+
+def test_107000_53_carries_exactly_one_zero() -> None:
+    assert capital_amount(10_700_053).count("零") == 1
 
 
 def test_refuses_what_is_not_integer_fen() -> None:
@@ -85,6 +126,12 @@ def read_capital(text: str) -> int:
     return yuan * 100 + jiao * 10 + fen
 
 
+@pytest.mark.parametrize("fen", sorted(PBOC_EXAMPLES))
+def test_the_reader_reads_every_form_the_bank_gives(fen: int) -> None:
+    for text in PBOC_EXAMPLES[fen]:
+        assert read_capital(text) == fen
+
+
 @given(st.integers(min_value=0, max_value=10**17))
 def test_round_trip(fen: int) -> None:
     assert read_capital(capital_amount(fen)) == fen
@@ -103,3 +150,11 @@ def test_form_rules(fen: int) -> None:
         assert "元" in text
     if fen < 100:
         assert "元" not in text or fen == 0
+    yuan, rest = divmod(fen, 100)
+    # 零 after 元 exactly when zeros stand between the last non-zero yuan digit and the
+    # first non-zero digit of the 角 and 分 (the PBOC's rules 3 and 4, house form)
+    zero_after_yuan = bool(yuan) and bool(rest) and (yuan % 10 == 0 or rest < 10)
+    assert ("元零" in text) == zero_after_yuan
+    # the optional 零 of a zero 万 digit before a non-zero 千 is never written: the one 零
+    # of such an amount is the one after 元
+    assert not re.search("万零[壹贰叁肆伍陆柒捌玖]仟", text)
