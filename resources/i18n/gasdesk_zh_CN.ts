@@ -2546,8 +2546,13 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/outages.py" line="178" />
-        <source>The outage starts during the cooking peak {window}. Outages should avoid peak hours. Register it anyway?</source>
-        <translation>停气开始时间处于做饭用气高峰（{window}）。停气应避开用气高峰，仍要登记吗？</translation>
+        <source>The outage overlaps the cooking peak {window}. Outages should avoid peak hours. Register it anyway?</source>
+        <translation>停气时段与做饭用气高峰（{window}）重叠。停气应避开用气高峰，仍要登记吗？</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="179" />
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/outages.py" line="193" />

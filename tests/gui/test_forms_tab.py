@@ -396,6 +396,7 @@ def test_a_slot_cannot_be_double_booked_and_punctuality_is_recorded(
 
 
 def test_outage_in_a_cooking_peak_asks_first(qtbot: Any, teller_tab: Any) -> None:
+    """10:00 to 14:00 starts before the lunch peak and runs through it: asked first."""
     tab, _ctx, clock = teller_tab
     page = tab.outages
     tab.pages.setCurrentWidget(page)
@@ -404,10 +405,10 @@ def test_outage_in_a_cooking_peak_asks_first(qtbot: Any, teller_tab: Any) -> Non
     page.building_from.setValue(1)
     page.building_to.setValue(5)
     page.starts.setDateTime(
-        page.starts.dateTime().fromString("2026-10-12 11:30", "yyyy-MM-dd HH:mm")
+        page.starts.dateTime().fromString("2026-10-12 10:00", "yyyy-MM-dd HH:mm")
     )
     page.restores.setDateTime(
-        page.restores.dateTime().fromString("2026-10-12 16:00", "yyyy-MM-dd HH:mm")
+        page.restores.dateTime().fromString("2026-10-12 14:00", "yyyy-MM-dd HH:mm")
     )
     type_text(qtbot, page.reason, "管道改造")
     qtbot.mouseClick(page.register_button, Qt.MouseButton.LeftButton)
@@ -475,6 +476,7 @@ def test_outage_banner_for_the_customer_in_the_bar(
     register_outage(
         office_id=world.office_id, staff_id=world.teller_id, area=Area("文昌路", "锦绣苑", 1, 5),
         starts_at=dt.datetime(2026, 10, 1, 9), restore_at=dt.datetime(2026, 10, 1, 15), reason="管道改造", at=NOW,
+        confirm_peak=True,
     )  # fmt: skip
     ctx = make_ctx(world, tmp_path)
     ctx.extras["clock"] = Clock(NOW)
