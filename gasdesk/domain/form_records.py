@@ -110,10 +110,11 @@ class SlotAvailability:
     slot: str
     capacity: int
     booked: int
+    ended: bool = False  # the slot is over (today, later than its end): it cannot be booked
 
     @property
     def free(self) -> int:
-        return max(0, self.capacity - self.booked)
+        return 0 if self.ended else max(0, self.capacity - self.booked)
 
 
 @dataclass(frozen=True)

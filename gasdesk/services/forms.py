@@ -131,11 +131,12 @@ def _slot_kind(spec: FormSpec, field_name: str, values: Mapping[str, Value]) -> 
 
 
 def _check(
-    spec: FormSpec, raw: Mapping[str, str], today: dt.date
+    spec: FormSpec, raw: Mapping[str, str], at: dt.datetime
 ) -> tuple[dict[str, Value], dict[str, int], dict[str, str]]:
-    """Validate; return (values, account ids by field, slot kinds by field) or raise FormRejected."""
+    """Validate; return (values, account ids by field, slot kinds by field) or raise FormRejected.
+    `at` is the moment of submission: a slot that has ended by then is refused."""
     values, errors = validate_form(
-        spec, raw, ValidationContext(today=today, appointments=appointment_config())
+        spec, raw, ValidationContext(today=at.date(), appointments=appointment_config(), now=at)
     )
     accounts: dict[str, int] = {}
     kinds: dict[str, str] = {}
@@ -217,7 +218,7 @@ def submit_form(
 ) -> SubmitResult:
     """Validate and record a form; raise FormRejected (nothing saved) if any field is refused."""
     at = at or now()
-    values, accounts, kinds = _check(spec, raw, at.date())
+    values, accounts, kinds = _check(spec, raw, at)
     if account_id is None and accounts:
         account_id = next(iter(accounts.values()))
     office = Office.get_by_id(office_id)

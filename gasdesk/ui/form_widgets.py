@@ -56,6 +56,7 @@ class ErrorTexts(QObject):
             "timeslot": self.tr("Pick a day and a time slot."),
             "timeslot_unknown": self.tr("That time slot is not offered."),
             "timeslot_past": self.tr("That day has passed."),
+            "timeslot_ended": self.tr("That slot has already ended today; pick a later one."),
             "timeslot_taken": self.tr("That slot is already booked; pick another."),
             "account": self.tr("An account number is 4 to 16 digits."),
             "account_unknown": self.tr("No account has this number."),
@@ -230,6 +231,8 @@ class TimeslotField(FieldWidget):
             a = availability.get(s) if availability else None
             if a is None:
                 self.combo.addItem(s, s)
+            elif a.ended:
+                self.combo.addItem(self.tr("{slot} — over").format(slot=s), s)
             elif a.free:
                 self.combo.addItem(self.tr("{slot} — {free} free").format(slot=s, free=a.free), s)
             else:

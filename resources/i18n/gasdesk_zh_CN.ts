@@ -1077,6 +1077,11 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/form_widgets.py" line="59" />
+        <source>That slot has already ended today; pick a later one.</source>
+        <translation>该时段今天已经过去，请选择更晚的时段。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="59" />
         <source>That slot is already booked; pick another.</source>
         <translation>该时段已约满，请另选。</translation>
     </message>
@@ -3349,6 +3354,11 @@
         <location filename="../../gasdesk/ui/form_widgets.py" line="228" />
         <source>(no visit)</source>
         <translation>（不预约上门）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="235" />
+        <source>{slot} — over</source>
+        <translation>{slot} — 已过</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/form_widgets.py" line="234" />

@@ -395,6 +395,22 @@ def test_a_slot_cannot_be_double_booked_and_punctuality_is_recorded(
     assert Appointment.get().punctual is True
 
 
+def test_a_visit_in_a_slot_that_has_ended_is_refused(qtbot: Any, teller_tab: Any) -> None:
+    """17:17: today's 08:30-10:30 slot is shown as over, and booking it is refused."""
+    tab, _ctx, clock = teller_tab
+    clock.at = dt.datetime(2026, 9, 30, 17, 17)
+    type_into(qtbot, tab, "repair", FILLS["repair"] | {"visit": "2026-09-30 08:30-10:30"})
+    view = tab.entry.current_view()
+    assert view is not None
+    slot = view.fields["visit"]
+    assert isinstance(slot, TimeslotField)
+    qtbot.waitUntil(lambda: "over" in slot.combo.currentText())
+    submit(qtbot, tab)
+    wait_result(qtbot, tab, "nothing was saved")
+    assert "ended" in view.errors["visit"].text()
+    assert FormRecord.select().count() == 0 and Appointment.select().count() == 0
+
+
 def test_outage_in_a_cooking_peak_asks_first(qtbot: Any, teller_tab: Any) -> None:
     """10:00 to 14:00 starts before the lunch peak and runs through it: asked first."""
     tab, _ctx, clock = teller_tab

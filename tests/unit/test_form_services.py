@@ -275,6 +275,40 @@ def test_a_slot_cannot_be_double_booked(world: World) -> None:
     assert avail["08:30-10:30"] == 0 and avail["10:30-12:00"] == 1
 
 
+REPAIR = {
+    "name": "王建国",
+    "phone": "13905331234",
+    "address": "文昌路锦绣苑3号楼",
+    "fault": "表具故障",
+    "description": "表不走字",
+}
+
+
+def test_a_slot_that_has_already_ended_is_refused(world: World) -> None:
+    late = dt.datetime(2026, 10, 8, 17, 17)  # the 08:30-10:30 slot of that day is over
+    with pytest.raises(FormRejected) as info:
+        submit(world, "appointment", APPT, at=late)
+    assert info.value.errors["slot"].code == "timeslot_ended"
+    assert FormRecord.select().count() == 0 and Appointment.select().count() == 0
+    with pytest.raises(FormRejected) as info:
+        submit(world, "repair", REPAIR | {"visit": APPT["slot"]}, at=late)
+    assert info.value.errors["visit"].code == "timeslot_ended"
+    assert FormRecord.select().count() == 0
+    # the same slot while it is under way can still be served
+    under_way = submit(world, "appointment", APPT, at=dt.datetime(2026, 10, 8, 10, 0))
+    assert under_way.appointment == APPT["slot"]
+    noon = dt.datetime(2026, 10, 8, 12, 0)
+    ended = {s.slot: s.ended for s in appointments.free_slots("repair", noon.date(), noon)}
+    assert ended == {
+        "08:30-10:30": True,
+        "10:30-12:00": True,
+        "13:30-15:30": False,
+        "15:30-17:00": False,
+    }
+    # another day's slot is not over
+    assert not any(s.ended for s in appointments.free_slots("repair", dt.date(2026, 10, 9), noon))
+
+
 def test_the_database_itself_refuses_a_double_booking(world: World) -> None:
     from peewee import IntegrityError
 

@@ -204,6 +204,7 @@ class EntryPage(QWidget):
             free_slots,
             kind.code,
             day,
+            clock(self.ctx),
             on_done=partial(widget.set_availability, day),
             channel=f"slots-{view.spec.kind}-{name}",
         )
