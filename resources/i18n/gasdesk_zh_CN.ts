@@ -2279,6 +2279,56 @@
         <source>The text contains a NUL character; type it again.</source>
         <translation>文本中含有NUL字符，请重新输入。</translation>
     </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="174" />
+        <source>Enter the reading shown on the meter.</source>
+        <translation>请输入表上显示的读数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="175" />
+        <source>The reading must be a number of m³, such as 1234.567.</source>
+        <translation>读数应为立方米数，例如 1234.567。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="178" />
+        <source>A reading has at most 3 decimals (the third is litres).</source>
+        <translation>读数最多保留3位小数（第三位为升）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="181" />
+        <source>The reading has more digits than a gas meter shows.</source>
+        <translation>读数位数超过燃气表所能显示的位数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="184" />
+        <source>The reading is below the previous reading of this meter ({previous} m³ on {previous_on}).</source>
+        <translation>读数低于该表上次读数（{previous_on}，{previous} m³）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="188" />
+        <source>This account has no meter in service.</source>
+        <translation>该户没有在用的燃气表。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="189" />
+        <source>A reading cannot be dated in the future.</source>
+        <translation>读数日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="192" />
+        <source>The meter already has a reading dated {previous_on}.</source>
+        <translation>该表已有{previous_on}的读数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="325" />
+        <source>{volume} m³ since the previous reading is a lot for that time. Check the reading with the customer.</source>
+        <translation>距上次读数用气{volume} m³，这段时间内用量过大。请与客户核对读数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="334" />
+        <source>{volume} m³ since the previous reading, where this account usually uses about {expected} m³ in that time. Check the reading with the customer.</source>
+        <translation>距上次读数用气{volume} m³，而该户同期通常只用约{expected} m³。请与客户核对读数。</translation>
+    </message>
 </context>
 <context>
     <name>Names</name>
@@ -2866,9 +2916,14 @@
         <translation>登记读数（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/reading_form.py" line="71" />
-        <source>Record anyway (Enter)</source>
-        <translation>仍然登记（Enter）</translation>
+        <location filename="../../gasdesk/ui/records/reading_form.py" line="77" />
+        <source>If the customer confirms this reading, press Alt+Y to record it. To correct it, type in the field. Enter does not record it.</source>
+        <translation>客户确认读数无误后，按 Alt+Y 登记；如需更正，直接在输入框中修改。按回车不会登记。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/reading_form.py" line="85" />
+        <source>Record anyway (Alt+Y)</source>
+        <translation>核对无误，仍然登记（Alt+Y）</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/records/reading_form.py" line="74" />
