@@ -22,6 +22,7 @@ from gasdesk.domain.form_fields import (
     display_value,
     validate_form,
 )
+from gasdesk.domain.form_match import AccountFacts, mismatches
 from gasdesk.domain.form_records import (
     FormEventInfo,
     FormInfo,
@@ -34,7 +35,7 @@ from gasdesk.services.days import is_day_closed
 from gasdesk.services.form_settings import appointment_config
 from gasdesk.storage import audit
 from gasdesk.storage.db import write_transaction
-from gasdesk.storage.models import Account, FormEvent, FormRecord, Office, Staff, now
+from gasdesk.storage.models import Account, FormEvent, FormRecord, Meter, Office, Staff, now
 from gasdesk.storage.models_forms import Appointment, Complaint, FormCounter, ReturnVisit
 
 RETURN_VISIT_WORKING_DAYS = 3
@@ -130,11 +131,24 @@ def _slot_kind(spec: FormSpec, field_name: str, values: Mapping[str, Value]) -> 
     return kind.code if kind else None
 
 
+def _account_facts(acc: Any) -> AccountFacts:
+    meters = list(Meter.select(Meter.number, Meter.removed_on).where(Meter.account == acc.id))
+    return AccountFacts(
+        number=acc.number,
+        name=acc.name,
+        address=acc.address,
+        meters_in_service=tuple(sorted(m.number for m in meters if m.removed_on is None)),
+        meters_removed=tuple(sorted(m.number for m in meters if m.removed_on is not None)),
+    )
+
+
 def _check(
-    spec: FormSpec, raw: Mapping[str, str], at: dt.datetime
+    spec: FormSpec, raw: Mapping[str, str], at: dt.datetime, account_id: int | None = None
 ) -> tuple[dict[str, Value], dict[str, int], dict[str, str]]:
     """Validate; return (values, account ids by field, slot kinds by field) or raise FormRejected.
-    `at` is the moment of submission: a slot that has ended by then is refused."""
+    `at` is the moment of submission: a slot that has ended by then is refused. The
+    account a form names must be `account_id`'s when that is given, and the fields
+    declared with `match` must hold what that account holds."""
     values, errors = validate_form(
         spec, raw, ValidationContext(today=at.date(), appointments=appointment_config(), now=at)
     )
@@ -147,8 +161,16 @@ def _check(
             acc: Any = Account.get_or_none(Account.number == values[f.name])
             if acc is None:
                 errors[f.name] = FieldError("account_unknown")
+            elif account_id is not None and _id(acc) != account_id:
+                customer: Any = Account.get_or_none(Account.id == account_id)
+                errors[f.name] = FieldError(
+                    "account_not_customer",
+                    {"customer": customer.number if customer else str(account_id)},
+                )
             else:
                 accounts[f.name] = _id(acc)
+                for name, err in mismatches(spec, values, _account_facts(acc)).items():
+                    errors.setdefault(name, err)
         elif f.type is FieldType.TIMESLOT:
             kind = _slot_kind(spec, f.name, values)
             if kind is None:
@@ -218,7 +240,7 @@ def submit_form(
 ) -> SubmitResult:
     """Validate and record a form; raise FormRejected (nothing saved) if any field is refused."""
     at = at or now()
-    values, accounts, kinds = _check(spec, raw, at)
+    values, accounts, kinds = _check(spec, raw, at, account_id)
     if account_id is None and accounts:
         account_id = next(iter(accounts.values()))
     office = Office.get_by_id(office_id)

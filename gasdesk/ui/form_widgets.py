@@ -60,6 +60,20 @@ class ErrorTexts(QObject):
             "timeslot_taken": self.tr("That slot is already booked; pick another."),
             "account": self.tr("An account number is 4 to 16 digits."),
             "account_unknown": self.tr("No account has this number."),
+            "account_not_customer": self.tr(
+                "Not the account of the customer being served ({customer})."
+            ),
+            "holder_mismatch": self.tr(
+                "Not the holder of account {account}: it is held by {expected}."
+            ),
+            "address_mismatch": self.tr("Not the supply address of account {account}: {expected}."),
+            "meter_mismatch": self.tr(
+                "Not the meter of account {account}: its meter is {expected}."
+            ),
+            "meter_removed": self.tr(
+                "This meter was removed from account {account}; its meter now is {expected}."
+            ),
+            "meter_none": self.tr("Account {account} has no meter in service."),
             "amount": self.tr("An amount like 30 or 30.50 (yuan)."),
             "amount_decimals": self.tr("At most two decimals (fen)."),
             "amount_negative": self.tr("The amount cannot be negative."),

@@ -1096,6 +1096,36 @@
         <translation>无此户号。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="64" />
+        <source>Not the account of the customer being served ({customer}).</source>
+        <translation>不是当前办理客户（用户编号{customer}）的账户。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="67" />
+        <source>Not the holder of account {account}: it is held by {expected}.</source>
+        <translation>与用户{account}的户主不符，户主为{expected}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="69" />
+        <source>Not the supply address of account {account}: {expected}.</source>
+        <translation>与用户{account}的用气地址不符，应为：{expected}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="71" />
+        <source>Not the meter of account {account}: its meter is {expected}.</source>
+        <translation>不是用户{account}的表，该户在用表号为{expected}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="74" />
+        <source>This meter was removed from account {account}; its meter now is {expected}.</source>
+        <translation>该表已从用户{account}拆除，现在用表号为{expected}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="76" />
+        <source>Account {account} has no meter in service.</source>
+        <translation>用户{account}没有在用的燃气表。</translation>
+    </message>
+    <message>
         <location filename="../../gasdesk/ui/form_widgets.py" line="62" />
         <source>An amount like 30 or 30.50 (yuan).</source>
         <translation>金额格式如30或30.50（元）。</translation>

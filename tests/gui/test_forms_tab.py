@@ -178,6 +178,32 @@ def test_refused_fields_show_messages_and_nothing_is_saved(qtbot: Any, teller_ta
     assert view.errors["phone"].text() == ""
 
 
+def test_account_fields_must_be_the_accounts_and_the_new_holder_may_differ(
+    qtbot: Any, teller_tab: Any
+) -> None:
+    """过户 for customer 100001 (王建国) with another holder's name and address typed over
+    the prefilled ones: both refused beside the field with what the account holds."""
+    tab, _ctx, _clock = teller_tab
+    wrong = {"old_name": "赵丽", "address": "文昌湖区商家镇文昌路锦绣苑12号楼1单元502"}
+    type_into(qtbot, tab, "transfer", FILLS["transfer"] | wrong)
+    submit(qtbot, tab)
+    wait_result(qtbot, tab, "nothing was saved")
+    view = tab.entry.current_view()
+    assert view is not None
+    assert "王建国" in view.errors["old_name"].text()
+    assert "锦绣苑3号楼2单元201" in view.errors["address"].text()
+    assert view.errors["new_name"].text() == ""  # 赵丽 as the new holder is fine
+    assert FormRecord.select().count() == 0
+    # 表具校验 with a meter number that is not the customer's
+    type_into(qtbot, tab, "meter_check", FILLS["meter_check"] | {"meter_number": "MS-0002"})
+    submit(qtbot, tab)
+    wait_result(qtbot, tab, "nothing was saved")
+    view = tab.entry.current_view()
+    assert view is not None and "MS-0001" in view.errors["meter_number"].text()
+    assert view.fields["meter_number"].editor().hasFocus()
+    assert FormRecord.select().count() == 0
+
+
 def test_enter_moves_to_the_next_field(qtbot: Any, teller_tab: Any) -> None:
     tab, _ctx, _clock = teller_tab
     view = tab.entry.select_kind("consultation")

@@ -19,7 +19,7 @@ from gasdesk.services.forms import (
     list_forms,
     submit_form,
 )
-from gasdesk.storage.models import AuditEvent, FormEvent, FormRecord
+from gasdesk.storage.models import Account, AuditEvent, FormEvent, FormRecord
 from gasdesk.storage.models_forms import Appointment, Complaint, FormCounter
 from tests.forms_support import World, close, seed
 
@@ -89,6 +89,98 @@ def test_unknown_account_is_refused_beside_the_field(world: World) -> None:
             },
         )
     assert info.value.errors["account"].code == "account_unknown"
+    assert FormRecord.select().count() == 0
+
+
+TRANSFER = {
+    "account": "100001",
+    "old_name": "王建国",
+    "address": "文昌湖区商家镇文昌路锦绣苑3号楼2单元201",
+    "new_name": "赵丽",  # the new holder: of course not the current one
+    "new_id_card": "11010519491231002X",
+    "new_phone": "0533-6886001",
+    "reason": "房屋买卖",
+}
+METER_CHECK = {
+    "account": "100001",
+    "name": "王建国",
+    "phone": "13800000000",  # a contact phone may differ from the account's
+    "meter_number": "MS-0001",
+    "reason": "表走得太快了",
+}
+
+
+def test_a_transfer_names_the_current_holder_and_address_of_its_account(world: World) -> None:
+    with pytest.raises(FormRejected) as info:
+        submit(
+            world,
+            "transfer",
+            TRANSFER | {"old_name": "赵丽", "address": "文昌湖区商家镇文昌路锦绣苑12号楼1单元502"},
+        )
+    errors = info.value.errors
+    assert set(errors) == {"old_name", "address"}
+    assert errors["old_name"].code == "holder_mismatch"
+    assert errors["old_name"].params == {"account": "100001", "expected": "王建国"}
+    assert errors["address"].code == "address_mismatch"
+    assert "锦绣苑3号楼2单元201" in errors["address"].message
+    assert FormRecord.select().count() == 0 and FormCounter.select().count() == 0
+    # blanks and full-width characters are no difference; the new holder may be anyone
+    r = submit(
+        world,
+        "transfer",
+        TRANSFER | {"old_name": "王 建国", "address": "文昌湖区商家镇文昌路锦绣苑３号楼 2单元201"},
+    )
+    assert r.form.account_number == "100001"
+
+
+def test_a_meter_check_names_the_meter_in_service_of_its_account(world: World) -> None:
+    from gasdesk.storage.models import Meter
+
+    with pytest.raises(FormRejected) as info:
+        submit(world, "meter_check", METER_CHECK | {"meter_number": "MS-0002"})
+    assert info.value.errors["meter_number"].code == "meter_mismatch"
+    assert info.value.errors["meter_number"].params["expected"] == "MS-0001"
+    with pytest.raises(FormRejected) as info:
+        submit(world, "meter_check", METER_CHECK | {"name": "赵丽"})
+    assert set(info.value.errors) == {"name"}
+    assert FormRecord.select().count() == 0
+    # another account's meter is not this account's either
+    Meter.create(
+        number="MS-0002",
+        account=Account.get(Account.number == "100002"),
+        kind="ic_card",
+        model="G2.5",
+        installed_on=dt.date(2021, 1, 1),
+    )
+    with pytest.raises(FormRejected):
+        submit(world, "meter_check", METER_CHECK | {"meter_number": "MS-0002"})
+    # a meter removed from this account is named as such
+    Meter.create(
+        number="MS-0000",
+        account=world.account_id,
+        kind="mechanical",
+        model="G2.5",
+        installed_on=dt.date(2010, 1, 1),
+        removed_on=dt.date(2020, 1, 1),
+    )
+    with pytest.raises(FormRejected) as info:
+        submit(world, "meter_check", METER_CHECK | {"meter_number": "MS-0000"})
+    assert info.value.errors["meter_number"].code == "meter_removed"
+    assert submit(world, "meter_check", METER_CHECK | {"meter_number": "ms0001"}).form.number
+
+
+def test_a_form_for_another_account_than_the_customer_is_refused(world: World) -> None:
+    with pytest.raises(FormRejected) as info:
+        submit_form(
+            spec("transfer"),
+            TRANSFER,
+            staff_id=world.teller_id,
+            office_id=world.office_id,
+            account_id=Account.get(Account.number == "100002").id,
+            at=EVE,
+        )
+    assert info.value.errors["account"].code == "account_not_customer"
+    assert info.value.errors["account"].params == {"customer": "100002"}
     assert FormRecord.select().count() == 0
 
 
