@@ -62,7 +62,7 @@ class FormEventInfo:
 class SubmitResult:
     form: FormInfo
     warnings: tuple[str, ...] = ()  # English text, as stored with the complaint
-    unknown_holiday_year: int | None = None  # deadlines counted Mon-Fri: warn the teller
+    unknown_holiday_year: int | None = None  # terms estimated (预计): warn the teller
     appointment: str = ""  # '2026-10-12 08:30-10:30' when a visit was booked
     reply_due: dt.date | None = None
     result_due: dt.date | None = None

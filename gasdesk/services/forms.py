@@ -30,7 +30,12 @@ from gasdesk.domain.form_records import (
 )
 from gasdesk.domain.form_spec import FieldType, FormSpec, Status
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
-from gasdesk.domain.workdays import UnknownYearError, add_working_days, weekday_fallback_add
+from gasdesk.domain.workdays import (
+    UnknownYearError,
+    add_working_days,
+    default_calendar,
+    estimated_calendar,
+)
 from gasdesk.services.days import is_day_closed
 from gasdesk.services.form_settings import appointment_config
 from gasdesk.storage import audit
@@ -100,25 +105,26 @@ def next_form_number(office: Any, year: int) -> str:
 
 def complaint_terms(received: dt.date) -> tuple[dt.date, dt.date, UnknownYearError | None]:
     """(reply due, result due, warning). Reply: 3 working days; result: one week with
-    holidays extending it (see gasdesk.domain.workdays). An unknown year gives
-    Monday-Friday dates and a warning instead of a silent guess."""
-    from gasdesk.domain.workdays import add_days_holidays_extend
-
+    holidays extending it (see gasdesk.domain.workdays). When a year on the way has no
+    known schedule, the terms are estimates (statutory days off, no bridge days) and
+    the warning says so: the teller and the customer's copy show them as 预计."""
+    calendar = default_calendar()
     try:
-        reply = add_working_days(received, 3)
-        result = add_days_holidays_extend(received, 7)
+        reply = calendar.add_working_days(received, 3)
+        result = calendar.add_days_holidays_extend(received, 7)
         return reply, max(reply, result), None
     except UnknownYearError as exc:
-        reply = weekday_fallback_add(received, 3)
-        result = max(reply, weekday_fallback_add(received, 5))
-        return reply, result, exc
+        estimate = estimated_calendar()
+        reply = estimate.add_working_days(received, 3)
+        result = estimate.add_days_holidays_extend(received, 7)
+        return reply, max(reply, result), exc
 
 
 def return_visit_due(day: dt.date) -> tuple[dt.date, str]:
     try:
         return add_working_days(day, RETURN_VISIT_WORKING_DAYS), ""
     except UnknownYearError as exc:
-        return weekday_fallback_add(day, RETURN_VISIT_WORKING_DAYS), exc.message
+        return estimated_calendar().add_working_days(day, RETURN_VISIT_WORKING_DAYS), exc.message
 
 
 def _slot_kind(spec: FormSpec, field_name: str, values: Mapping[str, Value]) -> str | None:

@@ -381,6 +381,11 @@
         <translation>办结超期</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="120" />
+        <source>est. {date}</source>
+        <translation>预计 {date}</translation>
+    </message>
+    <message>
         <location filename="../../gasdesk/ui/formdesk/complaints.py" line="144" />
         <source>{n} overdue</source>
         <translation>{n}件超期</translation>
@@ -991,6 +996,11 @@
         <location filename="../../gasdesk/ui/formdesk/entry.py" line="258" />
         <source>Form {number} received. Give the customer the service phone {phone}.</source>
         <translation>业务单{number}已受理。请将服务电话{phone}告知客户。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="263" />
+        <source>Estimated: reply due {reply}, result due {result}.</source>
+        <translation>预计答复期限 {reply}，处理结果反馈期限 {result}。</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/entry.py" line="261" />
@@ -1861,11 +1871,6 @@
         <translation>{amount} m³超过单次购气上限{limit} m³，请核对气量。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/workdays.py" line="45" />
-        <source>The public holidays of {year} are not known yet. Add the official {year} schedule to resources/holidays.toml; until then deadlines count Monday to Friday only.</source>
-        <translation>尚未录入{year}年的法定节假日。请将{year}年官方放假安排添加到resources/holidays.toml；在此之前，期限仅按周一至周五计算。</translation>
-    </message>
-    <message>
         <location filename="../../gasdesk/services/appointments.py" line="71" />
         <source>This appointment was cancelled.</source>
         <translation>该预约已取消。</translation>
@@ -2358,6 +2363,11 @@
         <location filename="../../gasdesk/domain/readings.py" line="334" />
         <source>{volume} m³ since the previous reading, where this account usually uses about {expected} m³ in that time. Check the reading with the customer.</source>
         <translation>距上次读数用气{volume} m³，而该户同期通常只用约{expected} m³。请与客户核对读数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/workdays.py" line="48" />
+        <source>The public holidays of {year} are not known yet. Add the official {year} schedule to resources/holidays.toml; until then deadlines are estimates that count Monday to Friday without the statutory holidays.</source>
+        <translation>尚未录入{year}年的节假日安排。请将{year}年官方放假安排添加到resources/holidays.toml；在此之前，期限按周一至周五并除去法定节假日预计。</translation>
     </message>
 </context>
 <context>

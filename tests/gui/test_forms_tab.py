@@ -543,9 +543,43 @@ def test_a_complaint_in_a_year_without_holidays_warns(qtbot: Any, teller_tab: An
     submit(qtbot, tab)
     wait_result(qtbot, tab, "holidays of 2027 are not known")
     assert "⚠" in tab.entry.result.text()
+    assert "Estimated: reply due 2027-01-05" in tab.entry.result.text()
     tab.pages.setCurrentWidget(tab.complaints)
     qtbot.waitUntil(lambda: tab.complaints.model.rowCount() == 1)
     assert "⚠" in tab.complaints.model.data(tab.complaints.model.index(0, 6))
+    assert tab.complaints.model.data(tab.complaints.model.index(0, 4)) == "est. 2027-01-05"
+
+
+def test_an_estimated_term_says_yuji_on_screen_and_paper(
+    qtbot: Any, world: World, tmp_path: Path
+) -> None:
+    """A complaint received 2026-12-30: 1 January is not counted, and the Chinese screen
+    and the customer's copy call the terms 预计."""
+    from gasdesk.ui.application import install_translators
+
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    app = QApplication.instance()
+    translators = install_translators(app, "zh_CN")
+    tab, ctx, clock = open_tab(qtbot, world, tmp_path)
+    try:
+        clock.at = dt.datetime(2026, 12, 30, 9, 0)
+        view = tab.entry.select_kind("complaint")
+        view.fields["about"].set_value("服务态度")
+        type_text(qtbot, view.fields["content"].editor(), "营业员态度生硬，不解释收费。")
+        submit(qtbot, tab)
+        wait_result(qtbot, tab, "预计")
+        assert "2027-01-05" in tab.entry.result.text()
+        qtbot.waitUntil(lambda: tab.preview is not None, timeout=5000)
+        assert tab.preview is not None
+        paper = tab.preview.document.getAllText(0).text()
+        assert "答复期限（预计）" in paper and "2027年01月05日" in paper, paper
+        tab.pages.setCurrentWidget(tab.complaints)
+        qtbot.waitUntil(lambda: tab.complaints.model.rowCount() == 1)
+        assert tab.complaints.model.data(tab.complaints.model.index(0, 4)) == "预计 2027-01-05"
+    finally:
+        ctx.worker.shutdown()
+        for t in translators:
+            app.removeTranslator(t)
 
 
 def test_keyboard_flow_from_the_form_list(qtbot: Any, teller_tab: Any) -> None:

@@ -297,8 +297,21 @@ def test_complaint_overdue_across_national_day(world: World) -> None:
 def test_complaint_in_an_unknown_year_warns(world: World) -> None:
     r = submit(world, "complaint", COMPLAINT, at=dt.datetime(2026, 12, 30, 9))
     assert r.warnings and "2027" in r.warnings[0]
-    assert r.reply_due == dt.date(2027, 1, 4)  # Mon-Fri count, shown with the warning
+    assert r.unknown_holiday_year == 2027
+    # 1 January is a statutory day off in every year: not counted
+    assert (r.reply_due, r.result_due) == (dt.date(2027, 1, 5), dt.date(2027, 1, 7))
     assert Complaint.get(Complaint.form == r.form.id).deadline_warning == r.warnings[0]
+    notes = "".join(printable_form(r.form.id).notes)
+    assert "答复期限（预计）：2027年01月05日前" in notes
+    assert "处理结果反馈期限（预计）：2027年01月07日前" in notes
+    assert "以国家公布的放假安排为准" in notes
+
+
+def test_complaint_in_a_known_year_has_firm_terms(world: World) -> None:
+    r = submit(world, "complaint", COMPLAINT, at=dt.datetime(2026, 12, 1, 9))
+    assert r.unknown_holiday_year is None and not r.warnings
+    notes = "".join(printable_form(r.form.id).notes)
+    assert "答复期限：2026年12月04日前" in notes and "预计" not in notes
 
 
 def test_escalation_levels_and_new_terms(world: World) -> None:
