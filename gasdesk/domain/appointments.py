@@ -97,6 +97,13 @@ def format_timeslot(day: dt.date, slot_code: str) -> str:
     return f"{day.isoformat()} {slot_code}"
 
 
+def slot_has_ended(day: dt.date, slot_code: str, now: dt.datetime) -> bool:
+    """Whether the slot `slot_code` ('08:30-10:30') of `day` is over at `now`: a visit can
+    no longer be promised in it. A slot under way has not ended (the crew can still come)."""
+    end = dt.datetime.strptime(slot_code.split("-")[1].strip(), "%H:%M").time()
+    return dt.datetime.combine(day, end) <= now
+
+
 def is_punctual(day: dt.date, slot: Slot, arrived_at: dt.datetime, grace_minutes: int = 0) -> bool:
     """On time means arriving on the booked day no later than the slot's end (plus grace).
     Arriving early is punctual: the customer is told the window, not a minute."""

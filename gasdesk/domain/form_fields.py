@@ -16,7 +16,12 @@ from decimal import Decimal
 from typing import Any
 
 from gasdesk.domain import idcard
-from gasdesk.domain.appointments import AppointmentConfig, format_timeslot, parse_timeslot
+from gasdesk.domain.appointments import (
+    AppointmentConfig,
+    format_timeslot,
+    parse_timeslot,
+    slot_has_ended,
+)
 from gasdesk.domain.form_spec import FieldSpec, FieldType, FormSpec
 
 MOBILE_RE = re.compile(r"1[3-9]\d{9}")
@@ -64,9 +69,16 @@ MESSAGES: dict[str, str] = {
     "timeslot": "Pick a day and a time slot.",
     "timeslot_unknown": "That time slot is not offered.",
     "timeslot_past": "That day has passed.",
+    "timeslot_ended": "That slot has already ended today; pick a later one.",
     "timeslot_taken": "That slot is already booked; pick another.",
     "account": "An account number is 4 to 16 digits.",
     "account_unknown": "No account has this number.",
+    "account_not_customer": "Not the account of the customer being served ({customer}).",
+    "holder_mismatch": "Not the holder of account {account}: it is held by {expected}.",
+    "address_mismatch": "Not the supply address of account {account}: {expected}.",
+    "meter_mismatch": "Not the meter of account {account}: its meter is {expected}.",
+    "meter_removed": "This meter was removed from account {account}; its meter now is {expected}.",
+    "meter_none": "Account {account} has no meter in service.",
     "amount": "An amount like 30 or 30.50 (yuan).",
     "amount_decimals": "At most two decimals (fen).",
     "amount_negative": "The amount cannot be negative.",
@@ -80,6 +92,7 @@ MESSAGES: dict[str, str] = {
 class ValidationContext:
     today: dt.date
     appointments: AppointmentConfig | None = None
+    now: dt.datetime | None = None  # the moment of submission: today's ended slots are refused
 
 
 Result = tuple[Value | None, FieldError | None]
@@ -161,6 +174,8 @@ def validate_timeslot(text: str, ctx: ValidationContext) -> Result:
         return None, FieldError("timeslot_unknown")
     if day < ctx.today:
         return None, FieldError("timeslot_past")
+    if ctx.now is not None and slot_has_ended(day, code, ctx.now):
+        return None, FieldError("timeslot_ended")
     return format_timeslot(day, code), None
 
 

@@ -62,7 +62,7 @@ class FormEventInfo:
 class SubmitResult:
     form: FormInfo
     warnings: tuple[str, ...] = ()  # English text, as stored with the complaint
-    unknown_holiday_year: int | None = None  # deadlines counted Mon-Fri: warn the teller
+    unknown_holiday_year: int | None = None  # terms estimated (预计): warn the teller
     appointment: str = ""  # '2026-10-12 08:30-10:30' when a visit was booked
     reply_due: dt.date | None = None
     result_due: dt.date | None = None
@@ -110,10 +110,11 @@ class SlotAvailability:
     slot: str
     capacity: int
     booked: int
+    ended: bool = False  # the slot is over (today, later than its end): it cannot be booked
 
     @property
     def free(self) -> int:
-        return max(0, self.capacity - self.booked)
+        return 0 if self.ended else max(0, self.capacity - self.booked)
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,11 @@ PREFILL_SOURCES = (
     "customer.number",
     "customer.meter",
 )
+# What a field that names the account must equal, checked against the account in the
+# form's account field (see gasdesk.domain.form_match): the holder's name, the supply
+# address, the meter in service. A contact's name, a phone or a new holder's details
+# may differ and carry no `match`.
+MATCH_SOURCES = ("customer.name", "customer.address", "customer.meter")
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,7 @@ class FieldSpec:
     max_amount_fen: int | None = None
     slot_kind: str | None = None  # timeslot: appointment kind code (repair, installation, ...)
     slot_kind_field: str | None = None  # timeslot: a choice field whose value names the kind
+    match: str | None = None  # one of MATCH_SOURCES: the value must be the account's
 
     def display_label(self, english: bool) -> str:
         return (self.label_en or self.label) if english else self.label

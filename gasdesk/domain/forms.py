@@ -19,6 +19,8 @@ A file looks like this (see forms/*.toml for the real ones):
                                    # address amount longtext
     required = true
     prefill = "customer.phone"     # customer.name / .phone / .address / .number / .meter
+    match = "customer.name"        # optional: must equal the account's holder / .address /
+                                   # .meter (the form needs an account field)
 
     [[section]]                    # printed layout, in order
     title = "客户信息"
@@ -38,6 +40,7 @@ from typing import Any
 
 from gasdesk.domain.form_spec import (
     DEFAULT_MAX_LENGTH,
+    MATCH_SOURCES,
     PREFILL_SOURCES,
     STATUS_BY_ZH,
     DefinitionProblem,
@@ -72,6 +75,7 @@ FIELD_KEYS = {
     "max_amount",
     "slot_kind",
     "slot_kind_field",
+    "match",
 }
 SECTION_KEYS = {"title", "title_en", "fields"}
 WORKFLOW_KEYS = {"steps", "complaint", "return_visit"}
@@ -197,6 +201,13 @@ def parse_field(raw: Any, index: int) -> FieldSpec:
         raise DefinitionError(
             f"{where}: unknown prefill '{prefill}' (known: {', '.join(PREFILL_SOURCES)})"
         )
+    match = _str(raw, "match", where) or None
+    if match is not None and match not in MATCH_SOURCES:
+        raise DefinitionError(
+            f"{where}: unknown match '{match}' (known: {', '.join(MATCH_SOURCES)})"
+        )
+    if match is not None and ftype not in (FieldType.TEXT, FieldType.ADDRESS):
+        raise DefinitionError(f"{where}: match applies to text and address fields only")
     default = _str(raw, "default", where)
     if default and choices and default not in choices:
         raise DefinitionError(f"{where}: the default '{default}' is not one of the choices")
@@ -234,6 +245,7 @@ def parse_field(raw: Any, index: int) -> FieldSpec:
         max_amount_fen=max_fen,
         slot_kind=slot_kind,
         slot_kind_field=slot_kind_field,
+        match=match,
     )
 
 
@@ -297,6 +309,11 @@ def parse_definition(data: dict[str, Any], kind: str, source: str = "") -> FormS
             raise DefinitionError(f"duplicate field name '{f.name}'")
         fields.append(f)
     by_name = {f.name: f for f in fields}
+    matched = next((f for f in fields if f.match), None)
+    if matched is not None and not any(f.type is FieldType.ACCOUNT for f in fields):
+        raise DefinitionError(
+            f"field '{matched.name}': match needs an account field in the form to compare with"
+        )
     for f in fields:
         if f.slot_kind_field is not None:
             ref = by_name.get(f.slot_kind_field)

@@ -1,8 +1,9 @@
 """Planned gas outages (停气通知): cooking peak hours and which addresses an area covers.
 
 Peak hours come from resources/outages.toml. The service code asks that maintenance
-outages avoid the peaks; a notice that *starts* inside one needs the teller's explicit
-confirmation.
+outages avoid the peaks; a notice whose span [start, restoration) overlaps one, on any
+day it covers, needs the teller's explicit confirmation (an outage from 10:00 to 14:00
+takes the lunch peak away although it starts before it).
 
 An area is a street or road (required), optionally narrowed to a community (小区) and a
 range of building numbers. An address is affected when it contains the street and the
@@ -28,9 +29,6 @@ class PeakWindow:
     start: dt.time
     end: dt.time
     label: str = ""
-
-    def contains(self, t: dt.time) -> bool:
-        return self.start <= t < self.end
 
     @property
     def text(self) -> str:
@@ -73,10 +71,20 @@ def parse_peaks(data: dict[str, Any]) -> tuple[PeakWindow, ...]:
     return tuple(out)
 
 
-def peak_at(moment: dt.datetime, peaks: tuple[PeakWindow, ...]) -> PeakWindow | None:
-    """The peak window `moment` falls into, if any."""
-    t = moment.time()
-    return next((w for w in peaks if w.contains(t)), None)
+def peaks_overlapping(
+    start: dt.datetime, end: dt.datetime, peaks: tuple[PeakWindow, ...]
+) -> tuple[PeakWindow, ...]:
+    """The peak windows that some moment of [start, end) falls into, on any day the span
+    covers; each window once, in the order of `peaks`. An outage that ends when a peak
+    begins, or begins when it ends, does not overlap it."""
+    hit: set[PeakWindow] = set()
+    day = start.date()
+    while day <= end.date() and len(hit) < len(peaks):
+        for w in peaks:
+            if start < dt.datetime.combine(day, w.end) and dt.datetime.combine(day, w.start) < end:
+                hit.add(w)
+        day += dt.timedelta(days=1)
+    return tuple(w for w in peaks if w in hit)
 
 
 def check_area(area: Area) -> str | None:

@@ -7,8 +7,10 @@ Two sources, in this order:
 2. the chinesecalendar library (module `chinese_calendar`), which knows the State
    Council's schedules for 2004-2026 in the version pinned by setup.cfg.
 
-A date in a year neither source knows raises UnknownYearError: the caller shows the
-warning instead of a deadline that was silently guessed.
+A date in a year neither source knows raises UnknownYearError. A caller that must still
+give a term asks `estimated_calendar()`, which counts such a year Monday to Friday
+with its statutory days off (gasdesk.domain.statutory: 元旦, 春节, 清明, 劳动节, 端午,
+中秋, 国庆) not worked, and shows the result as an estimate (预计) with the warning.
 
 Complaint terms (service code, section 8: "三日内(节假日顺延)给予答复，处理结果一周内给予反馈"):
 - the reply is due `add_working_days(received, 3)`;
@@ -25,13 +27,14 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import chinese_calendar
 
+from gasdesk.domain.statutory import statutory_days_off
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 
 ONE_DAY = dt.timedelta(days=1)
@@ -45,7 +48,8 @@ class UnknownYearError(UserError, LookupError):
             QT_TRANSLATE_NOOP(
                 "Messages",
                 "The public holidays of {year} are not known yet. Add the official {year} schedule "
-                "to resources/holidays.toml; until then deadlines count Monday to Friday only.",
+                "to resources/holidays.toml; until then deadlines are estimates that count "
+                "Monday to Friday without the statutory holidays.",
             ),
             year=year,
         )
@@ -120,13 +124,30 @@ def parse_table(data: dict[str, object]) -> dict[int, YearTable]:
 
 
 class HolidayCalendar:
-    """Answers 'is this a working day?' from the table first, then the library."""
+    """Answers 'is this a working day?' from the table first, then the library. With
+    `estimate_unknown`, a year neither knows is estimated instead of refused: Monday to
+    Friday are working days except the statutory days off, which are public holidays."""
 
     def __init__(
-        self, table: dict[int, YearTable] | None = None, *, use_library: bool = True
+        self,
+        table: dict[int, YearTable] | None = None,
+        *,
+        use_library: bool = True,
+        estimate_unknown: bool = False,
     ) -> None:
         self.table = dict(table or {})
         self.use_library = use_library
+        self.estimate_unknown = estimate_unknown
+
+    def estimated(self) -> HolidayCalendar:
+        """The same calendar, estimating the years it does not know."""
+        return HolidayCalendar(self.table, use_library=self.use_library, estimate_unknown=True)
+
+    def _unknown(self, year: int) -> Mapping[dt.date, str]:
+        """The days off to assume in an unknown year, or UnknownYearError."""
+        if not self.estimate_unknown:
+            raise UnknownYearError(year)
+        return statutory_days_off(year)
 
     def knows(self, year: int) -> bool:
         if year in self.table:
@@ -147,24 +168,25 @@ class HolidayCalendar:
             if day in entry.holidays:
                 return False
             return day.weekday() < 5
-        if not self.use_library:
-            raise UnknownYearError(day.year)
-        try:
-            return bool(chinese_calendar.is_workday(day))
-        except NotImplementedError:
-            raise UnknownYearError(day.year) from None
+        if self.use_library:
+            try:
+                return bool(chinese_calendar.is_workday(day))
+            except NotImplementedError:
+                pass
+        days_off = self._unknown(day.year)
+        return day.weekday() < 5 and day not in days_off
 
     def is_public_holiday(self, day: dt.date) -> bool:
         """A day off inside a statutory holiday period (weekend days inside it included)."""
         entry = self.table.get(day.year)
         if entry is not None:
             return day in entry.holidays
-        if not self.use_library:
-            raise UnknownYearError(day.year)
-        try:
-            return bool(chinese_calendar.is_holiday(day)) and day in chinese_calendar.holidays
-        except NotImplementedError:
-            raise UnknownYearError(day.year) from None
+        if self.use_library:
+            try:
+                return bool(chinese_calendar.is_holiday(day)) and day in chinese_calendar.holidays
+            except NotImplementedError:
+                pass
+        return day in self._unknown(day.year)
 
     def add_working_days(self, start: dt.date, n: int) -> dt.date:
         if n < 0:
@@ -194,16 +216,6 @@ class HolidayCalendar:
         return self.next_working_day(day)
 
 
-def weekday_fallback_add(start: dt.date, n: int) -> dt.date:
-    """Monday-to-Friday arithmetic, used only with a shown UnknownYearError warning."""
-    day = start
-    while n > 0:
-        day += ONE_DAY
-        if day.weekday() < 5:
-            n -= 1
-    return day
-
-
 def load_table(path: Path) -> dict[int, YearTable]:
     if not path.exists():
         return {}
@@ -221,6 +233,12 @@ def default_calendar() -> HolidayCalendar:
     from gasdesk.resources import RESOURCES
 
     return HolidayCalendar(load_table(RESOURCES / "holidays.toml"))
+
+
+@lru_cache(maxsize=1)
+def estimated_calendar() -> HolidayCalendar:
+    """default_calendar() estimating the years it does not know (see HolidayCalendar)."""
+    return default_calendar().estimated()
 
 
 def add_working_days(start: dt.date, n: int) -> dt.date:

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from gasdesk.domain.appointments import is_punctual
+from gasdesk.domain.appointments import is_punctual, slot_has_ended
 from gasdesk.domain.form_records import AppointmentInfo, SlotAvailability
 from gasdesk.domain.form_spec import Status
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
@@ -36,7 +36,9 @@ def _info(a: Any) -> AppointmentInfo:
     )
 
 
-def free_slots(kind: str, day: dt.date) -> list[SlotAvailability]:
+def free_slots(kind: str, day: dt.date, now: dt.datetime | None = None) -> list[SlotAvailability]:
+    """Each slot of `day` with its crews and bookings; with `now`, a slot that has ended
+    by then is marked so (submit_form refuses it)."""
     config = appointment_config()
     k = config.kind(kind)
     capacity = k.capacity if k else 1
@@ -46,7 +48,15 @@ def free_slots(kind: str, day: dt.date) -> list[SlotAvailability]:
     )
     for a in query:
         booked[a.slot] = booked.get(a.slot, 0) + 1
-    return [SlotAvailability(s.code, capacity, booked.get(s.code, 0)) for s in config.slots]
+    return [
+        SlotAvailability(
+            s.code,
+            capacity,
+            booked.get(s.code, 0),
+            ended=now is not None and slot_has_ended(day, s.code, now),
+        )
+        for s in config.slots
+    ]
 
 
 def list_appointments(day: dt.date, *, include_cancelled: bool = False) -> list[AppointmentInfo]:

@@ -43,9 +43,16 @@ def printable_form(form_id: int, *, copy: bool = False) -> PrintableForm:
     complaint: Any = Complaint.get_or_none(form=row)
     if complaint is not None:
         if complaint.reply_due is not None:
+            # a term counted over a year whose holiday schedule was not known is an estimate
+            est = "（预计）" if complaint.deadline_warning else ""
             notes.append(
-                f"答复期限：{complaint.reply_due:%Y年%m月%d日}前（三个工作日，节假日顺延）；"
-                f"处理结果反馈期限：{complaint.result_due:%Y年%m月%d日}前。"
+                f"答复期限{est}：{complaint.reply_due:%Y年%m月%d日}前（三个工作日，节假日顺延）；"
+                f"处理结果反馈期限{est}：{complaint.result_due:%Y年%m月%d日}前。"
+                + (
+                    "当年节假日安排尚未公布，以上期限按法定节假日预计，以国家公布的放假安排为准。"
+                    if est
+                    else ""
+                )
             )
         notes.append(
             f"受理部门：{LEVEL_LABELS_ZH[complaint.level]}。投诉电话：{phones['complaint_phone']}；监督电话：{phones['supervision_phone']}。"

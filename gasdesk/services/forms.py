@@ -22,6 +22,7 @@ from gasdesk.domain.form_fields import (
     display_value,
     validate_form,
 )
+from gasdesk.domain.form_match import AccountFacts, mismatches
 from gasdesk.domain.form_records import (
     FormEventInfo,
     FormInfo,
@@ -29,12 +30,17 @@ from gasdesk.domain.form_records import (
 )
 from gasdesk.domain.form_spec import FieldType, FormSpec, Status
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
-from gasdesk.domain.workdays import UnknownYearError, add_working_days, weekday_fallback_add
+from gasdesk.domain.workdays import (
+    UnknownYearError,
+    add_working_days,
+    default_calendar,
+    estimated_calendar,
+)
 from gasdesk.services.days import is_day_closed
 from gasdesk.services.form_settings import appointment_config
 from gasdesk.storage import audit
 from gasdesk.storage.db import write_transaction
-from gasdesk.storage.models import Account, FormEvent, FormRecord, Office, Staff, now
+from gasdesk.storage.models import Account, FormEvent, FormRecord, Meter, Office, Staff, now
 from gasdesk.storage.models_forms import Appointment, Complaint, FormCounter, ReturnVisit
 
 RETURN_VISIT_WORKING_DAYS = 3
@@ -99,25 +105,26 @@ def next_form_number(office: Any, year: int) -> str:
 
 def complaint_terms(received: dt.date) -> tuple[dt.date, dt.date, UnknownYearError | None]:
     """(reply due, result due, warning). Reply: 3 working days; result: one week with
-    holidays extending it (see gasdesk.domain.workdays). An unknown year gives
-    Monday-Friday dates and a warning instead of a silent guess."""
-    from gasdesk.domain.workdays import add_days_holidays_extend
-
+    holidays extending it (see gasdesk.domain.workdays). When a year on the way has no
+    known schedule, the terms are estimates (statutory days off, no bridge days) and
+    the warning says so: the teller and the customer's copy show them as 预计."""
+    calendar = default_calendar()
     try:
-        reply = add_working_days(received, 3)
-        result = add_days_holidays_extend(received, 7)
+        reply = calendar.add_working_days(received, 3)
+        result = calendar.add_days_holidays_extend(received, 7)
         return reply, max(reply, result), None
     except UnknownYearError as exc:
-        reply = weekday_fallback_add(received, 3)
-        result = max(reply, weekday_fallback_add(received, 5))
-        return reply, result, exc
+        estimate = estimated_calendar()
+        reply = estimate.add_working_days(received, 3)
+        result = estimate.add_days_holidays_extend(received, 7)
+        return reply, max(reply, result), exc
 
 
 def return_visit_due(day: dt.date) -> tuple[dt.date, str]:
     try:
         return add_working_days(day, RETURN_VISIT_WORKING_DAYS), ""
     except UnknownYearError as exc:
-        return weekday_fallback_add(day, RETURN_VISIT_WORKING_DAYS), exc.message
+        return estimated_calendar().add_working_days(day, RETURN_VISIT_WORKING_DAYS), exc.message
 
 
 def _slot_kind(spec: FormSpec, field_name: str, values: Mapping[str, Value]) -> str | None:
@@ -130,12 +137,26 @@ def _slot_kind(spec: FormSpec, field_name: str, values: Mapping[str, Value]) -> 
     return kind.code if kind else None
 
 
+def _account_facts(acc: Any) -> AccountFacts:
+    meters = list(Meter.select(Meter.number, Meter.removed_on).where(Meter.account == acc.id))
+    return AccountFacts(
+        number=acc.number,
+        name=acc.name,
+        address=acc.address,
+        meters_in_service=tuple(sorted(m.number for m in meters if m.removed_on is None)),
+        meters_removed=tuple(sorted(m.number for m in meters if m.removed_on is not None)),
+    )
+
+
 def _check(
-    spec: FormSpec, raw: Mapping[str, str], today: dt.date
+    spec: FormSpec, raw: Mapping[str, str], at: dt.datetime, account_id: int | None = None
 ) -> tuple[dict[str, Value], dict[str, int], dict[str, str]]:
-    """Validate; return (values, account ids by field, slot kinds by field) or raise FormRejected."""
+    """Validate; return (values, account ids by field, slot kinds by field) or raise FormRejected.
+    `at` is the moment of submission: a slot that has ended by then is refused. The
+    account a form names must be `account_id`'s when that is given, and the fields
+    declared with `match` must hold what that account holds."""
     values, errors = validate_form(
-        spec, raw, ValidationContext(today=today, appointments=appointment_config())
+        spec, raw, ValidationContext(today=at.date(), appointments=appointment_config(), now=at)
     )
     accounts: dict[str, int] = {}
     kinds: dict[str, str] = {}
@@ -146,8 +167,16 @@ def _check(
             acc: Any = Account.get_or_none(Account.number == values[f.name])
             if acc is None:
                 errors[f.name] = FieldError("account_unknown")
+            elif account_id is not None and _id(acc) != account_id:
+                customer: Any = Account.get_or_none(Account.id == account_id)
+                errors[f.name] = FieldError(
+                    "account_not_customer",
+                    {"customer": customer.number if customer else str(account_id)},
+                )
             else:
                 accounts[f.name] = _id(acc)
+                for name, err in mismatches(spec, values, _account_facts(acc)).items():
+                    errors.setdefault(name, err)
         elif f.type is FieldType.TIMESLOT:
             kind = _slot_kind(spec, f.name, values)
             if kind is None:
@@ -217,7 +246,7 @@ def submit_form(
 ) -> SubmitResult:
     """Validate and record a form; raise FormRejected (nothing saved) if any field is refused."""
     at = at or now()
-    values, accounts, kinds = _check(spec, raw, at.date())
+    values, accounts, kinds = _check(spec, raw, at, account_id)
     if account_id is None and accounts:
         account_id = next(iter(accounts.values()))
     office = Office.get_by_id(office_id)

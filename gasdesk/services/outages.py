@@ -11,7 +11,13 @@ import datetime as dt
 from typing import Any
 
 from gasdesk.domain.form_records import OutageInfo
-from gasdesk.domain.outages import Area, PeakWindow, address_in_area, check_area, peak_at
+from gasdesk.domain.outages import (
+    Area,
+    PeakWindow,
+    address_in_area,
+    check_area,
+    peaks_overlapping,
+)
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 from gasdesk.services.form_settings import peak_windows
 from gasdesk.storage import audit
@@ -27,11 +33,14 @@ class OutageRejected(UserError):
 
 
 class PeakHoursConfirmationNeeded(Exception):
-    """The outage starts inside a cooking peak; register again with confirm_peak=True."""
+    """The outage overlaps one or more cooking peaks (`windows`, `window` the first);
+    register again with confirm_peak=True."""
 
-    def __init__(self, window: PeakWindow) -> None:
-        self.window = window
-        super().__init__(f"The outage starts in the cooking peak {window.text}.")
+    def __init__(self, windows: tuple[PeakWindow, ...]) -> None:
+        self.windows = windows
+        self.window = windows[0]
+        texts = ", ".join(w.text for w in windows)
+        super().__init__(f"The outage overlaps the cooking peak {texts}.")
 
 
 def _area(o: Any) -> Area:
@@ -67,7 +76,8 @@ def register_outage(
     at: dt.datetime | None = None,
 ) -> OutageInfo:
     """Register a planned outage. Raises OutageRejected for a bad notice and
-    PeakHoursConfirmationNeeded when it starts in a peak and confirm_peak is False."""
+    PeakHoursConfirmationNeeded when any part of it falls in a peak and confirm_peak is
+    False."""
     at = at or now()
     area = Area(area.street.strip(), area.community.strip(), area.building_from, area.building_to)
     problem = check_area(area)
@@ -81,9 +91,9 @@ def register_outage(
         raise OutageRejected(
             QT_TRANSLATE_NOOP("Messages", "The expected restoration has already passed.")
         )
-    window = peak_at(starts_at, peak_windows())
-    if window is not None and not confirm_peak:
-        raise PeakHoursConfirmationNeeded(window)
+    windows = peaks_overlapping(starts_at, restore_at, peak_windows())
+    if windows and not confirm_peak:
+        raise PeakHoursConfirmationNeeded(windows)
     with write_transaction():
         o: Any = Outage.create(
             office=office_id,
@@ -94,7 +104,7 @@ def register_outage(
             starts_at=starts_at,
             restore_at=restore_at,
             reason=reason.strip(),
-            in_peak=window is not None,
+            in_peak=bool(windows),
             created_by=staff_id,
             created_at=at,
         )
@@ -106,7 +116,7 @@ def register_outage(
             area=area.text,
             starts_at=starts_at,
             restore_at=restore_at,
-            in_peak=window is not None,
+            in_peak=bool(windows),
         )
     return outage_info(o)
 

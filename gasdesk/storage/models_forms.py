@@ -33,7 +33,7 @@ class Complaint(BaseModel):
     level_since = DateField()  # the day the current level took the complaint
     reply_due = DateField(null=True)
     result_due = DateField(null=True)
-    deadline_warning = TextField(default="")  # holidays unknown: deadlines counted Mon-Fri
+    deadline_warning = TextField(default="")  # holidays unknown: the terms are estimates
     replied_at = DateTimeField(null=True)
     result_at = DateTimeField(null=True)
     satisfaction = CharField(max_length=16, default="")  # satisfied | basically | unsatisfied

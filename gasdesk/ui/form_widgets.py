@@ -56,9 +56,24 @@ class ErrorTexts(QObject):
             "timeslot": self.tr("Pick a day and a time slot."),
             "timeslot_unknown": self.tr("That time slot is not offered."),
             "timeslot_past": self.tr("That day has passed."),
+            "timeslot_ended": self.tr("That slot has already ended today; pick a later one."),
             "timeslot_taken": self.tr("That slot is already booked; pick another."),
             "account": self.tr("An account number is 4 to 16 digits."),
             "account_unknown": self.tr("No account has this number."),
+            "account_not_customer": self.tr(
+                "Not the account of the customer being served ({customer})."
+            ),
+            "holder_mismatch": self.tr(
+                "Not the holder of account {account}: it is held by {expected}."
+            ),
+            "address_mismatch": self.tr("Not the supply address of account {account}: {expected}."),
+            "meter_mismatch": self.tr(
+                "Not the meter of account {account}: its meter is {expected}."
+            ),
+            "meter_removed": self.tr(
+                "This meter was removed from account {account}; its meter now is {expected}."
+            ),
+            "meter_none": self.tr("Account {account} has no meter in service."),
             "amount": self.tr("An amount like 30 or 30.50 (yuan)."),
             "amount_decimals": self.tr("At most two decimals (fen)."),
             "amount_negative": self.tr("The amount cannot be negative."),
@@ -230,6 +245,8 @@ class TimeslotField(FieldWidget):
             a = availability.get(s) if availability else None
             if a is None:
                 self.combo.addItem(s, s)
+            elif a.ended:
+                self.combo.addItem(self.tr("{slot} — over").format(slot=s), s)
             elif a.free:
                 self.combo.addItem(self.tr("{slot} — {free} free").format(slot=s, free=a.free), s)
             else:

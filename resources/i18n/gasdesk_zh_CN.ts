@@ -306,97 +306,102 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="41"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="43"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="42"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="44"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="43"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="45"/>
         <source>Level</source>
         <translation>处理层级</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="44"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="46"/>
         <source>Received</source>
-        <translation>受理时间</translation>
+        <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="45"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="47"/>
         <source>Reply due</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="46"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="48"/>
         <source>Result due</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="47"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="49"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="48"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="50"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="49"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="51"/>
         <source>Compensation</source>
         <translation>赔偿</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="56"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="58"/>
         <source>&amp;Overdue only</source>
         <translation>仅显示超期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="62"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="64"/>
         <source>Why (for the history)</source>
         <translation>原因（记入处理记录）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="63"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="65"/>
         <source>&amp;Escalate</source>
         <translation>上报(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="68"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="70"/>
         <source>&amp;Uphold against staff (30 yuan compensation)</source>
         <translation>认定员工责任(&amp;U)（赔偿30元）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="95"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="97"/>
         <source>Reply overdue</source>
         <translation>答复超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="97"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="99"/>
         <source>Result overdue</source>
         <translation>办结超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="144"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="120"/>
+        <source>est. {date}</source>
+        <translation>预计 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="152"/>
         <source>{n} overdue</source>
         <translation>{n}件超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="144"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="152"/>
         <source>None overdue</source>
         <translation>无超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="169"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="177"/>
         <source>{number} passed to: {level}</source>
         <translation>{number}已转交：{level}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="190"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="198"/>
         <source>{number} upheld; compensation {amount} yuan recorded.</source>
         <translation>{number}已认定员工责任，已登记赔偿{amount}元。</translation>
     </message>
@@ -561,34 +566,34 @@
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="364"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="353"/>
         <source>Please rate our service</source>
         <translation>请对我们的服务进行评价</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="367"/>
-        <location filename="../../gasdesk/ui/customer_display.py" line="374"/>
-        <location filename="../../gasdesk/ui/customer_display.py" line="397"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="356"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="363"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="386"/>
         <source>Your opinion matters to us</source>
         <translation>您的意见对我们很重要</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="372"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="361"/>
         <source>Please rate after your business is done.</source>
         <translation>请在业务办理完成后评价。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="376"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="365"/>
         <source>We are sorry. Thank you for telling us.</source>
         <translation>非常抱歉，感谢您的反馈。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="380"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="369"/>
         <source>Thank you for your rating!</source>
         <translation>感谢您的评价！</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="390"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="379"/>
         <source>Thank you, we will do better.</source>
         <translation>谢谢，我们会做得更好。</translation>
     </message>
@@ -1006,22 +1011,27 @@
         <translation>清空(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="246"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="247"/>
         <source>Some fields need attention; nothing was saved.</source>
         <translation>部分内容需要修改，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="258"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="259"/>
         <source>Form {number} received. Give the customer the service phone {phone}.</source>
         <translation>业务单{number}已受理。请将服务电话{phone}告知客户。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="261"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="263"/>
+        <source>Estimated: reply due {reply}, result due {result}.</source>
+        <translation>预计答复期限 {reply}，处理结果反馈期限 {result}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="265"/>
         <source>Reply due {reply}, result due {result}.</source>
         <translation>答复期限{reply}，办结期限{result}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="266"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="272"/>
         <source>Visit booked: {slot}.</source>
         <translation>已预约上门：{slot}。</translation>
     </message>
@@ -1100,46 +1110,81 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/form_widgets.py" line="59"/>
+        <source>That slot has already ended today; pick a later one.</source>
+        <translation>该时段今天已经过去，请选择更晚的时段。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="60"/>
         <source>That slot is already booked; pick another.</source>
         <translation>该时段已约满，请另选。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="60"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="61"/>
         <source>An account number is 4 to 16 digits.</source>
         <translation>户号为4至16位数字。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="61"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="62"/>
         <source>No account has this number.</source>
         <translation>无此户号。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="62"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="64"/>
+        <source>Not the account of the customer being served ({customer}).</source>
+        <translation>不是当前办理客户（用户编号{customer}）的账户。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="67"/>
+        <source>Not the holder of account {account}: it is held by {expected}.</source>
+        <translation>与用户{account}的户主不符，户主为{expected}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="69"/>
+        <source>Not the supply address of account {account}: {expected}.</source>
+        <translation>与用户{account}的用气地址不符，应为：{expected}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="71"/>
+        <source>Not the meter of account {account}: its meter is {expected}.</source>
+        <translation>不是用户{account}的表，该户在用表号为{expected}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="74"/>
+        <source>This meter was removed from account {account}; its meter now is {expected}.</source>
+        <translation>该表已从用户{account}拆除，现在用表号为{expected}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="76"/>
+        <source>Account {account} has no meter in service.</source>
+        <translation>用户{account}没有在用的燃气表。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="77"/>
         <source>An amount like 30 or 30.50 (yuan).</source>
         <translation>金额格式如30或30.50（元）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="63"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="78"/>
         <source>At most two decimals (fen).</source>
         <translation>最多两位小数（到分）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="64"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="79"/>
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="65"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="80"/>
         <source>The amount is too large.</source>
         <translation>金额过大。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="66"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="81"/>
         <source>At least {min} yuan.</source>
         <translation>至少{min}元。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="67"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="82"/>
         <source>At most {max} yuan.</source>
         <translation>最多{max}元。</translation>
     </message>
@@ -1296,7 +1341,7 @@
 <context>
     <name>LineField</name>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="119"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="134"/>
         <source>yuan</source>
         <translation>元</translation>
     </message>
@@ -1390,82 +1435,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="31"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="32"/>
         <source>GasDesk — {office}, counter {counter}</source>
         <translation>燃气营业厅柜台 — {office} {counter}号窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="58"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="59"/>
         <source>Courtesy phrases</source>
         <translation>服务用语</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="74"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="75"/>
         <source>Business forms</source>
         <translation>业务受理</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="75"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="76"/>
         <source>Fee collection</source>
         <translation>收费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="76"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="77"/>
         <source>Meter records</source>
         <translation>抄表查询</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="77"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="78"/>
         <source>End of day</source>
         <translation>日结对账</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="81"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="82"/>
         <source>&amp;Counter</source>
         <translation>柜台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="82"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="83"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="97"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="98"/>
         <source>Find customer</source>
         <translation>查找客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="98"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="99"/>
         <source>Next customer</source>
         <translation>下一位客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="99"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="100"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="107"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="108"/>
         <source>Lock the screen</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="108"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="109"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="109"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="110"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="116"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="117"/>
         <source>⚠ {n} overdue</source>
         <translation>⚠ {n}件超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="123"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="124"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时切换。</translation>
     </message>
@@ -1648,17 +1693,17 @@
         <translation>{amount}元超过单笔上限{limit}元，请核对金额。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/outages.py" line="85"/>
+        <location filename="../../gasdesk/domain/outages.py" line="93"/>
         <source>Name the street or road (at least 2 characters).</source>
         <translation>请填写街道或道路名称（至少2个字）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/outages.py" line="87"/>
+        <location filename="../../gasdesk/domain/outages.py" line="95"/>
         <source>Give the first building of the range.</source>
         <translation>请填写起始楼号。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/outages.py" line="91"/>
+        <location filename="../../gasdesk/domain/outages.py" line="99"/>
         <source>The building range must run from a lower to a higher number.</source>
         <translation>楼号范围应从小到大。</translation>
     </message>
@@ -1849,32 +1894,27 @@
         <translation>{amount} m³超过单次购气上限{limit} m³，请核对气量。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/workdays.py" line="45"/>
-        <source>The public holidays of {year} are not known yet. Add the official {year} schedule to resources/holidays.toml; until then deadlines count Monday to Friday only.</source>
-        <translation>尚未录入{year}年的法定节假日。请将{year}年官方放假安排添加到resources/holidays.toml；在此之前，期限仅按周一至周五计算。</translation>
-    </message>
-    <message>
-        <location filename="../../gasdesk/services/appointments.py" line="71"/>
+        <location filename="../../gasdesk/services/appointments.py" line="81"/>
         <source>This appointment was cancelled.</source>
         <translation>该预约已取消。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/appointments.py" line="73"/>
+        <location filename="../../gasdesk/services/appointments.py" line="83"/>
         <source>The visit was already recorded.</source>
         <translation>该次上门已登记。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/appointments.py" line="78"/>
+        <location filename="../../gasdesk/services/appointments.py" line="88"/>
         <source>The slot {slot} is no longer offered; ask a supervisor.</source>
         <translation>时段{slot}已不再提供，请咨询主管。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/appointments.py" line="98"/>
+        <location filename="../../gasdesk/services/appointments.py" line="108"/>
         <source>This appointment was already cancelled.</source>
         <translation>该预约此前已取消。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/appointments.py" line="102"/>
+        <location filename="../../gasdesk/services/appointments.py" line="112"/>
         <source>The visit has taken place; it cannot be cancelled.</source>
         <translation>已上门服务，不能取消。</translation>
     </message>
@@ -1955,32 +1995,32 @@
         <translation>营业日{date}已日结，当日内容不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="343"/>
+        <location filename="../../gasdesk/services/forms.py" line="372"/>
         <source>The form no longer exists.</source>
         <translation>该业务单已不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="348"/>
+        <location filename="../../gasdesk/services/forms.py" line="377"/>
         <source>Form {number} is already closed.</source>
         <translation>业务单{number}已办结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="353"/>
+        <location filename="../../gasdesk/services/forms.py" line="382"/>
         <source>Record the return visit (outcome and satisfaction) to mark this form followed up.</source>
         <translation>请先登记回访（结果和满意度），再将该业务单标记为已回访。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/outages.py" line="78"/>
+        <location filename="../../gasdesk/services/outages.py" line="88"/>
         <source>The expected restoration must come after the start.</source>
         <translation>预计复气时间必须晚于停气开始时间。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/outages.py" line="82"/>
+        <location filename="../../gasdesk/services/outages.py" line="92"/>
         <source>The expected restoration has already passed.</source>
         <translation>预计复气时间已过。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/outages.py" line="120"/>
+        <location filename="../../gasdesk/services/outages.py" line="130"/>
         <source>This outage notice was already withdrawn.</source>
         <translation>该停气通知已撤销。</translation>
     </message>
@@ -2317,13 +2357,68 @@
         <source>The database {where} has no office or staff yet. GasDesk writes demo data only into its own demo database. To start work with this one, set up the office and its first supervisor: gasdesk setup --office MS --badge BADGE --name NAME{db}</source>
         <translation>数据库 {where} 还没有营业室和员工。GasDesk 只在自己的演示数据库中生成演示数据。要使用这个数据库，请先设立营业室及其第一位主管：gasdesk setup --office MS --badge 工号 --name 姓名{db}</translation>
     </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="174"/>
+        <source>Enter the reading shown on the meter.</source>
+        <translation>请输入表上显示的读数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="175"/>
+        <source>The reading must be a number of m³, such as 1234.567.</source>
+        <translation>读数应为立方米数，例如 1234.567。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="178"/>
+        <source>A reading has at most 3 decimals (the third is litres).</source>
+        <translation>读数最多保留3位小数（第三位为升）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="181"/>
+        <source>The reading has more digits than a gas meter shows.</source>
+        <translation>读数位数超过燃气表所能显示的位数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="184"/>
+        <source>The reading is below the previous reading of this meter ({previous} m³ on {previous_on}).</source>
+        <translation>读数低于该表上次读数（{previous_on}，{previous} m³）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="188"/>
+        <source>This account has no meter in service.</source>
+        <translation>该户没有在用的燃气表。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="189"/>
+        <source>A reading cannot be dated in the future.</source>
+        <translation>读数日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="192"/>
+        <source>The meter already has a reading dated {previous_on}.</source>
+        <translation>该表已有{previous_on}的读数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="325"/>
+        <source>{volume} m³ since the previous reading is a lot for that time. Check the reading with the customer.</source>
+        <translation>距上次读数用气{volume} m³，这段时间内用量过大。请与客户核对读数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="334"/>
+        <source>{volume} m³ since the previous reading, where this account usually uses about {expected} m³ in that time. Check the reading with the customer.</source>
+        <translation>距上次读数用气{volume} m³，而该户同期通常只用约{expected} m³。请与客户核对读数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/workdays.py" line="48"/>
+        <source>The public holidays of {year} are not known yet. Add the official {year} schedule to resources/holidays.toml; until then deadlines are estimates that count Monday to Friday without the statutory holidays.</source>
+        <translation>尚未录入{year}年的节假日安排。请将{year}年官方放假安排添加到resources/holidays.toml；在此之前，期限按周一至周五并除去法定节假日预计。</translation>
+    </message>
 </context>
 <context>
     <name>Names</name>
     <message>
         <location filename="../../gasdesk/ui/formdesk/common.py" line="36"/>
         <source>Received</source>
-        <translation>受理</translation>
+        <translation>实收</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/common.py" line="37"/>
@@ -2451,7 +2546,7 @@
     <message>
         <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="39"/>
         <source>Received</source>
-        <translation>受理时间</translation>
+        <translation>实收</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="40"/>
@@ -2589,8 +2684,13 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/outages.py" line="178"/>
-        <source>The outage starts during the cooking peak {window}. Outages should avoid peak hours. Register it anyway?</source>
-        <translation>停气开始时间处于做饭用气高峰（{window}）。停气应避开用气高峰，仍要登记吗？</translation>
+        <source>The outage overlaps the cooking peak {window}. Outages should avoid peak hours. Register it anyway?</source>
+        <translation>停气时段与做饭用气高峰（{window}）重叠。停气应避开用气高峰，仍要登记吗？</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="179"/>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/outages.py" line="193"/>
@@ -2828,7 +2928,7 @@
     <message>
         <location filename="../../gasdesk/ui/readback_dialog.py" line="55"/>
         <source>Due</source>
-        <translation>应收</translation>
+        <translation>回访期限</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/readback_dialog.py" line="56"/>
@@ -2884,32 +2984,37 @@
 <context>
     <name>ReadingReportForm</name>
     <message>
-        <location filename="../../gasdesk/ui/records/reading_form.py" line="44"/>
+        <location filename="../../gasdesk/ui/records/reading_form.py" line="48"/>
         <source>Reading on the customer&apos;s meter, in m³ (up to 3 decimals):</source>
         <translation>客户表具读数，单位m³（最多3位小数）：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/reading_form.py" line="49"/>
+        <location filename="../../gasdesk/ui/records/reading_form.py" line="53"/>
         <source>e.g. 1234.567</source>
         <translation>如：1234.567</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/reading_form.py" line="54"/>
+        <location filename="../../gasdesk/ui/records/reading_form.py" line="58"/>
         <source>Record reading (Enter)</source>
         <translation>登记读数（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/reading_form.py" line="71"/>
-        <source>Record anyway (Enter)</source>
-        <translation>仍然登记（Enter）</translation>
+        <location filename="../../gasdesk/ui/records/reading_form.py" line="77"/>
+        <source>If the customer confirms this reading, press Alt+Y to record it. To correct it, type in the field. Enter does not record it.</source>
+        <translation>客户确认读数无误后，按 Alt+Y 登记；如需更正，直接在输入框中修改。按回车不会登记。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/reading_form.py" line="74"/>
+        <location filename="../../gasdesk/ui/records/reading_form.py" line="85"/>
+        <source>Record anyway (Alt+Y)</source>
+        <translation>核对无误，仍然登记（Alt+Y）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/reading_form.py" line="90"/>
         <source>Check again (Esc)</source>
         <translation>重新核对（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/reading_form.py" line="149"/>
+        <location filename="../../gasdesk/ui/records/reading_form.py" line="179"/>
         <source>Recorded {value} m³ on meter {meter}: {volume} m³ since the previous reading.</source>
         <translation>已登记表号{meter}读数{value} m³，较上次读数用气{volume} m³。</translation>
     </message>
@@ -3384,17 +3489,22 @@
 <context>
     <name>TimeslotField</name>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="228"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="243"/>
         <source>(no visit)</source>
         <translation>（不预约上门）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="234"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="249"/>
+        <source>{slot} — over</source>
+        <translation>{slot} — 已过</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="251"/>
         <source>{slot} — {free} free</source>
         <translation>{slot} — 余{free}个</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="236"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="253"/>
         <source>{slot} — full</source>
         <translation>{slot} — 已约满</translation>
     </message>

@@ -178,6 +178,32 @@ def test_refused_fields_show_messages_and_nothing_is_saved(qtbot: Any, teller_ta
     assert view.errors["phone"].text() == ""
 
 
+def test_account_fields_must_be_the_accounts_and_the_new_holder_may_differ(
+    qtbot: Any, teller_tab: Any
+) -> None:
+    """过户 for customer 100001 (王建国) with another holder's name and address typed over
+    the prefilled ones: both refused beside the field with what the account holds."""
+    tab, _ctx, _clock = teller_tab
+    wrong = {"old_name": "赵丽", "address": "文昌湖区商家镇文昌路锦绣苑12号楼1单元502"}
+    type_into(qtbot, tab, "transfer", FILLS["transfer"] | wrong)
+    submit(qtbot, tab)
+    wait_result(qtbot, tab, "nothing was saved")
+    view = tab.entry.current_view()
+    assert view is not None
+    assert "王建国" in view.errors["old_name"].text()
+    assert "锦绣苑3号楼2单元201" in view.errors["address"].text()
+    assert view.errors["new_name"].text() == ""  # 赵丽 as the new holder is fine
+    assert FormRecord.select().count() == 0
+    # 表具校验 with a meter number that is not the customer's
+    type_into(qtbot, tab, "meter_check", FILLS["meter_check"] | {"meter_number": "MS-0002"})
+    submit(qtbot, tab)
+    wait_result(qtbot, tab, "nothing was saved")
+    view = tab.entry.current_view()
+    assert view is not None and "MS-0001" in view.errors["meter_number"].text()
+    assert view.fields["meter_number"].editor().hasFocus()
+    assert FormRecord.select().count() == 0
+
+
 def test_enter_moves_to_the_next_field(qtbot: Any, teller_tab: Any) -> None:
     tab, _ctx, _clock = teller_tab
     view = tab.entry.select_kind("consultation")
@@ -395,7 +421,24 @@ def test_a_slot_cannot_be_double_booked_and_punctuality_is_recorded(
     assert Appointment.get().punctual is True
 
 
+def test_a_visit_in_a_slot_that_has_ended_is_refused(qtbot: Any, teller_tab: Any) -> None:
+    """17:17: today's 08:30-10:30 slot is shown as over, and booking it is refused."""
+    tab, _ctx, clock = teller_tab
+    clock.at = dt.datetime(2026, 9, 30, 17, 17)
+    type_into(qtbot, tab, "repair", FILLS["repair"] | {"visit": "2026-09-30 08:30-10:30"})
+    view = tab.entry.current_view()
+    assert view is not None
+    slot = view.fields["visit"]
+    assert isinstance(slot, TimeslotField)
+    qtbot.waitUntil(lambda: "over" in slot.combo.currentText())
+    submit(qtbot, tab)
+    wait_result(qtbot, tab, "nothing was saved")
+    assert "ended" in view.errors["visit"].text()
+    assert FormRecord.select().count() == 0 and Appointment.select().count() == 0
+
+
 def test_outage_in_a_cooking_peak_asks_first(qtbot: Any, teller_tab: Any) -> None:
+    """10:00 to 14:00 starts before the lunch peak and runs through it: asked first."""
     tab, _ctx, clock = teller_tab
     page = tab.outages
     tab.pages.setCurrentWidget(page)
@@ -404,10 +447,10 @@ def test_outage_in_a_cooking_peak_asks_first(qtbot: Any, teller_tab: Any) -> Non
     page.building_from.setValue(1)
     page.building_to.setValue(5)
     page.starts.setDateTime(
-        page.starts.dateTime().fromString("2026-10-12 11:30", "yyyy-MM-dd HH:mm")
+        page.starts.dateTime().fromString("2026-10-12 10:00", "yyyy-MM-dd HH:mm")
     )
     page.restores.setDateTime(
-        page.restores.dateTime().fromString("2026-10-12 16:00", "yyyy-MM-dd HH:mm")
+        page.restores.dateTime().fromString("2026-10-12 14:00", "yyyy-MM-dd HH:mm")
     )
     type_text(qtbot, page.reason, "管道改造")
     qtbot.mouseClick(page.register_button, Qt.MouseButton.LeftButton)
@@ -475,6 +518,7 @@ def test_outage_banner_for_the_customer_in_the_bar(
     register_outage(
         office_id=world.office_id, staff_id=world.teller_id, area=Area("文昌路", "锦绣苑", 1, 5),
         starts_at=dt.datetime(2026, 10, 1, 9), restore_at=dt.datetime(2026, 10, 1, 15), reason="管道改造", at=NOW,
+        confirm_peak=True,
     )  # fmt: skip
     ctx = make_ctx(world, tmp_path)
     ctx.extras["clock"] = Clock(NOW)
@@ -499,9 +543,43 @@ def test_a_complaint_in_a_year_without_holidays_warns(qtbot: Any, teller_tab: An
     submit(qtbot, tab)
     wait_result(qtbot, tab, "holidays of 2027 are not known")
     assert "⚠" in tab.entry.result.text()
+    assert "Estimated: reply due 2027-01-05" in tab.entry.result.text()
     tab.pages.setCurrentWidget(tab.complaints)
     qtbot.waitUntil(lambda: tab.complaints.model.rowCount() == 1)
     assert "⚠" in tab.complaints.model.data(tab.complaints.model.index(0, 6))
+    assert tab.complaints.model.data(tab.complaints.model.index(0, 4)) == "est. 2027-01-05"
+
+
+def test_an_estimated_term_says_yuji_on_screen_and_paper(
+    qtbot: Any, world: World, tmp_path: Path
+) -> None:
+    """A complaint received 2026-12-30: 1 January is not counted, and the Chinese screen
+    and the customer's copy call the terms 预计."""
+    from gasdesk.ui.application import install_translators
+
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    app = QApplication.instance()
+    translators = install_translators(app, "zh_CN")
+    tab, ctx, clock = open_tab(qtbot, world, tmp_path)
+    try:
+        clock.at = dt.datetime(2026, 12, 30, 9, 0)
+        view = tab.entry.select_kind("complaint")
+        view.fields["about"].set_value("服务态度")
+        type_text(qtbot, view.fields["content"].editor(), "营业员态度生硬，不解释收费。")
+        submit(qtbot, tab)
+        wait_result(qtbot, tab, "预计")
+        assert "2027-01-05" in tab.entry.result.text()
+        qtbot.waitUntil(lambda: tab.preview is not None, timeout=5000)
+        assert tab.preview is not None
+        paper = tab.preview.document.getAllText(0).text()
+        assert "答复期限（预计）" in paper and "2027年01月05日" in paper, paper
+        tab.pages.setCurrentWidget(tab.complaints)
+        qtbot.waitUntil(lambda: tab.complaints.model.rowCount() == 1)
+        assert tab.complaints.model.data(tab.complaints.model.index(0, 4)) == "预计 2027-01-05"
+    finally:
+        ctx.worker.shutdown()
+        for t in translators:
+            app.removeTranslator(t)
 
 
 def test_keyboard_flow_from_the_form_list(qtbot: Any, teller_tab: Any) -> None:

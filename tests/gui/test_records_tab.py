@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 
 import pytest
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from gasdesk.domain.readings import Flag
 from gasdesk.domain.search import Field
 from gasdesk.storage.models import Reading
+from gasdesk.ui.application import install_translators
 from gasdesk.ui.records.history_models import FLAGS_ROLE
 from gasdesk.ui.records.search_model import COLUMNS, SPANS_ROLE
 from gasdesk.ui.tabs.records_tab import RecordsTab
@@ -208,23 +210,72 @@ def test_bad_counter_reading_is_refused_with_a_message(
     assert form.value.hasFocus()
 
 
-def test_implausible_jump_asks_first_and_records_on_confirmation(qtbot, tab: RecordsTab) -> None:  # type: ignore[no-untyped-def]
-    pick(qtbot, tab, "3301000001")
-    before = Reading.select().count()
-    tab.panel.focus_reading_form()
+def report(qtbot, tab: RecordsTab, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Alt+R, type the reading, Enter, as the teller does."""
+    qtbot.keyClick(tab, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     form = tab.panel.reading_form
-    qtbot.keyClicks(form.value, "564")
+    assert form.value.hasFocus()
+    qtbot.keyClicks(form.value, text)
     qtbot.keyClick(form.value, Qt.Key.Key_Return)
     wait_idle(qtbot, tab.ctx.worker)
+
+
+@pytest.fixture
+def chinese():  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    translators = install_translators(app, "zh_CN")
+    yield
+    for t in translators:
+        app.removeTranslator(t)
+
+
+def test_a_gross_anomaly_is_not_recorded_by_enter_and_typing_corrects_it(  # type: ignore[no-untyped-def]
+    qtbot, chinese, tab: RecordsTab
+) -> None:
+    pick(qtbot, tab, "3301000001")  # uses about 17 m³ a month
+    before = Reading.select().count()
+    report(qtbot, tab, "5000")
+    form = tab.panel.reading_form
+    assert form.confirm.isVisible()
+    warning = form.confirm_text.text()
+    assert "请与客户核对" in warning and re.search("[A-Za-z]{2,}", warning) is None, warning
+    # the Enter the teller was already pressing records nothing
+    for _ in range(2):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        wait_idle(qtbot, tab.ctx.worker)
+    assert Reading.select().count() == before
+    assert form.confirm.isVisible()
+    assert "Alt+Y" in form.confirm_hint.text()
+    # keys typed go to the field: the teller corrects the value
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_0)
+    assert form.value.text() == "50000" and not form.confirm.isVisible()
+    for _ in range(5):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backspace)
+    qtbot.keyClicks(QApplication.focusWidget(), "81")
+    assert form.value.text() == "81"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    wait_idle(qtbot, tab.ctx.worker)
+    assert Reading.select().count() == before + 1
+    assert Reading.select().order_by(Reading.id.desc()).get().value_l == 81_000
+
+
+def test_a_gross_anomaly_is_recorded_only_with_alt_y(qtbot, tab: RecordsTab) -> None:  # type: ignore[no-untyped-def]
+    pick(qtbot, tab, "3301000001")
+    before = Reading.select().count()
+    report(qtbot, tab, "564")
+    form = tab.panel.reading_form
     assert form.confirm.isVisible()
     assert "500 m³" in form.confirm_text.text()
     assert Reading.select().count() == before
-    qtbot.keyClick(form.confirm_button, Qt.Key.Key_Escape)  # check again: nothing recorded
+    qtbot.keyClick(form.value, Qt.Key.Key_Escape)  # check again: nothing recorded
     assert not form.confirm.isVisible() and form.value.hasFocus()
     qtbot.keyClick(form.value, Qt.Key.Key_Return)
     wait_idle(qtbot, tab.ctx.worker)
-    assert form.confirm_button.hasFocus()
-    qtbot.keyClick(form.confirm_button, Qt.Key.Key_Return)
+    assert form.confirm.isVisible() and form.value.hasFocus()
+    qtbot.keyClick(form.value, Qt.Key.Key_Tab)  # the confirm button is not in the Tab chain
+    assert not form.confirm_button.hasFocus()
+    form.focus_value()
+    qtbot.keyClick(form.value, Qt.Key.Key_Y, Qt.KeyboardModifier.AltModifier)
     wait_idle(qtbot, tab.ctx.worker)
     assert Reading.select().count() == before + 1
     assert "564.000" in form.message.text()

@@ -100,6 +100,8 @@ def write(folder: Path, name: str, text: str) -> None:
             'title = "x"\n[[field]]\nname = "a"\nlabel = "甲"\ntype = "amount"\nmax_amount = "1.234"\n',
             "two decimals",
         ),
+        (GOOD.replace('type = "text"', 'type = "text"\nmatch = "customer.phone"'), "unknown match"),
+        (GOOD.replace('type = "text"', 'type = "text"\nmatch = "customer.name"'), "account field"),
     ],
 )
 def test_a_broken_file_is_reported_and_the_others_still_load(
@@ -136,3 +138,20 @@ def test_unplaced_fields_go_to_an_other_section(tmp_path: Path) -> None:
 def test_missing_folder_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     catalog = load_catalog(tmp_path / "nowhere")
     assert catalog.forms == () and "does not exist" in catalog.problems[0].problem
+
+
+def test_the_fields_that_name_the_account_are_declared_to_match_it() -> None:
+    """What must be the account's and what may differ, form by form."""
+    catalog = load_catalog(FORMS)
+    declared = {
+        (spec.kind, f.name): f.match for spec in catalog.forms for f in spec.fields if f.match
+    }
+    assert declared == {
+        ("transfer", "old_name"): "customer.name",
+        ("transfer", "address"): "customer.address",
+        ("meter_check", "name"): "customer.name",
+        ("meter_check", "meter_number"): "customer.meter",
+        ("close_account", "name"): "customer.name",
+        ("info_change", "name"): "customer.name",
+        ("supply_change", "name"): "customer.name",
+    }

@@ -137,3 +137,26 @@ def test_account_format() -> None:
 def test_longtext_keeps_line_breaks() -> None:
     s = spec(FieldType.LONGTEXT, max_length=1000)
     assert validate_value(s, "第一行\n第二行\n", CTX) == ("第一行\n第二行", None)
+
+
+@pytest.mark.parametrize(
+    ("compare", "a", "b", "same"),
+    [
+        ("name", "王建国", "王 建国", True),
+        ("name", "买买提·艾力", "买买提.艾力", True),
+        ("name", "买买提·艾力", "买买提•艾力", True),
+        ("name", "Smith John", "smith  john", True),
+        ("name", "王建国", "王建军", False),
+        ("address", "锦绣苑3号楼2单元201", "锦绣苑３号楼 2单元201", True),
+        ("address", "锦绣苑3号楼2单元201", "锦绣苑3号楼2单元202", False),
+        ("meter", "MS-0001", "ms0001", True),
+        ("meter", "MS-0001", "ＭＳ－０００１", True),
+        ("meter", "MS-0001", "MS-0010", False),
+    ],
+)
+def test_account_fields_compare_without_keyboard_noise(
+    compare: str, a: str, b: str, same: bool
+) -> None:
+    from gasdesk.domain import form_match
+
+    assert getattr(form_match, f"same_{compare}")(a, b) is same

@@ -19,7 +19,7 @@ from gasdesk.services.forms import (
     list_forms,
     submit_form,
 )
-from gasdesk.storage.models import AuditEvent, FormEvent, FormRecord
+from gasdesk.storage.models import Account, AuditEvent, FormEvent, FormRecord
 from gasdesk.storage.models_forms import Appointment, Complaint, FormCounter
 from tests.forms_support import World, close, seed
 
@@ -89,6 +89,98 @@ def test_unknown_account_is_refused_beside_the_field(world: World) -> None:
             },
         )
     assert info.value.errors["account"].code == "account_unknown"
+    assert FormRecord.select().count() == 0
+
+
+TRANSFER = {
+    "account": "100001",
+    "old_name": "王建国",
+    "address": "文昌湖区商家镇文昌路锦绣苑3号楼2单元201",
+    "new_name": "赵丽",  # the new holder: of course not the current one
+    "new_id_card": "11010519491231002X",
+    "new_phone": "0533-6886001",
+    "reason": "房屋买卖",
+}
+METER_CHECK = {
+    "account": "100001",
+    "name": "王建国",
+    "phone": "13800000000",  # a contact phone may differ from the account's
+    "meter_number": "MS-0001",
+    "reason": "表走得太快了",
+}
+
+
+def test_a_transfer_names_the_current_holder_and_address_of_its_account(world: World) -> None:
+    with pytest.raises(FormRejected) as info:
+        submit(
+            world,
+            "transfer",
+            TRANSFER | {"old_name": "赵丽", "address": "文昌湖区商家镇文昌路锦绣苑12号楼1单元502"},
+        )
+    errors = info.value.errors
+    assert set(errors) == {"old_name", "address"}
+    assert errors["old_name"].code == "holder_mismatch"
+    assert errors["old_name"].params == {"account": "100001", "expected": "王建国"}
+    assert errors["address"].code == "address_mismatch"
+    assert "锦绣苑3号楼2单元201" in errors["address"].message
+    assert FormRecord.select().count() == 0 and FormCounter.select().count() == 0
+    # blanks and full-width characters are no difference; the new holder may be anyone
+    r = submit(
+        world,
+        "transfer",
+        TRANSFER | {"old_name": "王 建国", "address": "文昌湖区商家镇文昌路锦绣苑３号楼 2单元201"},
+    )
+    assert r.form.account_number == "100001"
+
+
+def test_a_meter_check_names_the_meter_in_service_of_its_account(world: World) -> None:
+    from gasdesk.storage.models import Meter
+
+    with pytest.raises(FormRejected) as info:
+        submit(world, "meter_check", METER_CHECK | {"meter_number": "MS-0002"})
+    assert info.value.errors["meter_number"].code == "meter_mismatch"
+    assert info.value.errors["meter_number"].params["expected"] == "MS-0001"
+    with pytest.raises(FormRejected) as info:
+        submit(world, "meter_check", METER_CHECK | {"name": "赵丽"})
+    assert set(info.value.errors) == {"name"}
+    assert FormRecord.select().count() == 0
+    # another account's meter is not this account's either
+    Meter.create(
+        number="MS-0002",
+        account=Account.get(Account.number == "100002"),
+        kind="ic_card",
+        model="G2.5",
+        installed_on=dt.date(2021, 1, 1),
+    )
+    with pytest.raises(FormRejected):
+        submit(world, "meter_check", METER_CHECK | {"meter_number": "MS-0002"})
+    # a meter removed from this account is named as such
+    Meter.create(
+        number="MS-0000",
+        account=world.account_id,
+        kind="mechanical",
+        model="G2.5",
+        installed_on=dt.date(2010, 1, 1),
+        removed_on=dt.date(2020, 1, 1),
+    )
+    with pytest.raises(FormRejected) as info:
+        submit(world, "meter_check", METER_CHECK | {"meter_number": "MS-0000"})
+    assert info.value.errors["meter_number"].code == "meter_removed"
+    assert submit(world, "meter_check", METER_CHECK | {"meter_number": "ms0001"}).form.number
+
+
+def test_a_form_for_another_account_than_the_customer_is_refused(world: World) -> None:
+    with pytest.raises(FormRejected) as info:
+        submit_form(
+            spec("transfer"),
+            TRANSFER,
+            staff_id=world.teller_id,
+            office_id=world.office_id,
+            account_id=Account.get(Account.number == "100002").id,
+            at=EVE,
+        )
+    assert info.value.errors["account"].code == "account_not_customer"
+    assert info.value.errors["account"].params == {"customer": "100002"}
     assert FormRecord.select().count() == 0
 
 
@@ -205,8 +297,21 @@ def test_complaint_overdue_across_national_day(world: World) -> None:
 def test_complaint_in_an_unknown_year_warns(world: World) -> None:
     r = submit(world, "complaint", COMPLAINT, at=dt.datetime(2026, 12, 30, 9))
     assert r.warnings and "2027" in r.warnings[0]
-    assert r.reply_due == dt.date(2027, 1, 4)  # Mon-Fri count, shown with the warning
+    assert r.unknown_holiday_year == 2027
+    # 1 January is a statutory day off in every year: not counted
+    assert (r.reply_due, r.result_due) == (dt.date(2027, 1, 5), dt.date(2027, 1, 7))
     assert Complaint.get(Complaint.form == r.form.id).deadline_warning == r.warnings[0]
+    notes = "".join(printable_form(r.form.id).notes)
+    assert "答复期限（预计）：2027年01月05日前" in notes
+    assert "处理结果反馈期限（预计）：2027年01月07日前" in notes
+    assert "以国家公布的放假安排为准" in notes
+
+
+def test_complaint_in_a_known_year_has_firm_terms(world: World) -> None:
+    r = submit(world, "complaint", COMPLAINT, at=dt.datetime(2026, 12, 1, 9))
+    assert r.unknown_holiday_year is None and not r.warnings
+    notes = "".join(printable_form(r.form.id).notes)
+    assert "答复期限：2026年12月04日前" in notes and "预计" not in notes
 
 
 def test_escalation_levels_and_new_terms(world: World) -> None:
@@ -273,6 +378,40 @@ def test_a_slot_cannot_be_double_booked(world: World) -> None:
     submit(world, "appointment", APPT | {"visit_kind": "安全检查"})
     avail = {s.slot: s.free for s in appointments.free_slots("repair", dt.date(2026, 10, 8))}
     assert avail["08:30-10:30"] == 0 and avail["10:30-12:00"] == 1
+
+
+REPAIR = {
+    "name": "王建国",
+    "phone": "13905331234",
+    "address": "文昌路锦绣苑3号楼",
+    "fault": "表具故障",
+    "description": "表不走字",
+}
+
+
+def test_a_slot_that_has_already_ended_is_refused(world: World) -> None:
+    late = dt.datetime(2026, 10, 8, 17, 17)  # the 08:30-10:30 slot of that day is over
+    with pytest.raises(FormRejected) as info:
+        submit(world, "appointment", APPT, at=late)
+    assert info.value.errors["slot"].code == "timeslot_ended"
+    assert FormRecord.select().count() == 0 and Appointment.select().count() == 0
+    with pytest.raises(FormRejected) as info:
+        submit(world, "repair", REPAIR | {"visit": APPT["slot"]}, at=late)
+    assert info.value.errors["visit"].code == "timeslot_ended"
+    assert FormRecord.select().count() == 0
+    # the same slot while it is under way can still be served
+    under_way = submit(world, "appointment", APPT, at=dt.datetime(2026, 10, 8, 10, 0))
+    assert under_way.appointment == APPT["slot"]
+    noon = dt.datetime(2026, 10, 8, 12, 0)
+    ended = {s.slot: s.ended for s in appointments.free_slots("repair", noon.date(), noon)}
+    assert ended == {
+        "08:30-10:30": True,
+        "10:30-12:00": True,
+        "13:30-15:30": False,
+        "15:30-17:00": False,
+    }
+    # another day's slot is not over
+    assert not any(s.ended for s in appointments.free_slots("repair", dt.date(2026, 10, 9), noon))
 
 
 def test_the_database_itself_refuses_a_double_booking(world: World) -> None:

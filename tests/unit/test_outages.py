@@ -67,14 +67,42 @@ def reg(world: World, start: dt.datetime, hours: int = 6, **kw: object):  # type
 
 def test_start_in_a_cooking_peak_needs_confirmation(world: World) -> None:
     with pytest.raises(PeakHoursConfirmationNeeded) as info:
-        reg(world, dt.datetime(2026, 10, 13, 11, 30))
+        reg(world, dt.datetime(2026, 10, 13, 11, 30), hours=1)
     assert info.value.window.text == "11:00-13:00"
     assert Outage.select().count() == 0
-    o = reg(world, dt.datetime(2026, 10, 13, 11, 30), confirm_peak=True)
+    o = reg(world, dt.datetime(2026, 10, 13, 11, 30), hours=1, confirm_peak=True)
     assert o.in_peak
-    assert not reg(world, dt.datetime(2026, 10, 13, 13, 0)).in_peak  # the peak's end is outside it
+    # the peak's end is outside it
+    assert not reg(world, dt.datetime(2026, 10, 13, 13, 0), hours=2).in_peak
     with pytest.raises(PeakHoursConfirmationNeeded):
-        reg(world, dt.datetime(2026, 10, 13, 6, 30))
+        reg(world, dt.datetime(2026, 10, 13, 6, 30), hours=1)
+
+
+@pytest.mark.parametrize(
+    ("start", "hours", "peaks"),
+    [
+        ((10, 0), 4, ["11:00-13:00"]),  # starts before lunch, runs through it
+        ((5, 0), 2, ["06:30-08:30"]),  # ends inside the breakfast peak
+        ((8, 0), 10, ["06:30-08:30", "11:00-13:00", "17:00-19:30"]),
+        ((22, 0), 9, ["06:30-08:30"]),  # overnight into the next morning's peak
+        ((9, 0), 48, ["06:30-08:30", "11:00-13:00", "17:00-19:30"]),
+        ((8, 30), 2, []),  # between breakfast and lunch
+        ((13, 0), 4, []),  # ends as the evening peak begins
+    ],
+)
+def test_any_overlap_with_a_peak_needs_confirmation(
+    world: World, start: tuple[int, int], hours: int, peaks: list[str]
+) -> None:
+    begins = dt.datetime(2026, 10, 13, *start)
+    if peaks:
+        with pytest.raises(PeakHoursConfirmationNeeded) as info:
+            reg(world, begins, hours=hours)
+        assert [w.text for w in info.value.windows] == peaks
+        assert Outage.select().count() == 0
+        assert reg(world, begins, hours=hours, confirm_peak=True).in_peak
+    else:
+        assert not reg(world, begins, hours=hours).in_peak
+    assert Outage.get().in_peak is bool(peaks)
 
 
 @pytest.mark.parametrize(
@@ -91,9 +119,14 @@ def test_bad_notices_are_refused(world: World, kw: dict[str, object], message: s
 
 
 def test_outages_for_address_in_force_and_upcoming(world: World) -> None:
-    o = reg(world, dt.datetime(2026, 10, 13, 9, 0))
-    reg(world, dt.datetime(2026, 10, 13, 9, 0), area=Area("文昌路", "锦绣苑", 10, 12))
-    reg(world, dt.datetime(2026, 10, 20, 9, 0))  # beyond the banner horizon
+    o = reg(world, dt.datetime(2026, 10, 13, 9, 0), confirm_peak=True)
+    reg(
+        world,
+        dt.datetime(2026, 10, 13, 9, 0),
+        area=Area("文昌路", "锦绣苑", 10, 12),
+        confirm_peak=True,
+    )
+    reg(world, dt.datetime(2026, 10, 20, 9, 0), confirm_peak=True)  # beyond the banner horizon
     assert [x.id for x in outages_for_address(HOME, NOW)] == [o.id]
     assert [x.id for x in outages_for_address(HOME, dt.datetime(2026, 10, 13, 12, 0))] == [o.id]
     assert outages_for_address(HOME, dt.datetime(2026, 10, 13, 15, 0)) == []  # restored

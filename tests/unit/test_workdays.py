@@ -4,6 +4,7 @@ import re
 import pytest
 
 from gasdesk.domain import workdays
+from gasdesk.domain.statutory import statutory_days_off
 from gasdesk.domain.workdays import (
     HolidayCalendar,
     HolidayTableError,
@@ -68,6 +69,49 @@ def test_unknown_year_raises_a_warning_not_a_guess() -> None:
         add_working_days(D(2026, 12, 30), 3)
     assert info.value.year == 2027
     assert "holidays.toml" in info.value.message
+
+
+def test_statutory_days_off_of_a_year_without_a_schedule() -> None:
+    days = statutory_days_off(2027)
+    assert {d.isoformat(): name for d, name in days.items()} == {
+        "2027-01-01": "元旦",
+        "2027-02-05": "春节",  # 除夕
+        "2027-02-06": "春节",  # 正月初一
+        "2027-02-07": "春节",
+        "2027-02-08": "春节",
+        "2027-04-05": "清明节",
+        "2027-05-01": "劳动节",
+        "2027-05-02": "劳动节",
+        "2027-06-09": "端午节",
+        "2027-09-15": "中秋节",
+        "2027-10-01": "国庆节",
+        "2027-10-02": "国庆节",
+        "2027-10-03": "国庆节",
+    }
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_statutory_days_are_days_off_in_the_published_schedules(year: int) -> None:
+    """Under the rules in force since 2025, every statutory day computed here is a day
+    off in the State Council's schedule that the library knows."""
+    days = statutory_days_off(year)
+    assert len(days) == 13
+    assert [d for d in days if workdays.is_workday(d)] == []
+
+
+def test_an_unknown_year_is_estimated_with_its_statutory_days_off() -> None:
+    estimate = workdays.estimated_calendar()
+    # received Wednesday 30 December 2026: 31 Dec worked, 1 January is 元旦 in every year
+    assert estimate.add_working_days(D(2026, 12, 30), 3) == D(2027, 1, 5)
+    assert not estimate.is_workday(D(2027, 1, 1))
+    assert estimate.is_public_holiday(D(2027, 1, 1))
+    # 春节 2027: 除夕 Friday 5 February to 初三 Monday 8 February
+    assert estimate.add_working_days(D(2027, 2, 4), 1) == D(2027, 2, 9)
+    assert estimate.add_days_holidays_extend(D(2027, 9, 30), 7) == D(2027, 10, 11)
+    assert estimate.is_workday(D(2027, 3, 1)) and not estimate.is_workday(D(2027, 3, 6))
+    # the plain calendar still refuses to guess, on a weekend day too
+    with pytest.raises(UnknownYearError):
+        workdays.default_calendar().is_workday(D(2027, 1, 2))
 
 
 def test_table_extends_an_unknown_year() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -104,12 +106,18 @@ class ComplaintsPage(QWidget):
             c.form.customer,
             self.names.level(c.level),
             fmt_d(c.received_on),
-            fmt_d(c.reply_due),
-            fmt_d(c.result_due),
+            self._term(c, c.reply_due),
+            self._term(c, c.result_due),
             ", ".join(state),
             self.names.satisfaction(c.satisfaction),
             format_yuan(c.compensation_fen) if c.upheld else "",
         ]
+
+    def _term(self, c: ComplaintInfo, due: dt.date | None) -> str:
+        """A term counted over a year with no known holiday schedule is an estimate."""
+        if due is None or not c.deadline_warning:
+            return fmt_d(due)
+        return self.tr("est. {date}").format(date=fmt_d(due))
 
     def _tint(self, c: ComplaintInfo) -> QColor | None:
         return OVERDUE if c.overdue else None

@@ -204,6 +204,7 @@ class EntryPage(QWidget):
             free_slots,
             kind.code,
             day,
+            clock(self.ctx),
             on_done=partial(widget.set_availability, day),
             channel=f"slots-{view.spec.kind}-{name}",
         )
@@ -258,7 +259,12 @@ class EntryPage(QWidget):
             "Form {number} received. Give the customer the service phone {phone}."
         ).format(number=result.form.number, phone=service_phone())
         if result.reply_due:
-            text += " " + self.tr("Reply due {reply}, result due {result}.").format(
+            terms = (
+                self.tr("Estimated: reply due {reply}, result due {result}.")
+                if result.unknown_holiday_year is not None
+                else self.tr("Reply due {reply}, result due {result}.")
+            )
+            text += " " + terms.format(
                 reply=result.reply_due.isoformat(),
                 result=result.result_due.isoformat() if result.result_due else "",
             )

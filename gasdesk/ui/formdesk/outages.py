@@ -1,4 +1,4 @@
-"""Outage notices: register by area (a start in a cooking peak asks first), withdraw,
+"""Outage notices: register by area (one that overlaps a cooking peak asks first), withdraw,
 and check whether an address is affected."""
 
 from __future__ import annotations
@@ -175,8 +175,8 @@ class OutagesPage(QWidget):
             box.setWindowTitle(self.tr("Cooking peak"))
             box.setText(
                 self.tr(
-                    "The outage starts during the cooking peak {window}. Outages should avoid peak hours. Register it anyway?"
-                ).format(window=exc.window.text)
+                    "The outage overlaps the cooking peak {window}. Outages should avoid peak hours. Register it anyway?"
+                ).format(window=self.tr(", ").join(w.text for w in exc.windows))
             )
             box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             box.setDefaultButton(QMessageBox.StandardButton.No)

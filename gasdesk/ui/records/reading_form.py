@@ -2,7 +2,10 @@
 
 Enter records. A value that is not a reading, or below the meter's previous reading,
 is refused with the reason; a value far above the usual use asks the teller to check
-it with the customer first ("Record anyway" or Esc).
+it with the customer first. Recording it then takes a deliberate Alt+Y (or a click on
+"Record anyway"): another Enter, the key the teller was already pressing, records
+nothing. While the warning shows, the focus stays in the reading field, so whatever
+the teller types corrects the value (and withdraws the warning); Esc withdraws it too.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -38,7 +41,8 @@ class ReadingReportForm(QWidget):
         self.ctx = ctx
         self.account_id: int | None = None
         self.today: dt.date | None = None  # None: the real date (tests fix it)
-        self._confirm_text: str | None = None
+        self._confirm_text: str | None = None  # the value the warning is about
+        self._sent_text: str | None = None  # the value on its way to the service
         self._busy = False
 
         self.intro = QLabel(self.tr("Reading on the customer's meter, in m³ (up to 3 decimals):"))
@@ -68,18 +72,36 @@ class ReadingReportForm(QWidget):
         self.confirm_text.setObjectName("readingWarning")
         self.confirm_text.setWordWrap(True)
         self.confirm_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.confirm_button = QPushButton(self.tr("Record anyway (Enter)"))
+        self.confirm_hint = QLabel(
+            self.tr(
+                "If the customer confirms this reading, press Alt+Y to record it."
+                " To correct it, type in the field. Enter does not record it."
+            )
+        )
+        self.confirm_hint.setObjectName("readingConfirmHint")
+        self.confirm_hint.setWordWrap(True)
+        # Never in the Tab chain and never the default button: only a deliberate Alt+Y
+        # or a click records an implausible reading.
+        self.confirm_button = QPushButton(self.tr("Record anyway (Alt+Y)"))
         self.confirm_button.setObjectName("confirmReading")
+        self.confirm_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.confirm_button.setAutoDefault(False)
         self.confirm_button.clicked.connect(self._record_anyway)
         self.cancel_button = QPushButton(self.tr("Check again (Esc)"))
         self.cancel_button.setObjectName("cancelReading")
+        self.cancel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.cancel_confirm)
+        self.confirm_shortcut = QShortcut(QKeySequence("Alt+Y"), self)
+        self.confirm_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.confirm_shortcut.activated.connect(self._record_anyway)
         confirm_row = QHBoxLayout()
         confirm_row.addStretch(1)
         confirm_row.addWidget(self.confirm_button)
         confirm_row.addWidget(self.cancel_button)
         confirm_layout = QVBoxLayout(self.confirm)
         confirm_layout.addWidget(self.confirm_text)
+        confirm_layout.addWidget(self.confirm_hint)
         confirm_layout.addLayout(confirm_row)
         self.confirm.hide()
 
@@ -93,8 +115,7 @@ class ReadingReportForm(QWidget):
         layout.addWidget(self.confirm)
         layout.addWidget(self.message)
         layout.addStretch(1)
-        for w in (self.value, self.confirm_button, self.cancel_button):
-            w.installEventFilter(self)
+        self.value.installEventFilter(self)
 
     def set_account(self, account_id: int | None, previous: str = "") -> None:
         if account_id != self.account_id:
@@ -110,21 +131,30 @@ class ReadingReportForm(QWidget):
         self.value.selectAll()
 
     def _edited(self, _text: str) -> None:
+        """Typing corrects the value: the warning about the old one goes, the focus and
+        the cursor stay where the teller is typing."""
         if self._confirm_text is not None:
-            self.cancel_confirm()
+            self._confirm_text = None
+            self.confirm.hide()
         self.message.clear()
 
     def submit(self) -> None:
+        """Enter: check and record the value; while the warning about this very value
+        shows, Enter records nothing (Alt+Y does)."""
+        if self._confirm_text is not None and self.value.text() == self._confirm_text:
+            self.confirm_hint.setStyleSheet("font-weight: bold;")
+            return
         self._send(self.value.text(), accept_implausible=False)
 
     def _record_anyway(self) -> None:
-        if self._confirm_text is not None:
+        if self._confirm_text is not None and self.value.text() == self._confirm_text:
             self._send(self._confirm_text, accept_implausible=True)
 
     def _send(self, text: str, *, accept_implausible: bool) -> None:
         if self.account_id is None or self._busy:
             return
         self._busy = True
+        self._sent_text = text
         s = self.ctx.session
         self.ctx.worker.submit(
             report_reading,
@@ -159,11 +189,16 @@ class ReadingReportForm(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
         if isinstance(exc, ImplausibleReading):
-            self._confirm_text = self.value.text()
+            if self.value.text() != self._sent_text:
+                return  # typed on meanwhile: the warning is about a value no longer there
+            self._confirm_text = self._sent_text
             self.confirm_text.setText(user_text(exc))
+            self.confirm_hint.setStyleSheet("")
             self.confirm.show()
             self.message.clear()
-            self.confirm_button.setFocus()
+            if not self.value.hasFocus():
+                self.value.setFocus()
+                self.value.end(False)
             return
         self.cancel_confirm()
         text = user_text(exc)
@@ -181,12 +216,12 @@ class ReadingReportForm(QWidget):
             self.focus_value()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            key = event.key()
-            if key == Qt.Key.Key_Escape and self._confirm_text is not None:
-                self.cancel_confirm()
-                return True
-            if obj is self.confirm_button and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self._record_anyway()
-                return True
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and self._confirm_text is not None
+        ):
+            self.cancel_confirm()
+            return True
         return super().eventFilter(obj, event)
