@@ -741,6 +741,10 @@
 <context>
     <name>DayPanel</name>
     <message>
+        <source>Open: {n} payment(s) of this day belong to no shift ({receipts}); no drawer count saw their money, so the day cannot be closed.</source>
+        <translation>未日结：本日有 {n} 笔收款不属于任何班次（{receipts}），其款项未经任何钱箱清点，不能日结。</translation>
+    </message>
+    <message>
         <location filename="../../gasdesk/ui/dayend/day_panel.py" line="41" />
         <source>Business &amp;date</source>
         <translation>营业日期(&amp;D)</translation>
@@ -844,6 +848,10 @@
 <context>
     <name>DenominationForm</name>
     <message>
+        <source>{n} fen</source>
+        <translation>{n}分</translation>
+    </message>
+    <message>
         <location filename="../../gasdesk/ui/dayend/denominations.py" line="67" />
         <source>{n} yuan</source>
         <translation>{n}元</translation>
@@ -857,6 +865,13 @@
         <location filename="../../gasdesk/ui/dayend/denominations.py" line="85" />
         <source>Total: ¥{total}</source>
         <translation>合计：¥{total}</translation>
+    </message>
+</context>
+<context>
+    <name>DrawerBanner</name>
+    <message>
+        <source>Open shift… (Alt+O)</source>
+        <translation>开班…（Alt+O）</translation>
     </message>
 </context>
 <context>
@@ -1172,6 +1187,10 @@
 <context>
     <name>FeesTab</name>
     <message>
+        <source>Bills of ¥{amount} are due ({n} bill(s)); a prepayment does not pay them. Settle them first (Alt+B), or go on with the prepayment.</source>
+        <translation>该户有欠费 ¥{amount}（{n} 笔账单），预存不会抵缴欠费。可先缴清欠费（Alt+B），或继续预存。</translation>
+    </message>
+    <message>
         <location filename="../../gasdesk/ui/tabs/fees_tab.py" line="268" />
         <source>short by ¥{amount}</source>
         <translation>还差 ¥{amount}</translation>
@@ -1449,6 +1468,34 @@
 </context>
 <context>
     <name>Messages</name>
+    <message>
+        <source>At this tariff no whole number of litres costs exactly {amount} yuan; {nearest} yuan buys {volume} m³.</source>
+        <translation>按现行气价，没有整升气量恰好值 {amount} 元；{nearest} 元可购 {volume} 立方米。</translation>
+    </message>
+    <message>
+        <source>{n} payments of {date} belong to no shift ({receipts}); no drawer count saw their money, so the day cannot be closed.</source>
+        <translation>{date} 有 {n} 笔收款不属于任何班次（{receipts}），其款项未经任何钱箱清点，不能日结。</translation>
+    </message>
+    <message>
+        <source>The transaction reference {reference} is already recorded on receipt {receipt} (account {account}, {day}); one transaction pays only once.</source>
+        <translation>交易参考号 {reference} 已记录在收据 {receipt}（户号 {account}，{day}）上；一笔交易只能缴费一次。</translation>
+    </message>
+    <message>
+        <source>You have no open shift at counter {counter}: open one (count the float) before taking or handing back money.</source>
+        <translation>您在 {counter} 号窗口没有已开的班次：收付款前请先开班（清点备用金）。</translation>
+    </message>
+    <message>
+        <source>Your open shift is at counter {other}; money at counter {counter} must belong to a shift at this counter.</source>
+        <translation>您已开的班次在 {other} 号窗口；{counter} 号窗口的收付款必须属于本窗口的班次。</translation>
+    </message>
+    <message>
+        <source>Your open shift is of {date}; count and close it, then open a shift for {today}.</source>
+        <translation>您已开的班次是 {date} 的；请清点结班后，再开 {today} 的班次。</translation>
+    </message>
+    <message>
+        <source>The drawer of your shift does not hold the {amount} yuan to hand back; nothing was voided.</source>
+        <translation>您班次的钱箱中不足 {amount} 元可退还；未冲正。</translation>
+    </message>
     <message>
         <location filename="../../gasdesk/services/auth.py" line="44" />
         <source>Badge {badge} is locked until {until} after {count} wrong passwords. Wait, or ask a supervisor to unlock it.</source>
@@ -2453,6 +2500,25 @@
     </message>
 </context>
 <context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>Open a shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <source>Counter {counter}, {badge} {name}: count the opening float in the drawer by denomination. Enter moves on; Enter in the last field opens the shift.</source>
+        <translation>{counter} 号窗口，{badge} {name}：请按面额清点钱箱中的备用金。回车到下一项；在最后一项按回车即开班。</translation>
+    </message>
+    <message>
+        <source>Open shift (Enter)</source>
+        <translation>开班（回车）</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+</context>
+<context>
     <name>OutageBanner</name>
     <message>
         <location filename="../../gasdesk/ui/outage_banner.py" line="49" />
@@ -3257,6 +3323,10 @@
 </context>
 <context>
     <name>TenderForm</name>
+    <message>
+        <source>Settle the bills first (Alt+B)</source>
+        <translation>先缴清欠费（Alt+B）</translation>
+    </message>
     <message>
         <location filename="../../gasdesk/ui/tender_form.py" line="45" />
         <source>Pay bills (Alt+B)</source>
