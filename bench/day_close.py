@@ -65,7 +65,7 @@ def build_day(demo: DemoDb, payments: int, seed: int = 7) -> int:
     for i in range(payments):
         k = rng.randrange(len(tellers))
         method = rng.choices(("cash", "wechat", "alipay", "card"), (6, 2, 1, 1))[0]
-        amount = rng.randrange(100, 6000) * 10  # to the jiao: the drawer holds no fen coins
+        amount = rng.randrange(1000, 60000)  # to the fen: the drawer counts fen coins too
         receipt = collect_payment(
             PaymentRequest(
                 account_id=rng.choice(accounts),
@@ -111,7 +111,7 @@ def _notes(fen: int) -> dict[int, int]:
     counts = {}
     for value in DENOMINATIONS_FEN:
         counts[value], fen = divmod(fen, value)
-    assert fen == 0, "cash is counted to the jiao"
+    assert fen == 0, "cash is counted to the fen"
     return counts
 
 

@@ -53,6 +53,9 @@ class Counter:
         assert counter is not None
         session = self.worker.run_sync(auth.login, "MS01", DEMO_PASSWORD, counter.id)
         self.ctx = AppContext(session=session, worker=self.worker, settings=settings)
+        from bench.payment import open_drawer
+
+        self.worker.run_sync(open_drawer, session.staff.id, counter.id)  # the day's float
         from gasdesk.ui.main_window import MainWindow
 
         self.window = MainWindow(self.ctx)

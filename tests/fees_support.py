@@ -22,7 +22,7 @@ from gasdesk.storage.models import (
     TariffTier,
     TariffVersion,
 )
-from tests.helpers import create_office, settle
+from tests.helpers import create_office, open_test_shift, settle
 from tests.pg_support import BACKENDS, open_test_database
 
 PASSWORD = "123456"
@@ -43,6 +43,7 @@ class FeeData:
     house: Account  # mechanical meter, one unbilled reading: 56 m³, 168.00 due
     ic: Account  # IC-card meter
     prepay: Account  # mechanical, nothing due
+    shift_id: int | None = None  # the teller's open shift, where the fixture opened one
 
 
 def password_hash() -> str:
@@ -141,13 +142,15 @@ def make_fee_db(tmp_path: Path, backend: str = "sqlite", url: str | None = None)
 @pytest.fixture(params=BACKENDS)
 def fee_data_backends(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[FeeData]:
     """The fee-collection data set on each backend (SQLite; PostgreSQL when
-    GASDESK_TEST_PG_URL names a test server), bound to the models. Service tests use
-    it under the name fee_data (`fee_data = fees_support.fee_data_backends`, with
-    `pg_url = pg_support.pg_url`)."""
+    GASDESK_TEST_PG_URL names a test server), bound to the models, with the teller's
+    shift open at Mengshui counter 1 on TODAY (money is taken only into a shift).
+    Service tests use it under the name fee_data (`fee_data =
+    fees_support.fee_data_backends`, with `pg_url = pg_support.pg_url`)."""
     from gasdesk.storage.models import db
 
     url = request.getfixturevalue("pg_url") if request.param == "pg" else None
     data = make_fee_db(tmp_path, str(request.param), url)
+    data.shift_id = open_test_shift(data.teller.id, data.counter.id, TODAY).id
     yield data
     db.close()
 
@@ -211,10 +214,21 @@ def fee_ctx(fee_data: FeeData, qtbot, tmp_path: Path):  # type: ignore[no-untype
 
 
 @pytest.fixture
+def on_shift(fee_ctx):  # type: ignore[no-untyped-def]
+    """The fee_ctx teller's shift, open at the counter today (through the real service);
+    a module that takes payments on a window of its own asks for it
+    (`on_shift = fees_support.on_shift`)."""
+    s = fee_ctx.session
+    return open_test_shift(s.staff.id, s.counter.id)
+
+
+@pytest.fixture
 def fee_tab(fee_ctx, qtbot):  # type: ignore[no-untyped-def]
-    """The fee tab of that teller, shown as the active window."""
+    """The fee tab of that teller, on shift (opened through the real service) and shown
+    as the active window."""
     from gasdesk.ui.tabs.fees_tab import FeesTab
 
+    open_test_shift(fee_ctx.session.staff.id, fee_ctx.session.counter.id)
     widget = FeesTab(fee_ctx)
     widget.resize(1100, 700)
     widget.show()

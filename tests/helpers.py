@@ -69,3 +69,47 @@ def type_text(qtbot: Any, widget: Any, text: str) -> None:
             event = QInputMethodEvent("", [])
             event.setCommitString(chunk)
             QApplication.sendEvent(widget, event)
+
+
+# -- shifts: every payment and void belongs to the teller's open shift ------------------
+
+TEST_FLOAT = {10000: 2, 1000: 5, 100: 10, 10: 10, 1: 10}  # ¥261.10 in the drawer
+
+
+def open_test_shift(staff_id: int, counter_id: int, day: dt.date | None = None):  # type: ignore[no-untyped-def]
+    """Open the teller's shift through the real service, with TEST_FLOAT counted."""
+    from gasdesk.services import shifts
+
+    return shifts.open_shift(staff_id, counter_id, TEST_FLOAT, business_date=day or dt.date.today())
+
+
+def count_out(fen: int) -> dict[int, int]:
+    """`fen` as the fewest notes and coins (every value down to 1 fen is counted)."""
+    from gasdesk.domain.cash import DENOMINATIONS_FEN
+
+    pieces = {}
+    for value in DENOMINATIONS_FEN:
+        pieces[value], fen = divmod(fen, value)
+    return pieces
+
+
+def close_test_shift(shift_id: int, staff_id: int) -> None:
+    """Count the drawer to exactly what it should hold, declare the terminals' totals,
+    and close the shift: all through the real services."""
+    from gasdesk.services import reconcile, shift_close
+
+    expected = reconcile.expected_totals(shift_id)
+    declared = {m: v for m, v in expected.items() if m != "cash"}
+    reconcile.record_blind_count(shift_id, staff_id, count_out(expected["cash"]), declared)
+    shift_close.close_shift(shift_id, staff_id)
+
+
+def move_test_shift(staff_id: int, counter_id: int, day: dt.date):  # type: ignore[no-untyped-def]
+    """Close the teller's open shift, if any (counted exactly), and open one at
+    `counter_id` on `day`: the teller moves to another counter or another day."""
+    from gasdesk.storage.models import Shift
+
+    current = Shift.get_or_none((Shift.staff == staff_id) & Shift.closed_at.is_null())
+    if current is not None:
+        close_test_shift(current.id, staff_id)
+    return open_test_shift(staff_id, counter_id, day)

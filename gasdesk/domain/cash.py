@@ -1,8 +1,11 @@
 """Counting a cash drawer by denomination, and what the drawer should hold.
 
-Denominations are the ones the halls count (100, 50, 20, 10, 5 and 1 yuan; 5 and 1
-jiao). Notes and coins of one value are counted on one line: they are worth the same.
-The 2-jiao note and the fen coins are not counted; they are out of everyday use.
+Denominations are the notes and coins that are legal tender: 100, 50, 20, 10, 5 and
+1 yuan; 5 and 1 jiao; 5, 2 and 1 fen. Notes and coins of one value are counted on one
+line: they are worth the same. Amounts are in fen and customers pay bills to the fen,
+so the drawer holds fen coins and the cashier counts them: a drawer is reconciled
+exactly, with no rounding rule and no difference left over from rounding. (The 2-jiao
+note of the fourth series left circulation in 2018 and is not counted.)
 
 Expected cash of a shift:
 
@@ -26,8 +29,8 @@ from gasdesk.domain.methods import CASH, TENDER_METHODS
 from gasdesk.domain.money import parse_fixed
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 
-# Values in fen, largest first: 100, 50, 20, 10, 5, 1 yuan; 5 jiao, 1 jiao.
-DENOMINATIONS_FEN: tuple[int, ...] = (10000, 5000, 2000, 1000, 500, 100, 50, 10)
+# Values in fen, largest first: 100, 50, 20, 10, 5, 1 yuan; 5, 1 jiao; 5, 2, 1 fen.
+DENOMINATIONS_FEN: tuple[int, ...] = (10000, 5000, 2000, 1000, 500, 100, 50, 10, 5, 2, 1)
 # A drawer holds at most a few thousand pieces of one value; more is a typing slip.
 MAX_PIECES = 99_999
 
@@ -42,10 +45,12 @@ class CountError(UserError):
 
 
 def denomination_label(value_fen: int) -> str:
-    """'100元', '5角' — how the denomination is printed on the note or coin."""
+    """'100元', '5角', '2分' — how the denomination is printed on the note or coin."""
     if value_fen >= 100:
         return f"{value_fen // 100}元"
-    return f"{value_fen // 10}角"
+    if value_fen >= 10:
+        return f"{value_fen // 10}角"
+    return f"{value_fen}分"
 
 
 def parse_count(text: str) -> int:

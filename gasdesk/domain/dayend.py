@@ -128,6 +128,7 @@ class DayStatus:
     business_date: dt.date
     shifts: tuple[ShiftInfo, ...]
     closure: DayClosureInfo | None = None
+    outside_shifts: tuple[str, ...] = ()  # receipts of payments that belong to no shift
 
     @property
     def closed(self) -> bool:

@@ -30,11 +30,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from gasdesk.domain.errors import TellerError
-from gasdesk.domain.money import AmountError, parse_fixed
+from gasdesk.domain.money import AmountError, format_yuan, parse_fixed
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
 
 LITRES_PER_M3 = 1000
-PURCHASE_STEP_L = 10  # IC-card purchases are whole hundredths of a m³
+# A household meter's index reads to the litre (its last, red drum is 0.001 m³), and
+# the IC card carries the volume to load in litres: gas is bought to the litre.
+METER_RESOLUTION_L = 1
 DEFAULT_VOLUME_CEILING_L = 10_000 * LITRES_PER_M3
 
 
@@ -261,11 +263,17 @@ def purchase_by_volume(volume_l: int, tariff: Tariff, ytd_l: int, day: dt.date) 
 
 
 def purchase_by_amount(
-    amount_fen: int, tariff: Tariff, ytd_l: int, day: dt.date, *, step_l: int = PURCHASE_STEP_L
+    amount_fen: int, tariff: Tariff, ytd_l: int, day: dt.date, *, step_l: int = METER_RESOLUTION_L
 ) -> Charge:
-    """yuan -> m³: the most gas (in whole `step_l` litres) whose price does not exceed
-    `amount_fen`. The charge is the price of that gas, which may be a few fen under
-    the amount offered; the customer is never charged for gas not loaded."""
+    """yuan -> m³: the customer pays exactly the yuan asked for, and the gas loaded is
+    the most whole `step_l` litres whose price (tier lines rounded half up to the fen)
+    does not exceed it.
+
+    Below ¥10 a m³ one litre costs less than one fen, so one litre more raises the
+    price by 0 or 1 fen and some volume costs exactly the amount: that volume is the
+    purchase, to the litre. Where no volume costs exactly the amount (a price of ¥10
+    a m³ or more), the purchase is refused with the nearest amount below that does;
+    the customer is never charged for gas not loaded, and never handed back fen."""
     if amount_fen <= 0:
         raise ValueError("a purchase needs a positive amount")
 
@@ -279,27 +287,42 @@ def purchase_by_amount(
             QT_TRANSLATE_NOOP("Messages", "The tariff '{name}' has a zero price."),
             name=tariff.name,
         )
-    lo, hi = 0, (amount_fen * LITRES_PER_M3) // (cheapest * step_l) + 2
+    # each tier line rounds by at most half a fen: past `hi` the price exceeds the amount
+    slack = len(tariff.tiers)
+    lo, hi = 0, ((amount_fen + slack) * LITRES_PER_M3) // (cheapest * step_l) + 2
     while lo < hi:  # largest steps with cost(steps) <= amount (cost is non-decreasing)
         mid = (lo + hi + 1) // 2
         if cost(mid) <= amount_fen:
             lo = mid
         else:
             hi = mid - 1
-    if lo == 0:
+    if lo == 0 or cost(lo) == 0:
         raise TariffError(
             "amount_too_small",
             QT_TRANSLATE_NOOP("Messages", "{amount} fen does not buy {step} litres of gas."),
             amount=amount_fen,
             step=step_l,
         )
-    return Charge(price_by_tiers(tariff, lo * step_l, ytd_l, day))
+    charge = Charge(price_by_tiers(tariff, lo * step_l, ytd_l, day))
+    if charge.amount_fen != amount_fen:
+        raise TariffError(
+            "amount_inexact",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "At this tariff no whole number of litres costs exactly {amount} yuan; "
+                "{nearest} yuan buys {volume} m³.",
+            ),
+            amount=format_yuan(amount_fen),
+            nearest=format_yuan(charge.amount_fen),
+            volume=format_m3(charge.volume_l),
+        )
+    return charge
 
 
 def parse_volume(text: str, *, ceiling_l: int = DEFAULT_VOLUME_CEILING_L) -> int:
-    """Typed m³ ('20', '20.5', '２０.５ m³', '20方') -> litres, at most two decimals."""
-    hundredths = parse_fixed(text, places=2, suffixes=("m³", "m3", "立方米", "立方", "方"))
-    litres = hundredths * (LITRES_PER_M3 // 100)
+    """Typed m³ ('20', '20.5', '２０.５ m³', '20方') -> litres: at most three decimals,
+    the meter's resolution (the volume a purchase by yuan shows, '33.334', reads back)."""
+    litres = parse_fixed(text, places=3, suffixes=("m³", "m3", "立方米", "立方", "方"))
     if litres == 0:
         raise AmountError(
             "zero", QT_TRANSLATE_NOOP("Messages", "The volume must be more than zero.")

@@ -1,12 +1,13 @@
 """Closing an office's business day: a supervisor closes it once every shift of the
-day is closed; afterwards nothing of that day can change."""
+day is closed and every payment of the day belongs to a shift; afterwards nothing of
+that day can change."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from peewee import fn
+from peewee import JOIN, fn
 
 from gasdesk.domain.dayend import DayClosureInfo, DayStatus, receipt_ranges
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
@@ -18,6 +19,7 @@ from gasdesk.storage.db import write_transaction
 from gasdesk.storage.models import Counter, Payment, Receipt, Shift, Staff, now
 from gasdesk.storage.models_dayend import DayClosure
 from gasdesk.storage.models_days import BusinessDay
+from gasdesk.storage.receipt_numbers import format_code
 
 
 class DayCloseError(UserError):
@@ -52,6 +54,25 @@ def day_status(office_id: int, day: dt.date) -> DayStatus:
         business_date=day,
         shifts=tuple(shift_info(s) for s in day_shift_rows(office_id, day)),
         closure=day_closure(office_id, day),
+        outside_shifts=outside_shifts(office_id, day),
+    )
+
+
+def outside_shifts(office_id: int, day: dt.date) -> tuple[str, ...]:
+    """Receipts (or '#id' without one) of the day's payments and voids that belong to
+    no shift: money no drawer count saw. Only data written before every payment needed
+    a shift can hold them; while any is left the day cannot close."""
+    rows: Any = (
+        Payment.select(Payment.id, Receipt.series, Receipt.number)
+        .join(Receipt, JOIN.LEFT_OUTER, on=(Receipt.payment == Payment.id))
+        .where(
+            (Payment.office == office_id) & (Payment.business_date == day) & Payment.shift.is_null()
+        )
+        .order_by(Payment.id)
+        .tuples()
+    )
+    return tuple(
+        format_code(series, number) if series else f"#{pid}" for pid, series, number in rows
     )
 
 
@@ -140,6 +161,18 @@ def close_day(
                 ),
                 badge=first_open.staff.badge,
                 counter=first_open.counter.number,
+            )
+        loose = outside_shifts(office_id, day)
+        if loose:
+            raise DayCloseError(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "{n} payments of {date} belong to no shift ({receipts}); no drawer count "
+                    "saw their money, so the day cannot be closed.",
+                ),
+                n=len(loose),
+                date=day.isoformat(),
+                receipts=", ".join(loose[:5]) + ("…" if len(loose) > 5 else ""),
             )
         originals, total = (
             Payment.select(

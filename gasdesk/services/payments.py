@@ -8,6 +8,12 @@ The prepaid balance (Account.balance_fen) is kept on the account row for quick
 display, but it only ever changes in the same transaction as a Payment row that
 explains the change (prepay +, paying bills from the balance -, their voids), so the
 payments always account for it.
+
+Every payment, whatever its method, belongs to the open shift of the teller at the
+counter on the business day (services.shifts.drawer_shift): without one it is
+refused, so nothing escapes the drawer's blind count and the terminals' settlement.
+A WeChat Pay, Alipay or bank card transaction reference pays once: a reference
+already recorded for a payment that is not voided is refused with its receipt.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.services.billing import materialise
 from gasdesk.services.days import is_day_closed
 from gasdesk.services.purchases import quote_purchase
+from gasdesk.services.shifts import drawer_shift
 from gasdesk.storage import audit
 from gasdesk.storage.db import run_in_transaction
 from gasdesk.storage.models import (
@@ -33,7 +40,6 @@ from gasdesk.storage.models import (
     Payment,
     PaymentBill,
     Receipt,
-    Shift,
     Staff,
 )
 from gasdesk.storage.numbering import next_number
@@ -136,17 +142,39 @@ def _due_changed(now_fen: int, was_fen: int) -> PaymentError:
     )
 
 
-def open_shift(counter_id: int, staff_id: int, today: dt.date) -> Shift | None:
-    """The teller's open shift at this counter today, if shifts are in use."""
-    return (
-        Shift.select()
+def _reference_in_use(reference: str) -> PaymentError | None:
+    """A refusal when `reference` (a WeChat Pay, Alipay or bank card transaction number)
+    is already recorded for a payment that is not voided: one transaction pays once.
+    Numbers of the three kinds never look alike, so the check spans every method."""
+    if not reference:
+        return None
+    voided = Payment.select(Payment.voids).where(Payment.voids.is_null(False))
+    earlier = (
+        Payment.select(Payment, Account)
+        .join(Account, on=(Payment.account == Account.id))
         .where(
-            (Shift.counter == counter_id)
-            & (Shift.staff == staff_id)
-            & (Shift.business_date == today)
-            & Shift.closed_at.is_null()
+            (Payment.reference == reference)
+            & Payment.voids.is_null()
+            & (Payment.kind != "void")
+            & Payment.id.not_in(voided)
         )
+        .order_by(Payment.id)
         .first()
+    )
+    if earlier is None:
+        return None
+    receipt = Receipt.get_or_none(Receipt.payment == earlier.id)
+    return PaymentError(
+        "reference_used",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The transaction reference {reference} is already recorded on receipt {receipt} "
+            "(account {account}, {day}); one transaction pays only once.",
+        ),
+        reference=reference,
+        receipt=format_code(receipt.series, receipt.number) if receipt else f"#{earlier.id}",
+        account=earlier.account.number,
+        day=earlier.business_date.isoformat(),
     )
 
 
@@ -167,6 +195,10 @@ def _record(request: PaymentRequest, rb: ReadBack, today: dt.date) -> ReceiptInf
             day=today.isoformat(),
         )
     staff = Staff.get_by_id(request.staff_id)
+    shift = drawer_shift(staff.id, counter.id, today)  # every payment belongs to a drawer
+    used = _reference_in_use(rb.reference)
+    if used is not None:
+        raise used
     amount = request.expected_due_fen
     settle: list[tuple[int, int]] = []
     lines_json = "[]"
@@ -199,13 +231,12 @@ def _record(request: PaymentRequest, rb: ReadBack, today: dt.date) -> ReceiptInf
         if quote.amount_fen != amount:
             raise _due_changed(quote.amount_fen, amount)
         lines_json = lines_to_json(quote.lines)
-    shift = open_shift(counter.id, staff.id, today)
     payment = Payment.create(
         account=account.id,
         office=office.id,
         counter=counter.id,
         staff=staff.id,
-        shift=shift.id if shift else None,
+        shift=shift.id,
         business_date=today,
         kind=request.kind,
         method=request.method,

@@ -1,5 +1,9 @@
 """A teller's shift at a counter: opening it with a float counted by denomination,
-finding the open shift a payment belongs to, and cash paid in or out with a reason."""
+finding the open shift a payment belongs to, and cash paid in or out with a reason.
+
+Money taken or handed back at a counter always belongs to the open shift of the
+teller at that counter on that business day (`drawer_shift`): a payment or a void
+without one is refused, so no money escapes the drawer count."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from typing import Any
 
 from gasdesk.domain.cash import CashCount
 from gasdesk.domain.dayend import MovementInfo, ShiftInfo
+from gasdesk.domain.errors import TellerError
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 from gasdesk.services.dayend_guard import refuse_if_day_closed
 from gasdesk.storage import audit
@@ -73,6 +78,65 @@ def current_shift(staff_id: int, counter_id: int) -> ShiftInfo | None:
         .first()
     )
     return shift_info(s) if s else None
+
+
+NO_SHIFT = "no_shift"  # the teller has no open shift at all: one can be opened now
+
+
+class NoShiftError(TellerError):
+    """Money was offered at a counter where the teller has no open shift of the day:
+    code NO_SHIFT, 'shift_other_counter' or 'shift_other_day'."""
+
+
+def drawer_shift(staff_id: int, counter_id: int, day: dt.date) -> Shift:
+    """The open shift of this teller at this counter on `day`: the drawer that money
+    taken or handed back now belongs to. Refused (NoShiftError) when there is none,
+    when the teller's open shift is at another counter, or is of another day."""
+    mine = (
+        Shift.select()
+        .where((Shift.staff == staff_id) & Shift.closed_at.is_null())
+        .order_by(Shift.id.desc())
+        .first()
+    )
+    counter = Counter.get_by_id(counter_id)
+    if mine is None:
+        raise NoShiftError(
+            NO_SHIFT,
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "You have no open shift at counter {counter}: open one (count the float) "
+                "before taking or handing back money.",
+            ),
+            counter=counter.number,
+        )
+    if mine.counter_id != counter_id:
+        raise NoShiftError(
+            "shift_other_counter",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Your open shift is at counter {other}; money at counter {counter} must "
+                "belong to a shift at this counter.",
+            ),
+            other=mine.counter.number,
+            counter=counter.number,
+        )
+    if mine.business_date != day:
+        raise NoShiftError(
+            "shift_other_day",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Your open shift is of {date}; count and close it, then open a shift for {today}.",
+            ),
+            date=mine.business_date.isoformat(),
+            today=day.isoformat(),
+        )
+    return mine
+
+
+def current_drawer(staff_id: int, counter_id: int, day: dt.date) -> ShiftInfo:
+    """The shift that money taken now at this counter belongs to (see drawer_shift);
+    raises NoShiftError saying why there is none."""
+    return get_shift(drawer_shift(staff_id, counter_id, day).id)
 
 
 def write_count_lines(count: CashCountRow, cash: CashCount) -> None:

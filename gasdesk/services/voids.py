@@ -2,7 +2,12 @@
 reason. The original payment is never edited: a reversing payment (kind 'void',
 negative amount, `voids` = the original) is written with negative bill settlements,
 the balance change undone, a void slip numbered in the office's receipt series and
-an audit event, all in one transaction."""
+an audit event, all in one transaction.
+
+The void is booked into the voiding teller's open shift at this counter (the money
+goes back to the customer from that drawer), whichever shift took the original; a
+shift that is closed, counted or not, never changes. Without an open shift the void
+is refused, and a cash void is refused when that drawer does not hold the cash."""
 
 from __future__ import annotations
 
@@ -10,12 +15,15 @@ import datetime as dt
 
 from gasdesk.domain.errors import TellerError
 from gasdesk.domain.fees import ReceiptInfo
-from gasdesk.domain.methods import BALANCE
+from gasdesk.domain.methods import BALANCE, CASH
+from gasdesk.domain.money import format_yuan
 from gasdesk.domain.records import StaffInfo
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.services.auth import verify_supervisor
 from gasdesk.services.days import is_day_closed
-from gasdesk.services.payments import open_shift, receipt_info
+from gasdesk.services.payments import receipt_info
+from gasdesk.services.reconcile import expected_cash_of
+from gasdesk.services.shifts import drawer_shift
 from gasdesk.storage import audit
 from gasdesk.storage.db import run_in_transaction
 from gasdesk.storage.models import Account, Counter, Payment, PaymentBill, Receipt
@@ -120,8 +128,18 @@ def void_payment(
             raise refusal
         assert original is not None
         counter = Counter.get_by_id(counter_id)
-        shift = open_shift(counter.id, staff_id, today)
+        shift = drawer_shift(staff_id, counter.id, today)
         amount = original.amount_fen
+        if original.method == CASH and expected_cash_of(shift.id).expected_fen < amount:
+            raise VoidError(
+                "drawer_short",
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "The drawer of your shift does not hold the {amount} yuan to hand back; "
+                    "nothing was voided.",
+                ),
+                amount=format_yuan(amount),
+            )
         if original.kind == "prepay":
             changed = (
                 Account.update(balance_fen=Account.balance_fen - amount)
@@ -144,7 +162,7 @@ def void_payment(
             office=original.office_id,
             counter=counter.id,
             staff=staff_id,
-            shift=shift.id if shift else None,
+            shift=shift.id,
             business_date=today,
             kind="void",
             method=original.method,

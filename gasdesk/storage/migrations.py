@@ -121,6 +121,13 @@ def _office_day_index(database: Database) -> None:
     )
 
 
+def _reference_index(database: Database) -> None:
+    """Payments by transaction reference: before a WeChat Pay, Alipay or bank card
+    payment is recorded, its reference is looked up among every payment ever taken
+    (a reference pays once)."""
+    database.execute_sql("CREATE INDEX IF NOT EXISTS payment_reference ON payment (reference)")
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
     (10, "business days; purchase tier lines", _fees_and_days),
@@ -130,6 +137,7 @@ MIGRATIONS: list[Migration] = [
     (50, "end of day: counts, cash movements, differences, closures", _dayend),
     (60, "append-only triggers on payment, receipt, audit_event", _append_only_triggers),
     (90, "index of payments by office and business day", _office_day_index),
+    (95, "index of payments by transaction reference", _reference_index),
 ]
 
 

@@ -49,9 +49,10 @@ class PaymentFlow(QObject):
     def active(self) -> bool:
         return self.dialog is not None
 
-    def start(self, rb: ReadBack, request: PaymentRequest) -> ReadBackDialog:
+    def start(self, rb: ReadBack, request: PaymentRequest, *, note: str = "") -> ReadBackDialog:
+        """Show the read-back; `note` is something the customer must hear first."""
         self.request = request
-        dialog = ReadBackDialog(rb, self.host.window())
+        dialog = ReadBackDialog(rb, self.host.window(), note=note)
         dialog.confirmed.connect(self._confirmed)
         dialog.rejected.connect(self._cancelled)
         dialog.finished.connect(dialog.deleteLater)  # one per payment: never kept

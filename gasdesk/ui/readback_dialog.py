@@ -32,7 +32,7 @@ TERM = "font-size: 22px; color: #555;"
 class ReadBackDialog(QDialog):
     confirmed = Signal()
 
-    def __init__(self, rb: ReadBack, parent: QWidget | None = None) -> None:
+    def __init__(self, rb: ReadBack, parent: QWidget | None = None, *, note: str = "") -> None:
         super().__init__(parent)
         self.rb = rb
         self.busy = False
@@ -81,6 +81,12 @@ class ReadBackDialog(QDialog):
         detail.setObjectName("readBackDetails")
         detail.setStyleSheet("font-size: 16px;")
 
+        self.note = QLabel(note)
+        self.note.setObjectName("readBackNote")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("font-size: 18px; color: #8a4b00;")
+        self.note.setVisible(bool(note))
+
         say = QLabel(self.tr("Say to the customer:"))
         say.setStyleSheet("color: #666;")
         self.sentence = QLabel(rb.sentence)
@@ -115,6 +121,7 @@ class ReadBackDialog(QDialog):
         layout.addWidget(who)
         layout.addLayout(grid)
         layout.addWidget(detail)
+        layout.addWidget(self.note)
         layout.addSpacing(6)
         layout.addWidget(say)
         layout.addWidget(self.sentence)

@@ -86,6 +86,15 @@ class TenderForm(QWidget):
         self.error.setObjectName("feeError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020; font-size: 15px;")
+        # a prepayment for a customer with bills due: say so, and offer the bills first
+        self.bills_due = QLabel("")
+        self.bills_due.setObjectName("billsDueNotice")
+        self.bills_due.setWordWrap(True)
+        self.bills_due.setStyleSheet("color: #8a4b00; font-size: 15px;")
+        self.settle_first = QPushButton(self.tr("Settle the bills first (Alt+B)"))
+        self.settle_first.setObjectName("settleBillsFirst")
+        self.settle_first.setAutoDefault(True)  # Enter on the focused button
+        self.settle_first.clicked.connect(lambda: self.set_mode("bill"))
         self.read_back_button = QPushButton(self.tr("Read back (Enter)"))
         self.read_back_button.setObjectName("readBackButton")
         self.read_back_button.setAutoDefault(False)
@@ -107,9 +116,12 @@ class TenderForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(mode_row)
         layout.addLayout(self.form)
+        layout.addWidget(self.bills_due)
+        layout.addWidget(self.settle_first)
         layout.addWidget(self.error)
         layout.addWidget(self.read_back_button)
         layout.addStretch(1)
+        self.show_bills_due("")
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if (
@@ -168,6 +180,12 @@ class TenderForm(QWidget):
         self._show_row(self.tendered, method == "cash")
         self._show_row(self.change, method == "cash")
         self._show_row(self.reference, method not in ("cash", "balance"))
+
+    def show_bills_due(self, text: str) -> None:
+        """The notice (and the offer to settle the bills first), or nothing when empty."""
+        self.bills_due.setText(text)
+        self.bills_due.setVisible(bool(text))
+        self.settle_first.setVisible(bool(text))
 
     def entry_field(self) -> QLineEdit | QComboBox:
         """Where the teller's next keystroke belongs."""

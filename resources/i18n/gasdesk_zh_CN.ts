@@ -791,57 +791,62 @@
         <translation>{time}由{name}（{badge}）日结：共{n}笔收费，¥{total}；票据号{first}至{last}；审计链末条序号{seq}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="137"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="139"/>
+        <source>Open: {n} payment(s) of this day belong to no shift ({receipts}); no drawer count saw their money, so the day cannot be closed.</source>
+        <translation>未日结：本日有 {n} 笔收款不属于任何班次（{receipts}），其款项未经任何钱箱清点，不能日结。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="147"/>
         <source>Open: {n} shift(s) still open; close them before the day.</source>
         <translation>未日结：还有{n}个班次未交班，请先交班再日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="143"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="153"/>
         <source>Open: every shift is closed; a supervisor can close the day.</source>
         <translation>未日结：所有班次均已交班，可由主管进行日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="156"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="166"/>
         <source>Close the business day</source>
         <translation>营业日日结</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="158"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="168"/>
         <source>Close {date} for {office}? Afterwards no payment, void, form or count of that day can be recorded.</source>
         <translation>确定对{office} {date}进行日结吗？日结后，当日将不能再登记任何收费、冲正、业务单或清点。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="184"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="194"/>
         <source>The day {date} is closed.</source>
         <translation>{date}已日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="201"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="211"/>
         <source>Day report {date}</source>
         <translation>营业日报 {date}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="201"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="211"/>
         <source>Z slip {date}</source>
         <translation>日结小票 {date}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="203"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="213"/>
         <source>The day is not closed: this is a preview.</source>
         <translation>当日尚未日结，此为预览。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="211"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="221"/>
         <source>Export the day&apos;s transactions</source>
         <translation>导出当日交易</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="213"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="223"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="226"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="236"/>
         <source>{n} transactions exported to {path}.</source>
         <translation>已导出{n}笔交易至 {path}。</translation>
     </message>
@@ -877,14 +882,27 @@
         <translation>{n}元</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/denominations.py" line="68"/>
+        <location filename="../../gasdesk/ui/dayend/denominations.py" line="69"/>
         <source>{n} jiao</source>
         <translation>{n}角</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/denominations.py" line="85"/>
+        <location filename="../../gasdesk/ui/dayend/denominations.py" line="70"/>
+        <source>{n} fen</source>
+        <translation>{n}分</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/denominations.py" line="87"/>
         <source>Total: ¥{total}</source>
         <translation>合计：¥{total}</translation>
+    </message>
+</context>
+<context>
+    <name>DrawerBanner</name>
+    <message>
+        <location filename="../../gasdesk/ui/drawer_banner.py" line="43"/>
+        <source>Open shift… (Alt+O)</source>
+        <translation>开班…（Alt+O）</translation>
     </message>
 </context>
 <context>
@@ -1240,12 +1258,17 @@
 <context>
     <name>FeesTab</name>
     <message>
-        <location filename="../../gasdesk/ui/tabs/fees_tab.py" line="276"/>
+        <location filename="../../gasdesk/ui/tabs/fees_tab.py" line="205"/>
+        <source>Bills of ¥{amount} are due ({n} bill(s)); a prepayment does not pay them. Settle them first (Alt+B), or go on with the prepayment.</source>
+        <translation>该户有欠费 ¥{amount}（{n} 笔账单），预存不会抵缴欠费。可先缴清欠费（Alt+B），或继续预存。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/tabs/fees_tab.py" line="295"/>
         <source>short by ¥{amount}</source>
         <translation>还差 ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/fees_tab.py" line="376"/>
+        <location filename="../../gasdesk/ui/tabs/fees_tab.py" line="407"/>
         <source>Recorded as {code}, but its receipt could not be made: {reason} Print it from today&apos;s list (Ctrl+P) once this is fixed.</source>
         <translation>已记账，收据号 {code}，但收据未能生成：{reason} 故障排除后请在今日列表中补打（Ctrl+P）。</translation>
     </message>
@@ -1609,24 +1632,24 @@
         <translation>意外错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/cash.py" line="59"/>
-        <location filename="../../gasdesk/domain/cash.py" line="102"/>
+        <location filename="../../gasdesk/domain/cash.py" line="64"/>
+        <location filename="../../gasdesk/domain/cash.py" line="107"/>
         <source>A count is a whole number of notes or coins, not &apos;{text}&apos;.</source>
         <translation>清点数量应为纸币或硬币的整数张（枚）数，“{text}”无效。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/cash.py" line="67"/>
+        <location filename="../../gasdesk/domain/cash.py" line="72"/>
         <source>{value} pieces of one value is more than a drawer holds.</source>
         <translation>同一面额{value}张（枚）超出钱箱容量。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/cash.py" line="94"/>
+        <location filename="../../gasdesk/domain/cash.py" line="99"/>
         <source>{value} fen is not a denomination that is counted.</source>
         <translation>{value}分不是需要清点的面额。</translation>
     </message>
     <message>
         <location filename="../../gasdesk/domain/methods.py" line="38"/>
-        <location filename="../../gasdesk/services/payments.py" line="108"/>
+        <location filename="../../gasdesk/services/payments.py" line="114"/>
         <source>Unknown payment method &apos;{method}&apos;.</source>
         <translation>未知的支付方式“{method}”。</translation>
     </message>
@@ -1683,7 +1706,7 @@
     </message>
     <message>
         <location filename="../../gasdesk/domain/money.py" line="136"/>
-        <location filename="../../gasdesk/services/shifts.py" line="177"/>
+        <location filename="../../gasdesk/services/shifts.py" line="241"/>
         <source>The amount must be more than zero.</source>
         <translation>金额必须大于零。</translation>
     </message>
@@ -1819,7 +1842,7 @@
     </message>
     <message>
         <location filename="../../gasdesk/domain/readback.py" line="86"/>
-        <location filename="../../gasdesk/services/payments.py" line="187"/>
+        <location filename="../../gasdesk/services/payments.py" line="219"/>
         <source>There is nothing to collect.</source>
         <translation>没有需要收取的费用。</translation>
     </message>
@@ -1849,47 +1872,52 @@
         <translation>{setting}必须是{low}至{high}之间的整数秒，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="61"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="63"/>
         <source>The tariff &apos;{name}&apos; has no tiers.</source>
         <translation>气价“{name}”没有设置阶梯。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="68"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="70"/>
         <source>Only the last tier of &apos;{name}&apos; may be open-ended.</source>
         <translation>气价“{name}”只有最后一个阶梯可以不设上限。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="75"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="77"/>
         <source>The tier bounds of &apos;{name}&apos; must increase.</source>
         <translation>气价“{name}”的阶梯分界必须递增。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="81"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="83"/>
         <source>The tariff &apos;{name}&apos; has a negative price.</source>
         <translation>气价“{name}”存在负单价。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="158"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="160"/>
         <source>No tariff is in force on {day}; a supervisor must enter one.</source>
         <translation>{day}无生效气价，需由主管录入。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="279"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="287"/>
         <source>The tariff &apos;{name}&apos; has a zero price.</source>
         <translation>气价“{name}”存在零单价。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="292"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="302"/>
         <source>{amount} fen does not buy {step} litres of gas.</source>
         <translation>{amount}分不足以购买{step}升燃气。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="305"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="310"/>
+        <source>At this tariff no whole number of litres costs exactly {amount} yuan; {nearest} yuan buys {volume} m³.</source>
+        <translation>按现行气价，没有整升气量恰好值 {amount} 元；{nearest} 元可购 {volume} 立方米。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff.py" line="328"/>
         <source>The volume must be more than zero.</source>
         <translation>气量必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="310"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="333"/>
         <source>{amount} m³ is above the limit of {limit} m³ for one purchase; check the volume.</source>
         <translation>{amount} m³超过单次购气上限{limit} m³，请核对气量。</translation>
     </message>
@@ -1930,7 +1958,7 @@
     </message>
     <message>
         <location filename="../../gasdesk/services/billing.py" line="226"/>
-        <location filename="../../gasdesk/services/payments.py" line="157"/>
+        <location filename="../../gasdesk/services/payments.py" line="185"/>
         <location filename="../../gasdesk/services/purchases.py" line="33"/>
         <location filename="../../gasdesk/services/statement.py" line="39"/>
         <source>The account no longer exists.</source>
@@ -1969,20 +1997,25 @@
         <translation>请选择被认定责任的员工。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/day_close.py" line="101"/>
-        <location filename="../../gasdesk/services/day_close.py" line="118"/>
+        <location filename="../../gasdesk/services/day_close.py" line="122"/>
+        <location filename="../../gasdesk/services/day_close.py" line="139"/>
         <source>The business day {date} is already closed.</source>
         <translation>营业日{date}已日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/day_close.py" line="108"/>
+        <location filename="../../gasdesk/services/day_close.py" line="129"/>
         <source>The database failed its integrity check ({problem}); the day was not closed. Call the administrator.</source>
         <translation>数据库完整性检查未通过（{problem}），未能日结。请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/day_close.py" line="136"/>
+        <location filename="../../gasdesk/services/day_close.py" line="157"/>
         <source>The shift of {badge} at counter {counter} is still open; every shift must be closed before the day.</source>
         <translation>{badge}在{counter}号窗口的班次尚未交班；日结前所有班次必须交班。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/day_close.py" line="168"/>
+        <source>{n} payments of {date} belong to no shift ({receipts}); no drawer count saw their money, so the day cannot be closed.</source>
+        <translation>{date} 有 {n} 笔收款不属于任何班次（{receipts}），其款项未经任何钱箱清点，不能日结。</translation>
     </message>
     <message>
         <location filename="../../gasdesk/services/day_export.py" line="109"/>
@@ -2025,48 +2058,53 @@
         <translation>该停气通知已撤销。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="77"/>
+        <location filename="../../gasdesk/services/payments.py" line="83"/>
         <source>This payment form was already used for another payment; open it again.</source>
         <translation>该收费单已用于另一笔收费，请重新打开。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="85"/>
+        <location filename="../../gasdesk/services/payments.py" line="91"/>
         <source>This payment form was already used; open it again.</source>
         <translation>该收费单已使用，请重新打开。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="97"/>
+        <location filename="../../gasdesk/services/payments.py" line="103"/>
         <source>Unknown payment kind &apos;{kind}&apos;.</source>
         <translation>未知的收费类型“{kind}”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="103"/>
+        <location filename="../../gasdesk/services/payments.py" line="109"/>
         <source>The prepaid balance pays bills only.</source>
         <translation>预存余额只能用于缴纳气费账单。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="113"/>
+        <location filename="../../gasdesk/services/payments.py" line="119"/>
         <source>Enter the gas to load on the card.</source>
         <translation>请输入写卡气量。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="130"/>
+        <location filename="../../gasdesk/services/payments.py" line="136"/>
         <source>The amount due is now {now} yuan, not {was}; check it with the customer again.</source>
         <translation>应收金额已变为{now}元（原为{was}元），请与客户重新核对。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="164"/>
+        <location filename="../../gasdesk/services/payments.py" line="169"/>
+        <source>The transaction reference {reference} is already recorded on receipt {receipt} (account {account}, {day}); one transaction pays only once.</source>
+        <translation>交易参考号 {reference} 已记录在收据 {receipt}（户号 {account}，{day}）上；一笔交易只能缴费一次。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/payments.py" line="192"/>
         <source>The business day {day} is closed; no payment can be taken for it.</source>
         <translation>营业日{day}已日结，不能再收费。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="176"/>
+        <location filename="../../gasdesk/services/payments.py" line="208"/>
         <source>Account {number} is {status}; it cannot buy gas or prepay.</source>
         <translation>户号{number}状态为{status}，不能购气或预存。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="195"/>
-        <location filename="../../gasdesk/services/payments.py" line="235"/>
+        <location filename="../../gasdesk/services/payments.py" line="227"/>
+        <location filename="../../gasdesk/services/payments.py" line="266"/>
         <source>The prepaid balance does not cover the amount due.</source>
         <translation>预存余额不足以支付应收金额。</translation>
     </message>
@@ -2116,7 +2154,7 @@
         <translation>请填写差额原因。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="152"/>
+        <location filename="../../gasdesk/services/shifts.py" line="216"/>
         <source>The reason is too long (at most {n} characters).</source>
         <translation>原因过长（最多{n}个字）。</translation>
     </message>
@@ -2146,38 +2184,53 @@
         <translation>交班前请与主管一起登记差额。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="60"/>
-        <location filename="../../gasdesk/services/shifts.py" line="162"/>
+        <location filename="../../gasdesk/services/shifts.py" line="65"/>
+        <location filename="../../gasdesk/services/shifts.py" line="226"/>
         <source>That shift does not exist.</source>
         <translation>该班次不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="103"/>
+        <location filename="../../gasdesk/services/shifts.py" line="105"/>
+        <source>You have no open shift at counter {counter}: open one (count the float) before taking or handing back money.</source>
+        <translation>您在 {counter} 号窗口没有已开的班次：收付款前请先开班（清点备用金）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/shifts.py" line="115"/>
+        <source>Your open shift is at counter {other}; money at counter {counter} must belong to a shift at this counter.</source>
+        <translation>您已开的班次在 {other} 号窗口；{counter} 号窗口的收付款必须属于本窗口的班次。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/shifts.py" line="126"/>
+        <source>Your open shift is of {date}; count and close it, then open a shift for {today}.</source>
+        <translation>您已开的班次是 {date} 的；请清点结班后，再开 {today} 的班次。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/shifts.py" line="167"/>
         <source>You already have an open shift (counter {counter}, {date}); close it first.</source>
         <translation>您已有未交班的班次（{counter}号窗口，{date}），请先交班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="113"/>
+        <location filename="../../gasdesk/services/shifts.py" line="177"/>
         <source>Counter {counter} already has an open shift ({badge}).</source>
         <translation>{counter}号窗口已有未交班的班次（{badge}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="180"/>
+        <location filename="../../gasdesk/services/shifts.py" line="244"/>
         <source>Give a reason for the cash paid in or out.</source>
         <translation>请填写现金存入或取出的原因。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="164"/>
+        <location filename="../../gasdesk/services/shifts.py" line="228"/>
         <source>This shift is already closed.</source>
         <translation>该班次已交班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="166"/>
+        <location filename="../../gasdesk/services/shifts.py" line="230"/>
         <source>This shift belongs to another teller.</source>
         <translation>该班次属于其他营业员。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="190"/>
+        <location filename="../../gasdesk/services/shifts.py" line="254"/>
         <source>The drawer does not hold that much cash; nothing was paid out.</source>
         <translation>钱箱现金不足，未取出。</translation>
     </message>
@@ -2237,53 +2290,58 @@
         <translation>工号{badge}已存在；如需修改密码，请使用“user reset”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="37"/>
+        <location filename="../../gasdesk/services/voids.py" line="45"/>
         <source>A supervisor must enter a badge number and password.</source>
         <translation>须由主管输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="45"/>
-        <location filename="../../gasdesk/services/voids.py" line="103"/>
+        <location filename="../../gasdesk/services/voids.py" line="53"/>
+        <location filename="../../gasdesk/services/voids.py" line="111"/>
         <source>That payment does not exist.</source>
         <translation>该笔收费不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="49"/>
+        <location filename="../../gasdesk/services/voids.py" line="57"/>
         <source>A void cannot itself be voided.</source>
         <translation>冲正记录本身不能再冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="53"/>
+        <location filename="../../gasdesk/services/voids.py" line="61"/>
         <source>This payment has already been voided.</source>
         <translation>该笔收费已冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="58"/>
+        <location filename="../../gasdesk/services/voids.py" line="66"/>
         <source>Only today&apos;s payments can be voided; this one is from {day}.</source>
         <translation>只能冲正当日收费；该笔收费日期为{day}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="66"/>
+        <location filename="../../gasdesk/services/voids.py" line="74"/>
         <source>The business day {day} is closed; its payments cannot be voided.</source>
         <translation>营业日{day}已日结，其收费不能冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="74"/>
+        <location filename="../../gasdesk/services/voids.py" line="82"/>
         <source>A supervisor of the payment&apos;s own office must authorise the void.</source>
         <translation>冲正须由该笔收费所属营业室的主管授权。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="99"/>
+        <location filename="../../gasdesk/services/voids.py" line="107"/>
         <source>Enter the reason for the void.</source>
         <translation>请输入冲正原因。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="112"/>
+        <location filename="../../gasdesk/services/voids.py" line="120"/>
         <source>This void form was already used; open it again.</source>
         <translation>该冲正单已使用，请重新打开。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="134"/>
+        <location filename="../../gasdesk/services/voids.py" line="136"/>
+        <source>The drawer of your shift does not hold the {amount} yuan to hand back; nothing was voided.</source>
+        <translation>您班次的钱箱中不足 {amount} 元可退还；未冲正。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/voids.py" line="152"/>
         <source>The prepaid money has already been used; it cannot be voided.</source>
         <translation>预存款已被使用，不能冲正。</translation>
     </message>
@@ -2588,6 +2646,29 @@
         <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="161"/>
         <source>{number} is now: {status}</source>
         <translation>{number}当前状态：{status}</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <location filename="../../gasdesk/ui/open_shift_dialog.py" line="37"/>
+        <source>Open a shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/open_shift_dialog.py" line="41"/>
+        <source>Counter {counter}, {badge} {name}: count the opening float in the drawer by denomination. Enter moves on; Enter in the last field opens the shift.</source>
+        <translation>{counter} 号窗口，{badge} {name}：请按面额清点钱箱中的备用金。回车到下一项；在最后一项按回车即开班。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/open_shift_dialog.py" line="49"/>
+        <source>Open shift (Enter)</source>
+        <translation>开班（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/open_shift_dialog.py" line="51"/>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
     </message>
 </context>
 <context>
@@ -2956,27 +3037,27 @@
         <translation>写卡气量：{volume} m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="84"/>
+        <location filename="../../gasdesk/ui/readback_dialog.py" line="90"/>
         <source>Say to the customer:</source>
         <translation>请对客户说：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="97"/>
+        <location filename="../../gasdesk/ui/readback_dialog.py" line="103"/>
         <source>Record and print (Enter)</source>
         <translation>确认并打印（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="99"/>
+        <location filename="../../gasdesk/ui/readback_dialog.py" line="105"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="141"/>
+        <location filename="../../gasdesk/ui/readback_dialog.py" line="148"/>
         <source>Recording the payment…</source>
         <translation>正在记录收费…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="147"/>
+        <location filename="../../gasdesk/ui/readback_dialog.py" line="154"/>
         <source>Try again (Enter)</source>
         <translation>重试（Enter）</translation>
     </message>
@@ -3446,42 +3527,47 @@
         <translation>交易流水号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="89"/>
+        <location filename="../../gasdesk/ui/tender_form.py" line="94"/>
+        <source>Settle the bills first (Alt+B)</source>
+        <translation>先缴清欠费（Alt+B）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/tender_form.py" line="98"/>
         <source>Read back (Enter)</source>
         <translation>唱收唱付（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="94"/>
+        <location filename="../../gasdesk/ui/tender_form.py" line="103"/>
         <source>&amp;Method:</source>
         <translation>支付方式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="95"/>
+        <location filename="../../gasdesk/ui/tender_form.py" line="104"/>
         <source>Buy for (¥):</source>
         <translation>购气金额（¥）：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="96"/>
+        <location filename="../../gasdesk/ui/tender_form.py" line="105"/>
         <source>or gas (m³):</source>
         <translation>或购气量（m³）：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="97"/>
+        <location filename="../../gasdesk/ui/tender_form.py" line="106"/>
         <source>Prepay (¥):</source>
         <translation>预存金额（¥）：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="98"/>
+        <location filename="../../gasdesk/ui/tender_form.py" line="107"/>
         <source>Cash &amp;received (¥):</source>
         <translation>实收现金(&amp;R)（¥）：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="99"/>
+        <location filename="../../gasdesk/ui/tender_form.py" line="108"/>
         <source>Re&amp;ference:</source>
         <translation>流水号(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="100"/>
+        <location filename="../../gasdesk/ui/tender_form.py" line="109"/>
         <source>Change:</source>
         <translation>找零：</translation>
     </message>

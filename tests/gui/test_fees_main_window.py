@@ -18,10 +18,11 @@ from tests.helpers import settle
 
 fee_data = fees_support.fee_data
 fee_ctx = fees_support.fee_ctx
+on_shift = fees_support.on_shift
 
 
 def test_cash_payment_from_the_customer_bar_to_the_printed_receipt(
-    qtbot, fee_ctx, fee_data: FeeData, tmp_path: Path
+    qtbot, fee_ctx, on_shift, fee_data: FeeData, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     fee_ctx.settings.setValue("printing/silent", True)  # the counter prints without a dialog
     window = MainWindow(fee_ctx)

@@ -254,28 +254,28 @@ def test_a_wechat_payment_takes_a_reference(
     qtbot.waitUntil(lambda: focused() is tab.form.tendered)
 
 
-def test_ic_card_purchase_by_yuan(qtbot, fee_ctx, fee_data: FeeData, tab: FeesTab) -> None:  # type: ignore[no-untyped-def]
+def test_ic_card_gas_bought_by_the_yuan_costs_exactly_the_yuan(
+    qtbot, fee_ctx, fee_data: FeeData, tab: FeesTab
+) -> None:  # type: ignore[no-untyped-def]
     choose(qtbot, fee_ctx, tab, fee_data.ic.id)
     assert tab.form.current_mode() == "purchase" and focused() is tab.form.buy_amount
     type_here(qtbot, "100")
     qtbot.waitUntil(lambda: tab.quote is not None)
-    assert tab.form.buy_volume.text() == "33.33"
-    assert tab.due.due_label.text() == "To pay: ¥99.99 for 33.33 m³"
+    assert tab.form.buy_volume.text() == "33.334"  # to the litre, at ¥3.00 a m³
+    assert tab.due.due_label.text() == "To pay: ¥100.00 for 33.334 m³"
     assert focused() is tab.form.tendered
     type_here(qtbot, "100")
     qtbot.waitUntil(lambda: tab.readback_dialog is not None)
-    assert (
-        tab.readback_dialog.sentence.text() == "购气33.33立方米，收您100.00元，找您0.01元，请收好"
-    )
+    assert tab.readback_dialog.sentence.text() == "购气33.334立方米，收您100.00元，正好，不用找零"
     qtbot.keyClick(tab.readback_dialog, ENTER)
     qtbot.waitUntil(lambda: Payment.select().count() == 1)
     p = Payment.get()
     assert (p.kind, p.volume_l, p.amount_fen, p.tendered_fen, p.change_fen) == (
         "purchase",
-        33_330,
-        99_99,
+        33_334,
         100_00,
-        1,
+        100_00,
+        0,  # no fen handed back
     )
 
 

@@ -18,6 +18,7 @@ from tests.fees_support import FeeData
 
 fee_data = fees_support.fee_data
 fee_ctx = fees_support.fee_ctx
+on_shift = fees_support.on_shift
 
 
 class FakeClock:
@@ -28,7 +29,7 @@ class FakeClock:
 
 
 def test_cash_payment_with_phrases_display_rating_and_service_time(
-    qtbot, fee_ctx, fee_data: FeeData
+    qtbot, fee_ctx, on_shift, fee_data: FeeData
 ) -> None:  # type: ignore[no-untyped-def]
     fee_ctx.settings.setValue("printing/silent", True)
     clock = FakeClock()

@@ -1,5 +1,6 @@
 """A small deterministic data set for the reliability tests: both offices, their
-counters, the demo staff (all with the demo password) and a few accounts."""
+counters, the demo staff (all with the demo password), a few accounts, and MS01's
+shift open at Mengshui counter 1 today (money is taken only into a shift)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from argon2 import PasswordHasher
 from gasdesk.demo import DEMO_PASSWORD, DEMO_STAFF
 from gasdesk.storage.db import write_transaction
 from gasdesk.storage.models import Account, Counter, Office, Staff
+from tests.helpers import open_test_shift
 
 OFFICES = [
     ("MS", "萌水营业室", "文昌湖区政务大厅一楼", "0533-6886656", 3),
@@ -49,3 +51,6 @@ def seed() -> None:
         for number, name, phone in ACCOUNTS:
             office = offices["MS"] if number.startswith("1") else offices["WC"]
             Account.create(number=number, name=name, phone=phone, address="文昌湖区", office=office)
+    teller = Staff.get(Staff.badge == "MS01")
+    counter = Counter.get((Counter.office == teller.office) & (Counter.number == 1))
+    open_test_shift(teller.id, counter.id)

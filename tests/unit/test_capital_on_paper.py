@@ -12,6 +12,7 @@ from gasdesk.services.payments import collect_payment
 from gasdesk.services.receipts import receipt_pdf
 from tests import fees_support
 from tests.fees_support import TODAY, FeeData
+from tests.helpers import open_test_shift
 
 fee_data = fees_support.fee_data
 
@@ -27,6 +28,7 @@ def pdf_text(data: bytes) -> str:
 @pytest.mark.parametrize("layout", ["80mm", "a5"])
 def test_the_receipt_prints_the_capital_with_its_zero(fee_data: FeeData, layout: str) -> None:
     d = fee_data
+    open_test_shift(d.teller.id, d.counter.id, TODAY)
     request = PaymentRequest(
         d.prepay.id, d.teller.id, d.counter.id, "prepay", "cash", AMOUNT_FEN, "k", 1_700_00
     )

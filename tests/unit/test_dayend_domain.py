@@ -33,7 +33,19 @@ from gasdesk.domain.kpi import (
 
 def test_denominations_are_exactly_the_counted_ones() -> None:
     labels = [denomination_label(v) for v in DENOMINATIONS_FEN]
-    assert labels == ["100元", "50元", "20元", "10元", "5元", "1元", "5角", "1角"]
+    assert labels == [
+        "100元",
+        "50元",
+        "20元",
+        "10元",
+        "5元",
+        "1元",
+        "5角",
+        "1角",
+        "5分",
+        "2分",
+        "1分",
+    ]  # every note and coin that is legal tender: bills are paid to the fen
 
 
 @pytest.mark.parametrize(
@@ -59,7 +71,7 @@ def test_count_total_is_the_sum_of_denominations(counts: dict[int, int]) -> None
 
 
 def test_count_refuses_unknown_denominations_and_bad_values() -> None:
-    for bad in ({20: 1}, {100: -1}, {100: 2.0}, {100: True}, {100: "3"}):
+    for bad in ({20: 1}, {3: 1}, {100: -1}, {100: 2.0}, {100: True}, {100: "3"}):
         with pytest.raises(CountError):
             CashCount.of(bad)  # type: ignore[arg-type]
 

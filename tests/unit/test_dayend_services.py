@@ -82,13 +82,15 @@ def test_blind_count_reconciles_every_method(setup: Setup) -> None:
     void(setup, voided.payment_id, reason="收错户号")
     pay(setup, method="wechat", amount_fen=5000, reference="WX0001")
     pay(setup, method="card", amount_fen=4400, reference="POS0001")
-    pay(setup, method="card", amount_fen=4400, reference="POS0001")
+    with pytest.raises(UserError) as refused:  # one terminal transaction pays once
+        pay(setup, method="card", amount_fen=4400, reference="POS0001")
+    assert refused.value.params["receipt"] == "MS-2026-000005"
     shifts.pay_in(s.id, setup.teller_id, 10000, "备用金补充")
     shifts.pay_out(s.id, setup.teller_id, 5000, "银行存款")
     # expected cash: 273 + (128.50+71.50 + 30) - 71.50 + 100 - 50 - 30 = 451.50
     counted = {10000: 4, 1000: 5, 100: 1, 50: 1}  # 451.50 yuan: even
     rec = reconcile.record_blind_count(
-        s.id, setup.teller_id, counted, {"wechat": 5000, "card": 8000}
+        s.id, setup.teller_id, counted, {"wechat": 5000, "card": 4000}
     )
     assert rec.cash.expected_fen == 45150
     assert rec.cash.cash_taken_fen == 20000 + 3000
@@ -97,8 +99,8 @@ def test_blind_count_reconciles_every_method(setup: Setup) -> None:
     assert rec.line("cash").difference_fen == 0
     assert rec.line("wechat").difference_fen == 0
     card = rec.line("card")
-    assert (card.expected_fen, card.counted_fen, card.difference_fen) == (8800, 8000, -800)
-    assert card.kind == "short" and card.duplicate_references == ("POS0001",)
+    assert (card.expected_fen, card.counted_fen, card.difference_fen) == (4400, 4000, -400)
+    assert card.kind == "short" and card.duplicate_references == ()
     assert rec.line("alipay").expected_fen == 0
     assert rec.outstanding == ("card",)
     assert not rec.stale

@@ -4,7 +4,7 @@ count): the expected cash always equals
     float + cash in − change − cash out − cash voids
 
 as a separate model keeps it, and every count's total is the sum of its
-denominations."""
+denominations. Neither a pay-out nor a cash void can take more than the drawer holds."""
 
 from __future__ import annotations
 
@@ -68,7 +68,14 @@ class Drawer(RuleBasedStateMachine):
     @precondition(lambda self: self.open_payments)
     @rule(pick=st.integers(min_value=0))
     def void_one(self, pick: int) -> None:
-        payment_id, method, amount = self.open_payments.pop(pick % len(self.open_payments))
+        payment_id, method, amount = self.open_payments[pick % len(self.open_payments)]
+        if method == "cash" and amount > self.model_expected():
+            try:  # the cash handed back must be in the drawer
+                void(self.setup, payment_id, reason="收错金额")
+            except UserError:
+                return
+            raise AssertionError("a cash void the drawer cannot pay was accepted")
+        self.open_payments.remove((payment_id, method, amount))
         void(self.setup, payment_id, reason="收错金额")
         if method == "cash":
             self.cash_voids += amount

@@ -27,7 +27,16 @@ from gasdesk.storage.models import (
     ReceiptCounter,
 )
 from tests import fees_support, pg_support
-from tests.fees_support import TODAY, FeeData, counts, fail_receipt_inserts, heal_receipt_inserts
+from tests.fees_support import (
+    ONE_PAYMENT,
+    TODAY,
+    FeeData,
+    added,
+    counts,
+    fail_receipt_inserts,
+    heal_receipt_inserts,
+)
+from tests.helpers import move_test_shift
 
 fee_data = fees_support.fee_data_backends
 pg_url = pg_support.pg_url
@@ -63,10 +72,11 @@ def test_amount_due_is_computed_from_the_readings(fee_data: FeeData) -> None:
 def test_a_cash_payment_writes_payment_settlement_receipt_and_audit_together(
     fee_data: FeeData,
 ) -> None:
+    before = counts()  # the shift's opening is on record already
     info = collect_payment(bill_request(fee_data), today=TODAY)
     assert info.code == "MS-2026-000001"
     assert (info.amount_fen, info.tendered_fen, info.change_fen) == (168_00, 200_00, 32_00)
-    assert counts() == {
+    assert added(before) == {
         "payment": 1,
         "receipt": 1,
         "bill": 1,
@@ -79,8 +89,7 @@ def test_a_cash_payment_writes_payment_settlement_receipt_and_audit_together(
     bill = Bill.get()
     assert (bill.amount_fen, bill.volume_l) == (168_00, 56_000)
     assert PaymentBill.get().amount_fen == 168_00
-    event = AuditEvent.get()
-    assert event.kind == "payment"
+    event = AuditEvent.get(AuditEvent.kind == "payment")
     assert json.loads(event.payload_json)["receipt"] == "MS-2026-000001"
     assert billing.statement(fee_data.house.id, TODAY).due_fen == 0
 
@@ -95,10 +104,12 @@ def test_receipt_numbers_are_gapless_per_office_and_year(fee_data: FeeData) -> N
     wc = PaymentRequest(
         d.prepay.id, d.teller.id, d.wc_counter.id, "prepay", "cash", 10_00, "k-wc", 10_00
     )
+    move_test_shift(d.teller.id, d.wc_counter.id, TODAY)  # she helps out at Wangcun
     at_wangcun = collect_payment(wc, today=TODAY)
     next_year = PaymentRequest(
         d.prepay.id, d.teller.id, d.counter.id, "prepay", "cash", 10_00, "k-27", 10_00
     )
+    move_test_shift(d.teller.id, d.counter.id, dt.date(2027, 1, 4))
     in_2027 = collect_payment(next_year, today=dt.date(2027, 1, 4))
     assert [first.code, second.code, at_wangcun.code, in_2027.code] == [
         "MS-2026-000001",
@@ -114,12 +125,13 @@ def test_receipt_numbers_are_gapless_per_office_and_year(fee_data: FeeData) -> N
 
 
 def test_the_same_idempotency_key_returns_the_first_receipt(fee_data: FeeData) -> None:
+    before = counts()
     request = bill_request(fee_data)
     first = collect_payment(request, today=TODAY)
     again = collect_payment(request, today=TODAY)
     assert again.code == first.code and again.payment_id == first.payment_id
     assert again.replayed and not first.replayed
-    assert counts()["payment"] == 1 and counts()["audit"] == 1 and counts()["receipt_counter"] == 1
+    assert added(before) == ONE_PAYMENT
 
 
 def test_a_key_used_for_another_account_is_refused(fee_data: FeeData) -> None:
@@ -203,7 +215,7 @@ def test_a_database_error_during_commit_leaves_nothing_and_the_retry_works(
     heal_receipt_inserts()
     info2 = collect_payment(request, today=TODAY)  # the same form, retried
     assert info2.code == "MS-2026-000001" and not info2.replayed
-    assert counts()["payment"] == 1 and counts()["audit"] == 1
+    assert added(before) == ONE_PAYMENT
 
 
 def test_a_failure_in_the_last_write_rolls_back_the_earlier_ones(

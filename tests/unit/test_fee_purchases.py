@@ -40,14 +40,17 @@ def buy(d: FeeData, volume_l: int, amount_fen: int, key: str | None = None):  # 
     return collect_payment(request, today=TODAY)
 
 
-def test_purchase_by_yuan(fee_data: FeeData) -> None:
+def test_purchase_by_yuan_charges_exactly_the_yuan_asked_for(fee_data: FeeData) -> None:
+    # ¥3.00 a m³: 100 yuan buys 33.334 m³ to the litre (33.334 m³ × 3.00 = 100.002,
+    # 100.00 to the fen; 33.335 m³ would cost 100.01)
     q = quote_purchase(fee_data.ic.id, amount_fen=100_00, today=TODAY)
-    assert (q.volume_l, q.amount_fen, q.offered_fen) == (33_330, 99_99, 100_00)
+    assert (q.volume_l, q.amount_fen, q.offered_fen) == (33_334, 100_00, 100_00)
     info = buy(fee_data, q.volume_l, q.amount_fen)
+    assert (info.amount_fen, info.tendered_fen, info.change_fen) == (100_00, 100_00, 0)
     p = Payment.get_by_id(info.payment_id)
-    assert (p.kind, p.volume_l, p.amount_fen) == ("purchase", 33_330, 99_99)
+    assert (p.kind, p.volume_l, p.amount_fen) == ("purchase", 33_334, 100_00)
     assert [(ln.tier, ln.volume_l, ln.amount_fen) for ln in lines_from_json(p.lines_json)] == [
-        (1, 33_330, 99_99)
+        (1, 33_334, 100_00)
     ]
 
 
@@ -64,7 +67,7 @@ def test_purchase_by_m3_climbs_the_tiers_from_this_years_purchases(fee_data: Fee
     ]
     assert second.amount_fen == 66_00
     by_yuan = quote_purchase(d.ic.id, amount_fen=66_00, today=TODAY)
-    assert by_yuan.volume_l == 20_000
+    assert (by_yuan.volume_l, by_yuan.amount_fen) == (20_001, 66_00)  # 20.002 m³: 66.01
 
 
 def test_a_voided_purchase_no_longer_counts_towards_the_tiers(fee_data: FeeData) -> None:

@@ -184,25 +184,27 @@ def test_purchase_by_volume_prices_by_the_tiers() -> None:
     assert c.amount_fen == 66_00
 
 
-def test_purchase_by_amount_buys_the_most_gas_the_money_pays_for() -> None:
+def test_purchase_by_amount_charges_the_amount_and_loads_the_most_litres() -> None:
     c = purchase_by_amount(66_00, OLD, 390 * M3, D(2025, 6, 1))
-    assert c.volume_l == 20 * M3 and c.amount_fen == 66_00
+    assert c.amount_fen == 66_00 and c.volume_l == 20_001  # 20.002 m³ would cost 66.01
     c = purchase_by_amount(100_00, OLD, 0, D(2025, 6, 1))
-    assert c.volume_l == 33_330 and c.amount_fen == 99_99  # 33.34 m³ would cost 100.02
+    assert c.volume_l == 33_334 and c.amount_fen == 100_00  # 33.335 m³ would cost 100.01
+
+
+def test_an_amount_no_whole_litre_count_costs_is_refused_with_the_nearest() -> None:
+    dear = Tariff("dear", D(2024, 1, 1), (Tier(None, 25_00),))  # 2.5 fen a litre
+    with pytest.raises(TariffError) as info:
+        purchase_by_amount(100_01, dear, 0, D(2025, 6, 1))
+    assert info.value.code == "amount_inexact"
+    assert info.value.params == {"amount": "100.01", "nearest": "100.00", "volume": "4.00"}
 
 
 @given(st.integers(min_value=1, max_value=10_000_00), st.integers(min_value=0, max_value=800 * M3))
-def test_purchase_by_amount_is_the_largest_affordable_volume(amount: int, ytd: int) -> None:
-    try:
-        c = purchase_by_amount(amount, OLD, ytd, D(2025, 6, 1))
-    except TariffError as exc:
-        assert exc.code == "amount_too_small"
-        assert purchase_by_volume(10, OLD, ytd, D(2025, 6, 1)).amount_fen > amount
-        return
-    assert c.volume_l % 10 == 0
-    assert c.amount_fen <= amount
-    assert purchase_by_volume(c.volume_l + 10, OLD, ytd, D(2025, 6, 1)).amount_fen > amount
-    assert purchase_by_volume(c.volume_l, OLD, ytd, D(2025, 6, 1)).amount_fen == c.amount_fen
+def test_purchase_by_amount_is_exact_and_the_largest_volume(amount: int, ytd: int) -> None:
+    c = purchase_by_amount(amount, OLD, ytd, D(2025, 6, 1))
+    assert c.amount_fen == amount  # every price is under ¥10 a m³: exact to the fen
+    assert purchase_by_volume(c.volume_l + 1, OLD, ytd, D(2025, 6, 1)).amount_fen > amount
+    assert purchase_by_volume(c.volume_l, OLD, ytd, D(2025, 6, 1)).amount_fen == amount
 
 
 @pytest.mark.parametrize(
@@ -214,6 +216,7 @@ def test_purchase_by_amount_is_the_largest_affordable_volume(amount: int, ytd: i
         ("20 m³", 20_000),
         ("0.01", 10),
         ("12.34m3", 12_340),
+        ("33.334", 33_334),  # to the litre, the meter's resolution
     ],
 )
 def test_volumes_typed_in_m3(text: str, litres: int) -> None:
@@ -223,7 +226,7 @@ def test_volumes_typed_in_m3(text: str, litres: int) -> None:
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("20.555", "too_many_decimals"),
+        ("20.5555", "too_many_decimals"),
         ("0", "zero"),
         ("", "empty"),
         ("-3", "negative"),

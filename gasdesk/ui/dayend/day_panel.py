@@ -132,6 +132,16 @@ class DayPanel(QWidget):
                     seq=c.audit_seq,
                 )
             )
+        elif status.outside_shifts:
+            loose = status.outside_shifts
+            self.summary.setText(
+                self.tr(
+                    "Open: {n} payment(s) of this day belong to no shift ({receipts}); no "
+                    "drawer count saw their money, so the day cannot be closed."
+                ).format(
+                    n=len(loose), receipts=", ".join(loose[:5]) + ("…" if len(loose) > 5 else "")
+                )
+            )
         elif status.open_shifts:
             self.summary.setText(
                 self.tr("Open: {n} shift(s) still open; close them before the day.").format(

@@ -65,7 +65,9 @@ class DenominationForm(QWidget):
     def _label(self, value: int) -> str:
         if value >= 100:
             return self.tr("{n} yuan").format(n=value // 100)
-        return self.tr("{n} jiao").format(n=value // 10)
+        if value >= 10:
+            return self.tr("{n} jiao").format(n=value // 10)
+        return self.tr("{n} fen").format(n=value)
 
     def _next(self, value: int) -> None:
         i = DENOMINATIONS_FEN.index(value)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gasdesk.domain.dayend import ShiftInfo
 from gasdesk.domain.errors import TellerError
 from gasdesk.domain.fees import DueStatement, PaymentRequest, PurchaseQuote, ReceiptInfo
 from gasdesk.domain.methods import BALANCE, TENDER_METHODS
@@ -30,7 +31,9 @@ from gasdesk.domain.readback import read_back
 from gasdesk.domain.records import AccountSummary
 from gasdesk.domain.tariff import format_m3, parse_volume
 from gasdesk.services import accounts, billing, purchases
+from gasdesk.services.shifts import NoShiftError
 from gasdesk.ui.context import AppContext
+from gasdesk.ui.drawer_banner import DrawerBanner
 from gasdesk.ui.due_panel import DuePanel
 from gasdesk.ui.fee_settings import ceiling_fen
 from gasdesk.ui.messages import user_text
@@ -67,6 +70,7 @@ class FeesTab(QWidget):
         ctx.events.data_changed.connect(self._on_data_changed)
         self._on_customer(ctx.customer)
         self.refresh_payments()
+        self.drawer.refresh()
 
     # -- building ------------------------------------------------------------------
     def _build(self) -> None:
@@ -94,10 +98,14 @@ class FeesTab(QWidget):
             lambda rid, code, pdf, auto: self.show_receipt(rid, code, bytes(pdf), auto_print=auto)
         )
 
+        self.drawer = DrawerBanner(self.ctx, self)
+        self.drawer.opened.connect(self._shift_opened)
+
         top = QHBoxLayout()
         top.addWidget(self.due, 3)
         top.addWidget(self.form, 2)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.drawer)
         layout.addLayout(top, 3)
         layout.addWidget(self.payments, 2)
 
@@ -183,9 +191,20 @@ class FeesTab(QWidget):
         methods = list(TENDER_METHODS)
         if mode == "bill" and st is not None and 0 < st.due_fen <= st.balance_fen:
             methods.append(BALANCE)
+        self.form.show_bills_due(self._bills_due_text() if mode == "prepay" else "")
         self.form.set_methods(methods)
         self.form.update_visibility()
         self._preview_change()
+
+    def _bills_due_text(self) -> str:
+        """For a prepayment: the bills still due, which a prepayment does not pay."""
+        st = self.statement
+        if st is None or st.due_fen <= 0:
+            return ""
+        return self.tr(
+            "Bills of ¥{amount} are due ({n} bill(s)); a prepayment does not pay them. "
+            "Settle them first (Alt+B), or go on with the prepayment."
+        ).format(amount=format_yuan(st.due_fen), n=sum(1 for b in st.bills if b.open_fen > 0))
 
     def _on_mode(self, mode: str) -> None:
         self.form.error.clear()
@@ -290,6 +309,11 @@ class FeesTab(QWidget):
     def read_back(self) -> None:
         if self.account is None or self.flow.active:
             return
+        no_drawer = self.drawer.refusal()
+        if no_drawer is not None:  # no money without a shift to take it into
+            self._refuse(no_drawer)
+            self.drawer.offer()
+            return
         mode = self.form.current_mode()
         if mode == "bill" and self.statement is None:
             self._pending_enter = self._loading  # answer this Enter when the amount is known
@@ -339,7 +363,8 @@ class FeesTab(QWidget):
             volume_l=rb.volume_l,
         )
         self.form.error.clear()
-        self.flow.start(rb, request)
+        note = self._bills_due_text() if mode == "prepay" else ""
+        self.flow.start(rb, request, note=note)
 
     def exact_cash(self) -> None:
         """The customer hands over exactly the amount due: the cash-received field is
@@ -360,6 +385,12 @@ class FeesTab(QWidget):
         return self.flow.dialog
 
     def _read_back_cancelled(self) -> None:
+        # after a refusal at the read-back, closing it leaves no window active: the
+        # keyboard comes back here explicitly
+        self.window().activateWindow()
+        if self.drawer.refusal() is not None:  # refused for want of a shift
+            self.drawer.offer()
+            return
         field = self.form.entry_field()
         field.setFocus()
         if isinstance(field, QLineEdit):
@@ -383,6 +414,8 @@ class FeesTab(QWidget):
     def _commit_failed(self, exc: BaseException) -> None:
         if isinstance(exc, TellerError) and exc.code == "due_changed":
             self.load_statement()
+        if isinstance(exc, NoShiftError):
+            self.drawer.note_refusal(exc)
 
     def _refuse(self, exc: BaseException, field: QWidget | None = None) -> None:
         message = user_text(exc)
@@ -411,6 +444,7 @@ class FeesTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.drawer.refresh()  # the shift may have been opened or closed on another tab
         if self.account is not None and not self.flow.active:
             self.focus_entry()
 
@@ -431,6 +465,10 @@ class FeesTab(QWidget):
         if self.receipt_dialog is dialog:
             self.receipt_dialog = None
         dialog.deleteLater()  # one per receipt: a day's previews would fill the memory
+        QTimer.singleShot(0, self._return_keyboard)  # once the dialog's window has gone
+
+    def _shift_opened(self, _info: ShiftInfo) -> None:
+        self.form.error.clear()  # the refusal for want of a shift no longer holds
         QTimer.singleShot(0, self._return_keyboard)  # once the dialog's window has gone
 
     def _return_keyboard(self) -> None:
