@@ -20,7 +20,31 @@ from gasdesk.storage.models import Account, Counter, Office, Staff, TariffVersio
 from gasdesk.ui.application import NotSetUpError, open_counter_database, run_gui
 from tests.pg_support import backend, backend_database, pg_url  # noqa: F401
 
-pytestmark = pytest.mark.usefixtures("qapp")
+pytestmark = pytest.mark.usefixtures("qapp", "_translators_removed")
+
+
+@pytest.fixture
+def _translators_removed(qapp, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """run_gui installs the translators for the process; the tests after these ones
+    must not inherit them."""
+    from PySide6.QtCore import QLocale
+
+    import gasdesk.ui.application as application
+
+    locale = QLocale()
+    installed = []
+    original = application.install_translators
+
+    def recording(app, language):  # type: ignore[no-untyped-def]
+        loaded = original(app, language)
+        installed.extend(loaded)
+        return loaded
+
+    monkeypatch.setattr(application, "install_translators", recording)
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(locale)
 
 
 @pytest.fixture
