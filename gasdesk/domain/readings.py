@@ -169,23 +169,26 @@ class ReadingProblem(StrEnum):
     BEFORE_PREVIOUS_DATE = "before_previous_date"
 
 
-_T = QT_TRANSLATE_NOOP
 REFUSALS: dict[ReadingProblem, str] = {
-    ReadingProblem.EMPTY: _T("Messages", "Enter the reading shown on the meter."),
-    ReadingProblem.NOT_A_NUMBER: _T(
+    ReadingProblem.EMPTY: QT_TRANSLATE_NOOP("Messages", "Enter the reading shown on the meter."),
+    ReadingProblem.NOT_A_NUMBER: QT_TRANSLATE_NOOP(
         "Messages", "The reading must be a number of m³, such as 1234.567."
     ),
-    ReadingProblem.TOO_MANY_DECIMALS: _T(
+    ReadingProblem.TOO_MANY_DECIMALS: QT_TRANSLATE_NOOP(
         "Messages", "A reading has at most 3 decimals (the third is litres)."
     ),
-    ReadingProblem.TOO_LARGE: _T("Messages", "The reading has more digits than a gas meter shows."),
-    ReadingProblem.BELOW_PREVIOUS: _T(
+    ReadingProblem.TOO_LARGE: QT_TRANSLATE_NOOP(
+        "Messages", "The reading has more digits than a gas meter shows."
+    ),
+    ReadingProblem.BELOW_PREVIOUS: QT_TRANSLATE_NOOP(
         "Messages",
         "The reading is below the previous reading of this meter ({previous} m³ on {previous_on}).",
     ),
-    ReadingProblem.NO_METER: _T("Messages", "This account has no meter in service."),
-    ReadingProblem.IN_FUTURE: _T("Messages", "A reading cannot be dated in the future."),
-    ReadingProblem.BEFORE_PREVIOUS_DATE: _T(
+    ReadingProblem.NO_METER: QT_TRANSLATE_NOOP("Messages", "This account has no meter in service."),
+    ReadingProblem.IN_FUTURE: QT_TRANSLATE_NOOP(
+        "Messages", "A reading cannot be dated in the future."
+    ),
+    ReadingProblem.BEFORE_PREVIOUS_DATE: QT_TRANSLATE_NOOP(
         "Messages", "The meter already has a reading dated {previous_on}."
     ),
 }
@@ -318,7 +321,7 @@ class ImplausibleReading(UserError):
         volume = whole_m3(check.volume_l)
         if check.expected_l is None:
             super().__init__(
-                _T(
+                QT_TRANSLATE_NOOP(
                     "Messages",
                     "{volume} m³ since the previous reading is a lot for that time."
                     " Check the reading with the customer.",
@@ -327,7 +330,7 @@ class ImplausibleReading(UserError):
             )
         else:
             super().__init__(
-                _T(
+                QT_TRANSLATE_NOOP(
                     "Messages",
                     "{volume} m³ since the previous reading, where this account usually uses"
                     " about {expected} m³ in that time. Check the reading with the customer.",

@@ -19,6 +19,7 @@ from gasdesk.services import offices as office_service
 from gasdesk.storage.errors import DatabaseOpenError
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.login import LoginDialog
+from gasdesk.ui.messages import user_text
 from gasdesk.ui.worker import DbWorker
 
 if TYPE_CHECKING:
@@ -59,8 +60,12 @@ def apply_font(app: QApplication) -> None:
         app.setFont(font)
 
 
-def fail(message: str, code: int) -> int:
+def fail(message: str, code: int, detail: str = "") -> int:
+    """Say why the application stops (stderr, and a message box on a desktop); the
+    system's own words, if any, go to stderr only."""
     print(f"gasdesk: {message}", file=sys.stderr)
+    if detail:
+        print(f"gasdesk: ({detail})", file=sys.stderr)
     if QApplication.instance() is not None and QApplication.platformName() not in (
         "offscreen",
         "minimal",
@@ -145,7 +150,7 @@ def watch_startup_check(app: QApplication) -> None:
         timer.stop()
         error = check.error()
         if error is not None:
-            app.exit(fail(error.message, 2))
+            app.exit(fail(user_text(error), 2, error.detail))
 
     timer.timeout.connect(poll)
     timer.start()
@@ -182,7 +187,7 @@ def run_gui(args: argparse.Namespace) -> int:
         stored = settings.value("db/path", None)
         open_counter_database(args.db or (str(stored) if stored else None))
     except DatabaseOpenError as exc:
-        return fail(exc.message, 2)
+        return fail(user_text(exc), 2, exc.detail)
     worker = DbWorker()
     controller = Controller(worker, settings, args.office, args.counter)
     controller.show_login()

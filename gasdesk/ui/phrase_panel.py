@@ -35,7 +35,7 @@ from gasdesk.ui.customer_display import (
     ensure_customer_display,
     existing_customer_display,
 )
-from gasdesk.ui.messages import user_text
+from gasdesk.ui.messages import english_ui, user_text
 from gasdesk.ui.phrase_model import PhraseListModel, counter_phrases
 from gasdesk.ui.service_visits import VisitTracker
 
@@ -162,7 +162,9 @@ class PhrasePanel(QWidget):
             return
         self.current = selection
         self.say.setText(selection.text)
-        self.say.setToolTip(" / ".join(p.gloss for p in selection.phrases))
+        # the English gloss helps a reader of the English interface only
+        glosses = " / ".join(p.gloss for p in selection.phrases) if english_ui() else ""
+        self.say.setToolTip(glosses)
         # the read-back rows keep showing this customer's amounts
         self.model.set_highlight(selection.ids, self._params)
         row = self.model.row_of(selection.ids[0])

@@ -796,47 +796,47 @@
         <translation>未日结：所有班次均已交班，可由主管进行日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="149" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="156" />
         <source>Close the business day</source>
         <translation>营业日日结</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="151" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="158" />
         <source>Close {date} for {office}? Afterwards no payment, void, form or count of that day can be recorded.</source>
         <translation>确定对{office} {date}进行日结吗？日结后，当日将不能再登记任何收费、冲正、业务单或清点。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="177" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="184" />
         <source>The day {date} is closed.</source>
         <translation>{date}已日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="194" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="201" />
         <source>Day report {date}</source>
         <translation>营业日报 {date}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="194" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="201" />
         <source>Z slip {date}</source>
         <translation>日结小票 {date}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="196" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="203" />
         <source>The day is not closed: this is a preview.</source>
         <translation>当日尚未日结，此为预览。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="204" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="211" />
         <source>Export the day's transactions</source>
         <translation>导出当日交易</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="206" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="213" />
         <source>CSV files (*.csv)</source>
         <translation>CSV文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="219" />
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="226" />
         <source>{n} transactions exported to {path}.</source>
         <translation>已导出{n}笔交易至 {path}。</translation>
     </message>
@@ -1006,117 +1006,117 @@
 <context>
     <name>ErrorTexts</name>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="39" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="43" />
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="40" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="44" />
         <source>At least {min} characters.</source>
         <translation>至少{min}个字符。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="41" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="45" />
         <source>At most {max} characters.</source>
         <translation>最多{max}个字符。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="42" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="46" />
         <source>Not in the expected form: {hint}.</source>
         <translation>格式不正确：{hint}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="43" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="47" />
         <source>Pick one of the listed choices.</source>
         <translation>请从列出的选项中选择。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="45" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="49" />
         <source>A mobile number has 11 digits starting 13-19; a landline is like 0533-6886656.</source>
         <translation>手机号为以13-19开头的11位数字；固定电话格式如0533-6886656。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="47" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="51" />
         <source>An ID-card number has 18 characters.</source>
         <translation>身份证号为18位。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="48" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="52" />
         <source>An ID-card number is 17 digits and a digit or X.</source>
         <translation>身份证号为17位数字加1位数字或X。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="50" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="54" />
         <source>The birth date inside the ID-card number is not a real date.</source>
         <translation>身份证号中的出生日期不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="53" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="57" />
         <source>The last character does not match: the number was mistyped.</source>
         <translation>校验位不符，号码输入有误。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="55" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="59" />
         <source>A date like 2026-10-12.</source>
         <translation>日期格式如2026-10-12。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="56" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="60" />
         <source>Pick a day and a time slot.</source>
         <translation>请选择日期和时段。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="57" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="61" />
         <source>That time slot is not offered.</source>
         <translation>该时段不提供预约。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="58" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="62" />
         <source>That day has passed.</source>
         <translation>该日期已过。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="59" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="63" />
         <source>That slot is already booked; pick another.</source>
         <translation>该时段已约满，请另选。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="60" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="64" />
         <source>An account number is 4 to 16 digits.</source>
         <translation>户号为4至16位数字。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="61" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="65" />
         <source>No account has this number.</source>
         <translation>无此户号。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="62" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="66" />
         <source>An amount like 30 or 30.50 (yuan).</source>
         <translation>金额格式如30或30.50（元）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="63" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="67" />
         <source>At most two decimals (fen).</source>
         <translation>最多两位小数（到分）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="64" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="68" />
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="65" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="69" />
         <source>The amount is too large.</source>
         <translation>金额过大。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="66" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="70" />
         <source>At least {min} yuan.</source>
         <translation>至少{min}元。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="67" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="71" />
         <source>At most {max} yuan.</source>
         <translation>最多{max}元。</translation>
     </message>
@@ -1172,12 +1172,12 @@
 <context>
     <name>FeesTab</name>
     <message>
-        <location filename="../../gasdesk/ui/tabs/fees_tab.py" line="268" />
+        <location filename="../../gasdesk/ui/tabs/fees_tab.py" line="276" />
         <source>short by ¥{amount}</source>
         <translation>还差 ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/fees_tab.py" line="354" />
+        <location filename="../../gasdesk/ui/tabs/fees_tab.py" line="376" />
         <source>Recorded as {code}, but its receipt could not be made: {reason} Print it from today's list (Ctrl+P) once this is fixed.</source>
         <translation>已记账，收据号 {code}，但收据未能生成：{reason} 故障排除后请在今日列表中补打（Ctrl+P）。</translation>
     </message>
@@ -1273,7 +1273,7 @@
 <context>
     <name>LineField</name>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="119" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="123" />
         <source>yuan</source>
         <translation>元</translation>
     </message>
@@ -1536,7 +1536,7 @@
         <translation>数据库拒绝了此次修改（{error}），未记录任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/messages.py" line="25" />
+        <location filename="../../gasdesk/ui/messages.py" line="44" />
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
@@ -1565,7 +1565,7 @@
     <message>
         <location filename="../../gasdesk/domain/methods.py" line="46" />
         <source>Enter the transaction reference number of the {method} payment.</source>
-        <translation>请输入{method}支付的交易流水号。</translation>
+        <translation>请输入{method}的交易流水号。</translation>
     </message>
     <message>
         <location filename="../../gasdesk/domain/methods.py" line="54" />
@@ -1906,18 +1906,18 @@
         <translation>请选择被认定责任的员工。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/day_close.py" line="76" />
-        <location filename="../../gasdesk/services/day_close.py" line="93" />
+        <location filename="../../gasdesk/services/day_close.py" line="101" />
+        <location filename="../../gasdesk/services/day_close.py" line="118" />
         <source>The business day {date} is already closed.</source>
         <translation>营业日{date}已日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/day_close.py" line="83" />
+        <location filename="../../gasdesk/services/day_close.py" line="108" />
         <source>The database failed its integrity check ({problem}); the day was not closed. Call the administrator.</source>
         <translation>数据库完整性检查未通过（{problem}），未能日结。请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/day_close.py" line="111" />
+        <location filename="../../gasdesk/services/day_close.py" line="136" />
         <source>The shift of {badge} at counter {counter} is still open; every shift must be closed before the day.</source>
         <translation>{badge}在{counter}号窗口的班次尚未交班；日结前所有班次必须交班。</translation>
     </message>
@@ -1932,17 +1932,22 @@
         <translation>营业日{date}已日结，当日内容不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="343" />
+        <location filename="../../gasdesk/services/forms.py" line="291" />
+        <source>The business day {day} is closed; no form can be recorded for it.</source>
+        <translation>营业日{day}已日结，不能再为该日登记业务单。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/forms.py" line="346" />
         <source>The form no longer exists.</source>
         <translation>该业务单已不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="348" />
+        <location filename="../../gasdesk/services/forms.py" line="351" />
         <source>Form {number} is already closed.</source>
         <translation>业务单{number}已办结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="353" />
+        <location filename="../../gasdesk/services/forms.py" line="356" />
         <source>Record the return visit (outcome and satisfaction) to mark this form followed up.</source>
         <translation>请先登记回访（结果和满意度），再将该业务单标记为已回访。</translation>
     </message>
@@ -2230,49 +2235,169 @@
         <translation>共享PostgreSQL数据库应在其服务器上备份（pg_dump），不能在窗口端备份。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="133" />
+        <location filename="../../gasdesk/storage/backup.py" line="127" />
         <source>{file} cannot be read as a GasDesk database ({error}).</source>
         <translation>{file}无法作为燃气营业厅柜台数据库读取（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="189" />
+        <location filename="../../gasdesk/storage/backup.py" line="183" />
         <source>The backup folder {folder} cannot be created ({error}).</source>
         <translation>无法创建备份文件夹{folder}（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="209" />
+        <location filename="../../gasdesk/storage/backup.py" line="203" />
         <source>The backup could not be written to {folder} ({error}).</source>
         <translation>无法将备份写入{folder}（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="219" />
+        <location filename="../../gasdesk/storage/backup.py" line="213" />
         <source>The backup did not check out and was set aside as {file}: {problem}</source>
         <translation>备份校验未通过，已另存为{file}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="254" />
+        <location filename="../../gasdesk/storage/backup.py" line="248" />
         <source>{file} is in use: close GasDesk on every counter that uses it, then restore.</source>
         <translation>{file}正在使用中：请在所有使用它的窗口上关闭燃气营业厅柜台程序，然后再恢复。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="268" />
+        <location filename="../../gasdesk/storage/backup.py" line="262" />
         <source>There is no backup file {file}.</source>
         <translation>备份文件{file}不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="272" />
+        <location filename="../../gasdesk/storage/backup.py" line="266" />
         <source>A database cannot be restored from itself.</source>
         <translation>不能用数据库自身进行恢复。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="277" />
+        <location filename="../../gasdesk/storage/backup.py" line="271" />
         <source>The backup {file} does not check out: {problem}</source>
         <translation>备份{file}校验未通过：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="145" />
+        <location filename="../../gasdesk/storage/db.py" line="96" />
+        <source>{path} is not a file.</source>
+        <translation>{path}不是文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="104" />
+        <source>{path} cannot be read: permission denied.</source>
+        <translation>无法读取{path}：没有访问权限。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="109" />
+        <source>{path} cannot be read (system error {errno}).</source>
+        <translation>无法读取{path}（系统错误{errno}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="116" />
+        <source>{path} is not a GasDesk database (it is not an SQLite file).</source>
+        <translation>{path}不是GasDesk数据库（不是SQLite文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="123" />
+        <source>{path} cannot be written (read-only file or folder).</source>
+        <translation>无法写入{path}（文件或文件夹为只读）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="143" />
+        <source>{path} is damaged and cannot be opened.</source>
+        <translation>{path}已损坏，无法打开。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="151" />
+        <source>{path} is an SQLite file but not a GasDesk database.</source>
+        <translation>{path}是SQLite文件，但不是GasDesk数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="157" />
+        <source>{path} was written by a newer GasDesk (schema {version}; this version knows up to {latest}). Install the newer GasDesk to open it.</source>
+        <translation>{path}由更新版本的GasDesk写入（数据结构版本{version}，本版本最高支持{latest}）。请安装新版GasDesk后再打开。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="173" />
+        <source>The folder {folder} cannot be created: permission denied.</source>
+        <translation>无法创建文件夹{folder}：没有访问权限。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="180" />
+        <source>The folder {folder} cannot be created (system error {errno}).</source>
+        <translation>无法创建文件夹{folder}（系统错误{errno}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="189" />
+        <source>The folder {folder} cannot be written.</source>
+        <translation>无法写入文件夹{folder}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="197" />
+        <source>{path} is damaged: the integrity check found problems.</source>
+        <translation>{path}已损坏：完整性检查发现问题。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="277" />
         <source>The text contains a NUL character; type it again.</source>
         <translation>文本中含有NUL字符，请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="311" />
+        <source>The shared database {server} cannot be reached.</source>
+        <translation>无法连接共享数据库{server}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="332" />
+        <source>This database was written by a newer GasDesk; install the newer GasDesk.</source>
+        <translation>该数据库由更新版本的GasDesk写入，请安装新版GasDesk。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="173" />
+        <source>Enter the reading shown on the meter.</source>
+        <translation>请输入燃气表上显示的读数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="174" />
+        <source>The reading must be a number of m³, such as 1234.567.</source>
+        <translation>读数须为以m³为单位的数字，如1234.567。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="177" />
+        <source>A reading has at most 3 decimals (the third is litres).</source>
+        <translation>读数最多3位小数（第三位为升）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="180" />
+        <source>The reading has more digits than a gas meter shows.</source>
+        <translation>读数位数超过燃气表能显示的位数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="181" />
+        <source>The reading is below the previous reading of this meter ({previous} m³ on {previous_on}).</source>
+        <translation>读数低于该表上次读数（{previous_on}为{previous} m³）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="185" />
+        <source>This account has no meter in service.</source>
+        <translation>该户没有在用的燃气表。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="186" />
+        <source>A reading cannot be dated in the future.</source>
+        <translation>读数日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="187" />
+        <source>The meter already has a reading dated {previous_on}.</source>
+        <translation>该表已有{previous_on}的读数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="320" />
+        <source>{volume} m³ since the previous reading is a lot for that time. Check the reading with the customer.</source>
+        <translation>自上次读数以来用气{volume} m³，这段时间内用量偏大。请与客户核对读数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/readings.py" line="329" />
+        <source>{volume} m³ since the previous reading, where this account usually uses about {expected} m³ in that time. Check the reading with the customer.</source>
+        <translation>自上次读数以来用气{volume} m³，而该户同期通常用气约{expected} m³。请与客户核对读数。</translation>
     </message>
 </context>
 <context>
@@ -2722,17 +2847,17 @@
 <context>
     <name>PhraseListModel</name>
     <message>
-        <location filename="../../gasdesk/ui/phrase_model.py" line="51" />
+        <location filename="../../gasdesk/ui/phrase_model.py" line="52" />
         <source>Basic phrases</source>
         <translation>基本服务用语</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_model.py" line="52" />
+        <location filename="../../gasdesk/ui/phrase_model.py" line="53" />
         <source>Tactful expressions</source>
         <translation>委婉的表达方式</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_model.py" line="53" />
+        <location filename="../../gasdesk/ui/phrase_model.py" line="54" />
         <source>Read-back of amounts</source>
         <translation>唱收唱付</translation>
     </message>
@@ -2755,19 +2880,55 @@
         <translation>服务用语文件有误，正在使用内置服务用语：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="217" />
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="219" />
         <source>Last service: {time}</source>
         <translation>上次服务用时：{time}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="221" />
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="223" />
         <source>No customer being served</source>
         <translation>当前无服务客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="230" />
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="232" />
         <source>Service time {time} (limit {limit})</source>
         <translation>服务用时 {time}（限时 {limit}）</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../gasdesk/ui/qt_words.py" line="18" />
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/qt_words.py" line="19" />
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/qt_words.py" line="20" />
+        <source>Shortcut</source>
+        <translation>快捷方式</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/qt_words.py" line="21" />
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../gasdesk/ui/qt_words.py" line="16" />
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/qt_words.py" line="17" />
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -3258,82 +3419,82 @@
 <context>
     <name>TenderForm</name>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="45" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="47" />
         <source>Pay bills (Alt+B)</source>
         <translation>缴纳账单（Alt+B）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="46" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="48" />
         <source>Buy gas, IC card (Alt+G)</source>
         <translation>IC卡购气（Alt+G）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="47" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="49" />
         <source>Prepay (Alt+P)</source>
         <translation>预存（Alt+P）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="73" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="75" />
         <source>yuan, e.g. 100</source>
         <translation>元，如：100</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="74" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="76" />
         <source>m³, e.g. 20</source>
         <translation>m³，如：20</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="75" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="77" />
         <source>yuan, e.g. 200</source>
         <translation>元，如：200</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="76" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="78" />
         <source>e.g. 200, or + if exact</source>
         <translation>如：200；正好按 +</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="77" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="80" />
         <source>transaction reference number</source>
         <translation>交易流水号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="86" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="89" />
         <source>Read back (Enter)</source>
         <translation>唱收唱付（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="91" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="94" />
         <source>&amp;Method:</source>
         <translation>支付方式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="92" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="95" />
         <source>Buy for (¥):</source>
         <translation>购气金额（¥）：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="93" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="96" />
         <source>or gas (m³):</source>
         <translation>或购气量（m³）：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="94" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="97" />
         <source>Prepay (¥):</source>
         <translation>预存金额（¥）：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="95" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="98" />
         <source>Cash &amp;received (¥):</source>
         <translation>实收现金(&amp;R)（¥）：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="96" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="99" />
         <source>Re&amp;ference:</source>
         <translation>流水号(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="97" />
+        <location filename="../../gasdesk/ui/tender_form.py" line="100" />
         <source>Change:</source>
         <translation>找零：</translation>
     </message>
@@ -3341,17 +3502,17 @@
 <context>
     <name>TimeslotField</name>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="228" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="232" />
         <source>(no visit)</source>
         <translation>（不预约上门）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="234" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="238" />
         <source>{slot} — {free} free</source>
         <translation>{slot} — 余{free}个</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="236" />
+        <location filename="../../gasdesk/ui/form_widgets.py" line="240" />
         <source>{slot} — full</source>
         <translation>{slot} — 已约满</translation>
     </message>
