@@ -481,114 +481,119 @@
 <context>
     <name>CustomerDisplay</name>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="83" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="84" />
         <source>GasDesk — customer display</source>
         <translation>燃气营业厅柜台 — 客户显示屏</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="109" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="110" />
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="133" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="134" />
         <source>Opening hours {hours} · Telephone {phone}</source>
         <translation>营业时间 {hours} · 服务电话 {phone}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="160" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="162" />
         <source>Amount due</source>
         <translation>应收金额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="161" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="163" />
         <source>Received</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="162" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="164" />
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="178" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="318" />
         <source>Receipt number</source>
         <translation>票据号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="200" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="202" />
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="201" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="203" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="202" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="204" />
         <source>Unsatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="218" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="220" />
         <source>May we ask why? (optional)</source>
         <translation>能告诉我们原因吗？（可选）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="222" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="224" />
         <source>Long wait</source>
         <translation>等候时间长</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="223" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="225" />
         <source>Attitude</source>
         <translation>服务态度</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="224" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="226" />
         <source>Handling of my business</source>
         <translation>业务办理</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="225" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="227" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="229" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="231" />
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="364" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="318" />
+        <source>Form number</source>
+        <translation>业务单号</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/customer_display.py" line="384" />
         <source>Please rate our service</source>
         <translation>请对我们的服务进行评价</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="367" />
-        <location filename="../../gasdesk/ui/customer_display.py" line="374" />
-        <location filename="../../gasdesk/ui/customer_display.py" line="397" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="387" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="394" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="417" />
         <source>Your opinion matters to us</source>
         <translation>您的意见对我们很重要</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="372" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="392" />
         <source>Please rate after your business is done.</source>
         <translation>请在业务办理完成后评价。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="376" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="396" />
         <source>We are sorry. Thank you for telling us.</source>
         <translation>非常抱歉，感谢您的反馈。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="380" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="400" />
         <source>Thank you for your rating!</source>
         <translation>感谢您的评价！</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="390" />
+        <location filename="../../gasdesk/ui/customer_display.py" line="410" />
         <source>Thank you, we will do better.</source>
         <translation>谢谢，我们会做得更好。</translation>
     </message>
@@ -2310,42 +2315,42 @@
         <translation>{path}是SQLite文件，但不是GasDesk数据库。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="157" />
+        <location filename="../../gasdesk/storage/db.py" line="159" />
         <source>{path} was written by a newer GasDesk (schema {version}; this version knows up to {latest}). Install the newer GasDesk to open it.</source>
         <translation>{path}由更新版本的GasDesk写入（数据结构版本{version}，本版本最高支持{latest}）。请安装新版GasDesk后再打开。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="173" />
+        <location filename="../../gasdesk/storage/db.py" line="175" />
         <source>The folder {folder} cannot be created: permission denied.</source>
         <translation>无法创建文件夹{folder}：没有访问权限。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="180" />
+        <location filename="../../gasdesk/storage/db.py" line="182" />
         <source>The folder {folder} cannot be created (system error {errno}).</source>
         <translation>无法创建文件夹{folder}（系统错误{errno}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="189" />
+        <location filename="../../gasdesk/storage/db.py" line="191" />
         <source>The folder {folder} cannot be written.</source>
         <translation>无法写入文件夹{folder}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="197" />
+        <location filename="../../gasdesk/storage/db.py" line="199" />
         <source>{path} is damaged: the integrity check found problems.</source>
         <translation>{path}已损坏：完整性检查发现问题。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="277" />
+        <location filename="../../gasdesk/storage/db.py" line="279" />
         <source>The text contains a NUL character; type it again.</source>
         <translation>文本中含有NUL字符，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="311" />
+        <location filename="../../gasdesk/storage/db.py" line="313" />
         <source>The shared database {server} cannot be reached.</source>
         <translation>无法连接共享数据库{server}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="332" />
+        <location filename="../../gasdesk/storage/db.py" line="334" />
         <source>This database was written by a newer GasDesk; install the newer GasDesk.</source>
         <translation>该数据库由更新版本的GasDesk写入，请安装新版GasDesk。</translation>
     </message>
@@ -2370,32 +2375,32 @@
         <translation>读数位数超过燃气表能显示的位数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="181" />
+        <location filename="../../gasdesk/domain/readings.py" line="183" />
         <source>The reading is below the previous reading of this meter ({previous} m³ on {previous_on}).</source>
         <translation>读数低于该表上次读数（{previous_on}为{previous} m³）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="185" />
+        <location filename="../../gasdesk/domain/readings.py" line="187" />
         <source>This account has no meter in service.</source>
         <translation>该户没有在用的燃气表。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="186" />
+        <location filename="../../gasdesk/domain/readings.py" line="188" />
         <source>A reading cannot be dated in the future.</source>
         <translation>读数日期不能晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="187" />
+        <location filename="../../gasdesk/domain/readings.py" line="191" />
         <source>The meter already has a reading dated {previous_on}.</source>
         <translation>该表已有{previous_on}的读数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="320" />
+        <location filename="../../gasdesk/domain/readings.py" line="324" />
         <source>{volume} m³ since the previous reading is a lot for that time. Check the reading with the customer.</source>
         <translation>自上次读数以来用气{volume} m³，这段时间内用量偏大。请与客户核对读数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="329" />
+        <location filename="../../gasdesk/domain/readings.py" line="333" />
         <source>{volume} m³ since the previous reading, where this account usually uses about {expected} m³ in that time. Check the reading with the customer.</source>
         <translation>自上次读数以来用气{volume} m³，而该户同期通常用气约{expected} m³。请与客户核对读数。</translation>
     </message>
@@ -2865,32 +2870,32 @@
 <context>
     <name>PhrasePanel</name>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="78" />
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="83" />
         <source>Show to customer ({key})</source>
         <translation>展示给客户（{key}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="83" />
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="88" />
         <source>Customer display ({key})</source>
         <translation>客户显示屏（{key}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="150" />
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="155" />
         <source>The phrases file has mistakes; the built-in phrases are in use:</source>
         <translation>服务用语文件有误，正在使用内置服务用语：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="219" />
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="248" />
         <source>Last service: {time}</source>
         <translation>上次服务用时：{time}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="223" />
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="252" />
         <source>No customer being served</source>
         <translation>当前无服务客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="232" />
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="261" />
         <source>Service time {time} (limit {limit})</source>
         <translation>服务用时 {time}（限时 {limit}）</translation>
     </message>
@@ -3290,67 +3295,67 @@
         <translation>交班(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="179" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="181" />
         <source>No open shift at this counter.</source>
         <translation>本窗口当前未开班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="186" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="188" />
         <source>Shift of {badge} at counter {counter}, {date}, opened {time}; float ¥{float}; {n} payments.</source>
         <translation>{badge}的班次：{counter}号窗口，{date}，{time}开班；备用金 ¥{float}；收费{n}笔。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="212" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="214" />
         <source>Cash: float ¥{float} + taken ¥{taken} − change ¥{change} + paid in ¥{pin} − paid out ¥{pout} − voids ¥{voids} = expected ¥{expected}.</source>
         <translation>现金：备用金 ¥{float} + 收款 ¥{taken} − 找零 ¥{change} + 存入 ¥{pin} − 取出 ¥{pout} − 冲正 ¥{voids} = 应有 ¥{expected}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="225" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="227" />
         <source>Payments or cash movements were recorded after this count: count again.</source>
         <translation>本次清点后又有收费或现金存取记录，请重新清点。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="259" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="261" />
         <source>Shift opened.</source>
         <translation>已开班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="286" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="288" />
         <source>Paid in ¥{amount}.</source>
         <translation>已存入 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="286" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="288" />
         <source>Paid out ¥{amount}.</source>
         <translation>已取出 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="313" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="315" />
         <source>Count recorded: ¥{total} in the drawer.</source>
         <translation>清点已登记：钱箱内共 ¥{total}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="332" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="334" />
         <source>Record a difference</source>
         <translation>登记差额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="333" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="335" />
         <source>{method}: {difference}. Give the reason; a supervisor confirms it.</source>
         <translation>{method}：{difference}。请填写原因，由主管确认。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="336" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="338" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="363" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="365" />
         <source>{difference} recorded, approved by {badge}.</source>
         <translation>已登记{difference}，由{badge}确认。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="381" />
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="383" />
         <source>Shift closed: expected ¥{expected}, counted ¥{counted}.</source>
         <translation>已交班：应有 ¥{expected}，实点 ¥{counted}。</translation>
     </message>
