@@ -68,6 +68,10 @@ ALLOWED = frozenset(
         "qr",
         "pos",
         "kpi",
+        # units: Qt writes file sizes with IEC units in every language
+        "kib",
+        "mib",
+        "gib",
     }
 )
 
