@@ -13,6 +13,7 @@ from pathlib import Path
 
 import platformdirs
 
+from gasdesk.cli_text import print_refusal, refusal_text
 from gasdesk.domain.text import UserError
 from gasdesk.storage.errors import DatabaseOpenError, StorageError, describe, is_database_error
 
@@ -47,14 +48,14 @@ def _open(args: argparse.Namespace) -> int:
         else:
             open_database(_db_path(args), key_path=args.key)
     except DatabaseOpenError as exc:
-        print(f"gasdesk: {exc.message}", file=sys.stderr)
+        print_refusal("gasdesk", exc)
         return 2
     return 0
 
 
 def _fail(exc: BaseException) -> int:
     if isinstance(exc, (UserError, StorageError)):
-        text = exc.message
+        text = refusal_text(exc)
     elif is_database_error(exc):
         text = describe(exc)
     else:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
+from gasdesk.cli_text import print_refusal
 from gasdesk.demo.generate import DEFAULT_ACCOUNTS, DEFAULT_SEED, MAX_ACCOUNTS, DemoError, generate
 from gasdesk.storage.db import URL_ENV, default_db_path, open_database
 from gasdesk.storage.errors import DatabaseOpenError
@@ -110,7 +111,7 @@ def run_demo(argv: list[str]) -> int:
     try:
         open_database(path, url=url)
     except DatabaseOpenError as exc:
-        print(f"gasdesk demo: {exc.message}", file=sys.stderr)
+        print_refusal("gasdesk demo", exc)
         return EXIT_REFUSED
     where = str(path) if path else "the shared database"
     try:

@@ -58,7 +58,7 @@ MESSAGES: dict[str, str] = {
     "required": "Required.",
     "too_short": "At least {min} characters.",
     "too_long": "At most {max} characters.",
-    "pattern": "Not in the expected form: {hint}.",
+    "pattern": "Not in the expected form: {hint_en}.",
     "not_a_choice": "Pick one of the listed choices.",
     "phone": "A mobile number has 11 digits starting 13-19; a landline is like 0533-6886656.",
     "idcard_length": "An ID-card number has 18 characters.",
@@ -186,7 +186,8 @@ def _text_checks(spec: FieldSpec, value: str) -> FieldError | None:
     if spec.max_length is not None and n > spec.max_length:
         return FieldError("too_long", {"max": spec.max_length})
     if spec.pattern and re.fullmatch(spec.pattern, value) is None:
-        return FieldError("pattern", {"hint": spec.pattern_hint or spec.pattern})
+        hint = spec.pattern_hint or spec.pattern
+        return FieldError("pattern", {"hint": hint, "hint_en": spec.pattern_hint_en or hint})
     return None
 
 
@@ -212,6 +213,7 @@ def validate_value(spec: FieldSpec, raw: str | None, ctx: ValidationContext) -> 
                     spec.type,
                     pattern=spec.pattern,
                     pattern_hint=spec.pattern_hint,
+                    pattern_hint_en=spec.pattern_hint_en,
                 ),
                 value,
             )

@@ -76,7 +76,8 @@ class FieldSpec:
     min_length: int | None = None
     max_length: int | None = None
     pattern: str | None = None  # a regular expression the whole value must match
-    pattern_hint: str = ""  # what the pattern asks for, shown when it does not match
+    pattern_hint: str = ""  # what the pattern asks for (Chinese), shown when it does not match
+    pattern_hint_en: str = ""  # the same in English (display only)
     choices: tuple[str, ...] = ()
     choices_en: tuple[str, ...] = ()  # English names of the choices, same order (display only)
     prefill: str | None = None  # one of PREFILL_SOURCES

@@ -10,7 +10,9 @@
   fined (the code fines a fall "of 1%"; half a point has not fallen 1%).
 - Compensation (9.2.3): 30 yuan to the customer for each complaint upheld against
   staff, charged to the member of staff concerned.
-- Satisfaction rate, target 99% (3.10): (very satisfied + satisfied) / ratings.
+- Satisfaction rate, target 99% (3.10): (very satisfied + satisfied) / ratings. The
+  ratings are the customers' at the counter and those given at return visits (回访),
+  where 满意 and 基本满意 count as satisfied (RETURN_VISIT_SCORES).
 - Service time (限时服务): average and worst length of finished visits.
 
 Nothing is estimated: a figure without a source of data is None ("no data").
@@ -28,6 +30,12 @@ from fractions import Fraction
 from gasdesk.domain.service_quality import SATISFIED_SCORES, RatingCounts
 from gasdesk.domain.service_timing import average_seconds
 
+# A return visit's satisfaction (满意 / 基本满意 / 不满意) as a rating score.
+RETURN_VISIT_SCORES: dict[str, str] = {
+    "satisfied": "satisfied",
+    "basically": "satisfied",
+    "unsatisfied": "unsatisfied",
+}
 REPLY_TARGET = Fraction(1)
 FINE_PER_POINT_FEN = 200_00
 COMPENSATION_PER_COMPLAINT_FEN = 30_00

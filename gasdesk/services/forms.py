@@ -317,7 +317,10 @@ def _refuse_if_day_closed(office_id: int, day: dt.date) -> None:
     """Nothing of a closed business day changes, forms included."""
     if is_day_closed(office_id, day):
         raise FormActionError(
-            f"The business day {day.isoformat()} is closed; no form can be recorded for it."
+            QT_TRANSLATE_NOOP(
+                "Messages", "The business day {day} is closed; no form can be recorded for it."
+            ),
+            day=day.isoformat(),
         )
 
 

@@ -2,7 +2,7 @@
 
 Sources of data:
 - ratings and service times: the service visits and ratings the counter records
-  (storage/models_service.py);
+  (storage/models_service.py), and the satisfaction recorded at return visits;
 - complaints: the complaint records of business forms (storage/models_forms.py), with
   their reply term (3 working days, holidays extending it), reply time, and whether
   they were upheld against a member of staff;
@@ -19,10 +19,10 @@ from typing import Any
 from peewee import fn
 
 from gasdesk.domain.form_spec import Status
-from gasdesk.domain.kpi import Inquiry, KpiReport, Period, kpi_row
+from gasdesk.domain.kpi import RETURN_VISIT_SCORES, Inquiry, KpiReport, Period, kpi_row
 from gasdesk.services.forms import complaint_terms
 from gasdesk.storage.models import FormEvent, FormRecord, Office, Staff
-from gasdesk.storage.models_forms import Complaint
+from gasdesk.storage.models_forms import Complaint, ReturnVisit
 from gasdesk.storage.models_service import Rating, ServiceVisit
 
 CONSULTATION = "consultation"
@@ -108,13 +108,26 @@ def inquiries(office_id: int, period: Period) -> list[Inquiry] | None:
 
 
 def ratings(office_id: int, period: Period) -> list[tuple[int, str]]:
+    """(staff id, score) of every rating given in the period: at the counter, and at
+    the return visits recorded then, each for the member of staff who took the form."""
     start, end = period.bounds()
     query: Any = (
         Rating.select(Rating.staff, Rating.score)
         .where((Rating.office == office_id) & (Rating.rated_at >= start) & (Rating.rated_at < end))
         .tuples()
     )
-    return list(query)
+    visits: Any = (
+        ReturnVisit.select(FormRecord.staff, ReturnVisit.satisfaction)
+        .join(FormRecord)
+        .where(
+            (FormRecord.office == office_id)
+            & (ReturnVisit.done_at >= start)
+            & (ReturnVisit.done_at < end)
+            & ReturnVisit.satisfaction.in_(list(RETURN_VISIT_SCORES))
+        )
+        .tuples()
+    )
+    return list(query) + [(staff, RETURN_VISIT_SCORES[said]) for staff, said in visits]
 
 
 def visit_seconds(office_id: int, period: Period) -> list[tuple[int, int]]:

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from gasdesk.domain.form_records import SATISFACTION, ReturnVisitInfo
+from gasdesk.domain.form_records import SATISFACTION, SATISFACTION_LABELS_ZH, ReturnVisitInfo
 from gasdesk.domain.form_spec import Status
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.services.forms import FormActionError, apply_status, form_info
@@ -87,7 +87,7 @@ def record_return_visit(
             form,
             Status.FOLLOWED_UP,
             staff_id,
-            f"{outcome}（{satisfaction}）",
+            f"{outcome}（{SATISFACTION_LABELS_ZH[satisfaction]}）",  # the record is Chinese
             at,
             action="return_visit",
         )

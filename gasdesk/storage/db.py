@@ -6,6 +6,7 @@ is left exactly as it was.
 
 from __future__ import annotations
 
+import errno as os_errors
 import hashlib
 import os
 import random
@@ -29,6 +30,7 @@ from gasdesk.storage.migrations import MIGRATIONS, current_version, latest_versi
 from gasdesk.storage.models import db
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+NO_PERMISSION = (os_errors.EACCES, os_errors.EPERM, os_errors.EROFS)
 SQLITE_PRAGMAS: dict[str, Any] = {
     "journal_mode": "wal",
     "synchronous": 2,  # FULL: a committed payment survives a power cut
@@ -90,16 +92,39 @@ def _check_sqlite_file(path: Path, *, quick_check: bool = True) -> set[int]:
     versions: set[int] = set()
     if path.exists():
         if not path.is_file():
-            raise DatabaseOpenError(f"{path} is not a file.")
+            raise DatabaseOpenError(
+                QT_TRANSLATE_NOOP("Messages", "{path} is not a file."), path=str(path)
+            )
         try:
             with path.open("rb") as fh:
                 header = fh.read(16)
         except OSError as exc:
-            raise DatabaseOpenError(f"{path} cannot be read: {exc.strerror}.") from exc
+            if exc.errno in NO_PERMISSION:
+                raise DatabaseOpenError(
+                    QT_TRANSLATE_NOOP("Messages", "{path} cannot be read: permission denied."),
+                    path=str(path),
+                    detail=str(exc),
+                ) from exc
+            raise DatabaseOpenError(
+                QT_TRANSLATE_NOOP("Messages", "{path} cannot be read (system error {errno})."),
+                path=str(path),
+                errno=exc.errno,
+                detail=str(exc),
+            ) from exc
         if header != SQLITE_HEADER:
-            raise DatabaseOpenError(f"{path} is not a GasDesk database (it is not an SQLite file).")
+            raise DatabaseOpenError(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "{path} is not a GasDesk database (it is not an SQLite file)."
+                ),
+                path=str(path),
+            )
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-            raise DatabaseOpenError(f"{path} cannot be written (read-only file or folder).")
+            raise DatabaseOpenError(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "{path} cannot be written (read-only file or folder)."
+                ),
+                path=str(path),
+            )
         try:
             con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
             try:
@@ -114,32 +139,67 @@ def _check_sqlite_file(path: Path, *, quick_check: bool = True) -> set[int]:
             finally:
                 con.close()
         except sqlite3.DatabaseError as exc:
-            raise DatabaseOpenError(f"{path} is damaged and cannot be opened ({exc}).") from exc
+            raise DatabaseOpenError(
+                QT_TRANSLATE_NOOP("Messages", "{path} is damaged and cannot be opened."),
+                path=str(path),
+                detail=str(exc),
+            ) from exc
         if result != "ok":
             raise _damaged(path, result)
         if tables and "gasdesk_schema" not in tables:
-            raise DatabaseOpenError(f"{path} is an SQLite file but not a GasDesk database.")
+            raise DatabaseOpenError(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "{path} is an SQLite file but not a GasDesk database."
+                ),
+                path=str(path),
+            )
         version = max(versions, default=0)
         if version > latest_version():
             raise DatabaseOpenError(
-                f"{path} was written by a newer GasDesk (schema {version}; this version knows "
-                f"up to {latest_version()}). Install the newer GasDesk to open it."
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "{path} was written by a newer GasDesk (schema {version}; this version "
+                    "knows up to {latest}). Install the newer GasDesk to open it.",
+                ),
+                path=str(path),
+                version=version,
+                latest=latest_version(),
             )
     else:
         parent = path.parent
         try:
             parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
+            if exc.errno in NO_PERMISSION:
+                raise DatabaseOpenError(
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "The folder {folder} cannot be created: permission denied."
+                    ),
+                    folder=str(parent),
+                    detail=str(exc),
+                ) from exc
             raise DatabaseOpenError(
-                f"The folder {parent} cannot be created: {exc.strerror}."
+                QT_TRANSLATE_NOOP(
+                    "Messages", "The folder {folder} cannot be created (system error {errno})."
+                ),
+                folder=str(parent),
+                errno=exc.errno,
+                detail=str(exc),
             ) from exc
         if not os.access(parent, os.W_OK):
-            raise DatabaseOpenError(f"The folder {parent} cannot be written.")
+            raise DatabaseOpenError(
+                QT_TRANSLATE_NOOP("Messages", "The folder {folder} cannot be written."),
+                folder=str(parent),
+            )
     return versions
 
 
 def _damaged(path: Path, problem: str) -> DatabaseOpenError:
-    return DatabaseOpenError(f"{path} is damaged: the integrity check says '{problem}'.")
+    return DatabaseOpenError(
+        QT_TRANSLATE_NOOP("Messages", "{path} is damaged: the integrity check found problems."),
+        path=str(path),
+        detail=problem,
+    )
 
 
 class DeferredCheck:
@@ -250,7 +310,9 @@ def open_database(
             database.connect(reuse_if_open=True)
         except Exception as exc:
             raise DatabaseOpenError(
-                f"The shared database {url.split('@')[-1]} cannot be reached: {exc}"
+                QT_TRANSLATE_NOOP("Messages", "The shared database {server} cannot be reached."),
+                server=url.split("@")[-1],
+                detail=str(exc),
             ) from exc
         _refuse_nul_on_postgresql()
         default_key = platformdirs.user_data_path("gasdesk", appauthor=False) / "audit.key"
@@ -269,7 +331,10 @@ def open_database(
     if current_version(database) > latest_version():
         database.close()
         raise DatabaseOpenError(
-            "This database was written by a newer GasDesk; install the newer GasDesk."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "This database was written by a newer GasDesk; install the newer GasDesk.",
+            )
         )
     applied = migrate(database)
     key_file = (

@@ -93,15 +93,22 @@ OTHER = QT_TRANSLATE_NOOP(
 class StorageError(Exception):
     """A failure with a message meant for the person at the counter: `template` is
     English with {named} fields filled from `params` (the UI translates the template
-    first); `message` is the English text."""
+    first); `message` is the English text. `detail` is the system's or the driver's own
+    words (in English), for the log and the administrator, never part of the message."""
 
     def __init__(
-        self, template: str, *, cause: BaseException | None = None, **params: object
+        self,
+        template: str,
+        *,
+        cause: BaseException | None = None,
+        detail: str = "",
+        **params: object,
     ) -> None:
         self.template = template
         self.params = params
         self.message = template.format(**params) if params else template
         self.cause = cause
+        self.detail = detail
         super().__init__(self.message)
 
 

@@ -69,8 +69,12 @@ def apply_font(app: QApplication) -> None:
         app.setFont(font)
 
 
-def fail(message: str, code: int) -> int:
+def fail(message: str, code: int, detail: str = "") -> int:
+    """Say why the application stops (stderr, and a message box on a desktop); the
+    system's own words, if any, go to stderr only."""
     print(f"gasdesk: {message}", file=sys.stderr)
+    if detail:
+        print(f"gasdesk: ({detail})", file=sys.stderr)
     if QApplication.instance() is not None and QApplication.platformName() not in (
         "offscreen",
         "minimal",
@@ -155,7 +159,7 @@ def watch_startup_check(app: QApplication) -> None:
         timer.stop()
         error = check.error()
         if error is not None:
-            app.exit(fail(error.message, 2))
+            app.exit(fail(user_text(error), 2, error.detail))
 
     timer.timeout.connect(poll)
     timer.start()
@@ -211,7 +215,7 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         needs_demo = open_counter_database(db_path)
     except DatabaseOpenError as exc:
-        return fail(exc.message, 2)
+        return fail(user_text(exc), 2, exc.detail)
     except NotSetUpError as exc:
         return fail(user_text(exc), 2)
     worker = DbWorker()

@@ -18,8 +18,14 @@ class CounterEvents(QObject):
 
     moment(name, params): a point in the service where the teller says something:
       'customer_selected', 'waiting', 'readback' (params: due_fen, received_fen,
-      change_fen), 'committed' (params: receipt), 'refusal' (params: message),
-      'thanks', 'farewell'.
+      change_fen), 'committed' (the customer's business is recorded; params: receipt
+      for a payment or a void, form_id and form_number for a form, reading_id for a
+      reported reading), 'refusal' (params: message), 'thanks', 'farewell'.
+      Two moments have nothing to say and end what came before them:
+      'readback_cancelled' (Esc at the read-back: nothing was recorded, its amounts
+      are gone) and 'done' (the teller's own work, such as a shift or a count, is
+      finished: a refusal shown before is over).
+    Each is emitted where the operation completes, never by a widget that watches.
     """
 
     moment = Signal(str, dict)

@@ -2,9 +2,10 @@
 facing the customer.
 
 It welcomes the customer with the office name, shows the read-back amounts (due,
-received, change, in figures and capitals), the receipt number once recorded, a
-phrase the teller chose to show big (F8 on the phrase panel), and always the three
-rating buttons. A rating counts only after a service (the VisitTracker says when);
+received, change, in figures and capitals) until they are recorded or the read-back
+is backed out of (Esc), the receipt or form number once recorded, a phrase the
+teller chose to show big (F8 on the phrase panel), and always the three rating
+buttons. A rating counts only after a service (the VisitTracker says when);
 an unhappy rating asks one optional reason, inline, without blocking anything.
 """
 
@@ -139,6 +140,7 @@ class CustomerDisplay(QWidget):
         layout.addWidget(hall)
 
         self._farewell_shown = False
+        self._readback_open = False  # the amounts on screen await their recording
         self._say_big(self._phrase("customer_selected"))
         ctx.events.customer_changed.connect(self._customer_changed)
         ctx.events.moment.connect(self._moment)
@@ -175,7 +177,7 @@ class CustomerDisplay(QWidget):
             grid.addWidget(figure, row, 1)
             grid.addWidget(capital, row, 2)
             self.captions[key], self.figures[key], self.capitals[key] = label, figure, capital
-        self.receipt_caption = QLabel(self.tr("Receipt number"))
+        self.receipt_caption = QLabel()
         self.receipt_caption.setProperty("class", "caption")
         self.receipt_label = QLabel()
         self.receipt_label.setObjectName("receiptNumber")
@@ -306,7 +308,8 @@ class CustomerDisplay(QWidget):
         self._show_receipt("")
         self.stack.setCurrentIndex(AMOUNTS)
 
-    def _show_receipt(self, receipt: str) -> None:
+    def _show_receipt(self, receipt: str, *, form: bool = False) -> None:
+        self.receipt_caption.setText(self.tr("Form number") if form else self.tr("Receipt number"))
         self.receipt_label.setText(receipt)
         self.receipt_caption.setVisible(bool(receipt))
         self.receipt_label.setVisible(bool(receipt))
@@ -326,6 +329,7 @@ class CustomerDisplay(QWidget):
         if self.tracker.reselected:
             return
         self._farewell_shown = False
+        self._readback_open = False
         self._clear_amounts()
         self._show_receipt("")
         self._say_big(self._phrase("customer_selected"))
@@ -336,15 +340,31 @@ class CustomerDisplay(QWidget):
             if not (_is_fen(due) and _is_fen(received) and _is_fen(change)):
                 return  # a malformed read-back: show nothing rather than a wrong figure
             self.show_amounts(due, received, change)
+            self._readback_open = True
+        elif name == "readback_cancelled":
+            self._readback_open = False
+            self._clear_amounts()
+            self._show_receipt("")
+            self._say_big(self._phrase("customer_selected"))
         elif name == "committed":
-            number = params.get("receipt") or params.get("form_number") or ""
-            if self.stack.currentIndex() != AMOUNTS:
-                self._clear_amounts()
-            self._show_receipt(str(number))
-            self.stack.setCurrentIndex(AMOUNTS)
+            self._committed(params)
         elif name == "farewell":
             self._farewell_shown = True
             self._say_big(self._phrase("farewell"))
+
+    def _committed(self, params: dict[str, Any]) -> None:
+        """The receipt number under the amounts it recorded; a form's or a void's
+        number alone; thanks where there is no number (a reported reading)."""
+        receipt = str(params.get("receipt") or "")
+        form_number = str(params.get("form_number") or "")
+        if not self._readback_open:
+            self._clear_amounts()  # amounts on screen belong to an earlier business
+        self._readback_open = False
+        if not (receipt or form_number):
+            self._say_big(self._phrase("committed"))
+            return
+        self._show_receipt(receipt or form_number, form=not receipt)
+        self.stack.setCurrentIndex(AMOUNTS)
 
     # -- rating ----------------------------------------------------------------------------
     def _rating_open_changed(self, is_open: bool) -> None:

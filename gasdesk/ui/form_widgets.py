@@ -26,6 +26,7 @@ from gasdesk.domain.form_records import SlotAvailability
 from gasdesk.domain.form_spec import FieldSpec, FieldType, FormSpec
 from gasdesk.domain.records import AccountSummary
 from gasdesk.ui.dates import day_edit, to_date
+from gasdesk.ui.messages import english_ui
 
 EMPTY_DATE = QDate(2000, 1, 1)  # shown blank: an optional date left empty
 
@@ -35,6 +36,9 @@ class ErrorTexts(QObject):
 
     def text(self, err: FieldError) -> str:
         p = dict(err.params)
+        hint_en = p.pop("hint_en", None)  # a form file's hint, in the interface's language
+        if hint_en is not None and english_ui():
+            p["hint"] = hint_en
         texts = {
             "required": self.tr("Required."),
             "too_short": self.tr("At least {min} characters."),

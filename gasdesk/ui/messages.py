@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from gasdesk.domain.text import CONTEXT, QT_TRANSLATE_NOOP, UserError
 from gasdesk.storage.errors import StorageError, describe_parts, is_database_error
+from gasdesk.ui.fee_labels import kind_label, method_label
+
+
+def english_ui() -> bool:
+    """The application runs in English (install_translators sets the default locale)."""
+    return QLocale().language() != QLocale.Language.Chinese
+
+
+# Parameters that carry an internal code, and the screen name each code has.
+SHOWN_AS: dict[str, Callable[[str], str]] = {"method": method_label, "kind": kind_label}
 
 
 def translate(template: str, **params: object) -> str:
+    """The template in the interface's language, its parameters filled in; a payment
+    method or kind code ('wechat') is shown by its name (微信支付)."""
     text = QCoreApplication.translate(CONTEXT, template)
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    shown = {
+        k: SHOWN_AS[k](v) if k in SHOWN_AS and isinstance(v, str) else v for k, v in params.items()
+    }
+    return text.format(**shown)
 
 
 def user_text(exc: BaseException) -> str:

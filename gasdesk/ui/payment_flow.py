@@ -63,6 +63,7 @@ class PaymentFlow(QObject):
 
     def _cancelled(self) -> None:
         self.dialog = None
+        self.ctx.events.moment.emit("readback_cancelled", {})
         self.cancelled.emit()
 
     def _confirmed(self) -> None:

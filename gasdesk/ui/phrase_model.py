@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from gasdesk.domain.phrases import GROUPS, LoadResult, Phrase, PhraseBook, load_phrases
 from gasdesk.resources import RESOURCES
 from gasdesk.ui.context import AppContext
+from gasdesk.ui.messages import english_ui
 
 PHRASES_SETTING = "phrases/file"  # a phrases file other than the shipped one
 EXTRAS_KEY = "phrases"
@@ -97,7 +98,7 @@ class PhraseListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(item)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.gloss
+            return item.gloss if english_ui() else None  # the gloss is English
         if role == PHRASE_ID_ROLE:
             return item.id
         if role == Qt.ItemDataRole.BackgroundRole and lit:

@@ -6,6 +6,9 @@ now highlighted, following what happens at the counter.
 - read-back → the 唱收唱付 sentence with the actual amounts; committed → thanks;
   refusal → apology and 我能做到的是……; the customer thanks → 不用客气;
   farewell → 再见，欢迎下次再来;
+- a read-back and a refusal pass: Esc at the read-back drops its amounts and the
+  work done after a refusal ends its apology and message; the panel goes back to
+  what it showed before them;
 - the running service time, and past `service/limit_seconds` the apology;
 - F8 shows the highlighted phrase big on the customer display; Enter or a double
   click on a phrase makes it the one to say.
@@ -35,13 +38,14 @@ from gasdesk.ui.customer_display import (
     ensure_customer_display,
     existing_customer_display,
 )
-from gasdesk.ui.messages import user_text
+from gasdesk.ui.messages import english_ui, user_text
 from gasdesk.ui.phrase_model import PhraseListModel, counter_phrases
 from gasdesk.ui.service_visits import VisitTracker
 
 SHOW_KEY = "F8"  # F9 voids on the fee tab
 DISPLAY_KEY = "Ctrl+F8"
 AUTO_OPEN_SETTING = "customer_display/auto_open"
+PASSING = ("readback", "refusal")  # what is said for a while, then left behind
 
 
 class PhrasePanel(QWidget):
@@ -54,6 +58,7 @@ class PhrasePanel(QWidget):
         self.tracker = VisitTracker.of(ctx)
         self.rules = self.tracker.rules
         self.current: Selection | None = None
+        self._before: Selection | None = None  # what to go back to after a passing moment
         self._params: dict[str, Any] = {}
         self._waited = False
         self._overtime_said = False
@@ -162,7 +167,9 @@ class PhrasePanel(QWidget):
             return
         self.current = selection
         self.say.setText(selection.text)
-        self.say.setToolTip(" / ".join(p.gloss for p in selection.phrases))
+        # the English gloss helps a reader of the English interface only
+        glosses = " / ".join(p.gloss for p in selection.phrases) if english_ui() else ""
+        self.say.setToolTip(glosses)
         # the read-back rows keep showing this customer's amounts
         self.model.set_highlight(selection.ids, self._params)
         row = self.model.row_of(selection.ids[0])
@@ -172,12 +179,36 @@ class PhrasePanel(QWidget):
     def say_for(self, moment: str, params: dict[str, Any] | None = None) -> None:
         """Highlight the phrase for a moment (the counter's events call this)."""
         params = dict(params or {})
+        if moment in ("readback_cancelled", "done"):
+            self._leave_passing(drop_amounts=moment == "readback_cancelled")
+            return
+        current = self.current
+        if moment in PASSING and (current is None or current.moment not in PASSING):
+            self._before = current
+        elif moment not in PASSING:
+            self._before = None
         if moment == "readback":
             self._params = params
         self._set_selection(select(self.book, moment, params))
-        message = params.get("message") if moment == "refusal" else None
+        self._show_note(params.get("message") if moment == "refusal" else None)
+
+    def _show_note(self, message: object) -> None:
         self.note.setText(str(message) if message else "")
         self.note.setVisible(bool(message))
+
+    def _leave_passing(self, *, drop_amounts: bool) -> None:
+        """The read-back was backed out of, or the work after a refusal is done: its
+        amounts, apology and message go, and the panel shows what it showed before."""
+        if drop_amounts:
+            self._params = {}
+        self._show_note(None)
+        before, self._before = self._before, None
+        if self.current is not None and self.current.moment in PASSING:
+            back = before or select(self.book, "customer_selected", {})
+            if back is not None:
+                self._set_selection(back)
+        elif drop_amounts and self.current is not None:
+            self._set_selection(self.current)  # the read-back rows lose their amounts
 
     def _moment(self, name: str, params: dict[str, Any]) -> None:
         if name == "customer_selected":

@@ -120,6 +120,9 @@ class VoidDialog(QDialog):
     def _done(self, info: ReceiptInfo) -> None:
         self.busy = False
         self.password.clear()
+        self.ctx.events.moment.emit(
+            "committed", {"receipt": info.code, "payment_id": info.payment_id, "kind": "void"}
+        )
         self.voided.emit(info)
         self.accept()
 

@@ -486,114 +486,119 @@
 <context>
     <name>CustomerDisplay</name>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="83"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="84"/>
         <source>GasDesk — customer display</source>
         <translation>燃气营业厅柜台 — 客户显示屏</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="109"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="110"/>
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="133"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="134"/>
         <source>Opening hours {hours} · Telephone {phone}</source>
         <translation>营业时间 {hours} · 服务电话 {phone}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="160"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="162"/>
         <source>Amount due</source>
         <translation>应收金额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="161"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="163"/>
         <source>Received</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="162"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="164"/>
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="178"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="312"/>
         <source>Receipt number</source>
         <translation>票据号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="200"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="202"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="201"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="203"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="202"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="204"/>
         <source>Unsatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="218"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="220"/>
         <source>May we ask why? (optional)</source>
         <translation>能告诉我们原因吗？（可选）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="222"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="224"/>
         <source>Long wait</source>
         <translation>等候时间长</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="223"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="225"/>
         <source>Attitude</source>
         <translation>服务态度</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="224"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="226"/>
         <source>Handling of my business</source>
         <translation>业务办理</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="225"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="227"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="229"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="231"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="353"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="312"/>
+        <source>Form number</source>
+        <translation>业务单号</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/customer_display.py" line="373"/>
         <source>Please rate our service</source>
         <translation>请对我们的服务进行评价</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="356"/>
-        <location filename="../../gasdesk/ui/customer_display.py" line="363"/>
-        <location filename="../../gasdesk/ui/customer_display.py" line="386"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="376"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="383"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="406"/>
         <source>Your opinion matters to us</source>
         <translation>您的意见对我们很重要</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="361"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="381"/>
         <source>Please rate after your business is done.</source>
         <translation>请在业务办理完成后评价。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="365"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="385"/>
         <source>We are sorry. Thank you for telling us.</source>
         <translation>非常抱歉，感谢您的反馈。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="369"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="389"/>
         <source>Thank you for your rating!</source>
         <translation>感谢您的评价！</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="379"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="399"/>
         <source>Thank you, we will do better.</source>
         <translation>谢谢，我们会做得更好。</translation>
     </message>
@@ -1057,152 +1062,152 @@
 <context>
     <name>ErrorTexts</name>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="39"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="43"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="40"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="44"/>
         <source>At least {min} characters.</source>
         <translation>至少{min}个字符。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="41"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="45"/>
         <source>At most {max} characters.</source>
         <translation>最多{max}个字符。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="42"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="46"/>
         <source>Not in the expected form: {hint}.</source>
         <translation>格式不正确：{hint}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="43"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="47"/>
         <source>Pick one of the listed choices.</source>
         <translation>请从列出的选项中选择。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="45"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="49"/>
         <source>A mobile number has 11 digits starting 13-19; a landline is like 0533-6886656.</source>
         <translation>手机号为以13-19开头的11位数字；固定电话格式如0533-6886656。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="47"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="51"/>
         <source>An ID-card number has 18 characters.</source>
         <translation>身份证号为18位。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="48"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="52"/>
         <source>An ID-card number is 17 digits and a digit or X.</source>
         <translation>身份证号为17位数字加1位数字或X。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="50"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="54"/>
         <source>The birth date inside the ID-card number is not a real date.</source>
         <translation>身份证号中的出生日期不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="53"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="57"/>
         <source>The last character does not match: the number was mistyped.</source>
         <translation>校验位不符，号码输入有误。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="55"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="59"/>
         <source>A date like 2026-10-12.</source>
         <translation>日期格式如2026-10-12。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="56"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="60"/>
         <source>Pick a day and a time slot.</source>
         <translation>请选择日期和时段。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="57"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="61"/>
         <source>That time slot is not offered.</source>
         <translation>该时段不提供预约。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="58"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="62"/>
         <source>That day has passed.</source>
         <translation>该日期已过。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="59"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="63"/>
         <source>That slot has already ended today; pick a later one.</source>
         <translation>该时段今天已经过去，请选择更晚的时段。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="60"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="64"/>
         <source>That slot is already booked; pick another.</source>
         <translation>该时段已约满，请另选。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="61"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="65"/>
         <source>An account number is 4 to 16 digits.</source>
         <translation>户号为4至16位数字。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="62"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="66"/>
         <source>No account has this number.</source>
         <translation>无此户号。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="64"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="68"/>
         <source>Not the account of the customer being served ({customer}).</source>
         <translation>不是当前办理客户（用户编号{customer}）的账户。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="67"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="71"/>
         <source>Not the holder of account {account}: it is held by {expected}.</source>
         <translation>与用户{account}的户主不符，户主为{expected}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="69"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="73"/>
         <source>Not the supply address of account {account}: {expected}.</source>
         <translation>与用户{account}的用气地址不符，应为：{expected}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="71"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="75"/>
         <source>Not the meter of account {account}: its meter is {expected}.</source>
         <translation>不是用户{account}的表，该户在用表号为{expected}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="74"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="78"/>
         <source>This meter was removed from account {account}; its meter now is {expected}.</source>
         <translation>该表已从用户{account}拆除，现在用表号为{expected}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="76"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="80"/>
         <source>Account {account} has no meter in service.</source>
         <translation>用户{account}没有在用的燃气表。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="77"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="81"/>
         <source>An amount like 30 or 30.50 (yuan).</source>
         <translation>金额格式如30或30.50（元）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="78"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="82"/>
         <source>At most two decimals (fen).</source>
         <translation>最多两位小数（到分）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="79"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="83"/>
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="80"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="84"/>
         <source>The amount is too large.</source>
         <translation>金额过大。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="81"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="85"/>
         <source>At least {min} yuan.</source>
         <translation>至少{min}元。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="82"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="86"/>
         <source>At most {max} yuan.</source>
         <translation>最多{max}元。</translation>
     </message>
@@ -1364,7 +1369,7 @@
 <context>
     <name>LineField</name>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="134"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="138"/>
         <source>yuan</source>
         <translation>元</translation>
     </message>
@@ -1627,7 +1632,7 @@
         <translation>数据库拒绝了此次修改（{error}），未记录任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/messages.py" line="25"/>
+        <location filename="../../gasdesk/ui/messages.py" line="44"/>
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
@@ -1656,7 +1661,7 @@
     <message>
         <location filename="../../gasdesk/domain/methods.py" line="46"/>
         <source>Enter the transaction reference number of the {method} payment.</source>
-        <translation>请输入{method}支付的交易流水号。</translation>
+        <translation>请输入{method}的交易流水号。</translation>
     </message>
     <message>
         <location filename="../../gasdesk/domain/methods.py" line="54"/>
@@ -2028,17 +2033,22 @@
         <translation>营业日{date}已日结，当日内容不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="372"/>
+        <location filename="../../gasdesk/services/forms.py" line="320"/>
+        <source>The business day {day} is closed; no form can be recorded for it.</source>
+        <translation>营业日{day}已日结，不能再为该日登记业务单。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/forms.py" line="375"/>
         <source>The form no longer exists.</source>
         <translation>该业务单已不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="377"/>
+        <location filename="../../gasdesk/services/forms.py" line="380"/>
         <source>Form {number} is already closed.</source>
         <translation>业务单{number}已办结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="382"/>
+        <location filename="../../gasdesk/services/forms.py" line="385"/>
         <source>Record the return visit (outcome and satisfaction) to mark this form followed up.</source>
         <translation>请先登记回访（结果和满意度），再将该业务单标记为已回访。</translation>
     </message>
@@ -2391,9 +2401,79 @@
         <translation>备份{file}校验未通过：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="219"/>
+        <location filename="../../gasdesk/storage/db.py" line="96"/>
+        <source>{path} is not a file.</source>
+        <translation>{path}不是文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="104"/>
+        <source>{path} cannot be read: permission denied.</source>
+        <translation>无法读取{path}：没有访问权限。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="109"/>
+        <source>{path} cannot be read (system error {errno}).</source>
+        <translation>无法读取{path}（系统错误{errno}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="116"/>
+        <source>{path} is not a GasDesk database (it is not an SQLite file).</source>
+        <translation>{path}不是GasDesk数据库（不是SQLite文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="123"/>
+        <source>{path} cannot be written (read-only file or folder).</source>
+        <translation>无法写入{path}（文件或文件夹为只读）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="143"/>
+        <source>{path} is damaged and cannot be opened.</source>
+        <translation>{path}已损坏，无法打开。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="151"/>
+        <source>{path} is an SQLite file but not a GasDesk database.</source>
+        <translation>{path}是SQLite文件，但不是GasDesk数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="159"/>
+        <source>{path} was written by a newer GasDesk (schema {version}; this version knows up to {latest}). Install the newer GasDesk to open it.</source>
+        <translation>{path}由更新版本的GasDesk写入（数据结构版本{version}，本版本最高支持{latest}）。请安装新版GasDesk后再打开。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="175"/>
+        <source>The folder {folder} cannot be created: permission denied.</source>
+        <translation>无法创建文件夹{folder}：没有访问权限。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="182"/>
+        <source>The folder {folder} cannot be created (system error {errno}).</source>
+        <translation>无法创建文件夹{folder}（系统错误{errno}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="191"/>
+        <source>The folder {folder} cannot be written.</source>
+        <translation>无法写入文件夹{folder}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="199"/>
+        <source>{path} is damaged: the integrity check found problems.</source>
+        <translation>{path}已损坏：完整性检查发现问题。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="279"/>
         <source>The text contains a NUL character; type it again.</source>
         <translation>文本中含有NUL字符，请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="313"/>
+        <source>The shared database {server} cannot be reached.</source>
+        <translation>无法连接共享数据库{server}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="334"/>
+        <source>This database was written by a newer GasDesk; install the newer GasDesk.</source>
+        <translation>该数据库由更新版本的GasDesk写入，请安装新版GasDesk。</translation>
     </message>
     <message>
         <location filename="../../gasdesk/services/office_setup.py" line="47"/>
@@ -2406,39 +2486,39 @@
         <translation>营业室 {code} 已经设立；添加员工请用 gasdesk user add。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/application.py" line="183"/>
+        <location filename="../../gasdesk/ui/application.py" line="187"/>
         <source>the shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/application.py" line="185"/>
+        <location filename="../../gasdesk/ui/application.py" line="189"/>
         <source>The database {where} has no office or staff yet. GasDesk writes demo data only into its own demo database. To start work with this one, set up the office and its first supervisor: gasdesk setup --office MS --badge BADGE --name NAME{db}</source>
         <translation>数据库 {where} 还没有营业室和员工。GasDesk 只在自己的演示数据库中生成演示数据。要使用这个数据库，请先设立营业室及其第一位主管：gasdesk setup --office MS --badge 工号 --name 姓名{db}</translation>
     </message>
     <message>
         <location filename="../../gasdesk/domain/readings.py" line="174"/>
         <source>Enter the reading shown on the meter.</source>
-        <translation>请输入表上显示的读数。</translation>
+        <translation>请输入燃气表上显示的读数。</translation>
     </message>
     <message>
         <location filename="../../gasdesk/domain/readings.py" line="175"/>
         <source>The reading must be a number of m³, such as 1234.567.</source>
-        <translation>读数应为立方米数，例如 1234.567。</translation>
+        <translation>读数须为以m³为单位的数字，如1234.567。</translation>
     </message>
     <message>
         <location filename="../../gasdesk/domain/readings.py" line="178"/>
         <source>A reading has at most 3 decimals (the third is litres).</source>
-        <translation>读数最多保留3位小数（第三位为升）。</translation>
+        <translation>读数最多3位小数（第三位为升）。</translation>
     </message>
     <message>
         <location filename="../../gasdesk/domain/readings.py" line="181"/>
         <source>The reading has more digits than a gas meter shows.</source>
-        <translation>读数位数超过燃气表所能显示的位数。</translation>
+        <translation>读数位数超过燃气表能显示的位数。</translation>
     </message>
     <message>
         <location filename="../../gasdesk/domain/readings.py" line="184"/>
         <source>The reading is below the previous reading of this meter ({previous} m³ on {previous_on}).</source>
-        <translation>读数低于该表上次读数（{previous_on}，{previous} m³）。</translation>
+        <translation>读数低于该表上次读数（{previous_on}为{previous} m³）。</translation>
     </message>
     <message>
         <location filename="../../gasdesk/domain/readings.py" line="188"/>
@@ -2458,12 +2538,12 @@
     <message>
         <location filename="../../gasdesk/domain/readings.py" line="325"/>
         <source>{volume} m³ since the previous reading is a lot for that time. Check the reading with the customer.</source>
-        <translation>距上次读数用气{volume} m³，这段时间内用量过大。请与客户核对读数。</translation>
+        <translation>自上次读数以来用气{volume} m³，这段时间内用量偏大。请与客户核对读数。</translation>
     </message>
     <message>
         <location filename="../../gasdesk/domain/readings.py" line="334"/>
         <source>{volume} m³ since the previous reading, where this account usually uses about {expected} m³ in that time. Check the reading with the customer.</source>
-        <translation>距上次读数用气{volume} m³，而该户同期通常只用约{expected} m³。请与客户核对读数。</translation>
+        <translation>自上次读数以来用气{volume} m³，而该户同期通常用气约{expected} m³。请与客户核对读数。</translation>
     </message>
     <message>
         <location filename="../../gasdesk/domain/workdays.py" line="48"/>
@@ -2946,17 +3026,17 @@
 <context>
     <name>PhraseListModel</name>
     <message>
-        <location filename="../../gasdesk/ui/phrase_model.py" line="51"/>
+        <location filename="../../gasdesk/ui/phrase_model.py" line="52"/>
         <source>Basic phrases</source>
         <translation>基本服务用语</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_model.py" line="52"/>
+        <location filename="../../gasdesk/ui/phrase_model.py" line="53"/>
         <source>Tactful expressions</source>
         <translation>委婉的表达方式</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_model.py" line="53"/>
+        <location filename="../../gasdesk/ui/phrase_model.py" line="54"/>
         <source>Read-back of amounts</source>
         <translation>唱收唱付</translation>
     </message>
@@ -2964,34 +3044,70 @@
 <context>
     <name>PhrasePanel</name>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="78"/>
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="83"/>
         <source>Show to customer ({key})</source>
         <translation>展示给客户（{key}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="83"/>
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="88"/>
         <source>Customer display ({key})</source>
         <translation>客户显示屏（{key}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="150"/>
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="155"/>
         <source>The phrases file has mistakes; the built-in phrases are in use:</source>
         <translation>服务用语文件有误，正在使用内置服务用语：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="217"/>
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="248"/>
         <source>Last service: {time}</source>
         <translation>上次服务用时：{time}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="221"/>
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="252"/>
         <source>No customer being served</source>
         <translation>当前无服务客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="230"/>
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="261"/>
         <source>Service time {time} (limit {limit})</source>
         <translation>服务用时 {time}（限时 {limit}）</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../gasdesk/ui/qt_words.py" line="18"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/qt_words.py" line="19"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/qt_words.py" line="20"/>
+        <source>Shortcut</source>
+        <translation>快捷方式</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/qt_words.py" line="21"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../gasdesk/ui/qt_words.py" line="16"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/qt_words.py" line="17"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -3358,67 +3474,67 @@
         <translation>交班(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="179"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="181"/>
         <source>No open shift at this counter.</source>
         <translation>本窗口当前未开班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="186"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="188"/>
         <source>Shift of {badge} at counter {counter}, {date}, opened {time}; float ¥{float}; {n} payments.</source>
         <translation>{badge}的班次：{counter}号窗口，{date}，{time}开班；备用金 ¥{float}；收费{n}笔。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="212"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="214"/>
         <source>Cash: float ¥{float} + taken ¥{taken} − change ¥{change} + paid in ¥{pin} − paid out ¥{pout} − voids ¥{voids} = expected ¥{expected}.</source>
         <translation>现金：备用金 ¥{float} + 收款 ¥{taken} − 找零 ¥{change} + 存入 ¥{pin} − 取出 ¥{pout} − 冲正 ¥{voids} = 应有 ¥{expected}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="225"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="227"/>
         <source>Payments or cash movements were recorded after this count: count again.</source>
         <translation>本次清点后又有收费或现金存取记录，请重新清点。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="259"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="261"/>
         <source>Shift opened.</source>
         <translation>已开班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="286"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="288"/>
         <source>Paid in ¥{amount}.</source>
         <translation>已存入 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="286"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="288"/>
         <source>Paid out ¥{amount}.</source>
         <translation>已取出 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="313"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="315"/>
         <source>Count recorded: ¥{total} in the drawer.</source>
         <translation>清点已登记：钱箱内共 ¥{total}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="332"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="334"/>
         <source>Record a difference</source>
         <translation>登记差额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="333"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="335"/>
         <source>{method}: {difference}. Give the reason; a supervisor confirms it.</source>
         <translation>{method}：{difference}。请填写原因，由主管确认。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="336"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="338"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="363"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="365"/>
         <source>{difference} recorded, approved by {badge}.</source>
         <translation>已登记{difference}，由{badge}确认。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="381"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="383"/>
         <source>Shift closed: expected ¥{expected}, counted ¥{counted}.</source>
         <translation>已交班：应有 ¥{expected}，实点 ¥{counted}。</translation>
     </message>
@@ -3575,22 +3691,22 @@
 <context>
     <name>TimeslotField</name>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="243"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="247"/>
         <source>(no visit)</source>
         <translation>（不预约上门）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="249"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="253"/>
         <source>{slot} — over</source>
         <translation>{slot} — 已过</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="251"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="255"/>
         <source>{slot} — {free} free</source>
         <translation>{slot} — 余{free}个</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="253"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="257"/>
         <source>{slot} — full</source>
         <translation>{slot} — 已约满</translation>
     </message>

@@ -112,4 +112,4 @@ def test_the_application_ends_with_the_message_when_the_check_finds_damage(
         timeout=60,
     )
     assert proc.returncode == 2
-    assert "damaged" in proc.stderr
+    assert "已损坏" in proc.stderr  # in the interface's language, Chinese by default

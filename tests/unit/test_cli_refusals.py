@@ -25,7 +25,11 @@ def test_not_a_database_exits_non_zero_and_leaves_file(tmp_path: Path) -> None:
     path = tmp_path / "letter.db"
     path.write_text("Dear customer,\n")
     before = hashlib.sha256(path.read_bytes()).hexdigest()
-    result = run("--db", str(path), env_extra={"GASDESK_SETTINGS": str(tmp_path / "s.ini")})
+    settings = {"GASDESK_SETTINGS": str(tmp_path / "s.ini")}
+    result = run("--db", str(path), env_extra=settings)
+    assert result.returncode == 2
+    assert "不是GasDesk数据库" in result.stderr  # the interface is Chinese by default
+    result = run("--lang", "en", "--db", str(path), env_extra=settings)
     assert result.returncode == 2
     assert "not a GasDesk database" in result.stderr
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before

@@ -108,3 +108,40 @@ def test_reply_rates_fines_and_compensation_from_forms(empty_database: Path) -> 
     day = kpi.service_kpis(setup.office_id, Period.day(DAY), as_of=DAY)
     assert day.office.replies.rate == 1 and day.office.unit_fine_fen == 0  # type: ignore[union-attr]
     assert day.office.compensation_fen == 0
+
+
+def test_return_visit_ratings_count_in_the_satisfaction(empty_database: Path) -> None:
+    """The satisfaction a customer gives at a return visit (回访) is a rating of the
+    form's service: 满意 and 基本满意 count as satisfied, for the teller who took it."""
+    from gasdesk.services.return_visits import list_return_visits, record_return_visit
+
+    setup = seed()
+    monday = dt.datetime(2026, 11, 16, 9, 0)
+    said = {}
+    for staff_id, satisfaction in (
+        (setup.teller_id, "satisfied"),
+        (setup.teller_id, "basically"),
+        (setup.teller2_id, "unsatisfied"),
+    ):
+        form_id = submit(setup, "complaint", staff_id, monday)
+        advance_to_replied(form_id, staff_id, monday + dt.timedelta(days=1))
+        said[form_id] = satisfaction
+    for visit in list_return_visits():
+        record_return_visit(
+            visit.id,
+            staff_id=setup.supervisor_id,
+            outcome="客户已知晓处理结果",
+            satisfaction=said[visit.form.id],
+            at=dt.datetime.combine(DAY, dt.time(15, 0)),
+        )
+
+    day = kpi.service_kpis(setup.office_id, Period.day(DAY), as_of=DAY)
+    office = day.office.satisfaction
+    assert office is not None and (office.ratings, office.rate) == (3, Fraction(2, 3))
+    by = {row.label.split()[0]: row for row in day.tellers}
+    assert by["MS01"].satisfaction.rate == 1  # type: ignore[union-attr]
+    assert by["MS02"].satisfaction.rate == 0  # type: ignore[union-attr]
+    before = kpi.service_kpis(setup.office_id, Period.day(monday.date()), as_of=DAY)
+    assert before.office.satisfaction.ratings == 0  # type: ignore[union-attr]
+    other = kpi.service_kpis(setup.other_office_id, Period.day(DAY), as_of=DAY)
+    assert other.office.satisfaction.ratings == 0  # type: ignore[union-attr]

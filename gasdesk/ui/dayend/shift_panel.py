@@ -137,6 +137,8 @@ class ShiftPanel(QWidget):
         self.message.setStyleSheet("color: #b00020;" if error else "color: #1e7b34;")
         if error:
             self.ctx.events.moment.emit("refusal", {"message": text})
+        else:  # the work is done: an apology for an earlier refusal is over
+            self.ctx.events.moment.emit("done", {})
 
     def today(self) -> dt.date:
         return clock(self.ctx).date()

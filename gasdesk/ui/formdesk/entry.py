@@ -275,6 +275,9 @@ class EntryPage(QWidget):
         self.result.setText(text)
         warned = result.unknown_holiday_year is not None
         self.result.setStyleSheet("color: #7a4d00;" if warned else "color: #1a5276;")
+        self.ctx.events.moment.emit(
+            "committed", {"form_id": result.form.id, "form_number": result.form.number}
+        )
         self.ctx.events.data_changed.emit("form")
         self.submitted.emit(result)
         title = result.form.title

@@ -183,6 +183,7 @@ class ReadingReportForm(QWidget):
                 volume=format_m3(recorded.volume_l),
             )
         )
+        self.ctx.events.moment.emit("committed", {"reading_id": recorded.id})
         self.recorded.emit(recorded)
         self.ctx.events.data_changed.emit("reading")
 

@@ -1,0 +1,66 @@
+"""Refusals the command line prints (`gasdesk verify`, `user`, `backup`, `restore`,
+`demo`), in the language of the terminal they run in.
+
+A refusal is a template marked for translation (domain.text.UserError,
+storage.errors.StorageError); where the terminal's locale is Chinese (LC_ALL,
+LC_MESSAGES or LANG says zh), the template is translated with GasDesk's own
+translation file, as the window would show it; elsewhere the English is printed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import cache
+from typing import TYPE_CHECKING, Protocol
+
+from gasdesk.domain.text import CONTEXT
+from gasdesk.resources import RESOURCES
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
+
+QM = RESOURCES / "i18n" / "gasdesk_zh_CN.qm"
+
+
+class Refusal(Protocol):
+    template: str
+    params: dict[str, object]
+
+
+def terminal_is_chinese(environ: dict[str, str] | None = None) -> bool:
+    """What the C library would use for messages: LC_ALL, then LC_MESSAGES, then LANG."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return value.lower().startswith("zh")
+    return False
+
+
+@cache
+def _translator() -> QTranslator | None:
+    from PySide6.QtCore import QTranslator
+
+    translator = QTranslator()
+    return translator if translator.load(str(QM)) else None
+
+
+def _chinese(template: str) -> str:
+    translator = _translator()
+    text = translator.translate(CONTEXT, template) if translator is not None else ""
+    return text or template
+
+
+def refusal_text(exc: Refusal, environ: dict[str, str] | None = None) -> str:
+    """The refusal's message for the terminal: Chinese where the locale is Chinese."""
+    template = _chinese(exc.template) if terminal_is_chinese(environ) else exc.template
+    return template.format(**exc.params) if exc.params else template
+
+
+def print_refusal(prefix: str, exc: Refusal) -> None:
+    """The refusal on standard error; the system's own words below it, if any."""
+    print(f"{prefix}: {refusal_text(exc)}", file=sys.stderr)
+    detail = getattr(exc, "detail", "")
+    if detail:
+        print(f"{prefix}: ({detail})", file=sys.stderr)
