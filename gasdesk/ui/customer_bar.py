@@ -2,6 +2,8 @@
 
 Typing searches as you type (on the worker, newer keystrokes supersede older ones);
 Down moves into the results, Enter picks, Esc clears the search and then the customer.
+Tab (or Enter on an empty search, once a customer is picked) asks to go into the form
+of the tab on screen (`enter_form`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ DEBOUNCE_MS = 120
 
 class CustomerBar(QWidget):
     picked = Signal(object)  # AccountSummary
+    enter_form = Signal()  # the teller leaves the bar for the form of the tab on screen
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,6 +160,8 @@ class CustomerBar(QWidget):
         item = self.results.currentItem()
         if item is not None and self.results.isVisible():
             self._activate_item(item)
+        elif not self.search.text().strip() and self.ctx.customer is not None:
+            self.enter_form.emit()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
@@ -167,6 +172,9 @@ class CustomerBar(QWidget):
                     return True
                 if key == Qt.Key.Key_Down and self.results.isVisible():
                     self.results.setFocus()
+                    return True
+                if key == Qt.Key.Key_Tab and not self.results.isVisible():
+                    self.enter_form.emit()
                     return True
                 if key == Qt.Key.Key_Escape:
                     if self.search.text():

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QVBoxLayout,
 
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.customer_bar import CustomerBar
+from gasdesk.ui.focus import focus_first_field
 from gasdesk.ui.idle_lock import IdleLock
 from gasdesk.ui.phrase_panel import PhrasePanel
 from gasdesk.ui.status import CounterStatusBar
@@ -35,6 +36,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
         self.customer_bar = CustomerBar(ctx)
+        self.customer_bar.enter_form.connect(self.focus_form)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.forms_tab = FormsTab(ctx)
@@ -107,6 +109,16 @@ class MainWindow(QMainWindow):
         action(self.tr("Lock the screen"), "Ctrl+Shift+L", self.idle_lock.lock)
         action(self.tr("Log out"), "Ctrl+L", self.log_out)
         action(self.tr("Quit"), "Ctrl+Q", self.close)
+
+    def focus_form(self) -> None:
+        """From the customer bar into the tab on screen: where its next keystroke
+        belongs (`focus_entry()`), else its first field."""
+        tab = self.tabs.currentWidget()
+        enter = getattr(tab, "focus_entry", None)
+        if callable(enter):
+            enter()
+            return
+        focus_first_field(tab)
 
     def _show_overdue(self, overdue: int) -> None:
         """A warning badge on the business-forms tab while complaints are overdue."""

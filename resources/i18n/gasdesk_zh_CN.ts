@@ -198,8 +198,8 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/appointments.py" line="59" />
-        <source>Record &amp;arrival</source>
-        <translation>登记到达(&amp;A)</translation>
+        <source>Record arr&amp;ival</source>
+        <translation>登记到达(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/appointments.py" line="62" />
@@ -742,8 +742,8 @@
     <name>DayPanel</name>
     <message>
         <location filename="../../gasdesk/ui/dayend/day_panel.py" line="41" />
-        <source>Business &amp;date</source>
-        <translation>营业日期(&amp;D)</translation>
+        <source>Business da&amp;te</source>
+        <translation>营业日期(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/dayend/day_panel.py" line="64" />
@@ -1362,6 +1362,14 @@
         <location filename="../../gasdesk/ui/login.py" line="110" />
         <source>Choose the office and counter.</source>
         <translation>请选择营业室和窗口。</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock a badge…</source>
+        <translation>主管解锁工号(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Badge {badge} is unlocked; log in with its password.</source>
+        <translation>工号 {badge} 已解锁，请用该工号的密码登录。</translation>
     </message>
 </context>
 <context>
@@ -2274,6 +2282,10 @@
         <source>The text contains a NUL character; type it again.</source>
         <translation>文本中含有NUL字符，请重新输入。</translation>
     </message>
+    <message>
+        <source>Badge {badge} belongs to another office; a supervisor there can unlock it.</source>
+        <translation>工号 {badge} 属于其他营业室，请由该营业室的主管解锁。</translation>
+    </message>
 </context>
 <context>
     <name>Names</name>
@@ -2428,13 +2440,13 @@
     <message>
         <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="60" />
         <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="121" />
-        <source>&amp;Next status</source>
-        <translation>下一状态(&amp;N)</translation>
+        <source>Ne&amp;xt status</source>
+        <translation>下一状态(&amp;X)</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="63" />
-        <source>Print &amp;copy</source>
-        <translation>打印回执(&amp;C)</translation>
+        <source>Print cop&amp;y</source>
+        <translation>打印回执(&amp;Y)</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="82" />
@@ -2443,8 +2455,8 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="119" />
-        <source>&amp;Next status: {status}</source>
-        <translation>下一状态(&amp;N)：{status}</translation>
+        <source>Ne&amp;xt status: {status}</source>
+        <translation>下一状态(&amp;X)：{status}</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="161" />
@@ -2469,8 +2481,8 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/outages.py" line="69" />
-        <source>&amp;Register notice</source>
-        <translation>登记通知(&amp;R)</translation>
+        <source>Re&amp;gister notice</source>
+        <translation>登记通知(&amp;G)</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/outages.py" line="77" />
@@ -3125,8 +3137,8 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="113" />
-        <source>&amp;Close shift</source>
-        <translation>交班(&amp;C)</translation>
+        <source>C&amp;lose shift</source>
+        <translation>交班(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="179" />
@@ -3370,8 +3382,8 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/todays_payments.py" line="45" />
-        <source>Today's payments at this office</source>
-        <translation>本营业室今日收费</translation>
+        <source>&amp;Today's payments at this office</source>
+        <translation>本营业室今日收费(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/todays_payments.py" line="88" />
@@ -3432,8 +3444,8 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/visits.py" line="62" />
-        <source>&amp;Record return visit</source>
-        <translation>登记回访(&amp;R)</translation>
+        <source>Recor&amp;d return visit</source>
+        <translation>登记回访(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/visits.py" line="108" />
@@ -3487,6 +3499,41 @@
         <location filename="../../gasdesk/ui/void_dialog.py" line="79" />
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockBadgeDialog</name>
+    <message>
+        <source>Unlock a badge</source>
+        <translation>主管解锁工号</translation>
+    </message>
+    <message>
+        <source>A supervisor of this office unlocks a badge that is locked after too many wrong passwords. The unlock is recorded with the supervisor's badge.</source>
+        <translation>工号因密码错误次数过多被锁定时，由本营业室的主管解锁；解锁记录主管的工号。</translation>
+    </message>
+    <message>
+        <source>Locked badge</source>
+        <translation>被锁定的工号</translation>
+    </message>
+    <message>
+        <source>Supervisor badge</source>
+        <translation>主管工号</translation>
+    </message>
+    <message>
+        <source>Supervisor password</source>
+        <translation>主管密码</translation>
+    </message>
+    <message>
+        <source>Unlock (Enter)</source>
+        <translation>解锁（Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <source>Enter the locked badge.</source>
+        <translation>请输入被锁定的工号。</translation>
     </message>
 </context>
 </TS>

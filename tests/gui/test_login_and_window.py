@@ -125,3 +125,60 @@ def test_status_bar_shows_office_counter_teller_and_hall_state(main_window) -> N
     lunch = bar.hall.text()
     bar.tick(dt.datetime(2026, 11, 27, 9, 0))
     assert bar.hall.text() != lunch
+
+
+def test_a_supervisor_unlocks_a_locked_badge_at_the_login(qtbot, database: Path, worker) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+    import json
+
+    from gasdesk.storage.db import write_transaction
+    from gasdesk.storage.models import Staff, now
+
+    with write_transaction():
+        Staff.update(failed_logins=5, locked_until=now() + dt.timedelta(minutes=15)).where(
+            Staff.badge == "MS01"
+        ).execute()
+    controller = make_controller(worker)
+    login = controller.show_login()
+    qtbot.addWidget(login)
+    type_login(qtbot, login, "MS01", DEMO_PASSWORD)
+    qtbot.waitUntil(lambda: login.error.text() != "")
+    assert "MS01" in login.error.text() and controller.window is None
+    assert QApplication.focusWidget() is login.unlock_button
+
+    qtbot.keyClick(login, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: login.unlock_dialog is not None)  # a mnemonic clicks animated
+    dialog = login.unlock_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.badge.text() == "MS01"
+
+    def supervisor(badge: str, password: str) -> None:
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.supervisor)
+        dialog.supervisor.clear()
+        qtbot.keyClicks(dialog.supervisor, badge)
+        qtbot.keyClick(dialog.supervisor, Qt.Key.Key_Return)
+        assert QApplication.focusWidget() is dialog.password
+        qtbot.keyClicks(dialog.password, password)
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+
+    # a teller is refused, and the badge stays locked
+    supervisor("MS02", DEMO_PASSWORD)
+    qtbot.waitUntil(lambda: dialog.error.text() != "")
+    assert "MS02" in dialog.error.text() and dialog.isVisible()
+    assert Staff.get(Staff.badge == "MS01").locked_until is not None
+    dialog.supervisor.setFocus()
+
+    supervisor("MS09", DEMO_PASSWORD)
+    qtbot.waitUntil(lambda: login.unlock_dialog is None)  # closed (and released)
+    ms01 = Staff.get(Staff.badge == "MS01")
+    assert (ms01.failed_logins, ms01.locked_until) == (0, None)
+    unlock = AuditEvent.get(AuditEvent.kind == "unlock")
+    assert unlock.staff_id == Staff.get(Staff.badge == "MS09").id
+    assert json.loads(unlock.payload_json)["badge"] == "MS01"
+    assert "MS01" in login.notice.text() and login.notice.isVisible()
+
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is login.password)
+    qtbot.keyClicks(login.password, DEMO_PASSWORD)
+    qtbot.keyClick(login.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: controller.window is not None)
+    qtbot.addWidget(controller.window)

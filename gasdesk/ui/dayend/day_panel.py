@@ -38,7 +38,7 @@ class DayPanel(QWidget):
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
-        label = QLabel(self.tr("Business &date"))
+        label = QLabel(self.tr("Business da&te"))
         self.date = day_edit("dayDate", self.today())
         label.setBuddy(self.date)
         self.date.dateChanged.connect(lambda _d: self.refresh())
