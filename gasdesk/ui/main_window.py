@@ -135,6 +135,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("The language changes at the next start."), 8000)
 
     def log_out(self) -> None:
+        """End this teller's session: the window closes, and whoever opened it (the
+        application's Controller) releases it on `logged_out`."""
         self.ctx.set_customer(None)
-        self.logged_out.emit()
         self.close()
+        self.logged_out.emit()
