@@ -93,12 +93,15 @@ class TodaysPayments(QWidget):
         return self.model.row_at(rows[0].row()) if rows else None
 
     def _pdf_then(self, receipt_id: int, code: str, auto_print: bool) -> None:
+        """The receipt as its next print would be (marked 重印 once it was printed),
+        for the preview; the preview logs a print once the printer took it."""
         receipt_id_ = receipt_id
         self.ctx.worker.submit(
-            receipts.receipt_pdf,
+            receipts.prepare_print,
             receipt_id_,
+            self.ctx.session.staff.id,
             receipt_layout(self.ctx.settings),
-            on_done=lambda pdf: self.receipt_ready.emit(receipt_id_, code, pdf, auto_print),
+            on_done=lambda copy: self.receipt_ready.emit(receipt_id_, code, copy.pdf, auto_print),
             on_error=lambda exc: self.status.setText(user_text(exc)),
         )
 

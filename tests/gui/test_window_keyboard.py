@@ -156,6 +156,7 @@ def language(request: pytest.FixtureRequest) -> Iterator[str]:
 def every_window(qtbot, ctx, fee_data: FeeData) -> list[QWidget]:  # type: ignore[no-untyped-def]
     """The main window and each dialog the teller meets, built in the current language."""
     from gasdesk.services import offices, receipts
+    from gasdesk.services.receipts import prepare_print, record_print
     from gasdesk.ui.dayend.supervisor import SupervisorDialog
     from gasdesk.ui.form_preview import FormPreviewDialog
     from gasdesk.ui.login import LoginDialog
@@ -181,7 +182,7 @@ def every_window(qtbot, ctx, fee_data: FeeData) -> list[QWidget]:  # type: ignor
         UnlockBadgeDialog(ctx.worker, fee_data.ms.id, "MS01"),
         ReadBackDialog(read_back(due_fen=168_00, method="cash", tendered_fen=200_00)),
         ReceiptDialog(ctx, info.receipt_id, info.code, pdf, auto_print=False),
-        ReceiptCopyDialog(pdf, info.code, True),
+        ReceiptCopyDialog(ctx, prepare_print(info.receipt_id, fee_data.teller.id), record_print),
         VoidDialog(ctx, row),
         FormPreviewDialog(pdf, "preview"),
         SupervisorDialog("title", "prompt", reason_label="reason"),

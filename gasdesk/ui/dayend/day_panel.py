@@ -201,7 +201,10 @@ class DayPanel(QWidget):
             self.tr("Day report {date}") if layout == "a4" else self.tr("Z slip {date}")
         ).format(date=report.business_date.isoformat())
         hint = "" if report.closed else self.tr("The day is not closed: this is a preview.")
-        self.preview = FormPreviewDialog(pdf, title, hint, parent=self)
+        name = f"{self.ctx.session.office.code}-{report.business_date.isoformat()}-{layout}.pdf"
+        self.preview = FormPreviewDialog(
+            pdf, title, hint, parent=self, settings=self.ctx.settings, file_name=name
+        )
         self.preview.setObjectName("dayReportPreview")
         self.preview.show()
 

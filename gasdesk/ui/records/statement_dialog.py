@@ -52,7 +52,7 @@ class StatementDialog(QDialog):
         self.status.setObjectName("statementStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
-        self.preview = PdfPreview(self)
+        self.preview = PdfPreview(self, settings=ctx.settings)
         close = QPushButton(self.tr("Close (Esc)"))
         close.clicked.connect(self.reject)
         close.setAutoDefault(False)

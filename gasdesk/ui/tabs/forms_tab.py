@@ -101,7 +101,9 @@ class FormsTab(QWidget):
         hint = self.tr("Give the customer this copy and the service phone {phone}.").format(
             phone=service_phone()
         )
-        dialog = FormPreviewDialog(pdf, title, hint, self)
+        dialog = FormPreviewDialog(
+            pdf, title, hint, self, settings=self.ctx.settings, file_name=f"form-{form_id}.pdf"
+        )
         dialog.printed.connect(lambda: self._printed(form_id))
         dialog.finished.connect(lambda _r: self._preview_closed(dialog))
         self.preview = dialog
