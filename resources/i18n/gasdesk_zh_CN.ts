@@ -2286,6 +2286,34 @@
         <source>Badge {badge} belongs to another office; a supervisor there can unlock it.</source>
         <translation>工号 {badge} 属于其他营业室，请由该营业室的主管解锁。</translation>
     </message>
+    <message>
+        <source>A page of the document could not be drawn.</source>
+        <translation>文档的一页无法绘制。</translation>
+    </message>
+    <message>
+        <source>The document to print could not be read.</source>
+        <translation>要打印的文档无法读取。</translation>
+    </message>
+    <message>
+        <source>The print folder {folder} cannot be used: {reason}</source>
+        <translation>打印文件夹 {folder} 无法使用：{reason}</translation>
+    </message>
+    <message>
+        <source>The printer could not be opened.</source>
+        <translation>无法打开打印机。</translation>
+    </message>
+    <message>
+        <source>The printer did not finish the document.</source>
+        <translation>打印机未能完成打印。</translation>
+    </message>
+    <message>
+        <source>The printer did not take the next page.</source>
+        <translation>打印机未接收下一页。</translation>
+    </message>
+    <message>
+        <source>The printer reported an error.</source>
+        <translation>打印机报告错误。</translation>
+    </message>
 </context>
 <context>
     <name>Names</name>
@@ -2730,6 +2758,14 @@
         <source>PDF files (*.pdf)</source>
         <translation>PDF文件 (*.pdf)</translation>
     </message>
+    <message>
+        <source>Not printed: {reason}</source>
+        <translation>未打印：{reason}</translation>
+    </message>
+    <message>
+        <source>Printed.</source>
+        <translation>已打印。</translation>
+    </message>
 </context>
 <context>
     <name>PhraseListModel</name>
@@ -2968,6 +3004,10 @@
         <source>Receipt {code}</source>
         <translation>收据 {code}</translation>
     </message>
+    <message>
+        <source>Printed, but the print could not be recorded: {reason}</source>
+        <translation>已打印，但打印记录未能保存：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptDialog</name>
@@ -3010,6 +3050,10 @@
         <location filename="../../gasdesk/ui/receipt_dialog.py" line="125" />
         <source>Not printed: {reason}</source>
         <translation>未打印：{reason}</translation>
+    </message>
+    <message>
+        <source>Printed, but the print could not be recorded: {reason}</source>
+        <translation>已打印，但打印记录未能保存：{reason}</translation>
     </message>
 </context>
 <context>
