@@ -55,6 +55,7 @@ class CustomerBar(QWidget):
         # a long address must not widen the window past a 1366-pixel counter screen
         self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.info.setMinimumWidth(240)
+        self.info.setWordWrap(True)
         self.clear_button = QPushButton(self.tr("Next customer (F12)"))
         self.clear_button.setObjectName("nextCustomer")
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -210,8 +211,9 @@ class CustomerBar(QWidget):
             return
         kind = self.tr("IC card") if a.meter_kind == "ic_card" else self.tr("mechanical")
         balance = self.tr("balance ¥{amount}").format(amount=format_yuan(a.balance_fen))
+        # the address on a line of its own: the whole of it shows on a 1366-pixel screen
         self.info.setText(
-            f"{a.name}  {a.number}  {a.address}  {a.meter_number} ({kind})  {balance}"
+            f"{a.name}  {a.number}  {a.meter_number} ({kind})  {balance}\n{a.address}"
         )
 
     def focus_search(self) -> None:

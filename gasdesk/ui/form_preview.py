@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gasdesk.ui.pdf_preview import PdfPreview
+from gasdesk.ui.window_fit import fit_dialog
 
 
 class FormPreviewDialog(QDialog):
@@ -30,7 +31,7 @@ class FormPreviewDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setObjectName("formPreview")
-        self.resize(720, 860)
+        fit_dialog(self, QSize(720, 860))  # the buttons stay on a 768-pixel screen
         self.preview = PdfPreview(self, saving=False, settings=settings)
         self.preview.set_pdf(pdf, file_name)
         self.preview.printed.connect(lambda pages: self.printed.emit() if pages else None)

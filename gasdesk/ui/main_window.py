@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from gasdesk.ui.context import AppContext
@@ -16,6 +16,7 @@ from gasdesk.ui.tabs.dayend_tab import DayEndTab
 from gasdesk.ui.tabs.fees_tab import FeesTab
 from gasdesk.ui.tabs.forms_tab import FormsTab
 from gasdesk.ui.tabs.records_tab import RecordsTab
+from gasdesk.ui.window_fit import keep_main_window, restore_main_window
 
 # (attribute, shortcut) in tab order; titles are translated in _titles()
 TAB_KEYS = (("forms", "F2"), ("fees", "F3"), ("records", "F4"), ("dayend", "F5"))
@@ -33,7 +34,6 @@ class MainWindow(QMainWindow):
                 office=s.office.name, counter=s.counter.number
             )
         )
-        self.resize(1280, 800)
 
         self.customer_bar = CustomerBar(ctx)
         self.customer_bar.enter_form.connect(self.focus_form)
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.idle_lock = IdleLock(self, ctx)
         self.idle_lock.logout_requested.connect(self.log_out)
         self._make_actions()
+        restore_main_window(self, ctx.settings)
         self.customer_bar.focus_search()
 
     def _titles(self) -> dict[str, str]:
@@ -133,6 +134,10 @@ class MainWindow(QMainWindow):
         """Kept in the counter's settings; it applies from the next start."""
         self.ctx.settings.setValue("ui/language", code)
         self.statusBar().showMessage(self.tr("The language changes at the next start."), 8000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        keep_main_window(self, self.ctx.settings)  # the next start opens it the same way
+        super().closeEvent(event)
 
     def log_out(self) -> None:
         """End this teller's session: the window closes, and whoever opened it (the

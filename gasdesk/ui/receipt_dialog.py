@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -23,6 +23,7 @@ from gasdesk.ui.fee_settings import receipt_layout, silent_printing
 from gasdesk.ui.messages import user_text
 from gasdesk.ui.pdf_preview import pdf_view
 from gasdesk.ui.pdf_printing import PrintError, load_pdf, make_printer, paint_pdf
+from gasdesk.ui.window_fit import fit_dialog
 
 
 class ReceiptDialog(QDialog):
@@ -72,7 +73,7 @@ class ReceiptDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
-        self.resize(520, 760)
+        fit_dialog(self, QSize(520, 760))  # the buttons stay on a 768-pixel screen
         self._auto = auto_print and silent_printing(ctx.settings)
 
     def showEvent(self, event: QShowEvent) -> None:

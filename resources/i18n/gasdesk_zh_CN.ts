@@ -898,8 +898,8 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/fee_models.py" line="53" />
-        <source>{start} – {end} (meter {meter})</source>
-        <translation>{start} – {end}（表号 {meter}）</translation>
+        <source>meter {meter}</source>
+        <translation>表号 {meter}</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/fee_models.py" line="58" />

@@ -108,6 +108,15 @@ def test_a_longer_receipt_gets_a_longer_roll(fee_data: FeeData) -> None:
     assert two_bills[2].count("抄表期间") == 2
 
 
+@pytest.mark.parametrize("number", ["2400000002", "370300240000001"])
+def test_the_a5_receipt_keeps_a_meter_number_on_one_line(fee_data: FeeData, number: str) -> None:
+    from gasdesk.storage.models import Meter
+
+    Meter.update(number=number).where(Meter.account == fee_data.house.id).execute()
+    ((_w, _h, text),) = pdf_pages(receipt_pdf(paid(fee_data).receipt_id, "a5"))
+    assert text.count(number) == 2  # in the customer's details and in the bill's row
+
+
 def test_a_reprint_is_marked_and_logged_with_who_and_when(fee_data: FeeData) -> None:
     info = paid(fee_data)
     original = prepare_print(info.receipt_id, fee_data.teller.id)

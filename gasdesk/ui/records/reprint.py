@@ -15,11 +15,13 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.messages import user_text
 from gasdesk.ui.pdf_preview import PdfPreview
+from gasdesk.ui.window_fit import fit_dialog
 
 SERVICE_MODULE = "gasdesk.services.receipts"
 PREPARE, RECORD = "prepare_print", "record_print"
@@ -58,7 +60,7 @@ class ReceiptCopyDialog(QDialog):
             self.tr("Receipt {code} — copy (重印)") if copy.reprint else self.tr("Receipt {code}")
         )
         self.setWindowTitle(title.format(code=code))
-        self.resize(420, 640)
+        fit_dialog(self, QSize(420, 640))
         self.preview = PdfPreview(self, settings=ctx.settings)
         self.preview.set_pdf(copy.pdf, f"receipt-{code}.pdf")
         self.preview.printed.connect(self._printed)
