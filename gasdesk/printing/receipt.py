@@ -11,6 +11,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from gasdesk.domain.fees import BillView
@@ -25,6 +26,7 @@ LAYOUTS = ("80mm", "a5")
 ROLL_WIDTH = 80 * mm
 ROLL_MARGIN = 4 * mm
 A5_MARGIN = 12 * mm
+CELL_PADDING = 6  # reportlab's table cells: points of padding left and right
 
 TITLES = {"bill": "燃气费收据", "purchase": "购气收据", "prepay": "预存款收据", "void": "冲正凭证"}
 # a ruled table, cells aligned at the top
@@ -215,6 +217,19 @@ def _roll_story(doc: ReceiptDoc, st: _Styles, width: float) -> list[Flowable]:
     return story
 
 
+def _bill_columns(bills: Sequence[BillView], st: _Styles, width: float) -> list[float]:
+    """Widths of the A5 bill table: the meter number on one line (as wide as the
+    longest one needs), the other columns sharing the rest as before."""
+    shares = (0.25, 0.15, 0.15, 0.16, 0.16)
+    needed = max(
+        stringWidth(text, st.font, st.body.fontSize)
+        for text in ["表号", *(b.meter_number for b in bills)]
+    )
+    meter = max(width * 0.13, needed + 2 * CELL_PADDING + 1)
+    rest = width - meter
+    return [meter, *(rest * f / sum(shares) for f in shares)]
+
+
 def _a5_story(doc: ReceiptDoc, st: _Styles, width: float) -> list[Flowable]:
     story = _header(doc, st)
     ident = dict(_identity(doc))
@@ -249,7 +264,7 @@ def _a5_story(doc: ReceiptDoc, st: _Styles, width: float) -> list[Flowable]:
                         Paragraph(format_yuan(b.open_fen), st.right),
                     ]
                 )
-            bt = Table(rows, colWidths=[width * f for f in (0.13, 0.25, 0.15, 0.15, 0.16, 0.16)])
+            bt = Table(rows, colWidths=_bill_columns(doc.bills, st, width))
             bt.setStyle(TableStyle(GRID))
             story += [bt, Spacer(1, 2 * mm)]
             lines = [ln for b in doc.bills for ln in b.lines]

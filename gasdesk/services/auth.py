@@ -201,8 +201,19 @@ def unlock_screen(badge: str, password: str, office_id: int) -> StaffInfo:
 def unlock_badge(
     badge: str, supervisor_badge: str, supervisor_password: str, office_id: int
 ) -> StaffInfo:
-    """A supervisor ends a lockout before its 15 minutes are over."""
+    """A supervisor of the office ends a lockout of one of its badges before its 15
+    minutes are over (the count of wrong passwords starts again at zero). Anyone
+    else is refused, and a badge of another office is left to its own supervisors."""
     supervisor = verify_supervisor(supervisor_badge, supervisor_password, office_id)
+    staff = Staff.get_or_none(Staff.badge == badge.strip())
+    if staff is not None and staff.office_id != office_id:
+        raise LoginError(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Badge {badge} belongs to another office; a supervisor there can unlock it.",
+            ),
+            badge=staff.badge,
+        )
     return clear_lockout(badge, by_staff_id=supervisor.id, office_id=office_id)
 
 

@@ -29,6 +29,15 @@ def record_print(form_id: int, *, staff_id: int, at: dt.datetime | None = None) 
     return before > 0
 
 
+def printed_before(form_id: int) -> bool:
+    """Whether the customer's copy was printed already (a next print is marked 重印)."""
+    return bool(
+        FormEvent.select()
+        .where((FormEvent.form == form_id) & (FormEvent.action == "printed"))
+        .exists()
+    )
+
+
 def printable_form(form_id: int, *, copy: bool = False) -> PrintableForm:
     """Everything the customer's copy shows, from the snapshot taken at submission."""
     row: Any = FormRecord.get_by_id(form_id)

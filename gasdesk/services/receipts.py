@@ -1,8 +1,11 @@
 """Receipts as documents: what a receipt says, its PDF, and logging every print.
 
 The first print of a receipt is the original; every later print is a copy marked
-重印 with the badge of who printed it and when, logged as a ReceiptPrint row and an
-audit event.
+重印 with the badge of who printed it and when. A print is logged (a ReceiptPrint row,
+and an audit event for a copy) only after the paper was sent: `prepare_print()` makes
+the PDF to send and writes nothing, `record_print()` logs it once the printer took it.
+A printer that fails therefore leaves the next print an original, and a receipt only
+looked at is never counted as printed.
 """
 
 from __future__ import annotations
@@ -35,9 +38,15 @@ from gasdesk.storage.receipt_numbers import format_code
 
 @dataclass(frozen=True)
 class PrintCopy:
+    """What to send to the printer: the original, or a copy marked 重印 at `at`."""
+
     pdf: bytes
     reprint: bool
     code: str
+    receipt_id: int
+    staff_id: int
+    layout: str
+    at: dt.datetime
 
 
 @lru_cache(maxsize=1)
@@ -144,26 +153,41 @@ def receipt_pdf(receipt_id: int, layout: str = "80mm") -> bytes:
     return render_receipt(receipt_document(receipt_id), layout)
 
 
-def print_copy(
+def prepare_print(
     receipt_id: int, staff_id: int, layout: str = "80mm", *, at: dt.datetime | None = None
 ) -> PrintCopy:
-    """The PDF to send to the printer now, logged: the original the first time,
-    a copy marked 重印 (with who and when) every time after."""
+    """The PDF to send to the printer now (nothing is logged): the original if the
+    receipt was never printed, else a copy marked 重印 with who and when. It is also
+    what the preview of a reprint shows."""
     at = at or now()
-    with write_transaction():  # the PDF is made inside: if it cannot be made, nothing is logged
-        receipt = Receipt.get_by_id(receipt_id)
-        reprint = ReceiptPrint.select().where(ReceiptPrint.receipt == receipt_id).exists()
-        staff = Staff.get_by_id(staff_id)
-        code = format_code(receipt.series, receipt.number)
-        mark = CopyMark(badge=staff.badge, at=at) if reprint else None
-        pdf = render_receipt(receipt_document(receipt_id, mark), layout)
-        ReceiptPrint.create(receipt=receipt_id, staff=staff_id, printed_at=at, reprint=reprint)
-        if reprint:
+    receipt = Receipt.get_by_id(receipt_id)
+    reprint = ReceiptPrint.select().where(ReceiptPrint.receipt == receipt_id).exists()
+    staff = Staff.get_by_id(staff_id)
+    mark = CopyMark(badge=staff.badge, at=at) if reprint else None
+    return PrintCopy(
+        pdf=render_receipt(receipt_document(receipt_id, mark), layout),
+        reprint=reprint,
+        code=format_code(receipt.series, receipt.number),
+        receipt_id=receipt_id,
+        staff_id=staff_id,
+        layout=layout,
+        at=at,
+    )
+
+
+def record_print(copy: PrintCopy) -> None:
+    """Log a print that the printer has taken: a ReceiptPrint row, and an audit event
+    for a copy (重印). Call it after the paper was sent, never before."""
+    with write_transaction():
+        staff = Staff.get_by_id(copy.staff_id)
+        ReceiptPrint.create(
+            receipt=copy.receipt_id, staff=copy.staff_id, printed_at=copy.at, reprint=copy.reprint
+        )
+        if copy.reprint:
             audit.append(
                 "receipt_reprint",
-                staff_id=staff_id,
+                staff_id=copy.staff_id,
                 office_id=staff.office_id,
-                receipt=code,
-                layout=layout,
+                receipt=copy.code,
+                layout=copy.layout,
             )
-    return PrintCopy(pdf=pdf, reprint=reprint, code=code)

@@ -122,11 +122,25 @@ class Controller(QObject):
         self.settings.setValue("counter/office", session.office.code)
         self.settings.setValue("counter/number", session.counter.number)
         ctx = AppContext(session=session, worker=self.worker, settings=self.settings)
+        if self.login is not None:
+            self.login.deleteLater()  # one login dialog per log-in, never kept
+            self.login = None
         self.window = MainWindow(ctx)
-        self.window.logged_out.connect(self.show_login)
+        self.window.logged_out.connect(self.log_out)
         self.window.show()
         self.window.activateWindow()
         return self.window
+
+    def log_out(self) -> LoginDialog:
+        """Release the teller's window with everything it holds (its timers, its
+        connections to the worker, the customer display), then ask for a login."""
+        window, self.window = self.window, None
+        if window is not None:
+            window.hide()
+            self.worker.forget_submitted()  # nothing calls back into the released window
+            window.ctx.close()
+            window.deleteLater()
+        return self.show_login()
 
 
 def preload_main_window() -> None:

@@ -7,7 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QWidget
 
 from gasdesk.domain.records import AccountSummary, LoginSession
 from gasdesk.ui.worker import DbWorker
@@ -47,3 +49,19 @@ class AppContext:
         self.events.customer_changed.emit(customer)
         if customer is not None:
             self.events.moment.emit("customer_selected", {"name": customer.name})
+
+    def close(self) -> None:
+        """At log-out: close and release what this login made beside its window (the
+        customer display, the visit tracker) and its events; the context is not used
+        again afterwards."""
+        for key, value in list(self.extras.items()):
+            if not isinstance(value, QObject):
+                continue
+            del self.extras[key]
+            if not shiboken6.isValid(value):
+                continue
+            if isinstance(value, QWidget):
+                value.close()
+            value.deleteLater()
+        if shiboken6.isValid(self.events):
+            self.events.deleteLater()

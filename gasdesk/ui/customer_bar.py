@@ -2,6 +2,8 @@
 
 Typing searches as you type (on the worker, newer keystrokes supersede older ones);
 Down moves into the results, Enter picks, Esc clears the search and then the customer.
+Tab (or Enter on an empty search, once a customer is picked) asks to go into the form
+of the tab on screen (`enter_form`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ DEBOUNCE_MS = 120
 
 class CustomerBar(QWidget):
     picked = Signal(object)  # AccountSummary
+    enter_form = Signal()  # the teller leaves the bar for the form of the tab on screen
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +55,7 @@ class CustomerBar(QWidget):
         # a long address must not widen the window past a 1366-pixel counter screen
         self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.info.setMinimumWidth(240)
+        self.info.setWordWrap(True)
         self.clear_button = QPushButton(self.tr("Next customer (F12)"))
         self.clear_button.setObjectName("nextCustomer")
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -157,6 +161,8 @@ class CustomerBar(QWidget):
         item = self.results.currentItem()
         if item is not None and self.results.isVisible():
             self._activate_item(item)
+        elif not self.search.text().strip() and self.ctx.customer is not None:
+            self.enter_form.emit()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
@@ -167,6 +173,9 @@ class CustomerBar(QWidget):
                     return True
                 if key == Qt.Key.Key_Down and self.results.isVisible():
                     self.results.setFocus()
+                    return True
+                if key == Qt.Key.Key_Tab and not self.results.isVisible():
+                    self.enter_form.emit()
                     return True
                 if key == Qt.Key.Key_Escape:
                     if self.search.text():
@@ -202,8 +211,9 @@ class CustomerBar(QWidget):
             return
         kind = self.tr("IC card") if a.meter_kind == "ic_card" else self.tr("mechanical")
         balance = self.tr("balance ¥{amount}").format(amount=format_yuan(a.balance_fen))
+        # the address on a line of its own: the whole of it shows on a 1366-pixel screen
         self.info.setText(
-            f"{a.name}  {a.number}  {a.address}  {a.meter_number} ({kind})  {balance}"
+            f"{a.name}  {a.number}  {a.meter_number} ({kind})  {balance}\n{a.address}"
         )
 
     def focus_search(self) -> None:

@@ -50,9 +50,10 @@ class DueLinesModel(RowTableModel):
             readings = ""
             if b.from_value_l is not None and b.to_value_l is not None:
                 readings = f"{format_m3(b.from_value_l)} → {format_m3(b.to_value_l)}"
-            period = self.tr("{start} – {end} (meter {meter})").format(
-                start=b.period_start.isoformat(), end=b.period_end.isoformat(), meter=b.meter_number
-            )
+            # two short lines rather than one the column would cut
+            period = f"{b.period_start.isoformat()} – {b.period_end.isoformat()}\n" + self.tr(
+                "meter {meter}"
+            ).format(meter=b.meter_number)
             amount = format_yuan(b.open_fen)
             if b.paid_fen:
                 amount = self.tr("{open} (of {total})").format(

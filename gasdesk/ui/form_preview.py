@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gasdesk.ui.pdf_preview import PdfPreview
+from gasdesk.ui.window_fit import fit_dialog
 
 
 class FormPreviewDialog(QDialog):
@@ -16,14 +17,23 @@ class FormPreviewDialog(QDialog):
     printed = Signal()
 
     def __init__(
-        self, pdf: bytes, title: str, hint: str = "", parent: QWidget | None = None
+        self,
+        pdf: bytes,
+        title: str,
+        hint: str = "",
+        parent: QWidget | None = None,
+        *,
+        settings: QSettings | None = None,
+        file_name: str = "document.pdf",
     ) -> None:
+        """`settings`: the counter's, so that it prints to the output folder when one
+        is set; `file_name` names the printed file there."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setObjectName("formPreview")
-        self.resize(720, 860)
-        self.preview = PdfPreview(self, saving=False)
-        self.preview.set_pdf(pdf)
+        fit_dialog(self, QSize(720, 860))  # the buttons stay on a 768-pixel screen
+        self.preview = PdfPreview(self, saving=False, settings=settings)
+        self.preview.set_pdf(pdf, file_name)
         self.preview.printed.connect(lambda pages: self.printed.emit() if pages else None)
         self.document = self.preview.document
         self.print_button = self.preview.print_button
@@ -44,7 +54,7 @@ class FormPreviewDialog(QDialog):
         return int(self.document.pageCount())
 
     def print_to(self, printer: QPrinter) -> None:
-        """Paint every page onto `printer`, scaled to its printable area."""
+        """Print every page on `printer` at the document's own paper size."""
         self.preview.print_to(printer)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

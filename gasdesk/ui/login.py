@@ -1,9 +1,10 @@
 """The login dialog: badge number and password; office and counter come from the
-counter's settings (chosen once, on first start)."""
+counter's settings (chosen once, on first start). A badge locked after too many wrong
+passwords is unlocked here by a supervisor (Alt+U)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +20,7 @@ from gasdesk.domain.records import CounterInfo, LoginSession, OfficeInfo
 from gasdesk.services import auth
 from gasdesk.ui.credentials import badge_field, error_label, password_field
 from gasdesk.ui.messages import user_text
+from gasdesk.ui.unlock_dialog import UnlockBadgeDialog
 from gasdesk.ui.worker import DbWorker
 
 
@@ -63,6 +65,12 @@ class LoginDialog(QDialog):
         self.badge.setPlaceholderText(self.tr("e.g. MS01"))
         self.password = password_field("password", 128)
         self.error = error_label("loginError")
+        self.notice = QLabel("")
+        self.notice.setObjectName("loginNotice")
+        self.notice.setStyleSheet("color: #1e7b34;")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.unlock_dialog: UnlockBadgeDialog | None = None
 
         form = QFormLayout()
         form.addRow(self.tr("Office"), self.office)
@@ -78,7 +86,12 @@ class LoginDialog(QDialog):
         cancel = QPushButton(self.tr("Quit"))
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
+        self.unlock_button = QPushButton(self.tr("&Unlock a badge…"))
+        self.unlock_button.setObjectName("unlockBadge")
+        self.unlock_button.setAutoDefault(False)
+        self.unlock_button.clicked.connect(self.ask_unlock)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.unlock_button)
         buttons.addStretch(1)
         buttons.addWidget(self.ok)
         buttons.addWidget(cancel)
@@ -87,6 +100,7 @@ class LoginDialog(QDialog):
         layout.addWidget(title)
         layout.addLayout(form)
         layout.addWidget(self.error)
+        layout.addWidget(self.notice)
         layout.addLayout(buttons)
         self.badge.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.submit)
@@ -111,6 +125,7 @@ class LoginDialog(QDialog):
             return
         self.ok.setEnabled(False)
         self.error.setText("")
+        self.notice.hide()
         self.worker.submit(
             auth.login,
             self.badge.text(),
@@ -129,4 +144,40 @@ class LoginDialog(QDialog):
         self.ok.setEnabled(True)
         self.error.setText(user_text(exc))
         self.password.clear()
-        self.password.setFocus()
+        if isinstance(exc, auth.BadgeLockedError):
+            self.unlock_button.setFocus()  # Space or Alt+U: a supervisor unlocks it here
+        else:
+            self.password.setFocus()
+
+    def ask_unlock(self) -> UnlockBadgeDialog:
+        """The supervisor's unlock, for the badge typed here."""
+        if self.unlock_dialog is not None:
+            self.unlock_dialog.close()
+        dialog = UnlockBadgeDialog(
+            self.worker, int(self.office.currentData()), self.badge.text(), self
+        )
+        dialog.unlocked.connect(self._unlocked)
+        dialog.finished.connect(lambda _r: self._unlock_closed(dialog))
+        self.unlock_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _unlock_closed(self, dialog: UnlockBadgeDialog) -> None:
+        if self.unlock_dialog is dialog:
+            self.unlock_dialog = None
+        dialog.deleteLater()
+        QTimer.singleShot(0, self._back_from_unlock)  # once the dialog's window has gone
+
+    def _back_from_unlock(self) -> None:
+        if self.unlock_dialog is None and self.isVisible():
+            self.activateWindow()
+            (self.password if self.notice.isVisible() else self.badge).setFocus()
+
+    def _unlocked(self, badge: str) -> None:
+        self.error.clear()
+        self.notice.setText(
+            self.tr("Badge {badge} is unlocked; log in with its password.").format(badge=badge)
+        )
+        self.notice.show()
+        self.badge.setText(badge)
+        self.password.clear()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from gasdesk.app import ui_language
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.customer_bar import CustomerBar
+from gasdesk.ui.focus import focus_first_field
 from gasdesk.ui.idle_lock import IdleLock
 from gasdesk.ui.phrase_panel import PhrasePanel
 from gasdesk.ui.status import CounterStatusBar
@@ -16,6 +17,7 @@ from gasdesk.ui.tabs.dayend_tab import DayEndTab
 from gasdesk.ui.tabs.fees_tab import FeesTab
 from gasdesk.ui.tabs.forms_tab import FormsTab
 from gasdesk.ui.tabs.records_tab import RecordsTab
+from gasdesk.ui.window_fit import keep_main_window, restore_main_window
 
 # (attribute, shortcut) in tab order; titles are translated in _titles()
 TAB_KEYS = (("forms", "F2"), ("fees", "F3"), ("records", "F4"), ("dayend", "F5"))
@@ -33,9 +35,9 @@ class MainWindow(QMainWindow):
                 office=s.office.name, counter=s.counter.number
             )
         )
-        self.resize(1280, 800)
 
         self.customer_bar = CustomerBar(ctx)
+        self.customer_bar.enter_form.connect(self.focus_form)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.forms_tab = FormsTab(ctx)
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
         self.idle_lock = IdleLock(self, ctx)
         self.idle_lock.logout_requested.connect(self.log_out)
         self._make_actions()
+        restore_main_window(self, ctx.settings)
         self.customer_bar.focus_search()
 
     def _titles(self) -> dict[str, str]:
@@ -109,6 +112,16 @@ class MainWindow(QMainWindow):
         action(self.tr("Log out"), "Ctrl+L", self.log_out)
         action(self.tr("Quit"), "Ctrl+Q", self.close)
 
+    def focus_form(self) -> None:
+        """From the customer bar into the tab on screen: where its next keystroke
+        belongs (`focus_entry()`), else its first field."""
+        tab = self.tabs.currentWidget()
+        enter = getattr(tab, "focus_entry", None)
+        if callable(enter):
+            enter()
+            return
+        focus_first_field(tab)
+
     def _show_overdue(self, overdue: int) -> None:
         """A warning badge on the business-forms tab while complaints are overdue."""
         index = self.tabs.indexOf(self.forms_tab)
@@ -123,7 +136,13 @@ class MainWindow(QMainWindow):
         self.ctx.settings.setValue("ui/language", code)
         self.statusBar().showMessage(self.tr("The language changes at the next start."), 8000)
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        keep_main_window(self, self.ctx.settings)  # the next start opens it the same way
+        super().closeEvent(event)
+
     def log_out(self) -> None:
+        """End this teller's session: the window closes, and whoever opened it (the
+        application's Controller) releases it on `logged_out`."""
         self.ctx.set_customer(None)
-        self.logged_out.emit()
         self.close()
+        self.logged_out.emit()

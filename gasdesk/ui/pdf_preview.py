@@ -1,16 +1,32 @@
 """A PDF shown before it is printed (QtPdf), then printed through QPrinter or saved.
 
 PdfPreview is the one preview widget: the statement and receipt-copy dialogs hold
-it, and so does FormPreviewDialog (form copies and the day report)."""
+it, and so does FormPreviewDialog (form copies and the day report). Given the
+counter's settings, it prints to the output folder when one is set (as receipts
+do); otherwise the print dialog chooses the printer. Printing itself (resolution
+cap, the document's own paper size) is `pdf_printing.paint_document`."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gasdesk.ui.messages import user_text
+from gasdesk.ui.pdf_printing import PrintError, file_printer, paint_document
 
 
 def pdf_view(document: QPdfDocument, parent: QWidget | None = None) -> QPdfView:
@@ -22,38 +38,21 @@ def pdf_view(document: QPdfDocument, parent: QWidget | None = None) -> QPdfView:
     return view
 
 
-def print_document(document: QPdfDocument, printer: QPrinter) -> int:
-    """Render every page onto the printer, scaled to the printable area; returns the
-    number of pages sent."""
-    painter = QPainter()
-    if not painter.begin(printer):
-        return 0
-    dpi = printer.resolution()
-    pages = document.pageCount()
-    try:
-        for i in range(pages):
-            if i:
-                printer.newPage()
-            points = document.pagePointSize(i)
-            image = document.render(
-                i, QSize(int(points.width() * dpi / 72), int(points.height() * dpi / 72))
-            )
-            area = painter.viewport()
-            scaled = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QRect(area.topLeft(), scaled), image)
-    finally:
-        painter.end()
-    return pages
-
-
 class PdfPreview(QWidget):
     """Preview with Print (Ctrl+P) and, unless `saving` is off, Save (Ctrl+S)."""
 
-    printed = Signal(int)  # pages
+    printed = Signal(int)  # pages, once the printer took them
     saved = Signal(str)  # path
 
-    def __init__(self, parent: QWidget | None = None, *, saving: bool = True) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        saving: bool = True,
+        settings: QSettings | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.settings = settings
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None
         self._data = b""
@@ -71,8 +70,11 @@ class PdfPreview(QWidget):
         keys = [("Ctrl+P", self.print_button)] + ([("Ctrl+S", self.save_button)] if saving else [])
         for key, button in keys:
             QShortcut(QKeySequence(key), self).activated.connect(button.click)
+        self.status = QLabel("")
+        self.status.setObjectName("printStatus")
+        self.status.setWordWrap(True)
         self.buttons = QHBoxLayout()
-        self.buttons.addStretch(1)
+        self.buttons.addWidget(self.status, 1)
         self.buttons.addWidget(self.save_button)
         self.buttons.addWidget(self.print_button)
         layout = QVBoxLayout(self)
@@ -98,6 +100,18 @@ class PdfPreview(QWidget):
     def ask_print(self) -> None:
         if not self._data:
             return
+        try:
+            printer = (
+                file_printer(self.settings, Path(self.file_name).stem)
+                if self.settings is not None
+                else None
+            )
+        except PrintError as exc:
+            self._not_printed(exc)
+            return
+        if printer is not None:
+            self.print_to(printer)  # the counter prints to files: no dialog
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.file_name)
         dialog = QPrintDialog(printer, self)
@@ -106,8 +120,17 @@ class PdfPreview(QWidget):
         QDialog.open(dialog)  # QPrintDialog.open() itself wants a receiver and a slot
 
     def print_to(self, printer: QPrinter) -> None:
-        """Print every page on `printer`, then announce it through `printed`."""
-        self.printed.emit(print_document(self.document, printer))
+        """Print every page on `printer`; `printed` only once the printer took them."""
+        try:
+            pages = paint_document(printer, self.document)
+        except PrintError as exc:
+            self._not_printed(exc)
+            return
+        self.status.setText(self.tr("Printed."))
+        self.printed.emit(pages)
+
+    def _not_printed(self, exc: BaseException) -> None:
+        self.status.setText(self.tr("Not printed: {reason}").format(reason=user_text(exc)))
 
     def ask_save(self) -> None:
         if not self._data:

@@ -1,23 +1,29 @@
 """Preview of a receipt (the very PDF that is printed) and printing it.
 
 With silent printing on (settings), a new receipt goes straight to the counter's
-printer when the preview opens; otherwise Enter opens the print dialog. Every print
-is logged by the service; every print after the first is a copy marked 重印.
+printer when the preview opens; otherwise Enter opens the print dialog. A print is
+logged by the service once the printer has taken it, never before: a printer that
+fails leaves the next print the original. Every print after the first is a copy
+marked 重印, and the preview shows the copy that Enter prints.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from gasdesk.services.receipts import PrintCopy, print_copy
+from gasdesk.services.receipts import PrintCopy, prepare_print, record_print
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.fee_settings import receipt_layout, silent_printing
 from gasdesk.ui.messages import user_text
 from gasdesk.ui.pdf_preview import pdf_view
-from gasdesk.ui.receipt_printer import load_pdf, make_printer, paint_pdf
+from gasdesk.ui.pdf_printing import PrintError, load_pdf, make_printer, paint_pdf
+from gasdesk.ui.window_fit import fit_dialog
 
 
 class ReceiptDialog(QDialog):
@@ -67,7 +73,7 @@ class ReceiptDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
-        self.resize(520, 760)
+        fit_dialog(self, QSize(520, 760))  # the buttons stay on a 768-pixel screen
         self._auto = auto_print and silent_printing(ctx.settings)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -79,7 +85,11 @@ class ReceiptDialog(QDialog):
     def print_receipt(self) -> None:
         if self._printing:
             return
-        printer, ask = make_printer(self.ctx.settings, self.code)
+        try:
+            printer, ask = make_printer(self.ctx.settings, self.code)
+        except PrintError as exc:
+            self._failed(exc)
+            return
         if ask:
             self._dialog = QPrintDialog(printer, self)
             self._dialog.setObjectName("printDialog")
@@ -89,25 +99,42 @@ class ReceiptDialog(QDialog):
             return
         self._send(printer)
 
+    def _prepare(self, on_done: Callable[[PrintCopy], None]) -> None:
+        s = self.ctx.session
+        self.ctx.worker.submit(
+            prepare_print,
+            self.receipt_id,
+            s.staff.id,
+            receipt_layout(self.ctx.settings),
+            on_done=on_done,
+            on_error=self._failed,
+        )
+
     def _send(self, printer: QPrinter) -> None:
         self._printing = True
         self.print_button.setEnabled(False)
         self.status.setText(self.tr("Printing…"))
-        s = self.ctx.session
-        self.ctx.worker.submit(
-            print_copy,
-            self.receipt_id,
-            s.staff.id,
-            receipt_layout(self.ctx.settings),
-            on_done=lambda copy: self._paint(printer, copy),
-            on_error=self._failed,
-        )
+        self._prepare(lambda copy: self._paint(printer, copy))
+
+    def _alive(self) -> bool:
+        """False once the dialog was closed and deleted while its print went on."""
+        return shiboken6.isValid(self) and shiboken6.isValid(self.view)
 
     def _paint(self, printer: QPrinter, copy: PrintCopy) -> None:
         try:
             paint_pdf(printer, copy.pdf)
-        except RuntimeError as exc:
-            self._failed(exc)
+        except PrintError as exc:
+            self._failed(exc)  # nothing was logged: the next print is the same copy
+            return
+        self.ctx.worker.submit(
+            record_print,
+            copy,
+            on_done=lambda _none: self._recorded(copy),
+            on_error=self._not_recorded,
+        )
+
+    def _recorded(self, copy: PrintCopy) -> None:
+        if not self._alive():
             return
         self._printing = False
         self.print_button.setEnabled(True)
@@ -118,11 +145,34 @@ class ReceiptDialog(QDialog):
             self.status.setText(self.tr("Printed."))
         self.print_button.setText(self.tr("Print a copy (Enter)"))
         self.printed.emit(copy)
+        self._prepare(lambda next_copy: self.show_pdf(next_copy.pdf))  # what Enter prints next
+
+    def _not_recorded(self, exc: BaseException) -> None:
+        if not self._alive():
+            return
+        self._printing = False
+        self.print_button.setEnabled(True)
+        self.status.setText(
+            self.tr("Printed, but the print could not be recorded: {reason}").format(
+                reason=user_text(exc)
+            )
+        )
 
     def _failed(self, exc: BaseException) -> None:
+        if not self._alive():
+            return
         self._printing = False
         self.print_button.setEnabled(True)
         self.status.setText(self.tr("Not printed: {reason}").format(reason=user_text(exc)))
+
+    def show_pdf(self, pdf: bytes) -> None:
+        """Show `pdf` in the preview instead of what it showed."""
+        if not self._alive():
+            return
+        document, buffer = load_pdf(pdf)
+        self.view.setDocument(document)
+        self.document.close()
+        self.document, self._buffer, self.pdf = document, buffer, pdf
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

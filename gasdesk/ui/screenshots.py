@@ -85,7 +85,13 @@ def run_screenshots(argv: list[str]) -> int:
     if window is None:
         print(f"gasdesk: demo login failed: {login.error.text()}", file=sys.stderr)
         return 1
-    window.resize(1366, 768)
+    # a hall's 1366×768 screen, less its taskbar: the window as the teller sees it
+    from PySide6.QtCore import QRect
+
+    from gasdesk.ui.window_fit import client_area
+
+    window.showNormal()
+    window.setGeometry(client_area(QRect(0, 0, 1366, 728)))
     from gasdesk.demo.cli import showcase_account_id
 
     account_id = worker.run_sync(showcase_account_id)

@@ -1,10 +1,13 @@
-"""The day's payments at this office under the fee tab, with reprint and void."""
+"""The day's payments at this office under the fee tab, with reprint and void.
+
+Alt+T (the list's label) puts the keyboard on the list; the row that has the focus
+is the selected one, so Ctrl+P and F9 act on the row the teller sees marked."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -41,8 +44,14 @@ class TodaysPayments(QWidget):
         self.status.setObjectName("paymentsStatus")
         self.reprint_button.clicked.connect(self.reprint_selected)
         self.void_button.clicked.connect(self.void_selected)
+        self.view.installEventFilter(self)
+        self.view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._select(current.row())
+        )
+        title = QLabel(self.tr("&Today's payments at this office"))
+        title.setBuddy(self.view)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Today's payments at this office")))
+        bar.addWidget(title)
         bar.addWidget(self.status, 1)
         bar.addWidget(self.reprint_button)
         bar.addWidget(self.void_button)
@@ -57,6 +66,17 @@ class TodaysPayments(QWidget):
             shortcut = QShortcut(QKeySequence(key), host)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.view and event.type() == QEvent.Type.FocusIn:
+            current = self.view.currentIndex()
+            self._select(current.row() if current.isValid() else 0)
+        return super().eventFilter(obj, event)
+
+    def _select(self, row: int) -> None:
+        """The row with the focus is the selected row (the one Ctrl+P and F9 act on)."""
+        if 0 <= row < self.model.rowCount() and not self.view.selectionModel().isRowSelected(row):
+            self.view.selectRow(row)
 
     def refresh(self) -> None:
         self.ctx.worker.submit(
@@ -73,12 +93,15 @@ class TodaysPayments(QWidget):
         return self.model.row_at(rows[0].row()) if rows else None
 
     def _pdf_then(self, receipt_id: int, code: str, auto_print: bool) -> None:
+        """The receipt as its next print would be (marked 重印 once it was printed),
+        for the preview; the preview logs a print once the printer took it."""
         receipt_id_ = receipt_id
         self.ctx.worker.submit(
-            receipts.receipt_pdf,
+            receipts.prepare_print,
             receipt_id_,
+            self.ctx.session.staff.id,
             receipt_layout(self.ctx.settings),
-            on_done=lambda pdf: self.receipt_ready.emit(receipt_id_, code, pdf, auto_print),
+            on_done=lambda copy: self.receipt_ready.emit(receipt_id_, code, copy.pdf, auto_print),
             on_error=lambda exc: self.status.setText(user_text(exc)),
         )
 

@@ -2,7 +2,9 @@
 
 `submit(fn, *args, on_done=..., on_error=..., channel="search")`: when a newer job is
 submitted on the same channel, the older job's result is dropped, so a newer
-keystroke supersedes an older query.
+keystroke supersedes an older query. `forget_submitted()` (at log-out) drops the
+results of every job submitted so far: the jobs still run (a payment being recorded
+is recorded), but nothing calls back into the windows being released.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class DbWorker(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gasdesk-db")
         self._ids = itertools.count(1)
         self._latest: dict[str, int] = {}
+        self._forgotten_below = 0  # results of jobs with a smaller id are not delivered
         self._pending = 0
         self._closed = False
         self._finished.connect(self._deliver)
@@ -71,6 +74,8 @@ class DbWorker(QObject):
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)
+        if job_id < self._forgotten_below:
+            return  # submitted by a window that has been released since
         if channel and self._latest.get(channel) != job_id:
             return  # superseded by a newer job on the same channel
         if ok:
@@ -80,6 +85,12 @@ class DbWorker(QObject):
             on_error(value)
         else:
             traceback.print_exception(value)
+
+    def forget_submitted(self) -> None:
+        """Deliver no result of a job submitted before now (their callbacks belong to
+        a window that is going away); later jobs are delivered as usual."""
+        self._forgotten_below = next(self._ids)
+        self._latest.clear()
 
     def run_sync(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Run on the worker thread and wait (for start-up and shutdown paths only)."""

@@ -4,147 +4,147 @@
 <context>
     <name>AccountPanel</name>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="69"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="72"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="70"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="73"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="71"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="74"/>
         <source>Meter</source>
         <translation>表号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="72"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="75"/>
         <source>Earlier meters</source>
         <translation>旧表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="73"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="76"/>
         <source>Last safety inspection</source>
         <translation>上次安检</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="74"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="77"/>
         <source>Open business forms</source>
         <translation>在办业务单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="103"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="106"/>
         <source>Reprint receipt (Alt+P)</source>
         <translation>重印收据（Alt+P）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="113"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="116"/>
         <source>Bills</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="115"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="118"/>
         <source>Payments</source>
         <translation>缴费记录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="125"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="128"/>
         <source>Readings (Alt+1)</source>
         <translation>抄表记录（Alt+1）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="126"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="129"/>
         <source>Bills and payments (Alt+2)</source>
         <translation>账单与缴费（Alt+2）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="127"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="130"/>
         <source>Report a reading (Alt+R)</source>
         <translation>客户报数（Alt+R）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="129"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="132"/>
         <source>Statement… (Alt+S)</source>
         <translation>对账单…（Alt+S）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="151"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="154"/>
         <source> (suspended)</source>
         <translation>（已停用）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="152"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="155"/>
         <source> (closed)</source>
         <translation>（已销户）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="158"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="161"/>
         <source>Owes ¥{amount} ({bills} unpaid bills)</source>
         <translation>欠费 ¥{amount}（{bills}笔未缴账单）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="164"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="167"/>
         <source>Nothing owed</source>
         <translation>无欠费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="169"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="172"/>
         <source>Prepaid ¥{amount}</source>
         <translation>预存 ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="175"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="178"/>
         <source>no meter in service</source>
         <translation>无在用表具</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="177"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="180"/>
         <source>IC card</source>
         <translation>IC卡表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="177"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="180"/>
         <source>mechanical</source>
         <translation>机械表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="181"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="184"/>
         <source>{number} ({kind}, {model}), installed {installed}, verified {verified}</source>
         <translation>{number}（{kind}，{model}），{installed}安装，{verified}检定</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="192"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="195"/>
         <source>{number} removed {removed}</source>
         <translation>{number}，{removed}拆除</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="200"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="203"/>
         <source>none recorded</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="204"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="207"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="209"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="212"/>
         <source>Planned outage {start} – {end}: {area} ({reason})</source>
         <translation>计划停气 {start} – {end}：{area}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="231"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="234"/>
         <source>Previous reading: {value} m³ on {date} (meter {meter}).</source>
         <translation>上次读数：{date} {value} m³（表号 {meter}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="255"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="258"/>
         <source>Choose a payment with a receipt first.</source>
         <translation>请先选择一笔有收据的缴费记录。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="260"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="263"/>
         <source>Reprinting receipts is not available in this version.</source>
         <translation>本版本暂不提供重印收据功能。</translation>
     </message>
@@ -198,8 +198,8 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/appointments.py" line="59"/>
-        <source>Record &amp;arrival</source>
-        <translation>登记到达(&amp;A)</translation>
+        <source>Record arr&amp;ival</source>
+        <translation>登记到达(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/appointments.py" line="62"/>
@@ -442,43 +442,43 @@
 <context>
     <name>CustomerBar</name>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="43"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="46"/>
         <source>Account number, name, phone, meter or address (F6)</source>
         <translation>户号、姓名、电话、表号或地址（F6）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="48"/>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="201"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="51"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="210"/>
         <source>No customer selected</source>
         <translation>未选择客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="55"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="59"/>
         <source>Next customer (F12)</source>
         <translation>下一位（F12）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="69"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="73"/>
         <source>Customer:</source>
         <translation>客户：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="123"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="127"/>
         <source>No customer found for “{text}”.</source>
         <translation>未找到“{text}”对应的客户。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="203"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="212"/>
         <source>IC card</source>
         <translation>IC卡表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="203"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="212"/>
         <source>mechanical</source>
         <translation>机械表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="204"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="213"/>
         <source>balance ¥{amount}</source>
         <translation>余额 ¥{amount}</translation>
     </message>
@@ -752,8 +752,8 @@
     <name>DayPanel</name>
     <message>
         <location filename="../../gasdesk/ui/dayend/day_panel.py" line="41"/>
-        <source>Business &amp;date</source>
-        <translation>营业日期(&amp;D)</translation>
+        <source>Business da&amp;te</source>
+        <translation>营业日期(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/dayend/day_panel.py" line="64"/>
@@ -841,17 +841,17 @@
         <translation>当日尚未日结，此为预览。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="221"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="224"/>
         <source>Export the day&apos;s transactions</source>
         <translation>导出当日交易</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="223"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="226"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="236"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="239"/>
         <source>{n} transactions exported to {path}.</source>
         <translation>已导出{n}笔交易至 {path}。</translation>
     </message>
@@ -948,12 +948,12 @@
         <translation>{tier}（自{day}起）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="53"/>
-        <source>{start} – {end} (meter {meter})</source>
-        <translation>{start} – {end}（表号 {meter}）</translation>
+        <location filename="../../gasdesk/ui/fee_models.py" line="55"/>
+        <source>meter {meter}</source>
+        <translation>表号 {meter}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="58"/>
+        <location filename="../../gasdesk/ui/fee_models.py" line="59"/>
         <source>{open} (of {total})</source>
         <translation>{open}（共{total}）</translation>
     </message>
@@ -961,57 +961,57 @@
 <context>
     <name>DuePanel</name>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="55"/>
+        <location filename="../../gasdesk/ui/due_panel.py" line="58"/>
         <source>Find the customer in the customer bar (F6).</source>
         <translation>请在客户栏查找客户（F6）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="61"/>
+        <location filename="../../gasdesk/ui/due_panel.py" line="64"/>
         <source>{name} · account {number} · meter {meter}</source>
         <translation>{name} · 户号 {number} · 表号 {meter}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="69"/>
+        <location filename="../../gasdesk/ui/due_panel.py" line="72"/>
         <source>Prepaid balance ¥{amount}</source>
         <translation>预存余额 ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="74"/>
+        <location filename="../../gasdesk/ui/due_panel.py" line="77"/>
         <source>Amount due: …</source>
         <translation>应收金额：…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="77"/>
+        <location filename="../../gasdesk/ui/due_panel.py" line="80"/>
         <source>Amount due: ¥{amount}</source>
         <translation>应收金额：¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="80"/>
+        <location filename="../../gasdesk/ui/due_panel.py" line="83"/>
         <source>Nothing is due</source>
         <translation>无应缴费用</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="86"/>
+        <location filename="../../gasdesk/ui/due_panel.py" line="89"/>
         <source>Enter the yuan or the m³ to buy</source>
         <translation>请输入购气金额（元）或气量（m³）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="89"/>
+        <location filename="../../gasdesk/ui/due_panel.py" line="92"/>
         <source>To pay: ¥{amount} for {volume} m³</source>
         <translation>应付：¥{amount}，购气 {volume} m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="94"/>
+        <location filename="../../gasdesk/ui/due_panel.py" line="97"/>
         <source>Gas used this year: {volume} m³</source>
         <translation>本年已用气：{volume} m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="99"/>
+        <location filename="../../gasdesk/ui/due_panel.py" line="102"/>
         <source>Enter the amount to prepay</source>
         <translation>请输入预存金额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="102"/>
+        <location filename="../../gasdesk/ui/due_panel.py" line="105"/>
         <source>Prepay: ¥{amount}</source>
         <translation>预存：¥{amount}</translation>
     </message>
@@ -1019,42 +1019,42 @@
 <context>
     <name>EntryPage</name>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="74"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="75"/>
         <source>These form files could not be loaded; the other forms work:</source>
         <translation>以下业务单文件无法加载，其他业务单可正常使用：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="89"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="90"/>
         <source>&amp;Submit (Ctrl+Enter)</source>
         <translation>提交(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="92"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="93"/>
         <source>C&amp;lear</source>
         <translation>清空(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="247"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="248"/>
         <source>Some fields need attention; nothing was saved.</source>
         <translation>部分内容需要修改，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="259"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="260"/>
         <source>Form {number} received. Give the customer the service phone {phone}.</source>
         <translation>业务单{number}已受理。请将服务电话{phone}告知客户。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="263"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="264"/>
         <source>Estimated: reply due {reply}, result due {result}.</source>
         <translation>预计答复期限 {reply}，处理结果反馈期限 {result}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="265"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="266"/>
         <source>Reply due {reply}, result due {result}.</source>
         <translation>答复期限{reply}，办结期限{result}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="272"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="273"/>
         <source>Visit booked: {slot}.</source>
         <translation>已预约上门：{slot}。</translation>
     </message>
@@ -1273,7 +1273,7 @@
         <translation>还差 ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/fees_tab.py" line="407"/>
+        <location filename="../../gasdesk/ui/tabs/fees_tab.py" line="414"/>
         <source>Recorded as {code}, but its receipt could not be made: {reason} Print it from today&apos;s list (Ctrl+P) once this is fixed.</source>
         <translation>已记账，收据号 {code}，但收据未能生成：{reason} 故障排除后请在今日列表中补打（Ctrl+P）。</translation>
     </message>
@@ -1281,7 +1281,7 @@
 <context>
     <name>FormPreviewDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/form_preview.py" line="38"/>
+        <location filename="../../gasdesk/ui/form_preview.py" line="48"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
@@ -1289,38 +1289,38 @@
 <context>
     <name>FormsTab</name>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="44"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="45"/>
         <source>&amp;New form</source>
         <translation>新建业务单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="45"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="46"/>
         <source>Open &amp;forms</source>
         <translation>在办业务单(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="46"/>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="78"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="47"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="87"/>
         <source>Com&amp;plaints</source>
         <translation>投诉(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="47"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="48"/>
         <source>Ou&amp;tages</source>
         <translation>停气通知(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="48"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="49"/>
         <source>&amp;Appointments</source>
         <translation>入户预约(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="49"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="50"/>
         <source>&amp;Return visits</source>
         <translation>回访(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="92"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="101"/>
         <source>Give the customer this copy and the service phone {phone}.</source>
         <translation>请将此回执交给客户，并告知服务电话{phone}。</translation>
     </message>
@@ -1405,140 +1405,150 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="40"/>
+        <location filename="../../gasdesk/ui/login.py" line="42"/>
         <source>GasDesk — log in</source>
         <translation>燃气营业厅柜台 — 登录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="43"/>
+        <location filename="../../gasdesk/ui/login.py" line="45"/>
         <source>GasDesk counter</source>
         <translation>燃气营业厅柜台</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="63"/>
+        <location filename="../../gasdesk/ui/login.py" line="65"/>
         <source>e.g. MS01</source>
         <translation>例如 MS01</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="68"/>
+        <location filename="../../gasdesk/ui/login.py" line="76"/>
         <source>Office</source>
         <translation>营业室</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="69"/>
+        <location filename="../../gasdesk/ui/login.py" line="77"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="70"/>
+        <location filename="../../gasdesk/ui/login.py" line="78"/>
         <source>Badge number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="71"/>
+        <location filename="../../gasdesk/ui/login.py" line="79"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="73"/>
+        <location filename="../../gasdesk/ui/login.py" line="81"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="78"/>
+        <location filename="../../gasdesk/ui/login.py" line="86"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="99"/>
+        <location filename="../../gasdesk/ui/login.py" line="89"/>
+        <source>&amp;Unlock a badge…</source>
+        <translation>主管解锁工号(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/login.py" line="113"/>
         <source>Counter {n}</source>
         <translation>{n}号窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/login.py" line="110"/>
+        <location filename="../../gasdesk/ui/login.py" line="124"/>
         <source>Choose the office and counter.</source>
         <translation>请选择营业室和窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/login.py" line="179"/>
+        <source>Badge {badge} is unlocked; log in with its password.</source>
+        <translation>工号 {badge} 已解锁，请用该工号的密码登录。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="32"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="34"/>
         <source>GasDesk — {office}, counter {counter}</source>
         <translation>燃气营业厅柜台 — {office} {counter}号窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="59"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="61"/>
         <source>Courtesy phrases</source>
         <translation>服务用语</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="75"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="78"/>
         <source>Business forms</source>
         <translation>业务受理</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="76"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="79"/>
         <source>Fee collection</source>
         <translation>收费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="77"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="80"/>
         <source>Meter records</source>
         <translation>抄表查询</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="78"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="81"/>
         <source>End of day</source>
         <translation>日结对账</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="82"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="85"/>
         <source>&amp;Counter</source>
         <translation>柜台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="83"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="86"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="98"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="101"/>
         <source>Find customer</source>
         <translation>查找客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="99"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="102"/>
         <source>Next customer</source>
         <translation>下一位客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="100"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="103"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="108"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="111"/>
         <source>Lock the screen</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="109"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="112"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="110"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="113"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="117"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="130"/>
         <source>⚠ {n} overdue</source>
         <translation>⚠ {n}件超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="124"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="137"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时切换。</translation>
     </message>
@@ -1576,7 +1586,12 @@
         <translation>{name}（{badge}）不是本营业室的主管，此操作需由主管确认。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/auth.py" line="216"/>
+        <location filename="../../gasdesk/services/auth.py" line="211"/>
+        <source>Badge {badge} belongs to another office; a supervisor there can unlock it.</source>
+        <translation>工号 {badge} 属于其他营业室，请由该营业室的主管解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/auth.py" line="227"/>
         <location filename="../../gasdesk/services/users.py" line="27"/>
         <source>There is no badge {badge}.</source>
         <translation>工号{badge}不存在。</translation>
@@ -2486,12 +2501,12 @@
         <translation>营业室 {code} 已经设立；添加员工请用 gasdesk user add。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/application.py" line="187"/>
+        <location filename="../../gasdesk/ui/application.py" line="201"/>
         <source>the shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/application.py" line="189"/>
+        <location filename="../../gasdesk/ui/application.py" line="203"/>
         <source>The database {where} has no office or staff yet. GasDesk writes demo data only into its own demo database. To start work with this one, set up the office and its first supervisor: gasdesk setup --office MS --badge BADGE --name NAME{db}</source>
         <translation>数据库 {where} 还没有营业室和员工。GasDesk 只在自己的演示数据库中生成演示数据。要使用这个数据库，请先设立营业室及其第一位主管：gasdesk setup --office MS --badge 工号 --name 姓名{db}</translation>
     </message>
@@ -2549,6 +2564,41 @@
         <location filename="../../gasdesk/domain/workdays.py" line="48"/>
         <source>The public holidays of {year} are not known yet. Add the official {year} schedule to resources/holidays.toml; until then deadlines are estimates that count Monday to Friday without the statutory holidays.</source>
         <translation>尚未录入{year}年的节假日安排。请将{year}年官方放假安排添加到resources/holidays.toml；在此之前，期限按周一至周五并除去法定节假日预计。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/pdf_printing.py" line="68"/>
+        <source>The print folder {folder} cannot be used: {reason}</source>
+        <translation>打印文件夹 {folder} 无法使用：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/pdf_printing.py" line="108"/>
+        <source>The document to print could not be read.</source>
+        <translation>要打印的文档无法读取。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/pdf_printing.py" line="113"/>
+        <source>The printer could not be opened.</source>
+        <translation>无法打开打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/pdf_printing.py" line="124"/>
+        <source>The printer did not take the next page.</source>
+        <translation>打印机未接收下一页。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/pdf_printing.py" line="131"/>
+        <source>A page of the document could not be drawn.</source>
+        <translation>文档的一页无法绘制。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/pdf_printing.py" line="141"/>
+        <source>The printer did not finish the document.</source>
+        <translation>打印机未能完成打印。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/pdf_printing.py" line="147"/>
+        <source>The printer reported an error.</source>
+        <translation>打印机报告错误。</translation>
     </message>
 </context>
 <context>
@@ -2704,23 +2754,23 @@
     <message>
         <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="60"/>
         <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="121"/>
-        <source>&amp;Next status</source>
-        <translation>下一状态(&amp;N)</translation>
+        <source>Ne&amp;xt status</source>
+        <translation>下一状态(&amp;X)</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="63"/>
-        <source>Print &amp;copy</source>
-        <translation>打印回执(&amp;C)</translation>
+        <source>Print cop&amp;y</source>
+        <translation>打印回执(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="119"/>
+        <source>Ne&amp;xt status: {status}</source>
+        <translation>下一状态(&amp;X)：{status}</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="82"/>
         <source>History</source>
         <translation>处理记录</translation>
-    </message>
-    <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="119"/>
-        <source>&amp;Next status: {status}</source>
-        <translation>下一状态(&amp;N)：{status}</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="161"/>
@@ -2768,8 +2818,8 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/outages.py" line="69"/>
-        <source>&amp;Register notice</source>
-        <translation>登记通知(&amp;R)</translation>
+        <source>Re&amp;gister notice</source>
+        <translation>登记通知(&amp;G)</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/outages.py" line="77"/>
@@ -2872,60 +2922,60 @@
 <context>
     <name>PaymentsModel</name>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="93"/>
+        <location filename="../../gasdesk/ui/fee_models.py" line="94"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="94"/>
+        <location filename="../../gasdesk/ui/fee_models.py" line="95"/>
         <location filename="../../gasdesk/ui/records/history_models.py" line="119"/>
         <source>Receipt</source>
         <translation>票据号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="95"/>
+        <location filename="../../gasdesk/ui/fee_models.py" line="96"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="96"/>
+        <location filename="../../gasdesk/ui/fee_models.py" line="97"/>
         <source>Name</source>
         <translation>户名</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="97"/>
+        <location filename="../../gasdesk/ui/fee_models.py" line="98"/>
         <location filename="../../gasdesk/ui/records/history_models.py" line="116"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="98"/>
+        <location filename="../../gasdesk/ui/fee_models.py" line="99"/>
         <location filename="../../gasdesk/ui/records/history_models.py" line="117"/>
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="99"/>
+        <location filename="../../gasdesk/ui/fee_models.py" line="100"/>
         <source>Amount (¥)</source>
         <translation>金额（¥）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="100"/>
+        <location filename="../../gasdesk/ui/fee_models.py" line="101"/>
         <source>Teller</source>
         <translation>营业员</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="101"/>
+        <location filename="../../gasdesk/ui/fee_models.py" line="102"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="106"/>
+        <location filename="../../gasdesk/ui/fee_models.py" line="107"/>
         <source>voided by {code}</source>
         <translation>已被{code}冲正</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="108"/>
+        <location filename="../../gasdesk/ui/fee_models.py" line="109"/>
         <source>reverses {code}</source>
         <translation>冲正{code}</translation>
     </message>
@@ -3003,22 +3053,32 @@
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="63"/>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="62"/>
         <source>&amp;Print (Ctrl+P)</source>
         <translation>打印(&amp;P)（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="66"/>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="65"/>
         <source>&amp;Save as PDF (Ctrl+S)</source>
         <translation>另存为PDF(&amp;S)（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="116"/>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="129"/>
+        <source>Printed.</source>
+        <translation>已打印。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="133"/>
+        <source>Not printed: {reason}</source>
+        <translation>未打印：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="139"/>
         <source>Save PDF</source>
         <translation>保存PDF</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="116"/>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="139"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF文件 (*.pdf)</translation>
     </message>
@@ -3292,55 +3352,65 @@
 <context>
     <name>ReceiptCopyDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/records/reprint.py" line="41"/>
+        <location filename="../../gasdesk/ui/records/reprint.py" line="60"/>
         <source>Receipt {code} — copy (重印)</source>
         <translation>收据 {code} — 重印</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/reprint.py" line="41"/>
+        <location filename="../../gasdesk/ui/records/reprint.py" line="60"/>
         <source>Receipt {code}</source>
         <translation>收据 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/reprint.py" line="84"/>
+        <source>Printed, but the print could not be recorded: {reason}</source>
+        <translation>已打印，但打印记录未能保存：{reason}</translation>
     </message>
 </context>
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="45"/>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="51"/>
         <source>Receipt {code}</source>
         <translation>收据 {code}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="55"/>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="61"/>
         <source>Print (Enter)</source>
         <translation>打印（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="57"/>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="63"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="95"/>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="116"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="116"/>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="143"/>
         <source>Printed a copy marked 重印.</source>
         <translation>已打印标有“重印”的副本。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="118"/>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="145"/>
         <source>Printed.</source>
         <translation>已打印。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="119"/>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="146"/>
         <source>Print a copy (Enter)</source>
         <translation>打印副本（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="125"/>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="156"/>
+        <source>Printed, but the print could not be recorded: {reason}</source>
+        <translation>已打印，但打印记录未能保存：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="166"/>
         <source>Not printed: {reason}</source>
         <translation>未打印：{reason}</translation>
     </message>
@@ -3470,8 +3540,8 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="113"/>
-        <source>&amp;Close shift</source>
-        <translation>交班(&amp;C)</translation>
+        <source>C&amp;lose shift</source>
+        <translation>交班(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="181"/>
@@ -3542,37 +3612,37 @@
 <context>
     <name>StatementDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="38"/>
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="39"/>
         <source>Statement for {name} ({number})</source>
         <translation>{name}（{number}）的对账单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="47"/>
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="48"/>
         <source>&amp;Make statement (Enter)</source>
         <translation>生成对账单(&amp;M)（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="56"/>
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="57"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="61"/>
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="62"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="63"/>
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="64"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="81"/>
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="82"/>
         <source>Making the statement…</source>
         <translation>正在生成对账单…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="101"/>
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="102"/>
         <source>Statement for {start} to {end}: print it with Ctrl+P.</source>
         <translation>{start}至{end}的对账单：按Ctrl+P打印。</translation>
     </message>
@@ -3714,41 +3784,84 @@
 <context>
     <name>TodaysPayments</name>
     <message>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="36"/>
+        <location filename="../../gasdesk/ui/todays_payments.py" line="39"/>
         <source>Reprint (Ctrl+P)</source>
         <translation>重印（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="38"/>
+        <location filename="../../gasdesk/ui/todays_payments.py" line="41"/>
         <source>Void… (F9)</source>
         <translation>冲正…（F9）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="45"/>
-        <source>Today&apos;s payments at this office</source>
-        <translation>本营业室今日收费</translation>
+        <location filename="../../gasdesk/ui/todays_payments.py" line="51"/>
+        <source>&amp;Today&apos;s payments at this office</source>
+        <translation>本营业室今日收费(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="88"/>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="96"/>
+        <location filename="../../gasdesk/ui/todays_payments.py" line="111"/>
+        <location filename="../../gasdesk/ui/todays_payments.py" line="119"/>
         <source>Choose a payment in the list first.</source>
         <translation>请先在列表中选择一笔收费。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="99"/>
+        <location filename="../../gasdesk/ui/todays_payments.py" line="122"/>
         <source>This payment cannot be voided.</source>
         <translation>该笔收费不能冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="110"/>
+        <location filename="../../gasdesk/ui/todays_payments.py" line="133"/>
         <source>Voided; void slip {code}.</source>
         <translation>已冲正，冲正单号{code}。</translation>
     </message>
 </context>
 <context>
+    <name>UnlockBadgeDialog</name>
+    <message>
+        <location filename="../../gasdesk/ui/unlock_dialog.py" line="39"/>
+        <source>Unlock a badge</source>
+        <translation>主管解锁工号</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/unlock_dialog.py" line="42"/>
+        <source>A supervisor of this office unlocks a badge that is locked after too many wrong passwords. The unlock is recorded with the supervisor&apos;s badge.</source>
+        <translation>工号因密码错误次数过多被锁定时，由本营业室的主管解锁；解锁记录主管的工号。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/unlock_dialog.py" line="53"/>
+        <source>Locked badge</source>
+        <translation>被锁定的工号</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/unlock_dialog.py" line="54"/>
+        <source>Supervisor badge</source>
+        <translation>主管工号</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/unlock_dialog.py" line="55"/>
+        <source>Supervisor password</source>
+        <translation>主管密码</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/unlock_dialog.py" line="56"/>
+        <source>Unlock (Enter)</source>
+        <translation>解锁（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/unlock_dialog.py" line="60"/>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/unlock_dialog.py" line="85"/>
+        <source>Enter the locked badge.</source>
+        <translation>请输入被锁定的工号。</translation>
+    </message>
+</context>
+<context>
     <name>UsageChart</name>
     <message>
-        <location filename="../../gasdesk/ui/records/usage_chart.py" line="74"/>
+        <location filename="../../gasdesk/ui/records/usage_chart.py" line="75"/>
         <source>Gas used per month (m³)</source>
         <translation>月用气量（m³）</translation>
     </message>
@@ -3787,8 +3900,8 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/visits.py" line="62"/>
-        <source>&amp;Record return visit</source>
-        <translation>登记回访(&amp;R)</translation>
+        <source>Recor&amp;d return visit</source>
+        <translation>登记回访(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/visits.py" line="108"/>

@@ -32,6 +32,7 @@ def _translators_removed(qapp, monkeypatch: pytest.MonkeyPatch):  # type: ignore
     import gasdesk.ui.application as application
 
     locale = QLocale()
+    font = qapp.font()
     installed = []
     original = application.install_translators
 
@@ -45,6 +46,7 @@ def _translators_removed(qapp, monkeypatch: pytest.MonkeyPatch):  # type: ignore
     for translator in installed:
         qapp.removeTranslator(translator)
     QLocale.setDefault(locale)
+    qapp.setFont(font)  # run_gui sets the counter's font too
 
 
 @pytest.fixture

@@ -56,3 +56,25 @@ def test_a_late_job_after_shutdown_runs_nothing(qtbot) -> None:  # type: ignore[
     qtbot.wait(50)
     assert ran == [] and worker.pending == 0
     worker.shutdown()  # twice is harmless
+
+
+def test_results_of_jobs_submitted_before_a_log_out_are_not_delivered(qtbot) -> None:  # type: ignore[no-untyped-def]
+    worker = DbWorker()
+    try:
+        ran: list[str] = []
+        seen: list[str] = []
+
+        def job(text: str) -> str:
+            time.sleep(0.02)
+            ran.append(text)
+            return text
+
+        worker.submit(job, "before", on_done=seen.append)
+        worker.submit(job, "before, on a channel", on_done=seen.append, channel="c")
+        worker.forget_submitted()
+        worker.submit(job, "after", on_done=seen.append)
+        qtbot.waitUntil(lambda: worker.pending == 0)
+        assert ran == ["before", "before, on a channel", "after"]  # every job still runs
+        assert seen == ["after"]
+    finally:
+        worker.shutdown()

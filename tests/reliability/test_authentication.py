@@ -132,6 +132,19 @@ def test_a_supervisor_unlocks_a_badge_and_a_teller_cannot(ms: tuple[int, int]) -
     assert AuditEvent.get(AuditEvent.kind == "unlock").staff_id == staff("MS09").id
 
 
+def test_a_supervisor_unlocks_only_badges_of_their_own_office(ms: tuple[int, int]) -> None:
+    office, _ = ms
+    lock_directly("WC01")
+    with pytest.raises(LoginError) as info:
+        unlock_badge("WC01", "MS09", PW, office)
+    assert "another office" in str(info.value)
+    assert staff("WC01").failed_logins == 5 and staff("WC01").locked_until is not None
+    assert events("unlock") == []
+    wc = Office.get(Office.code == "WC").id
+    unlock_badge("WC01", "WC09", PW, wc)
+    assert staff("WC01").failed_logins == 0 and staff("WC01").locked_until is None
+
+
 def test_verify_supervisor_accepts_only_a_supervisor_of_the_office(ms: tuple[int, int]) -> None:
     office, _ = ms
     info = verify_supervisor("MS09", PW, office)

@@ -13,7 +13,7 @@ import pytest
 from gasdesk.domain.fees import PaymentRequest, ReceiptInfo
 from gasdesk.services.billing import statement
 from gasdesk.services.payments import collect_payment
-from gasdesk.services.receipts import print_copy, receipt_pdf
+from gasdesk.services.receipts import prepare_print, receipt_pdf, record_print
 from gasdesk.services.voids import void_payment
 from gasdesk.storage.models import AuditEvent, Reading, ReceiptPrint
 from tests import fees_support, pg_support
@@ -108,14 +108,29 @@ def test_a_longer_receipt_gets_a_longer_roll(fee_data: FeeData) -> None:
     assert two_bills[2].count("抄表期间") == 2
 
 
+@pytest.mark.parametrize("number", ["2400000002", "370300240000001"])
+def test_the_a5_receipt_keeps_a_meter_number_on_one_line(fee_data: FeeData, number: str) -> None:
+    from gasdesk.storage.models import Meter
+
+    Meter.update(number=number).where(Meter.account == fee_data.house.id).execute()
+    ((_w, _h, text),) = pdf_pages(receipt_pdf(paid(fee_data).receipt_id, "a5"))
+    assert text.count(number) == 2  # in the customer's details and in the bill's row
+
+
 def test_a_reprint_is_marked_and_logged_with_who_and_when(fee_data: FeeData) -> None:
     info = paid(fee_data)
-    original = print_copy(info.receipt_id, fee_data.teller.id)
+    original = prepare_print(info.receipt_id, fee_data.teller.id)
     assert not original.reprint and "重印" not in pdf_pages(original.pdf)[0][2]
-    copy = print_copy(info.receipt_id, fee_data.supervisor.id, "a5")
+    # nothing is logged until the print was sent: preparing again gives the original
+    assert not prepare_print(info.receipt_id, fee_data.teller.id).reprint
+    assert ReceiptPrint.select().count() == 0
+    record_print(original)
+    copy = prepare_print(info.receipt_id, fee_data.supervisor.id, "a5")
     assert copy.reprint
     text = pdf_pages(copy.pdf)[0][2]
     assert "重印" in text and "MS09" in text and "MS-2026-000001" in text
+    assert ReceiptPrint.select().count() == 1
+    record_print(copy)
     prints = list(ReceiptPrint.select().order_by(ReceiptPrint.id))
     assert [(p.reprint, p.staff_id) for p in prints] == [
         (False, fee_data.teller.id),

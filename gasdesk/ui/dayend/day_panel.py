@@ -38,7 +38,7 @@ class DayPanel(QWidget):
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
-        label = QLabel(self.tr("Business &date"))
+        label = QLabel(self.tr("Business da&te"))
         self.date = day_edit("dayDate", self.today())
         label.setBuddy(self.date)
         self.date.dateChanged.connect(lambda _d: self.refresh())
@@ -211,7 +211,10 @@ class DayPanel(QWidget):
             self.tr("Day report {date}") if layout == "a4" else self.tr("Z slip {date}")
         ).format(date=report.business_date.isoformat())
         hint = "" if report.closed else self.tr("The day is not closed: this is a preview.")
-        self.preview = FormPreviewDialog(pdf, title, hint, parent=self)
+        name = f"{self.ctx.session.office.code}-{report.business_date.isoformat()}-{layout}.pdf"
+        self.preview = FormPreviewDialog(
+            pdf, title, hint, parent=self, settings=self.ctx.settings, file_name=name
+        )
         self.preview.setObjectName("dayReportPreview")
         self.preview.show()
 

@@ -110,7 +110,7 @@ class ShiftPanel(QWidget):
         self.difference_button = QPushButton(self.tr("Record &difference…"))
         self.difference_button.setObjectName("recordDifference")
         self.recount_button = QPushButton(self.tr("Count &again"))
-        self.close_button = QPushButton(self.tr("&Close shift"))
+        self.close_button = QPushButton(self.tr("C&lose shift"))
         self.close_button.setObjectName("closeShift")
         for button in (self.difference_button, self.recount_button, self.close_button):
             buttons.addWidget(button)

@@ -56,7 +56,7 @@ class AppointmentsPage(QWidget):
         self.arrived = QTimeEdit(QTime.currentTime())
         self.arrived.setObjectName("arrivedAt")
         self.arrived.setDisplayFormat("HH:mm")
-        self.complete_button = QPushButton(self.tr("Record &arrival"))
+        self.complete_button = QPushButton(self.tr("Record arr&ival"))
         self.complete_button.setObjectName("recordArrival")
         self.complete_button.clicked.connect(self.complete)
         self.cancel_button = QPushButton(self.tr("Cancel &booking"))

@@ -24,7 +24,7 @@ from gasdesk.domain.form_spec import FormCatalog, FormSpec
 from gasdesk.domain.workdays import UnknownYearError
 from gasdesk.printing.forms import render_form_pdf
 from gasdesk.services.appointments import free_slots
-from gasdesk.services.form_copies import printable_form
+from gasdesk.services.form_copies import printable_form, printed_before
 from gasdesk.services.form_settings import appointment_config, service_phone
 from gasdesk.services.forms import FormRejected, submit_form
 from gasdesk.ui.context import AppContext
@@ -33,8 +33,9 @@ from gasdesk.ui.formdesk.common import clock, error_text, use_english
 
 
 def render_copy(form_id: int) -> bytes:
-    """Runs on the worker: the customer's copy as PDF bytes."""
-    return render_form_pdf(printable_form(form_id))
+    """Runs on the worker: the customer's copy as PDF bytes, marked 重印 when it was
+    printed before (the preview shows what will be printed)."""
+    return render_form_pdf(printable_form(form_id, copy=printed_before(form_id)))
 
 
 class EntryPage(QWidget):

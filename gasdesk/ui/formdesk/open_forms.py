@@ -57,10 +57,10 @@ class OpenFormsPage(QWidget):
         self.note.setObjectName("advanceNote")
         self.note.setPlaceholderText(self.tr("Note for the history (what was done)"))
         self.note.returnPressed.connect(self.advance)
-        self.advance_button = QPushButton(self.tr("&Next status"))
+        self.advance_button = QPushButton(self.tr("Ne&xt status"))
         self.advance_button.setObjectName("advanceForm")
         self.advance_button.clicked.connect(self.advance)
-        self.print_button = QPushButton(self.tr("Print &copy"))
+        self.print_button = QPushButton(self.tr("Print cop&y"))
         self.print_button.clicked.connect(self._print)
         self.history = QPlainTextEdit()
         self.history.setObjectName("formHistory")
@@ -116,9 +116,9 @@ class OpenFormsPage(QWidget):
         nxt = f.next_status if f else None
         self.advance_button.setEnabled(nxt is not None)
         self.advance_button.setText(
-            self.tr("&Next status: {status}").format(status=self.names.status(nxt))
+            self.tr("Ne&xt status: {status}").format(status=self.names.status(nxt))
             if nxt
-            else self.tr("&Next status")
+            else self.tr("Ne&xt status")
         )
         self.print_button.setEnabled(f is not None)
 

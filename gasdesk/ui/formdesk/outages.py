@@ -66,7 +66,7 @@ class OutagesPage(QWidget):
             edit.setCalendarPopup(True)
         self.reason = QLineEdit()
         self.reason.setObjectName("outageReason")
-        self.register_button = QPushButton(self.tr("&Register notice"))
+        self.register_button = QPushButton(self.tr("Re&gister notice"))
         self.register_button.setObjectName("registerOutage")
         self.register_button.clicked.connect(lambda: self.register(confirm_peak=False))
         buildings = QHBoxLayout()

@@ -59,7 +59,7 @@ class VisitsPage(QWidget):
         self.satisfaction.setObjectName("visitSatisfaction")
         for code in SATISFACTION:
             self.satisfaction.addItem(self.names.satisfaction(code), code)
-        self.record_button = QPushButton(self.tr("&Record return visit"))
+        self.record_button = QPushButton(self.tr("Recor&d return visit"))
         self.record_button.setObjectName("recordVisit")
         self.record_button.clicked.connect(self.record)
         self.outcome.returnPressed.connect(self.record)

@@ -5,6 +5,8 @@ reported-reading form in tabs below."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
@@ -24,6 +26,7 @@ from gasdesk.domain.account_view import AccountView, PaymentLine
 from gasdesk.domain.money import format_yuan
 from gasdesk.domain.readings import format_m3
 from gasdesk.ui.context import AppContext
+from gasdesk.ui.fee_settings import receipt_layout
 from gasdesk.ui.messages import user_text
 from gasdesk.ui.records.history_models import BillsModel, PaymentsModel, ReadingsModel
 from gasdesk.ui.records.reading_form import ReadingReportForm
@@ -260,22 +263,19 @@ class AccountPanel(QWidget):
                 self.tr("Reprinting receipts is not available in this version.")
             )
             return
+        prepare, record = service
         self.ctx.worker.submit(
-            service,
+            prepare,
             payment.receipt_id,
             self.ctx.session.staff.id,
-            on_done=self._show_copy,
+            receipt_layout(self.ctx.settings),
+            on_done=lambda copy: self._show_copy(copy, record),
             on_error=lambda exc: self.ledger_status.setText(user_text(exc)),
             channel="records-reprint",
         )
 
-    def _show_copy(self, copy: object) -> None:
-        dialog = ReceiptCopyDialog(
-            getattr(copy, "pdf", b""),
-            str(getattr(copy, "code", "")),
-            bool(getattr(copy, "reprint", True)),
-            self,
-        )
+    def _show_copy(self, copy: object, record: Callable[[Any], None]) -> None:
+        dialog = ReceiptCopyDialog(self.ctx, copy, record, self)
         self._keep(dialog)
         dialog.open()
 

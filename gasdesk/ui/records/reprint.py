@@ -1,11 +1,12 @@
 """Reprinting the receipt of a payment from the account's history.
 
 The receipt document, the 重印 mark and the print log belong to fee collection: its
-service `gasdesk.services.receipts.print_copy(receipt_id, staff_id)` makes the PDF
-and logs the print (the first print is the original, every later one a copy marked
-重印). This module only finds that service and shows what it returns; when the
-service is not part of the build, `receipt_reprint_service()` is None and the tab
-says that reprinting is not available instead of printing anything.
+service `gasdesk.services.receipts` makes the PDF of the next print
+(`prepare_print(receipt_id, staff_id)`: the original the first time, a copy marked
+重印 every time after) and logs a print once it was sent (`record_print(copy)`).
+This module only finds that service and shows what it returns; when the service is
+not part of the build, `receipt_reprint_service()` is None and the tab says that
+reprinting is not available instead of printing anything.
 """
 
 from __future__ import annotations
@@ -14,36 +15,74 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
+from gasdesk.ui.context import AppContext
+from gasdesk.ui.messages import user_text
 from gasdesk.ui.pdf_preview import PdfPreview
+from gasdesk.ui.window_fit import fit_dialog
 
 SERVICE_MODULE = "gasdesk.services.receipts"
-SERVICE_FUNCTION = "print_copy"
+PREPARE, RECORD = "prepare_print", "record_print"
+
+Service = tuple[Callable[..., Any], Callable[[Any], None]]
 
 
-def receipt_reprint_service() -> Callable[..., Any] | None:
-    """print_copy(receipt_id, staff_id) -> PrintCopy(pdf, reprint, code), or None."""
+def receipt_reprint_service() -> Service | None:
+    """(prepare_print(receipt_id, staff_id) -> PrintCopy, record_print(copy)), or None."""
     try:
         module = importlib.import_module(SERVICE_MODULE)
     except ImportError:
         return None
-    fn = getattr(module, SERVICE_FUNCTION, None)
-    return fn if callable(fn) else None
+    prepare, record = getattr(module, PREPARE, None), getattr(module, RECORD, None)
+    return (prepare, record) if callable(prepare) and callable(record) else None
 
 
 class ReceiptCopyDialog(QDialog):
-    """The logged copy of a receipt, ready to print (Ctrl+P)."""
+    """The receipt as its next print will be (marked 重印 once it was printed), ready
+    to print (Ctrl+P); the print is logged once the printer took it."""
 
-    def __init__(self, pdf: bytes, code: str, reprint: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        copy: Any,
+        record: Callable[[Any], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.ctx = ctx
+        self.copy = copy
+        self.record = record
+        code = str(copy.code)
         self.setObjectName("receiptCopyDialog")
-        title = self.tr("Receipt {code} — copy (重印)") if reprint else self.tr("Receipt {code}")
+        title = (
+            self.tr("Receipt {code} — copy (重印)") if copy.reprint else self.tr("Receipt {code}")
+        )
         self.setWindowTitle(title.format(code=code))
-        self.resize(420, 640)
-        self.preview = PdfPreview(self)
-        self.preview.set_pdf(pdf, f"receipt-{code}.pdf")
-        self.preview.printed.connect(lambda _pages: self.accept())
+        fit_dialog(self, QSize(420, 640))
+        self.preview = PdfPreview(self, settings=ctx.settings)
+        self.preview.set_pdf(copy.pdf, f"receipt-{code}.pdf")
+        self.preview.printed.connect(self._printed)
+        self.error = QLabel("")
+        self.error.setObjectName("receiptCopyError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.preview)
+        layout.addWidget(self.error)
         self.preview.print_button.setFocus()
+
+    def _printed(self, _pages: int) -> None:
+        self.ctx.worker.submit(
+            self.record, self.copy, on_done=lambda _none: self.accept(), on_error=self._failed
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error.setText(
+            self.tr("Printed, but the print could not be recorded: {reason}").format(
+                reason=user_text(exc)
+            )
+        )
+        self.error.show()

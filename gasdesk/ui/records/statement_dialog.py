@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from gasdesk.ui.context import AppContext
 from gasdesk.ui.dates import day_edit, to_date
 from gasdesk.ui.messages import user_text
 from gasdesk.ui.pdf_preview import PdfPreview
+from gasdesk.ui.window_fit import fit_dialog
 
 
 class StatementDialog(QDialog):
@@ -39,7 +40,7 @@ class StatementDialog(QDialog):
                 name=account.name, number=account.number
             )
         )
-        self.resize(760, 860)
+        fit_dialog(self, QSize(760, 860))
         today = today or dt.date.today()
         start = today - dt.timedelta(days=365)  # the last twelve months by default
         self.start = day_edit("statementStart", start)
@@ -52,7 +53,7 @@ class StatementDialog(QDialog):
         self.status.setObjectName("statementStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
-        self.preview = PdfPreview(self)
+        self.preview = PdfPreview(self, settings=ctx.settings)
         close = QPushButton(self.tr("Close (Esc)"))
         close.clicked.connect(self.reject)
         close.setAutoDefault(False)

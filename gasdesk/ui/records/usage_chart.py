@@ -50,7 +50,8 @@ class UsageChart(QWidget):
         self.update()
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(560, 300)
+        # low enough that the account view fits a 1366×768 counter screen
+        return QSize(560, 200)
 
     def sizeHint(self) -> QSize:
         return QSize(900, 380)

@@ -297,6 +297,11 @@ class FeesTab(QWidget):
 
     # -- read-back and commit ---------------------------------------------------------
     def focus_entry(self) -> None:
+        """Put the keyboard where the teller's next keystroke belongs, if the tab shows:
+        a hidden tab never takes the keystrokes meant for the one on screen (it takes
+        the focus when it is shown, see showEvent)."""
+        if not self.isVisible():
+            return
         mode = self.form.current_mode()
         if mode == "purchase" and self.quote is None:
             target: QWidget = self.form.buy_amount
@@ -385,6 +390,8 @@ class FeesTab(QWidget):
         return self.flow.dialog
 
     def _read_back_cancelled(self) -> None:
+        if not self.isVisible():
+            return
         # after a refusal at the read-back, closing it leaves no window active: the
         # keyboard comes back here explicitly
         self.window().activateWindow()
@@ -421,7 +428,7 @@ class FeesTab(QWidget):
         message = user_text(exc)
         self.form.error.setText(message)
         self.ctx.events.moment.emit("refusal", {"message": message})
-        if field is not None:
+        if field is not None and self.isVisible():
             field.setFocus()
             if hasattr(field, "selectAll"):
                 field.selectAll()

@@ -11,6 +11,7 @@ from gasdesk.domain.form_spec import FormCatalog
 from gasdesk.services.form_copies import record_print
 from gasdesk.services.form_settings import load_forms, service_phone
 from gasdesk.ui.context import AppContext
+from gasdesk.ui.focus import focus_first_field
 from gasdesk.ui.form_preview import FormPreviewDialog
 from gasdesk.ui.formdesk.appointments import AppointmentsPage
 from gasdesk.ui.formdesk.common import clock
@@ -62,6 +63,14 @@ class FormsTab(QWidget):
         self._timer.start()
         self.complaints.refresh()
 
+    def focus_entry(self) -> None:
+        """Into the form on screen (from the customer bar): the new form's first empty
+        field, or the first field of the page shown."""
+        if self.pages.currentWidget() is self.entry:
+            self.entry.focus_form()
+            return
+        focus_first_field(self.pages.currentWidget())
+
     def refresh_current(self) -> None:
         page = self.pages.currentWidget()
         refresh = getattr(page, "refresh", None)
@@ -92,7 +101,9 @@ class FormsTab(QWidget):
         hint = self.tr("Give the customer this copy and the service phone {phone}.").format(
             phone=service_phone()
         )
-        dialog = FormPreviewDialog(pdf, title, hint, self)
+        dialog = FormPreviewDialog(
+            pdf, title, hint, self, settings=self.ctx.settings, file_name=f"form-{form_id}.pdf"
+        )
         dialog.printed.connect(lambda: self._printed(form_id))
         dialog.finished.connect(lambda _r: self._preview_closed(dialog))
         self.preview = dialog
