@@ -29,6 +29,7 @@ from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.storage import audit
 from gasdesk.storage.errors import StorageError
 from gasdesk.storage.models import db
+from gasdesk.storage.paths import read_only_uri
 
 PREFIX = "gasdesk"
 SUFFIX = ".db"
@@ -102,7 +103,7 @@ def _fsync_dir(folder: Path) -> None:
 
 def _copy(source: Path, target: Path) -> None:
     """A consistent copy of `source` in `target` (one self-contained file)."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = sqlite3.connect(read_only_uri(source), uri=True)
     try:
         dst = sqlite3.connect(target)
         try:
@@ -118,7 +119,7 @@ def _copy(source: Path, target: Path) -> None:
 
 def check_file(path: Path, anchors: list[tuple[int, str]] | None = None) -> BackupCheck:
     """Open a database file read-only: full integrity check and the audit chain."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         integrity = [str(r[0]) for r in con.execute("PRAGMA integrity_check(20)")]
         chain = audit.verify_connection(con.execute, "?", anchors or [])

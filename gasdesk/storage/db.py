@@ -28,6 +28,7 @@ from gasdesk.storage import audit
 from gasdesk.storage.errors import DatabaseOpenError, StorageError, is_retryable
 from gasdesk.storage.migrations import MIGRATIONS, current_version, latest_version, migrate
 from gasdesk.storage.models import db
+from gasdesk.storage.paths import read_only_uri
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 NO_PERMISSION = (os_errors.EACCES, os_errors.EPERM, os_errors.EROFS)
@@ -126,7 +127,7 @@ def _check_sqlite_file(path: Path, *, quick_check: bool = True) -> set[int]:
                 path=str(path),
             )
         try:
-            con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            con = sqlite3.connect(read_only_uri(path), uri=True)
             try:
                 tables = {
                     r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -217,7 +218,7 @@ class DeferredCheck:
 
     def _run(self) -> None:
         try:
-            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            con = sqlite3.connect(read_only_uri(self.path), uri=True)
             try:
                 tables = {
                     r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -417,7 +418,7 @@ def integrity_check(max_errors: int = 20) -> IntegrityResult:
 
 def quick_check(path: str | Path) -> str:
     """`PRAGMA quick_check` on a file, read-only; 'ok' or the first problem found."""
-    con = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+    con = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         return str(con.execute("PRAGMA quick_check(1)").fetchone()[0])
     finally:
