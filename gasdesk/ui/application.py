@@ -179,7 +179,8 @@ def open_counter_database(db_path: str | None) -> bool:
     from gasdesk.storage.db import open_database
     from gasdesk.storage.models import Office
 
-    open_database(db_path, check_in_background=True)
+    # only the demo database is made by the application; a named file must exist
+    open_database(db_path, check_in_background=True, must_exist=not is_demo_database(db_path))
     if is_set_up():
         return False
     if is_demo_database(db_path) and Office.select().count() == 0:

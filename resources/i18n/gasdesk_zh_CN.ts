@@ -1587,47 +1587,52 @@
         <translation>工号或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="56"/>
+        <location filename="../../gasdesk/storage/errors.py" line="76"/>
         <source>The disk holding the database is full. Nothing was recorded; free space and try again.</source>
         <translation>数据库所在磁盘已满，未记录任何内容，请清理空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="60"/>
+        <location filename="../../gasdesk/storage/errors.py" line="80"/>
         <source>The database is read-only. Nothing was recorded; ask the administrator.</source>
         <translation>数据库为只读，未记录任何内容，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="63"/>
+        <location filename="../../gasdesk/storage/errors.py" line="83"/>
         <source>The database is busy with another counter. Nothing was recorded; try again.</source>
         <translation>数据库正被其他窗口占用，未记录任何内容，请重试。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="66"/>
+        <location filename="../../gasdesk/storage/errors.py" line="86"/>
         <source>Another counter changed the same records at the same moment. Nothing was recorded; try again.</source>
         <translation>其他窗口同时修改了相同记录，未记录任何内容，请重试。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="71"/>
+        <location filename="../../gasdesk/storage/errors.py" line="91"/>
         <source>The disk reported an error. Nothing was recorded; try again or call the administrator.</source>
         <translation>磁盘报告错误，未记录任何内容，请重试或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="75"/>
+        <location filename="../../gasdesk/storage/errors.py" line="95"/>
+        <source>The disk or folder holding the database can no longer be reached (removed or failed). Nothing was recorded; call the administrator.</source>
+        <translation>无法访问数据库所在的磁盘或文件夹（已被移除或发生故障），未记录任何内容，请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/errors.py" line="100"/>
         <source>The database file is damaged. Nothing was recorded; call the administrator.</source>
         <translation>数据库文件已损坏，未记录任何内容，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="78"/>
+        <location filename="../../gasdesk/storage/errors.py" line="103"/>
         <source>The connection to the shared database was lost. Nothing was recorded; try again.</source>
         <translation>与共享数据库的连接已断开，未记录任何内容，请重试。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="82"/>
+        <location filename="../../gasdesk/storage/errors.py" line="107"/>
         <source>Payments, receipts and audit records cannot be changed or deleted; record a correction instead. Nothing was recorded.</source>
         <translation>收费、收据和审计记录不能修改或删除，请改为登记更正记录。未记录任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="88"/>
+        <location filename="../../gasdesk/storage/errors.py" line="113"/>
         <source>The database refused the change ({error}). Nothing was recorded.</source>
         <translation>数据库拒绝了此次修改（{error}），未记录任何内容。</translation>
     </message>
@@ -2356,122 +2361,199 @@
         <translation>预存款已被使用，不能冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="83"/>
+        <location filename="../../gasdesk/storage/backup.py" line="46"/>
+        <source>The backup could not be written to {folder}: the disk is full. Nothing was left behind; free space and back up again.</source>
+        <translation>无法将备份写入{folder}：磁盘已满。未留下任何不完整的文件，请清理空间后重新备份。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/backup.py" line="51"/>
+        <source>The backup could not be written to {folder}: the folder or its disk is read-only.</source>
+        <translation>无法将备份写入{folder}：该文件夹或其所在磁盘为只读。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/backup.py" line="55"/>
+        <source>The backup could not be written to {folder}: the disk reported a read or write error. Nothing was left behind.</source>
+        <translation>无法将备份写入{folder}：磁盘报告读写错误。未留下任何不完整的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/backup.py" line="60"/>
+        <source>The backup could not be written to {folder}: the folder or its disk can no longer be reached.</source>
+        <translation>无法将备份写入{folder}：无法访问该文件夹或其所在磁盘。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/backup.py" line="67"/>
+        <source>Nothing was restored: the disk of {folder} is full. The database is as it was; free space and restore again.</source>
+        <translation>未恢复任何内容：{folder}所在磁盘已满。数据库保持原样，请清理空间后重新恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/backup.py" line="72"/>
+        <source>Nothing was restored: {folder} is read-only. The database is as it was.</source>
+        <translation>未恢复任何内容：{folder}为只读。数据库保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/backup.py" line="75"/>
+        <source>Nothing was restored: the disk of {folder} reported a read or write error. The database is as it was.</source>
+        <translation>未恢复任何内容：{folder}所在磁盘报告读写错误。数据库保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/backup.py" line="80"/>
+        <source>Nothing was restored: {folder} can no longer be reached. The database is as it was.</source>
+        <translation>未恢复任何内容：无法访问{folder}。数据库保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/backup.py" line="106"/>
+        <source>Nothing was restored: {folder} cannot be written ({error}). The database is as it was.</source>
+        <translation>未恢复任何内容：无法写入{folder}（{error}）。数据库保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/backup.py" line="159"/>
         <source>The shared PostgreSQL database is backed up on its server (pg_dump), not from a counter.</source>
         <translation>共享PostgreSQL数据库应在其服务器上备份（pg_dump），不能在窗口端备份。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="127"/>
+        <location filename="../../gasdesk/storage/backup.py" line="203"/>
         <source>{file} cannot be read as a GasDesk database ({error}).</source>
         <translation>{file}无法作为燃气营业厅柜台数据库读取（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="183"/>
+        <location filename="../../gasdesk/storage/backup.py" line="259"/>
         <source>The backup folder {folder} cannot be created ({error}).</source>
         <translation>无法创建备份文件夹{folder}（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="203"/>
+        <location filename="../../gasdesk/storage/backup.py" line="280"/>
+        <source>No backup was taken: the database {path} can no longer be reached (its disk was removed or failed). Call the administrator.</source>
+        <translation>未能备份：无法访问数据库{path}（其所在磁盘已被移除或发生故障），请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/backup.py" line="290"/>
         <source>The backup could not be written to {folder} ({error}).</source>
         <translation>无法将备份写入{folder}（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="213"/>
+        <location filename="../../gasdesk/storage/backup.py" line="304"/>
         <source>The backup did not check out and was set aside as {file}: {problem}</source>
         <translation>备份校验未通过，已另存为{file}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="248"/>
+        <location filename="../../gasdesk/storage/backup.py" line="339"/>
         <source>{file} is in use: close GasDesk on every counter that uses it, then restore.</source>
         <translation>{file}正在使用中：请在所有使用它的窗口上关闭燃气营业厅柜台程序，然后再恢复。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="262"/>
+        <location filename="../../gasdesk/cli_admin.py" line="276"/>
+        <location filename="../../gasdesk/storage/backup.py" line="353"/>
         <source>There is no backup file {file}.</source>
         <translation>备份文件{file}不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="266"/>
+        <location filename="../../gasdesk/storage/backup.py" line="357"/>
         <source>A database cannot be restored from itself.</source>
         <translation>不能用数据库自身进行恢复。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="271"/>
+        <location filename="../../gasdesk/storage/backup.py" line="362"/>
         <source>The backup {file} does not check out: {problem}</source>
         <translation>备份{file}校验未通过：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="96"/>
+        <location filename="../../gasdesk/storage/db.py" line="156"/>
         <source>{path} is not a file.</source>
         <translation>{path}不是文件。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="104"/>
+        <location filename="../../gasdesk/storage/db.py" line="166"/>
         <source>{path} cannot be read: permission denied.</source>
         <translation>无法读取{path}：没有访问权限。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="109"/>
+        <location filename="../../gasdesk/storage/db.py" line="171"/>
         <source>{path} cannot be read (system error {errno}).</source>
         <translation>无法读取{path}（系统错误{errno}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="116"/>
+        <location filename="../../gasdesk/storage/db.py" line="178"/>
         <source>{path} is not a GasDesk database (it is not an SQLite file).</source>
         <translation>{path}不是GasDesk数据库（不是SQLite文件）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="123"/>
+        <location filename="../../gasdesk/storage/db.py" line="106"/>
+        <location filename="../../gasdesk/storage/db.py" line="185"/>
         <source>{path} cannot be written (read-only file or folder).</source>
         <translation>无法写入{path}（文件或文件夹为只读）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="143"/>
+        <location filename="../../gasdesk/storage/db.py" line="101"/>
+        <source>{path} cannot be opened: the disk is full. Nothing was changed; free space on the disk and start again.</source>
+        <translation>无法打开{path}：磁盘已满。未做任何更改，请清理磁盘空间后重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="109"/>
+        <source>{path} cannot be opened: the disk reported a read or write error. Nothing was changed; call the administrator.</source>
+        <translation>无法打开{path}：磁盘报告读写错误。未做任何更改，请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="114"/>
+        <source>{path} cannot be opened: its disk or folder can no longer be reached (removed or failed). Nothing was changed; call the administrator.</source>
+        <translation>无法打开{path}：无法访问其所在的磁盘或文件夹（已被移除或发生故障）。未做任何更改，请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="119"/>
+        <source>{path} is locked by another program. Nothing was changed; try again in a moment.</source>
+        <translation>{path}正被其他程序锁定。未做任何更改，请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="145"/>
+        <source>There is no database {path}; nothing was created. Check the name; a new database is made with gasdesk setup --office CODE --badge BADGE --name NAME --db {path}</source>
+        <translation>没有数据库{path}，未创建任何文件。请核对名称；新数据库用 gasdesk setup --office CODE --badge BADGE --name NAME --db {path} 建立。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="207"/>
         <source>{path} is damaged and cannot be opened.</source>
         <translation>{path}已损坏，无法打开。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="151"/>
+        <location filename="../../gasdesk/storage/db.py" line="215"/>
         <source>{path} is an SQLite file but not a GasDesk database.</source>
         <translation>{path}是SQLite文件，但不是GasDesk数据库。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="159"/>
+        <location filename="../../gasdesk/storage/db.py" line="223"/>
         <source>{path} was written by a newer GasDesk (schema {version}; this version knows up to {latest}). Install the newer GasDesk to open it.</source>
         <translation>{path}由更新版本的GasDesk写入（数据结构版本{version}，本版本最高支持{latest}）。请安装新版GasDesk后再打开。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="175"/>
+        <location filename="../../gasdesk/storage/db.py" line="241"/>
         <source>The folder {folder} cannot be created: permission denied.</source>
         <translation>无法创建文件夹{folder}：没有访问权限。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="182"/>
+        <location filename="../../gasdesk/storage/db.py" line="248"/>
         <source>The folder {folder} cannot be created (system error {errno}).</source>
         <translation>无法创建文件夹{folder}（系统错误{errno}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="191"/>
+        <location filename="../../gasdesk/storage/db.py" line="257"/>
         <source>The folder {folder} cannot be written.</source>
         <translation>无法写入文件夹{folder}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="199"/>
+        <location filename="../../gasdesk/storage/db.py" line="265"/>
         <source>{path} is damaged: the integrity check found problems.</source>
         <translation>{path}已损坏：完整性检查发现问题。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="279"/>
+        <location filename="../../gasdesk/storage/db.py" line="351"/>
         <source>The text contains a NUL character; type it again.</source>
         <translation>文本中含有NUL字符，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="313"/>
+        <location filename="../../gasdesk/storage/db.py" line="424"/>
         <source>The shared database {server} cannot be reached.</source>
         <translation>无法连接共享数据库{server}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="334"/>
+        <location filename="../../gasdesk/storage/db.py" line="447"/>
         <source>This database was written by a newer GasDesk; install the newer GasDesk.</source>
         <translation>该数据库由更新版本的GasDesk写入，请安装新版GasDesk。</translation>
     </message>
@@ -2486,12 +2568,12 @@
         <translation>营业室 {code} 已经设立；添加员工请用 gasdesk user add。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/application.py" line="187"/>
+        <location filename="../../gasdesk/ui/application.py" line="188"/>
         <source>the shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/application.py" line="189"/>
+        <location filename="../../gasdesk/ui/application.py" line="190"/>
         <source>The database {where} has no office or staff yet. GasDesk writes demo data only into its own demo database. To start work with this one, set up the office and its first supervisor: gasdesk setup --office MS --badge BADGE --name NAME{db}</source>
         <translation>数据库 {where} 还没有营业室和员工。GasDesk 只在自己的演示数据库中生成演示数据。要使用这个数据库，请先设立营业室及其第一位主管：gasdesk setup --office MS --badge 工号 --name 姓名{db}</translation>
     </message>
