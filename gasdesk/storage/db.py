@@ -35,6 +35,7 @@ from gasdesk.storage.errors import (
     kind,
     watch_database_file,
 )
+from gasdesk.storage.locks import PG_WRITE_LOCK
 from gasdesk.storage.migrations import MIGRATIONS, current_version, latest_version, migrate
 from gasdesk.storage.models import db
 from gasdesk.storage.paths import read_only_uri
@@ -49,10 +50,6 @@ SQLITE_PRAGMAS: dict[str, Any] = {
     "cache_size": -8_000,
 }
 URL_ENV = "GASDESK_DATABASE_URL"
-# Every write transaction on PostgreSQL first takes this transaction-level advisory
-# lock: writers from all counters queue one behind the other, exactly as SQLite's
-# BEGIN IMMEDIATE makes them, so the audit chain and the receipt counters never fork.
-PG_WRITE_LOCK = 0x6A5D_E5C0
 T = TypeVar("T")
 
 
