@@ -7,9 +7,31 @@ database makes up itself."""
 from __future__ import annotations
 
 import re
+import sqlite3
+from pathlib import Path
 from typing import Any
 
 from peewee import Database, SqliteDatabase
+
+SCHEMAS = Path(__file__).resolve().parent / "data" / "schemas"
+
+
+def load_release(target: str | Path, version: str) -> None:
+    """Make the empty database `target` (a file, or a PostgreSQL URL of an empty
+    schema) as an earlier release made it: tests/data/schemas/<backend>-<version>.sql,
+    the schema GasDesk wrote for a new database at commit d3386d9 (v1: schema 1) or
+    49f30b5 (v60: schemas 1, 10, 50 and 60)."""
+    if "://" not in str(target):
+        con = sqlite3.connect(target)
+        con.executescript((SCHEMAS / f"sqlite-{version}.sql").read_text(encoding="utf-8"))
+        con.close()
+        return
+    import psycopg2
+
+    pg = psycopg2.connect(str(target))
+    with pg, pg.cursor() as cur:
+        cur.execute((SCHEMAS / f"postgresql-{version}.sql").read_text(encoding="utf-8"))
+    pg.close()
 
 
 def _squeeze(sql: str | None) -> str:

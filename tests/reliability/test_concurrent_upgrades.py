@@ -20,7 +20,7 @@ from gasdesk.storage import migrations
 from gasdesk.storage.db import open_database
 from gasdesk.storage.models import db
 from tests.pg_support import backend, pg_url, reset_pg_schema  # noqa: F401
-from tests.schema_support import differences, schema_of
+from tests.schema_support import differences, load_release, schema_of
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("migrate_child.py")
@@ -53,41 +53,45 @@ def _fresh_schema(request: pytest.FixtureRequest, backend: str, tmp_path: Path) 
     return schema
 
 
-@pytest.mark.parametrize("rounds", [2])
+@pytest.mark.parametrize("release", [None, "v1", "v60"])
 def test_counters_upgrading_at_once_apply_each_migration_once(
     request: pytest.FixtureRequest,
     backend: str,  # noqa: F811
     tmp_path: Path,
-    rounds: int,
+    release: str | None,
 ) -> None:
+    """From a new database, or one an earlier release made (schema 1; 1 to 60)."""
     fresh = _fresh_schema(request, backend, tmp_path)
     numbers = sorted(number for number, _, _ in migrations.MIGRATIONS)
-    for round_no in range(rounds):  # every round from an empty database
-        if backend == "pg":
-            target = request.getfixturevalue("pg_url")
-            reset_pg_schema(target)
-        else:
-            target = str(tmp_path / f"shared{round_no}.db")
-        children = [_start(target) for _ in range(COUNTERS)]
-        for child in children:
-            assert child.stdout is not None and child.stdout.readline() == "ready\n"
-        for child in children:  # all go at the same moment
-            assert child.stdin is not None
-            child.stdin.write("go\n")
-            child.stdin.flush()
-        applied: list[int] = []
-        for child in children:
-            out, err = child.communicate(timeout=120)
-            assert child.returncode == 0, err
-            (line,) = [x for x in out.splitlines() if x.startswith("applied")]
-            applied += [int(n) for n in line.split()[1:]]
-        assert sorted(applied) == numbers  # each migration once, by one of them
+    if backend == "pg":
+        target = request.getfixturevalue("pg_url")
+        reset_pg_schema(target)
+    else:
+        target = str(tmp_path / "shared.db")
+    before: list[int] = []
+    if release is not None:
+        load_release(target, release)
+        before = [1] if release == "v1" else [1, 10, 50, 60]
+    children = [_start(target) for _ in range(COUNTERS)]
+    for child in children:
+        assert child.stdout is not None and child.stdout.readline() == "ready\n"
+    for child in children:  # all go at the same moment
+        assert child.stdin is not None
+        child.stdin.write("go\n")
+        child.stdin.flush()
+    applied: list[int] = []
+    for child in children:
+        out, err = child.communicate(timeout=120)
+        assert child.returncode == 0, err
+        (line,) = [x for x in out.splitlines() if x.startswith("applied")]
+        applied += [int(n) for n in line.split()[1:]]
+    assert sorted(before + applied) == numbers  # each migration once, by one of them
 
-        if backend == "pg":
-            database = open_database(url=target, key_path=tmp_path / "audit.key")
-        else:
-            database = open_database(Path(target), key_path=tmp_path / "audit.key")
-        rows = [r[0] for r in database.execute_sql("SELECT version FROM gasdesk_schema")]
-        assert sorted(rows) == numbers
-        assert differences(fresh, schema_of(database)) == []
-        db.close()
+    if backend == "pg":
+        database = open_database(url=target, key_path=tmp_path / "audit.key")
+    else:
+        database = open_database(Path(target), key_path=tmp_path / "audit.key")
+    rows = [r[0] for r in database.execute_sql("SELECT version FROM gasdesk_schema")]
+    assert sorted(rows) == numbers
+    assert differences(fresh, schema_of(database)) == []
+    db.close()

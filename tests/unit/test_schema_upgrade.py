@@ -3,13 +3,11 @@ the same tables, columns, keys, indexes, triggers and functions, on SQLite and o
 PostgreSQL.
 
 Two ways to an earlier version: the migrations applied up to each number and the rest
-applied later; and a database written by an earlier release itself (tests/data/schemas:
-SQLite dumps and pg_dump schemas of a new database made by GasDesk at commit d3386d9,
-schema 1, and at commit 49f30b5, schemas 1, 10, 50 and 60)."""
+applied later; and a database written by an earlier release itself (tests/data/schemas,
+see schema_support.load_release)."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +18,8 @@ from gasdesk.storage import migrations
 from gasdesk.storage.db import open_database
 from gasdesk.storage.models import db
 from tests.pg_support import backend, pg_url, reset_pg_schema  # noqa: F401
-from tests.schema_support import differences, schema_of
+from tests.schema_support import differences, load_release, schema_of
 
-SCHEMAS = Path(__file__).resolve().parents[1] / "data" / "schemas"
 NUMBERS = [number for number, _, _ in sorted(migrations.MIGRATIONS, key=lambda x: x[0])]
 
 
@@ -70,29 +67,13 @@ def test_migrations_applied_in_two_steps_give_the_fresh_schema(
     assert differences(fresh, schema_of(database)) == []
 
 
-def _load_old(where: dict[str, Any], version: str) -> dict[str, Any]:
-    """An empty database as an earlier release made it (tests/data/schemas)."""
-    place = where["empty"]()
-    if where["backend"] == "sqlite":
-        con = sqlite3.connect(place["path"])
-        con.executescript((SCHEMAS / f"sqlite-{version}.sql").read_text(encoding="utf-8"))
-        con.close()
-    else:
-        import psycopg2
-
-        con = psycopg2.connect(where["url"])
-        with con, con.cursor() as cur:
-            cur.execute((SCHEMAS / f"postgresql-{version}.sql").read_text(encoding="utf-8"))
-        con.close()
-    return place
-
-
 @pytest.mark.parametrize("version", ["v1", "v60"])
 def test_a_database_of_an_earlier_release_upgrades_to_the_fresh_schema(
     where: dict[str, Any], version: str
 ) -> None:
     fresh = _fresh(where)
-    place = _load_old(where, version)
+    place = where["empty"]()
+    load_release(place.get("path") or place["url"], version)
     database = _open(where, place)
     applied = {r[0] for r in database.execute_sql("SELECT version FROM gasdesk_schema")}
     assert applied == set(NUMBERS)
