@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QLocale,
     QObject,
     QSettings,
+    Qt,
     QTimer,
     QTranslator,
 )
@@ -203,6 +204,9 @@ def run_gui(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("GasDesk")
+    # Qt's own dialogs only: a platform one (GTK) in the process would open every file
+    # of a folder it shows, the database's too (see ui/file_dialogs.py)
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     settings = make_settings()
     install_translators(app, ui_language(settings, args.lang))
     if not has_cjk_font():

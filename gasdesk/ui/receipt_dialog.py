@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from gasdesk.services.receipts import PrintCopy, print_copy
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.fee_settings import receipt_layout, silent_printing
+from gasdesk.ui.file_dialogs import guard_print_dialog
 from gasdesk.ui.messages import user_text
 from gasdesk.ui.pdf_preview import pdf_view
 from gasdesk.ui.receipt_printer import load_pdf, make_printer, paint_pdf
@@ -83,6 +84,7 @@ class ReceiptDialog(QDialog):
         if ask:
             self._dialog = QPrintDialog(printer, self)
             self._dialog.setObjectName("printDialog")
+            guard_print_dialog(self._dialog)
             self._dialog.accepted.connect(lambda: self._send(printer))
             self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self._dialog.show()
