@@ -841,17 +841,17 @@
         <translation>当日尚未日结，此为预览。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="221"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="222"/>
         <source>Export the day&apos;s transactions</source>
         <translation>导出当日交易</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="223"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="222"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="236"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="234"/>
         <source>{n} transactions exported to {path}.</source>
         <translation>已导出{n}笔交易至 {path}。</translation>
     </message>
@@ -2028,7 +2028,12 @@
         <translation>{date} 有 {n} 笔收款不属于任何班次（{receipts}），其款项未经任何钱箱清点，不能日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/day_export.py" line="109"/>
+        <location filename="../../gasdesk/services/day_export.py" line="101"/>
+        <source>{path} is the counter&apos;s own database; choose another name for the export.</source>
+        <translation>{path}是本柜台的数据库，请为导出文件另选名称。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/day_export.py" line="118"/>
         <source>The file {path} cannot be written: {error}.</source>
         <translation>无法写入文件{path}：{error}。</translation>
     </message>
@@ -2457,103 +2462,103 @@
         <translation>备份{file}校验未通过：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="156"/>
+        <location filename="../../gasdesk/storage/db.py" line="153"/>
         <source>{path} is not a file.</source>
         <translation>{path}不是文件。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="166"/>
+        <location filename="../../gasdesk/storage/db.py" line="163"/>
         <source>{path} cannot be read: permission denied.</source>
         <translation>无法读取{path}：没有访问权限。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="171"/>
+        <location filename="../../gasdesk/storage/db.py" line="168"/>
         <source>{path} cannot be read (system error {errno}).</source>
         <translation>无法读取{path}（系统错误{errno}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="178"/>
+        <location filename="../../gasdesk/storage/db.py" line="175"/>
         <source>{path} is not a GasDesk database (it is not an SQLite file).</source>
         <translation>{path}不是GasDesk数据库（不是SQLite文件）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="106"/>
-        <location filename="../../gasdesk/storage/db.py" line="185"/>
+        <location filename="../../gasdesk/storage/db.py" line="103"/>
+        <location filename="../../gasdesk/storage/db.py" line="182"/>
         <source>{path} cannot be written (read-only file or folder).</source>
         <translation>无法写入{path}（文件或文件夹为只读）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="101"/>
+        <location filename="../../gasdesk/storage/db.py" line="98"/>
         <source>{path} cannot be opened: the disk is full. Nothing was changed; free space on the disk and start again.</source>
         <translation>无法打开{path}：磁盘已满。未做任何更改，请清理磁盘空间后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="109"/>
+        <location filename="../../gasdesk/storage/db.py" line="106"/>
         <source>{path} cannot be opened: the disk reported a read or write error. Nothing was changed; call the administrator.</source>
         <translation>无法打开{path}：磁盘报告读写错误。未做任何更改，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="114"/>
+        <location filename="../../gasdesk/storage/db.py" line="111"/>
         <source>{path} cannot be opened: its disk or folder can no longer be reached (removed or failed). Nothing was changed; call the administrator.</source>
         <translation>无法打开{path}：无法访问其所在的磁盘或文件夹（已被移除或发生故障）。未做任何更改，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="119"/>
+        <location filename="../../gasdesk/storage/db.py" line="116"/>
         <source>{path} is locked by another program. Nothing was changed; try again in a moment.</source>
         <translation>{path}正被其他程序锁定。未做任何更改，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="145"/>
+        <location filename="../../gasdesk/storage/db.py" line="142"/>
         <source>There is no database {path}; nothing was created. Check the name; a new database is made with gasdesk setup --office CODE --badge BADGE --name NAME --db {path}</source>
         <translation>没有数据库{path}，未创建任何文件。请核对名称；新数据库用 gasdesk setup --office CODE --badge BADGE --name NAME --db {path} 建立。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="207"/>
+        <location filename="../../gasdesk/storage/db.py" line="204"/>
         <source>{path} is damaged and cannot be opened.</source>
         <translation>{path}已损坏，无法打开。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="215"/>
+        <location filename="../../gasdesk/storage/db.py" line="212"/>
         <source>{path} is an SQLite file but not a GasDesk database.</source>
         <translation>{path}是SQLite文件，但不是GasDesk数据库。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="223"/>
+        <location filename="../../gasdesk/storage/db.py" line="220"/>
         <source>{path} was written by a newer GasDesk (schema {version}; this version knows up to {latest}). Install the newer GasDesk to open it.</source>
         <translation>{path}由更新版本的GasDesk写入（数据结构版本{version}，本版本最高支持{latest}）。请安装新版GasDesk后再打开。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="241"/>
+        <location filename="../../gasdesk/storage/db.py" line="238"/>
         <source>The folder {folder} cannot be created: permission denied.</source>
         <translation>无法创建文件夹{folder}：没有访问权限。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="248"/>
+        <location filename="../../gasdesk/storage/db.py" line="245"/>
         <source>The folder {folder} cannot be created (system error {errno}).</source>
         <translation>无法创建文件夹{folder}（系统错误{errno}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="257"/>
+        <location filename="../../gasdesk/storage/db.py" line="254"/>
         <source>The folder {folder} cannot be written.</source>
         <translation>无法写入文件夹{folder}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="265"/>
+        <location filename="../../gasdesk/storage/db.py" line="262"/>
         <source>{path} is damaged: the integrity check found problems.</source>
         <translation>{path}已损坏：完整性检查发现问题。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="351"/>
+        <location filename="../../gasdesk/storage/db.py" line="348"/>
         <source>The text contains a NUL character; type it again.</source>
         <translation>文本中含有NUL字符，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="424"/>
+        <location filename="../../gasdesk/storage/db.py" line="421"/>
         <source>The shared database {server} cannot be reached.</source>
         <translation>无法连接共享数据库{server}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="447"/>
+        <location filename="../../gasdesk/storage/db.py" line="444"/>
         <source>This database was written by a newer GasDesk; install the newer GasDesk.</source>
         <translation>该数据库由更新版本的GasDesk写入，请安装新版GasDesk。</translation>
     </message>
@@ -2568,12 +2573,12 @@
         <translation>营业室 {code} 已经设立；添加员工请用 gasdesk user add。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/application.py" line="188"/>
+        <location filename="../../gasdesk/ui/application.py" line="189"/>
         <source>the shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/application.py" line="190"/>
+        <location filename="../../gasdesk/ui/application.py" line="191"/>
         <source>The database {where} has no office or staff yet. GasDesk writes demo data only into its own demo database. To start work with this one, set up the office and its first supervisor: gasdesk setup --office MS --badge BADGE --name NAME{db}</source>
         <translation>数据库 {where} 还没有营业室和员工。GasDesk 只在自己的演示数据库中生成演示数据。要使用这个数据库，请先设立营业室及其第一位主管：gasdesk setup --office MS --badge 工号 --name 姓名{db}</translation>
     </message>
@@ -3085,24 +3090,44 @@
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="63"/>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="71"/>
         <source>&amp;Print (Ctrl+P)</source>
         <translation>打印(&amp;P)（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="66"/>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="74"/>
         <source>&amp;Save as PDF (Ctrl+S)</source>
         <translation>另存为PDF(&amp;S)（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="116"/>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="125"/>
         <source>Save PDF</source>
         <translation>保存PDF</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="116"/>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="125"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="137"/>
+        <source>{file} is the counter&apos;s own database; choose another name.</source>
+        <translation>{file}是本柜台的数据库，请另选名称。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="158"/>
+        <source>The PDF was not saved as {file}: the disk is full.</source>
+        <translation>PDF未能保存为{file}：磁盘已满。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="160"/>
+        <source>The PDF was not saved as {file}: the folder is read-only.</source>
+        <translation>PDF未能保存为{file}：该文件夹为只读。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="163"/>
+        <source>The PDF was not saved as {file} ({error}).</source>
+        <translation>PDF未能保存为{file}（{error}）。</translation>
     </message>
 </context>
 <context>
@@ -3387,42 +3412,42 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="45"/>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="46"/>
         <source>Receipt {code}</source>
         <translation>收据 {code}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="55"/>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="56"/>
         <source>Print (Enter)</source>
         <translation>打印（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="57"/>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="58"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="95"/>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="97"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="116"/>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="118"/>
         <source>Printed a copy marked 重印.</source>
         <translation>已打印标有“重印”的副本。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="118"/>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="120"/>
         <source>Printed.</source>
         <translation>已打印。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="119"/>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="121"/>
         <source>Print a copy (Enter)</source>
         <translation>打印副本（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="125"/>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="127"/>
         <source>Not printed: {reason}</source>
         <translation>未打印：{reason}</translation>
     </message>
@@ -3458,6 +3483,19 @@
         <location filename="../../gasdesk/ui/tabs/records_tab.py" line="175"/>
         <source>No customer found for “{text}”.</source>
         <translation>未找到“{text}”对应的客户。</translation>
+    </message>
+</context>
+<context>
+    <name>SafeFileDialog</name>
+    <message>
+        <location filename="../../gasdesk/ui/file_dialogs.py" line="157"/>
+        <source>{file} is the counter&apos;s own database; choose another name.</source>
+        <translation>{file}是本柜台的数据库，请另选名称。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/file_dialogs.py" line="193"/>
+        <source>Print to file</source>
+        <translation>打印到文件</translation>
     </message>
 </context>
 <context>
@@ -3634,27 +3672,27 @@
         <translation>生成对账单(&amp;M)（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="56"/>
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="57"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="61"/>
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="62"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="63"/>
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="64"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="81"/>
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="82"/>
         <source>Making the statement…</source>
         <translation>正在生成对账单…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="101"/>
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="102"/>
         <source>Statement for {start} to {end}: print it with Ctrl+P.</source>
         <translation>{start}至{end}的对账单：按Ctrl+P打印。</translation>
     </message>
