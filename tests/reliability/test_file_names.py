@@ -131,3 +131,26 @@ def test_a_backup_into_and_out_of_such_names_is_whole_and_restores(
     backup.after_restore(restored)
     assert Payment.select().count() == 3
     assert restored.previous_copy is not None and restored.previous_copy.exists()
+
+
+def test_the_commands_take_such_a_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`gasdesk demo`, `verify` and `backup` on `萌水 #2?.db` in a folder named alike."""
+    from gasdesk.cli_admin import run_backup, run_verify
+    from gasdesk.demo.cli import run_demo
+
+    folder = tmp_path / ODD_FOLDER
+    file = folder / NAME
+    assert run_demo(["--db", str(file), "--accounts", "30"]) == 0
+    names = _names(folder)
+    args = ["--db", str(file), "--key", str(folder / f"{NAME}.key")]
+    assert run_verify(args) == 0
+    assert "Integrity check: ok" in capsys.readouterr().out
+    assert run_backup([*args, "--folder", str(folder / "备份 #?"), "--office", "MS"]) == 0
+    (made,) = (folder / "备份 #?").iterdir()
+    assert backup.check_file(made).ok
+    copy = sqlite3.connect(read_only_uri(made), uri=True)
+    try:
+        assert copy.execute("SELECT COUNT(*) FROM account").fetchone()[0] == 30
+    finally:
+        copy.close()
+    assert _names(folder) == names | {"备份 #?"}
