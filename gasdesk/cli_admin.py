@@ -13,9 +13,15 @@ from pathlib import Path
 
 import platformdirs
 
-from gasdesk.cli_text import print_refusal, refusal_text
-from gasdesk.domain.text import UserError
-from gasdesk.storage.errors import DatabaseOpenError, StorageError, describe, is_database_error
+from gasdesk.cli_text import message_text, print_refusal, refusal_text
+from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
+from gasdesk.storage.errors import (
+    DatabaseOpenError,
+    StorageError,
+    describe_parts,
+    is_database_error,
+    kind,
+)
 
 KEY_ENV = "GASDESK_AUDIT_KEY_FILE"
 
@@ -38,15 +44,17 @@ def _db_path(args: argparse.Namespace) -> Path:
     return Path(args.db or _setting("db/path") or default_db_path())
 
 
-def _open(args: argparse.Namespace) -> int:
-    """Open the database named by the arguments; 0, or 2 after saying why not."""
+def _open(args: argparse.Namespace, *, must_exist: bool = True) -> int:
+    """Open the database named by the arguments; 0, or 2 after saying why not. Only
+    `gasdesk setup` makes a new database file (`must_exist=False`): for every other
+    command a mistyped --db is refused and nothing is created."""
     from gasdesk.storage.db import URL_ENV, open_database
 
     try:
         if os.environ.get(URL_ENV) and not args.db:
             open_database(key_path=args.key)
         else:
-            open_database(_db_path(args), key_path=args.key)
+            open_database(_db_path(args), key_path=args.key, must_exist=must_exist)
     except DatabaseOpenError as exc:
         print_refusal("gasdesk", exc)
         return 2
@@ -54,10 +62,12 @@ def _open(args: argparse.Namespace) -> int:
 
 
 def _fail(exc: BaseException) -> int:
+    """Say why the command failed, in the terminal's language; 1. A failure of the
+    database or the disk is named by its real cause (full, read-only, gone)."""
     if isinstance(exc, (UserError, StorageError)):
         text = refusal_text(exc)
-    elif is_database_error(exc):
-        text = describe(exc)
+    elif is_database_error(exc) or (isinstance(exc, OSError) and kind(exc) != "other"):
+        text = message_text(*describe_parts(exc))
     else:
         raise exc
     print(f"gasdesk: {text}", file=sys.stderr)
@@ -187,7 +197,7 @@ def _run_setup(argv: list[str]) -> int:
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
     args = p.parse_args(argv)
-    if (code := _open(args)) != 0:
+    if (code := _open(args, must_exist=False)) != 0:
         return code
     from gasdesk.services.office_setup import set_up_office
 
@@ -260,6 +270,12 @@ def _run_restore(argv: list[str]) -> int:
         return 1
     source = Path(args.backup)
     target = _db_path(args)
+    if not source.is_file():
+        return _fail(
+            backup.BackupError(
+                QT_TRANSLATE_NOOP("Messages", "There is no backup file {file}."), file=str(source)
+            )
+        )
     key = Path(args.key or os.environ.get(KEY_ENV) or target.with_name(target.name + ".key"))
     try:
         audit.load_key(key, create=False)

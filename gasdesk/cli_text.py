@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Protocol
 
@@ -52,10 +53,17 @@ def _chinese(template: str) -> str:
     return text or template
 
 
+def message_text(
+    template: str, params: Mapping[str, object], environ: dict[str, str] | None = None
+) -> str:
+    """A message template for the terminal, filled in: Chinese where the locale is."""
+    text = _chinese(template) if terminal_is_chinese(environ) else template
+    return text.format(**params) if params else text
+
+
 def refusal_text(exc: Refusal, environ: dict[str, str] | None = None) -> str:
     """The refusal's message for the terminal: Chinese where the locale is Chinese."""
-    template = _chinese(exc.template) if terminal_is_chinese(environ) else exc.template
-    return template.format(**exc.params) if exc.params else template
+    return message_text(exc.template, exc.params, environ)
 
 
 def print_refusal(prefix: str, exc: Refusal) -> None:

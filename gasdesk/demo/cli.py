@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -11,10 +12,16 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from gasdesk.cli_text import print_refusal
+from gasdesk.cli_text import message_text, print_refusal
 from gasdesk.demo.generate import DEFAULT_ACCOUNTS, DEFAULT_SEED, MAX_ACCOUNTS, DemoError, generate
 from gasdesk.storage.db import URL_ENV, default_db_path, open_database
-from gasdesk.storage.errors import DatabaseOpenError
+from gasdesk.storage.errors import (
+    DISK_KINDS,
+    DatabaseOpenError,
+    describe_parts,
+    is_database_error,
+    kind,
+)
 from gasdesk.storage.models import Account, Payment, db
 
 EXIT_OK = 0
@@ -108,6 +115,51 @@ def run_demo(argv: list[str]) -> int:
             print(f"gasdesk demo: {path} cannot be moved aside: {exc.strerror}.", file=sys.stderr)
             return EXIT_FAILED
         print(f"Moved the old database aside to {backup}")
+    made = _Made(path) if path is not None else None
+    try:
+        code = _fill(args, path, url)
+    except BaseException:
+        if made is not None:
+            made.remove()
+        raise
+    if code != EXIT_OK and made is not None:
+        made.remove()
+    return code
+
+
+class _Made:
+    """The files and folders a demo run makes for a database file, so that a run
+    that fails leaves nothing behind: the file, its -wal, -shm and -journal, its key
+    and anchor (all named after it), and the folders made for it. What was there
+    before is never touched."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.before = self._companions()
+        self.new = not (path.exists() or path.is_symlink())
+        self.folders = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
+
+    def _companions(self) -> set[Path]:
+        try:
+            return {p for p in self.path.parent.iterdir() if p.name.startswith(self.path.name)}
+        except OSError:
+            return set()
+
+    def remove(self) -> None:
+        if not self.new:
+            return  # a database that was there: another program may have it open
+        if db.obj is not None:
+            db.obj.close()
+        for p in self._companions() - self.before:
+            with contextlib.suppress(OSError):
+                p.unlink()
+        for folder in self.folders:  # deepest first; only if left empty
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+
+
+def _fill(args: argparse.Namespace, path: Path | None, url: str | None) -> int:
+    """Open the database and write the demo set into it; the exit status."""
     try:
         open_database(path, url=url)
     except DatabaseOpenError as exc:
@@ -132,8 +184,14 @@ def run_demo(argv: list[str]) -> int:
         progress = (lambda line: print(line, flush=True)) if args.progress else None
         try:
             summary = generate(args.accounts, args.seed, progress=progress)
-        except DemoError as exc:
-            print(f"gasdesk demo: {exc}", file=sys.stderr)
+        except Exception as exc:
+            if kind(exc, path) in DISK_KINDS or is_database_error(exc):
+                # the real cause (a full disk...), in the terminal's language
+                print(f"gasdesk demo: {message_text(*describe_parts(exc, path))}", file=sys.stderr)
+            elif isinstance(exc, DemoError):
+                print(f"gasdesk demo: {exc}", file=sys.stderr)
+            else:
+                raise
             return EXIT_FAILED
         print(f"{summary.line()} -> {where}")
         return EXIT_OK

@@ -15,6 +15,7 @@ from gasdesk.domain.money import format_yuan
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 from gasdesk.services.day_report import PaymentRow, day_payments
 from gasdesk.storage.models import Office
+from gasdesk.storage.paths import is_database_file
 
 HEADER = (
     "营业日期",
@@ -94,8 +95,16 @@ def day_csv(office_id: int, day: dt.date) -> tuple[str, int]:
 def export_day_csv(office_id: int, day: dt.date, path: str | Path) -> int:
     """Write the day's transactions to `path` (replacing it whole, never half-written);
     return the number of transaction rows."""
-    text, count = day_csv(office_id, day)
     target = Path(path)
+    if is_database_file(target):
+        raise ExportError(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "{path} is the counter's own database; choose another name for the export.",
+            ),
+            path=str(target),
+        )
+    text, count = day_csv(office_id, day)
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".export-", suffix=".csv")

@@ -16,6 +16,7 @@ see the deployment notes.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -26,9 +27,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
-from gasdesk.storage import audit
-from gasdesk.storage.errors import StorageError
+from gasdesk.storage import audit, disk
+from gasdesk.storage.errors import DISK_KINDS, ErrorKind, StorageError, chain_text, kind
 from gasdesk.storage.models import db
+from gasdesk.storage.paths import read_only_uri
 
 PREFIX = "gasdesk"
 SUFFIX = ".db"
@@ -37,6 +39,80 @@ DEFAULT_KEEP = 30
 
 class BackupError(StorageError):
     """A backup or restore that did not happen; the live database is as it was."""
+
+
+# A backup or a restore that the disk stopped: its real cause, and nothing left behind.
+BACKUP_FAILURES: dict[ErrorKind, str] = {
+    "full": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The backup could not be written to {folder}: the disk is full. Nothing was left "
+        "behind; free space and back up again.",
+    ),
+    "readonly": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The backup could not be written to {folder}: the folder or its disk is read-only.",
+    ),
+    "io": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The backup could not be written to {folder}: the disk reported a read or write "
+        "error. Nothing was left behind.",
+    ),
+    "lost": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The backup could not be written to {folder}: the folder or its disk can no longer "
+        "be reached.",
+    ),
+}
+RESTORE_FAILURES: dict[ErrorKind, str] = {
+    "full": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Nothing was restored: the disk of {folder} is full. The database is as it was; "
+        "free space and restore again.",
+    ),
+    "readonly": QT_TRANSLATE_NOOP(
+        "Messages", "Nothing was restored: {folder} is read-only. The database is as it was."
+    ),
+    "io": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Nothing was restored: the disk of {folder} reported a read or write error. The "
+        "database is as it was.",
+    ),
+    "lost": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Nothing was restored: {folder} can no longer be reached. The database is as it was.",
+    ),
+}
+
+
+def _remove_copy(path: Path) -> None:
+    """A half-written SQLite file and what SQLite wrote beside it (rollback journal,
+    write-ahead log, shared memory)."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(OSError):  # a disk that is gone: nothing left to remove
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def _disk_failure(
+    templates: dict[ErrorKind, str], folder: Path, exc: BaseException
+) -> BackupError | None:
+    found = kind(exc, folder)
+    if found not in DISK_KINDS:
+        return None
+    return BackupError(templates[found], cause=exc, detail=chain_text(exc), folder=str(folder))
+
+
+def _restore_failure(folder: Path, exc: OSError) -> BackupError:
+    return _disk_failure(RESTORE_FAILURES, folder, exc) or BackupError(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Nothing was restored: {folder} cannot be written ({error}). The database is as "
+            "it was.",
+        ),
+        cause=exc,
+        detail=str(exc),
+        folder=str(folder),
+        error=exc.strerror or str(exc),
+    )
 
 
 @dataclass(frozen=True)
@@ -102,7 +178,7 @@ def _fsync_dir(folder: Path) -> None:
 
 def _copy(source: Path, target: Path) -> None:
     """A consistent copy of `source` in `target` (one self-contained file)."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = sqlite3.connect(read_only_uri(source), uri=True)
     try:
         dst = sqlite3.connect(target)
         try:
@@ -118,7 +194,7 @@ def _copy(source: Path, target: Path) -> None:
 
 def check_file(path: Path, anchors: list[tuple[int, str]] | None = None) -> BackupCheck:
     """Open a database file read-only: full integrity check and the audit chain."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         integrity = [str(r[0]) for r in con.execute("PRAGMA integrity_check(20)")]
         chain = audit.verify_connection(con.execute, "?", anchors or [])
@@ -179,7 +255,7 @@ def make_backup(folder: Path, office_code: str, keep: int = DEFAULT_KEEP) -> Bac
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BackupError(
+        raise _disk_failure(BACKUP_FAILURES, folder, exc) or BackupError(
             QT_TRANSLATE_NOOP(
                 "Messages", "The backup folder {folder} cannot be created ({error})."
             ),
@@ -198,14 +274,29 @@ def make_backup(folder: Path, office_code: str, keep: int = DEFAULT_KEEP) -> Bac
         os.replace(part, target)
         _fsync_dir(folder)
     except (OSError, sqlite3.Error) as exc:
-        part.unlink(missing_ok=True)
-        raise BackupError(
+        _remove_copy(part)
+        if disk.vanished(source):
+            raise BackupError(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "No backup was taken: the database {path} can no longer be reached (its "
+                    "disk was removed or failed). Call the administrator.",
+                ),
+                cause=exc,
+                detail=chain_text(exc),
+                path=str(source),
+            ) from exc
+        raise _disk_failure(BACKUP_FAILURES, folder, exc) or BackupError(
             QT_TRANSLATE_NOOP("Messages", "The backup could not be written to {folder} ({error})."),
             cause=exc,
             folder=str(folder),
             error=str(exc),
         ) from exc
-    check = check_file(target, [(anchor.seq, anchor.hash)] if anchor else [])
+    try:
+        check = check_file(target, [(anchor.seq, anchor.hash)] if anchor else [])
+    except BackupError:
+        _remove_copy(target)  # a copy that cannot even be read is no backup
+        raise
     if not check.ok:
         bad = target.with_name(target.name + ".bad")
         os.replace(target, bad)
@@ -273,29 +364,49 @@ def restore(backup: Path, target: Path) -> RestoreInfo:
             problem=check.summary,
         )
     _ensure_unused(target)
+    folder = target.parent
     previous: Path | None = None
     if target.exists():
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         previous = target.with_name(f"{target.name}.before-restore-{stamp}")
         try:
             _copy(target, previous)
-        except sqlite3.Error:
-            # a damaged file cannot be read page by page: keep its bytes as they are
-            previous.unlink(missing_ok=True)
-            previous.mkdir()
-            for suffix in ("", "-wal", "-shm"):
-                part = target.with_name(target.name + suffix)
-                if part.exists():
-                    shutil.copy2(part, previous / part.name)
+        except (OSError, sqlite3.Error) as exc:
+            _remove_copy(previous)
+            if (failure := _disk_failure(RESTORE_FAILURES, folder, exc)) is not None:
+                raise failure from exc
+            _keep_bytes(target, previous)  # damaged: unreadable page by page
     part = target.with_name(target.name + ".restoring")
-    shutil.copyfile(backup, part)
-    with open(part, "rb+") as fh:
-        os.fsync(fh.fileno())
+    try:
+        shutil.copyfile(backup, part)
+        with open(part, "rb+") as fh:
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        _remove_copy(part)
+        if previous is not None and previous.is_dir():
+            shutil.rmtree(previous, ignore_errors=True)
+        elif previous is not None:
+            _remove_copy(previous)
+        raise _restore_failure(folder, exc) from exc
     for suffix in ("-wal", "-shm"):  # the old write-ahead log belongs to the old file
         target.with_name(target.name + suffix).unlink(missing_ok=True)
     os.replace(part, target)
-    _fsync_dir(target.parent)
+    _fsync_dir(folder)
     return RestoreInfo(backup, previous, check.chain.head_seq)
+
+
+def _keep_bytes(target: Path, previous: Path) -> None:
+    """A damaged database cannot be read page by page: its files are kept byte for
+    byte in the folder `previous`; on failure nothing of the copy is left."""
+    try:
+        previous.mkdir()
+        for suffix in ("", "-wal", "-shm"):
+            part = target.with_name(target.name + suffix)
+            if part.exists():
+                shutil.copy2(part, previous / part.name)
+    except OSError as exc:
+        shutil.rmtree(previous, ignore_errors=True)
+        raise _restore_failure(target.parent, exc) from exc
 
 
 def after_restore(info: RestoreInfo) -> None:

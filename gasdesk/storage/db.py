@@ -25,9 +25,20 @@ from playhouse.db_url import connect as connect_url
 
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.storage import audit
-from gasdesk.storage.errors import DatabaseOpenError, StorageError, is_retryable
+from gasdesk.storage.errors import (
+    DISK_KINDS,
+    DatabaseOpenError,
+    ErrorKind,
+    StorageError,
+    chain_text,
+    is_retryable,
+    kind,
+    watch_database_file,
+)
+from gasdesk.storage.locks import PG_WRITE_LOCK
 from gasdesk.storage.migrations import MIGRATIONS, current_version, latest_version, migrate
 from gasdesk.storage.models import db
+from gasdesk.storage.paths import read_only_uri
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 NO_PERMISSION = (os_errors.EACCES, os_errors.EPERM, os_errors.EROFS)
@@ -39,10 +50,6 @@ SQLITE_PRAGMAS: dict[str, Any] = {
     "cache_size": -8_000,
 }
 URL_ENV = "GASDESK_DATABASE_URL"
-# Every write transaction on PostgreSQL first takes this transaction-level advisory
-# lock: writers from all counters queue one behind the other, exactly as SQLite's
-# BEGIN IMMEDIATE makes them, so the audit chain and the receipt counters never fork.
-PG_WRITE_LOCK = 0x6A5D_E5C0
 T = TypeVar("T")
 
 
@@ -85,11 +92,61 @@ def startup_check(con: sqlite3.Connection, tables: set[str], size: int) -> str:
     return "ok"
 
 
-def _check_sqlite_file(path: Path, *, quick_check: bool = True) -> set[int]:
+# Opening failed for a reason of the disk or of another program, not of the file:
+# what the administrator is told instead of "damaged".
+OPEN_FAILURES: dict[ErrorKind, str] = {
+    "full": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} cannot be opened: the disk is full. Nothing was changed; free space on the "
+        "disk and start again.",
+    ),
+    "readonly": QT_TRANSLATE_NOOP(
+        "Messages", "{path} cannot be written (read-only file or folder)."
+    ),
+    "io": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} cannot be opened: the disk reported a read or write error. Nothing was "
+        "changed; call the administrator.",
+    ),
+    "lost": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} cannot be opened: its disk or folder can no longer be reached (removed or "
+        "failed). Nothing was changed; call the administrator.",
+    ),
+    "busy": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} is locked by another program. Nothing was changed; try again in a moment.",
+    ),
+}
+
+
+def _open_failure(path: Path | str, exc: BaseException) -> DatabaseOpenError | None:
+    """The refusal for a failure of the disk (full, read-only, gone, I/O error) or a
+    lock held elsewhere, with the real cause; None for any other failure."""
+    found = kind(exc, path if isinstance(path, Path) else None)
+    if found not in (*DISK_KINDS, "busy"):
+        return None
+    return DatabaseOpenError(OPEN_FAILURES[found], path=str(path), detail=chain_text(exc))
+
+
+def _check_sqlite_file(
+    path: Path, *, quick_check: bool = True, must_exist: bool = False
+) -> set[int]:
     """Refuse, without writing, a path that is not a usable GasDesk database; return
     the schema versions it holds (none for a new file). With `quick_check=False`
-    the start-up check is left to the caller (DeferredCheck)."""
+    the start-up check is left to the caller (DeferredCheck). With `must_exist`, a
+    missing file is refused instead of created."""
     versions: set[int] = set()
+    if must_exist and not path.exists():
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "There is no database {path}; nothing was created. Check the name; a new "
+                "database is made with gasdesk setup --office CODE --badge BADGE --name NAME "
+                "--db {path}",
+            ),
+            path=str(path),
+        )
     if path.exists():
         if not path.is_file():
             raise DatabaseOpenError(
@@ -99,6 +156,8 @@ def _check_sqlite_file(path: Path, *, quick_check: bool = True) -> set[int]:
             with path.open("rb") as fh:
                 header = fh.read(16)
         except OSError as exc:
+            if (failure := _open_failure(path, exc)) is not None:
+                raise failure from exc
             if exc.errno in NO_PERMISSION:
                 raise DatabaseOpenError(
                     QT_TRANSLATE_NOOP("Messages", "{path} cannot be read: permission denied."),
@@ -126,7 +185,7 @@ def _check_sqlite_file(path: Path, *, quick_check: bool = True) -> set[int]:
                 path=str(path),
             )
         try:
-            con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            con = sqlite3.connect(read_only_uri(path), uri=True)
             try:
                 tables = {
                     r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -139,6 +198,8 @@ def _check_sqlite_file(path: Path, *, quick_check: bool = True) -> set[int]:
             finally:
                 con.close()
         except sqlite3.DatabaseError as exc:
+            if (failure := _open_failure(path, exc)) is not None:
+                raise failure from exc
             raise DatabaseOpenError(
                 QT_TRANSLATE_NOOP("Messages", "{path} is damaged and cannot be opened."),
                 path=str(path),
@@ -170,6 +231,8 @@ def _check_sqlite_file(path: Path, *, quick_check: bool = True) -> set[int]:
         try:
             parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
+            if exc.errno == os_errors.ENOSPC and (failure := _open_failure(path, exc)):
+                raise failure from exc
             if exc.errno in NO_PERMISSION:
                 raise DatabaseOpenError(
                     QT_TRANSLATE_NOOP(
@@ -211,13 +274,14 @@ class DeferredCheck:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.problem: str | None = None
+        self.failure: BaseException | None = None  # the check could not run: why
         self._thread = threading.Thread(target=self._run, name="gasdesk-startup-check")
         self._thread.daemon = True
         self._thread.start()
 
     def _run(self) -> None:
         try:
-            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            con = sqlite3.connect(read_only_uri(self.path), uri=True)
             try:
                 tables = {
                     r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -227,6 +291,7 @@ class DeferredCheck:
                 con.close()
         except (sqlite3.Error, OSError) as exc:
             result = str(exc)
+            self.failure = exc
         if result != "ok":
             self.problem = result
 
@@ -236,7 +301,11 @@ class DeferredCheck:
 
     def error(self) -> DatabaseOpenError | None:
         """Once done: the refusal to show, or None when the file is sound."""
-        return _damaged(self.path, self.problem) if self.problem is not None else None
+        if self.problem is None:
+            return None
+        if self.failure is not None and (failure := _open_failure(self.path, self.failure)):
+            return failure  # a full disk or a lock, not damage
+        return _damaged(self.path, self.problem)
 
     def wait(self) -> None:
         """Block until the verdict; raise DatabaseOpenError when damage was found."""
@@ -293,15 +362,54 @@ def open_database(
     url: str | None = None,
     key_path: str | Path | None = None,
     check_in_background: bool = False,
+    must_exist: bool = False,
 ) -> Database:
     """Open (creating if needed) and migrate the database; bind the models to it.
 
     `check_in_background`: an SQLite file that needs no migration gets its start-up
-    check on another thread (see DeferredCheck) instead of before this returns."""
+    check on another thread (see DeferredCheck) instead of before this returns.
+    `must_exist`: an SQLite file that is not there is refused, and nothing (file,
+    folder, key) is created; for every use but making a new database.
+
+    A full disk, read-only media, a disk that is gone or a lock held by another
+    program is refused with that cause (DatabaseOpenError), never a traceback."""
+    url = url or os.environ.get(URL_ENV) or None
+    file = None if url else Path(path) if path else default_db_path()
+    watch_database_file(file)
+    try:
+        return _open_database(
+            file,
+            url=url,
+            key_path=key_path,
+            check_in_background=check_in_background,
+            must_exist=must_exist,
+        )
+    except StorageError:
+        raise
+    except Exception as exc:
+        failure = _open_failure(file if file is not None else _server(url), exc)
+        if failure is None:
+            raise
+        if db.obj is not None:
+            db.obj.close()
+        raise failure from exc
+
+
+def _server(url: str | None) -> str:
+    return (url or "").split("@")[-1]
+
+
+def _open_database(
+    path: Path | None,
+    *,
+    url: str | None,
+    key_path: str | Path | None,
+    check_in_background: bool,
+    must_exist: bool,
+) -> Database:
     global _deferred
     _deferred = None
     deferred: DeferredCheck | None = None
-    url = url or os.environ.get(URL_ENV) or None
     database: Database
     where = ""
     if url:
@@ -318,8 +426,10 @@ def open_database(
         default_key = platformdirs.user_data_path("gasdesk", appauthor=False) / "audit.key"
         where = hashlib.sha256(url.split("@")[-1].encode()).hexdigest()[:12]
     else:
-        file = Path(path) if path else default_db_path()
-        versions = _check_sqlite_file(file, quick_check=not check_in_background)
+        file = path or default_db_path()
+        versions = _check_sqlite_file(
+            file, quick_check=not check_in_background, must_exist=must_exist
+        )
         if check_in_background and versions:
             if {number for number, _, _ in MIGRATIONS} <= versions:
                 deferred = DeferredCheck(file)  # nothing will be written before its verdict
@@ -417,7 +527,7 @@ def integrity_check(max_errors: int = 20) -> IntegrityResult:
 
 def quick_check(path: str | Path) -> str:
     """`PRAGMA quick_check` on a file, read-only; 'ok' or the first problem found."""
-    con = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+    con = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         return str(con.execute("PRAGMA quick_check(1)").fetchone()[0])
     finally:

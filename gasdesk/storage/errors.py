@@ -8,10 +8,13 @@ cause is only found in that exception's `__context__`.
 
 from __future__ import annotations
 
+import errno
 import sqlite3
+from pathlib import Path
 from typing import Literal
 
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
+from gasdesk.storage import disk
 
 ErrorKind = Literal[
     "full",
@@ -19,11 +22,14 @@ ErrorKind = Literal[
     "busy",
     "serialization",
     "io",
+    "lost",
     "corrupt",
     "connection",
     "append_only",
     "other",
 ]
+# Failures of the disk itself: nothing the program or a retry can get past.
+DISK_KINDS: tuple[ErrorKind, ...] = ("full", "readonly", "io", "lost")
 
 # PostgreSQL SQLSTATE codes (psycopg2 exposes them as `pgcode`).
 _PG_KINDS: dict[str, ErrorKind] = {
@@ -36,6 +42,7 @@ _PG_KINDS: dict[str, ErrorKind] = {
     "08000": "connection",
     "08003": "connection",
     "08006": "connection",
+    "58030": "io",  # io_error
     "XX001": "corrupt",  # data_corrupted
 }
 
@@ -47,7 +54,20 @@ _SQLITE_KINDS: dict[int, ErrorKind] = {
     10: "io",  # SQLITE_IOERR
     11: "corrupt",  # SQLITE_CORRUPT
     13: "full",  # SQLITE_FULL
+    14: "io",  # SQLITE_CANTOPEN: the folder asked (disk.diagnose) says why
     26: "corrupt",  # SQLITE_NOTADB
+}
+
+# Operating system errors (OSError.errno).
+_ERRNO_KINDS: dict[int, ErrorKind] = {
+    errno.ENOSPC: "full",
+    errno.EDQUOT: "full",
+    errno.EROFS: "readonly",
+    errno.EIO: "io",
+    errno.ENXIO: "lost",
+    errno.ENODEV: "lost",
+    errno.ESTALE: "lost",
+    errno.ENOTCONN: "lost",
 }
 
 APPEND_ONLY_MARK = "append-only"
@@ -71,6 +91,11 @@ MESSAGES: dict[ErrorKind, str] = {
     "io": QT_TRANSLATE_NOOP(
         "Messages",
         "The disk reported an error. Nothing was recorded; try again or call the administrator.",
+    ),
+    "lost": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The disk or folder holding the database can no longer be reached (removed or "
+        "failed). Nothing was recorded; call the administrator.",
     ),
     "corrupt": QT_TRANSLATE_NOOP(
         "Messages", "The database file is damaged. Nothing was recorded; call the administrator."
@@ -132,6 +157,17 @@ def _chain(exc: BaseException) -> list[BaseException]:
     return seen
 
 
+def chain_text(exc: BaseException) -> str:
+    """The words of every exception in the chain, the deepest cause first, each once:
+    the detail for the log (peewee's own "cannot rollback" hides the cause)."""
+    texts: list[str] = []
+    for e in reversed(_chain(exc)):
+        text = str(e) or type(e).__name__
+        if text not in texts:
+            texts.append(text)
+    return "; ".join(texts)
+
+
 def _kind_of_one(e: BaseException) -> ErrorKind | None:
     code = getattr(e, "pgcode", None)
     if isinstance(code, str) and code in _PG_KINDS:
@@ -141,6 +177,8 @@ def _kind_of_one(e: BaseException) -> ErrorKind | None:
     sqlite_code = getattr(e, "sqlite_errorcode", None)
     if isinstance(sqlite_code, int) and (sqlite_code & 0xFF) in _SQLITE_KINDS:
         return _SQLITE_KINDS[sqlite_code & 0xFF]
+    if isinstance(e, OSError) and e.errno in _ERRNO_KINDS:
+        return _ERRNO_KINDS[e.errno]
     text = str(e).lower()
     if APPEND_ONLY_MARK in text:
         return "append_only"
@@ -170,6 +208,7 @@ _PRIORITY: list[ErrorKind] = [
     "full",
     "readonly",
     "corrupt",
+    "lost",
     "io",
     "connection",
     "serialization",
@@ -177,21 +216,41 @@ _PRIORITY: list[ErrorKind] = [
 ]
 
 
-def kind(exc: BaseException) -> ErrorKind:
-    """What went wrong, looking through the whole chain of the exception."""
+_database_file: Path | None = None
+
+
+def watch_database_file(path: Path | None) -> None:
+    """The SQLite file now open (None: PostgreSQL), whose folder is asked what an I/O
+    error means (kind())."""
+    global _database_file
+    _database_file = path
+
+
+def kind(exc: BaseException, where: str | Path | None = None) -> ErrorKind:
+    """What went wrong, looking through the whole chain of the exception. A bare I/O
+    error is explained by asking the file system at `where` (default: the open
+    database file): a full disk, read-only media, or a disk that is gone."""
     found = {k for k in (_kind_of_one(e) for e in _chain(exc)) if k is not None}
     for k in _PRIORITY:
         if k in found:
+            if k == "io":
+                place = where if where is not None else _database_file
+                cause = disk.diagnose(place) if place is not None else None
+                if cause is None and where is None and _database_file is not None:
+                    cause = "lost" if disk.vanished(_database_file) else None
+                return cause or k
             return k
     return "other"
 
 
-def describe_parts(exc: BaseException) -> tuple[str, dict[str, str]]:
+def describe_parts(
+    exc: BaseException, where: str | Path | None = None
+) -> tuple[str, dict[str, str]]:
     """The message template and its parameters for a database exception, looking through
     the whole chain (peewee's own rollback can raise and hide the original cause)."""
     if isinstance(exc, StorageError):
         return exc.template, {k: str(v) for k, v in exc.params.items()}
-    k = kind(exc)
+    k = kind(exc, where)
     if k != "other":
         return MESSAGES[k], {}
     chain = _chain(exc)

@@ -31,6 +31,7 @@ from peewee import SqliteDatabase
 from gasdesk.storage import db as storage_db
 from gasdesk.storage.db import IntegrityResult
 from gasdesk.storage.models import db, now
+from gasdesk.storage.paths import read_only_uri
 
 log = logging.getLogger(__name__)
 MAX_AGE = dt.timedelta(minutes=30)
@@ -64,7 +65,7 @@ def check_file(path: str, max_errors: int = MAX_ERRORS) -> tuple[IntegrityResult
     """The full check of the file at `path` on a read-only connection of its own; the
     check runs in one read transaction, so it sees the file as it was at `started_at`."""
     t0 = time.perf_counter()
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+    con = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
     try:
         con.execute("BEGIN")
         con.execute("SELECT COUNT(*) FROM gasdesk_schema").fetchone()  # the snapshot starts here

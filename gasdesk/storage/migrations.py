@@ -12,12 +12,14 @@ highest number recorded.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from peewee import Database, PostgresqlDatabase, SqliteDatabase
 
 from gasdesk.storage import models as m
 from gasdesk.storage import models_dayend, models_search
+from gasdesk.storage.locks import PG_WRITE_LOCK
 from gasdesk.storage.search_index import rebuild_index
 
 Migration = tuple[int, str, Callable[[Database], None]]
@@ -156,19 +158,44 @@ def current_version(database: Database) -> int:
     return row.version if row else 0
 
 
-def migrate(database: Database) -> list[int]:
-    """Apply the migrations this database lacks; return the numbers applied."""
-    applied: list[int] = []
+@contextmanager
+def _locked(database: Database) -> Iterator[None]:
+    """A transaction that holds the write lock from its first statement: BEGIN
+    IMMEDIATE on SQLite, the writers' advisory lock on PostgreSQL. Another counter
+    migrating or writing at the same moment waits for it, and then sees its work."""
+    if isinstance(database, SqliteDatabase):
+        with database.atomic("IMMEDIATE"):
+            yield
+        return
     with database.atomic():
+        if isinstance(database, PostgresqlDatabase):
+            database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (PG_WRITE_LOCK,))
+        yield
+
+
+def _applied(database: Database) -> set[int]:
+    return {r.version for r in m.SchemaVersion.select(m.SchemaVersion.version)}
+
+
+def migrate(database: Database) -> list[int]:
+    """Apply the migrations this database lacks; return the numbers applied.
+
+    Counters that start a new version against one database at the same moment are
+    serialised: each migration runs in a transaction that holds the write lock
+    (_locked) and reads the versions applied inside it, so each migration is applied
+    exactly once, by whichever counter comes first, and the others find it done."""
+    applied: list[int] = []
+    with _locked(database):
         database.create_tables([m.SchemaVersion])
-    # the set, not the highest number: numbers are handed out to parts of the program
-    # built side by side, so a database may hold 60 and still lack a later-added 10
-    have = {r.version for r in m.SchemaVersion.select(m.SchemaVersion.version)}
-    for number, name, apply in sorted(MIGRATIONS, key=lambda x: x[0]):
-        if number in have:
-            continue
-        with database.atomic():
+    while True:
+        with _locked(database):
+            # the set, not the highest number: numbers are handed out to parts of the
+            # program built side by side, so a database may hold 60 and still lack 10
+            have = _applied(database)
+            pending = [x for x in sorted(MIGRATIONS, key=lambda x: x[0]) if x[0] not in have]
+            if not pending:
+                return applied
+            number, name, apply = pending[0]
             apply(database)
             m.SchemaVersion.create(version=number, name=name)
         applied.append(number)
-    return applied

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QLocale,
     QObject,
     QSettings,
+    Qt,
     QTimer,
     QTranslator,
 )
@@ -193,7 +194,8 @@ def open_counter_database(db_path: str | None) -> bool:
     from gasdesk.storage.db import open_database
     from gasdesk.storage.models import Office
 
-    open_database(db_path, check_in_background=True)
+    # only the demo database is made by the application; a named file must exist
+    open_database(db_path, check_in_background=True, must_exist=not is_demo_database(db_path))
     if is_set_up():
         return False
     if is_demo_database(db_path) and Office.select().count() == 0:
@@ -216,6 +218,9 @@ def run_gui(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("GasDesk")
+    # Qt's own dialogs only: a platform one (GTK) in the process would open every file
+    # of a folder it shows, the database's too (see ui/file_dialogs.py)
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     settings = make_settings()
     install_translators(app, ui_language(settings, args.lang))
     if not has_cjk_font():

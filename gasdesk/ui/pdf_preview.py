@@ -8,6 +8,7 @@ cap, the document's own paper size) is `pdf_printing.paint_document`."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, Signal
@@ -17,7 +18,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gasdesk.storage.errors import kind
+from gasdesk.storage.paths import is_database_file
+from gasdesk.ui.file_dialogs import guard_print_dialog, save_dialog
 from gasdesk.ui.messages import user_text
 from gasdesk.ui.pdf_printing import PrintError, file_printer, paint_document
 
@@ -43,6 +46,7 @@ class PdfPreview(QWidget):
 
     printed = Signal(int)  # pages, once the printer took them
     saved = Signal(str)  # path
+    failed = Signal(str)  # why the PDF was not saved, for the teller
 
     def __init__(
         self,
@@ -116,6 +120,7 @@ class PdfPreview(QWidget):
         printer.setDocName(self.file_name)
         dialog = QPrintDialog(printer, self)
         dialog.setObjectName("printDialog")
+        guard_print_dialog(dialog)
         dialog.accepted.connect(lambda: self.print_to(printer))
         QDialog.open(dialog)  # QPrintDialog.open() itself wants a receiver and a slot
 
@@ -135,16 +140,45 @@ class PdfPreview(QWidget):
     def ask_save(self) -> None:
         if not self._data:
             return
-        dialog = QFileDialog(
+        dialog = save_dialog(
             self, self.tr("Save PDF"), self.file_name, self.tr("PDF files (*.pdf)")
         )
         dialog.setObjectName("savePdfDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
         dialog.fileSelected.connect(self.save_to)
         dialog.open()
 
     def save_to(self, path: str) -> None:
-        with open(path, "wb") as fh:
-            fh.write(self._data)
+        """Write the PDF whole under `path` (beside it first, then renamed into place),
+        never over the database; `failed` says why not."""
+        target = Path(path)
+        if is_database_file(target):
+            self.failed.emit(
+                self.tr("{file} is the counter's own database; choose another name.").format(
+                    file=path
+                )
+            )
+            return
+        part = target.with_name(f".{target.name}.part")
+        try:
+            with open(part, "wb") as fh:
+                fh.write(self._data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(part, target)
+        except OSError as exc:
+            part.unlink(missing_ok=True)
+            self.failed.emit(self._not_saved(path, exc))
+            return
         self.saved.emit(path)
+
+    def _not_saved(self, path: str, exc: OSError) -> str:
+        cause = kind(exc, Path(path).parent)
+        if cause == "full":
+            return self.tr("The PDF was not saved as {file}: the disk is full.").format(file=path)
+        if cause == "readonly":
+            return self.tr("The PDF was not saved as {file}: the folder is read-only.").format(
+                file=path
+            )
+        return self.tr("The PDF was not saved as {file} ({error}).").format(
+            file=path, error=exc.strerror or str(exc)
+        )

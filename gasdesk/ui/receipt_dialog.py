@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from gasdesk.services.receipts import PrintCopy, prepare_print, record_print
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.fee_settings import receipt_layout, silent_printing
+from gasdesk.ui.file_dialogs import guard_print_dialog
 from gasdesk.ui.messages import user_text
 from gasdesk.ui.pdf_preview import pdf_view
 from gasdesk.ui.pdf_printing import PrintError, load_pdf, make_printer, paint_pdf
@@ -93,6 +94,7 @@ class ReceiptDialog(QDialog):
         if ask:
             self._dialog = QPrintDialog(printer, self)
             self._dialog.setObjectName("printDialog")
+            guard_print_dialog(self._dialog)
             self._dialog.accepted.connect(lambda: self._send(printer))
             self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self._dialog.show()

@@ -841,17 +841,17 @@
         <translation>当日尚未日结，此为预览。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="224"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="225"/>
         <source>Export the day&apos;s transactions</source>
         <translation>导出当日交易</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="226"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="225"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="239"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="237"/>
         <source>{n} transactions exported to {path}.</source>
         <translation>已导出{n}笔交易至 {path}。</translation>
     </message>
@@ -1602,47 +1602,52 @@
         <translation>工号或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="56"/>
+        <location filename="../../gasdesk/storage/errors.py" line="76"/>
         <source>The disk holding the database is full. Nothing was recorded; free space and try again.</source>
         <translation>数据库所在磁盘已满，未记录任何内容，请清理空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="60"/>
+        <location filename="../../gasdesk/storage/errors.py" line="80"/>
         <source>The database is read-only. Nothing was recorded; ask the administrator.</source>
         <translation>数据库为只读，未记录任何内容，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="63"/>
+        <location filename="../../gasdesk/storage/errors.py" line="83"/>
         <source>The database is busy with another counter. Nothing was recorded; try again.</source>
         <translation>数据库正被其他窗口占用，未记录任何内容，请重试。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="66"/>
+        <location filename="../../gasdesk/storage/errors.py" line="86"/>
         <source>Another counter changed the same records at the same moment. Nothing was recorded; try again.</source>
         <translation>其他窗口同时修改了相同记录，未记录任何内容，请重试。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="71"/>
+        <location filename="../../gasdesk/storage/errors.py" line="91"/>
         <source>The disk reported an error. Nothing was recorded; try again or call the administrator.</source>
         <translation>磁盘报告错误，未记录任何内容，请重试或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="75"/>
+        <location filename="../../gasdesk/storage/errors.py" line="95"/>
+        <source>The disk or folder holding the database can no longer be reached (removed or failed). Nothing was recorded; call the administrator.</source>
+        <translation>无法访问数据库所在的磁盘或文件夹（已被移除或发生故障），未记录任何内容，请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/errors.py" line="100"/>
         <source>The database file is damaged. Nothing was recorded; call the administrator.</source>
         <translation>数据库文件已损坏，未记录任何内容，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="78"/>
+        <location filename="../../gasdesk/storage/errors.py" line="103"/>
         <source>The connection to the shared database was lost. Nothing was recorded; try again.</source>
         <translation>与共享数据库的连接已断开，未记录任何内容，请重试。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="82"/>
+        <location filename="../../gasdesk/storage/errors.py" line="107"/>
         <source>Payments, receipts and audit records cannot be changed or deleted; record a correction instead. Nothing was recorded.</source>
         <translation>收费、收据和审计记录不能修改或删除，请改为登记更正记录。未记录任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/errors.py" line="88"/>
+        <location filename="../../gasdesk/storage/errors.py" line="113"/>
         <source>The database refused the change ({error}). Nothing was recorded.</source>
         <translation>数据库拒绝了此次修改（{error}），未记录任何内容。</translation>
     </message>
@@ -2038,7 +2043,12 @@
         <translation>{date} 有 {n} 笔收款不属于任何班次（{receipts}），其款项未经任何钱箱清点，不能日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/day_export.py" line="109"/>
+        <location filename="../../gasdesk/services/day_export.py" line="101"/>
+        <source>{path} is the counter&apos;s own database; choose another name for the export.</source>
+        <translation>{path}是本柜台的数据库，请为导出文件另选名称。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/day_export.py" line="118"/>
         <source>The file {path} cannot be written: {error}.</source>
         <translation>无法写入文件{path}：{error}。</translation>
     </message>
@@ -2371,122 +2381,199 @@
         <translation>预存款已被使用，不能冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="83"/>
+        <location filename="../../gasdesk/storage/backup.py" line="46"/>
+        <source>The backup could not be written to {folder}: the disk is full. Nothing was left behind; free space and back up again.</source>
+        <translation>无法将备份写入{folder}：磁盘已满。未留下任何不完整的文件，请清理空间后重新备份。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/backup.py" line="51"/>
+        <source>The backup could not be written to {folder}: the folder or its disk is read-only.</source>
+        <translation>无法将备份写入{folder}：该文件夹或其所在磁盘为只读。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/backup.py" line="55"/>
+        <source>The backup could not be written to {folder}: the disk reported a read or write error. Nothing was left behind.</source>
+        <translation>无法将备份写入{folder}：磁盘报告读写错误。未留下任何不完整的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/backup.py" line="60"/>
+        <source>The backup could not be written to {folder}: the folder or its disk can no longer be reached.</source>
+        <translation>无法将备份写入{folder}：无法访问该文件夹或其所在磁盘。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/backup.py" line="67"/>
+        <source>Nothing was restored: the disk of {folder} is full. The database is as it was; free space and restore again.</source>
+        <translation>未恢复任何内容：{folder}所在磁盘已满。数据库保持原样，请清理空间后重新恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/backup.py" line="72"/>
+        <source>Nothing was restored: {folder} is read-only. The database is as it was.</source>
+        <translation>未恢复任何内容：{folder}为只读。数据库保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/backup.py" line="75"/>
+        <source>Nothing was restored: the disk of {folder} reported a read or write error. The database is as it was.</source>
+        <translation>未恢复任何内容：{folder}所在磁盘报告读写错误。数据库保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/backup.py" line="80"/>
+        <source>Nothing was restored: {folder} can no longer be reached. The database is as it was.</source>
+        <translation>未恢复任何内容：无法访问{folder}。数据库保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/backup.py" line="106"/>
+        <source>Nothing was restored: {folder} cannot be written ({error}). The database is as it was.</source>
+        <translation>未恢复任何内容：无法写入{folder}（{error}）。数据库保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/backup.py" line="159"/>
         <source>The shared PostgreSQL database is backed up on its server (pg_dump), not from a counter.</source>
         <translation>共享PostgreSQL数据库应在其服务器上备份（pg_dump），不能在窗口端备份。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="127"/>
+        <location filename="../../gasdesk/storage/backup.py" line="203"/>
         <source>{file} cannot be read as a GasDesk database ({error}).</source>
         <translation>{file}无法作为燃气营业厅柜台数据库读取（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="183"/>
+        <location filename="../../gasdesk/storage/backup.py" line="259"/>
         <source>The backup folder {folder} cannot be created ({error}).</source>
         <translation>无法创建备份文件夹{folder}（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="203"/>
+        <location filename="../../gasdesk/storage/backup.py" line="280"/>
+        <source>No backup was taken: the database {path} can no longer be reached (its disk was removed or failed). Call the administrator.</source>
+        <translation>未能备份：无法访问数据库{path}（其所在磁盘已被移除或发生故障），请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/backup.py" line="290"/>
         <source>The backup could not be written to {folder} ({error}).</source>
         <translation>无法将备份写入{folder}（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="213"/>
+        <location filename="../../gasdesk/storage/backup.py" line="304"/>
         <source>The backup did not check out and was set aside as {file}: {problem}</source>
         <translation>备份校验未通过，已另存为{file}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="248"/>
+        <location filename="../../gasdesk/storage/backup.py" line="339"/>
         <source>{file} is in use: close GasDesk on every counter that uses it, then restore.</source>
         <translation>{file}正在使用中：请在所有使用它的窗口上关闭燃气营业厅柜台程序，然后再恢复。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="262"/>
+        <location filename="../../gasdesk/cli_admin.py" line="276"/>
+        <location filename="../../gasdesk/storage/backup.py" line="353"/>
         <source>There is no backup file {file}.</source>
         <translation>备份文件{file}不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="266"/>
+        <location filename="../../gasdesk/storage/backup.py" line="357"/>
         <source>A database cannot be restored from itself.</source>
         <translation>不能用数据库自身进行恢复。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="271"/>
+        <location filename="../../gasdesk/storage/backup.py" line="362"/>
         <source>The backup {file} does not check out: {problem}</source>
         <translation>备份{file}校验未通过：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="96"/>
+        <location filename="../../gasdesk/storage/db.py" line="153"/>
         <source>{path} is not a file.</source>
         <translation>{path}不是文件。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="104"/>
+        <location filename="../../gasdesk/storage/db.py" line="163"/>
         <source>{path} cannot be read: permission denied.</source>
         <translation>无法读取{path}：没有访问权限。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="109"/>
+        <location filename="../../gasdesk/storage/db.py" line="168"/>
         <source>{path} cannot be read (system error {errno}).</source>
         <translation>无法读取{path}（系统错误{errno}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="116"/>
+        <location filename="../../gasdesk/storage/db.py" line="175"/>
         <source>{path} is not a GasDesk database (it is not an SQLite file).</source>
         <translation>{path}不是GasDesk数据库（不是SQLite文件）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="123"/>
+        <location filename="../../gasdesk/storage/db.py" line="103"/>
+        <location filename="../../gasdesk/storage/db.py" line="182"/>
         <source>{path} cannot be written (read-only file or folder).</source>
         <translation>无法写入{path}（文件或文件夹为只读）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="143"/>
+        <location filename="../../gasdesk/storage/db.py" line="98"/>
+        <source>{path} cannot be opened: the disk is full. Nothing was changed; free space on the disk and start again.</source>
+        <translation>无法打开{path}：磁盘已满。未做任何更改，请清理磁盘空间后重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="106"/>
+        <source>{path} cannot be opened: the disk reported a read or write error. Nothing was changed; call the administrator.</source>
+        <translation>无法打开{path}：磁盘报告读写错误。未做任何更改，请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="111"/>
+        <source>{path} cannot be opened: its disk or folder can no longer be reached (removed or failed). Nothing was changed; call the administrator.</source>
+        <translation>无法打开{path}：无法访问其所在的磁盘或文件夹（已被移除或发生故障）。未做任何更改，请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="116"/>
+        <source>{path} is locked by another program. Nothing was changed; try again in a moment.</source>
+        <translation>{path}正被其他程序锁定。未做任何更改，请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="142"/>
+        <source>There is no database {path}; nothing was created. Check the name; a new database is made with gasdesk setup --office CODE --badge BADGE --name NAME --db {path}</source>
+        <translation>没有数据库{path}，未创建任何文件。请核对名称；新数据库用 gasdesk setup --office CODE --badge BADGE --name NAME --db {path} 建立。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/db.py" line="204"/>
         <source>{path} is damaged and cannot be opened.</source>
         <translation>{path}已损坏，无法打开。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="151"/>
+        <location filename="../../gasdesk/storage/db.py" line="212"/>
         <source>{path} is an SQLite file but not a GasDesk database.</source>
         <translation>{path}是SQLite文件，但不是GasDesk数据库。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="159"/>
+        <location filename="../../gasdesk/storage/db.py" line="220"/>
         <source>{path} was written by a newer GasDesk (schema {version}; this version knows up to {latest}). Install the newer GasDesk to open it.</source>
         <translation>{path}由更新版本的GasDesk写入（数据结构版本{version}，本版本最高支持{latest}）。请安装新版GasDesk后再打开。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="175"/>
+        <location filename="../../gasdesk/storage/db.py" line="238"/>
         <source>The folder {folder} cannot be created: permission denied.</source>
         <translation>无法创建文件夹{folder}：没有访问权限。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="182"/>
+        <location filename="../../gasdesk/storage/db.py" line="245"/>
         <source>The folder {folder} cannot be created (system error {errno}).</source>
         <translation>无法创建文件夹{folder}（系统错误{errno}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="191"/>
+        <location filename="../../gasdesk/storage/db.py" line="254"/>
         <source>The folder {folder} cannot be written.</source>
         <translation>无法写入文件夹{folder}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="199"/>
+        <location filename="../../gasdesk/storage/db.py" line="262"/>
         <source>{path} is damaged: the integrity check found problems.</source>
         <translation>{path}已损坏：完整性检查发现问题。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="279"/>
+        <location filename="../../gasdesk/storage/db.py" line="348"/>
         <source>The text contains a NUL character; type it again.</source>
         <translation>文本中含有NUL字符，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="313"/>
+        <location filename="../../gasdesk/storage/db.py" line="421"/>
         <source>The shared database {server} cannot be reached.</source>
         <translation>无法连接共享数据库{server}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="334"/>
+        <location filename="../../gasdesk/storage/db.py" line="444"/>
         <source>This database was written by a newer GasDesk; install the newer GasDesk.</source>
         <translation>该数据库由更新版本的GasDesk写入，请安装新版GasDesk。</translation>
     </message>
@@ -2501,12 +2588,12 @@
         <translation>营业室 {code} 已经设立；添加员工请用 gasdesk user add。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/application.py" line="201"/>
+        <location filename="../../gasdesk/ui/application.py" line="203"/>
         <source>the shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/application.py" line="203"/>
+        <location filename="../../gasdesk/ui/application.py" line="205"/>
         <source>The database {where} has no office or staff yet. GasDesk writes demo data only into its own demo database. To start work with this one, set up the office and its first supervisor: gasdesk setup --office MS --badge BADGE --name NAME{db}</source>
         <translation>数据库 {where} 还没有营业室和员工。GasDesk 只在自己的演示数据库中生成演示数据。要使用这个数据库，请先设立营业室及其第一位主管：gasdesk setup --office MS --badge 工号 --name 姓名{db}</translation>
     </message>
@@ -3053,34 +3140,54 @@
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="62"/>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="66"/>
         <source>&amp;Print (Ctrl+P)</source>
         <translation>打印(&amp;P)（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="65"/>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="69"/>
         <source>&amp;Save as PDF (Ctrl+S)</source>
         <translation>另存为PDF(&amp;S)（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="129"/>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="134"/>
         <source>Printed.</source>
         <translation>已打印。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="133"/>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="138"/>
         <source>Not printed: {reason}</source>
         <translation>未打印：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="139"/>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="144"/>
         <source>Save PDF</source>
         <translation>保存PDF</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="139"/>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="144"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="156"/>
+        <source>{file} is the counter&apos;s own database; choose another name.</source>
+        <translation>{file}是本柜台的数据库，请另选名称。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="177"/>
+        <source>The PDF was not saved as {file}: the disk is full.</source>
+        <translation>PDF未能保存为{file}：磁盘已满。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="179"/>
+        <source>The PDF was not saved as {file}: the folder is read-only.</source>
+        <translation>PDF未能保存为{file}：该文件夹为只读。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="182"/>
+        <source>The PDF was not saved as {file} ({error}).</source>
+        <translation>PDF未能保存为{file}（{error}）。</translation>
     </message>
 </context>
 <context>
@@ -3370,47 +3477,47 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="51"/>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="52"/>
         <source>Receipt {code}</source>
         <translation>收据 {code}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="61"/>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="62"/>
         <source>Print (Enter)</source>
         <translation>打印（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="63"/>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="64"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="116"/>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="118"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="143"/>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="145"/>
         <source>Printed a copy marked 重印.</source>
         <translation>已打印标有“重印”的副本。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="145"/>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="147"/>
         <source>Printed.</source>
         <translation>已打印。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="146"/>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="148"/>
         <source>Print a copy (Enter)</source>
         <translation>打印副本（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="156"/>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="158"/>
         <source>Printed, but the print could not be recorded: {reason}</source>
         <translation>已打印，但打印记录未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="166"/>
+        <location filename="../../gasdesk/ui/receipt_dialog.py" line="168"/>
         <source>Not printed: {reason}</source>
         <translation>未打印：{reason}</translation>
     </message>
@@ -3446,6 +3553,19 @@
         <location filename="../../gasdesk/ui/tabs/records_tab.py" line="175"/>
         <source>No customer found for “{text}”.</source>
         <translation>未找到“{text}”对应的客户。</translation>
+    </message>
+</context>
+<context>
+    <name>SafeFileDialog</name>
+    <message>
+        <location filename="../../gasdesk/ui/file_dialogs.py" line="157"/>
+        <source>{file} is the counter&apos;s own database; choose another name.</source>
+        <translation>{file}是本柜台的数据库，请另选名称。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/file_dialogs.py" line="193"/>
+        <source>Print to file</source>
+        <translation>打印到文件</translation>
     </message>
 </context>
 <context>
@@ -3622,27 +3742,27 @@
         <translation>生成对账单(&amp;M)（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="57"/>
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="58"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="62"/>
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="63"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="64"/>
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="65"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="82"/>
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="83"/>
         <source>Making the statement…</source>
         <translation>正在生成对账单…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="102"/>
+        <location filename="../../gasdesk/ui/records/statement_dialog.py" line="103"/>
         <source>Statement for {start} to {end}: print it with Ctrl+P.</source>
         <translation>{start}至{end}的对账单：按Ctrl+P打印。</translation>
     </message>

@@ -90,6 +90,7 @@ def test_a_database_named_with_db_gets_no_demo_data_and_the_app_says_how_to_set_
     tmp_path, demo_home, capsys
 ):
     named = tmp_path / "office.db"
+    open_database(named).close()  # an empty database made elsewhere
     assert run_gui(_args(named)) == 2
     _close()
     err = capsys.readouterr().err
@@ -99,11 +100,25 @@ def test_a_database_named_with_db_gets_no_demo_data_and_the_app_says_how_to_set_
     assert not demo_home.exists()
 
 
+def test_a_database_named_with_db_that_is_not_there_is_refused_and_not_made(
+    tmp_path, demo_home, capsys
+):
+    named = tmp_path / "x" / "offce.db"  # mistyped
+    assert run_gui(_args(named)) == 2
+    err = capsys.readouterr().err
+    assert "没有数据库" in err and "gasdesk setup --office" in err and str(named) in err
+    assert not named.parent.exists()
+    assert not demo_home.exists()
+
+
 def test_a_database_named_in_the_settings_is_refused_the_same_way(tmp_path, demo_home, capsys):
     from gasdesk.app import make_settings
 
     named = tmp_path / "from-settings.db"
     make_settings().setValue("db/path", str(named))
+    assert run_gui(_args(None)) == 2
+    assert not named.exists()
+    open_database(named).close()
     assert run_gui(_args(None)) == 2
     _close()
     assert _counts(named) == (0, 0, 0)

@@ -7,7 +7,6 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -22,6 +21,7 @@ from gasdesk.services import day_close, day_export, day_report
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.dates import day_edit, to_date
 from gasdesk.ui.dayend.supervisor import SupervisorDialog
+from gasdesk.ui.file_dialogs import SafeFileDialog, save_dialog
 from gasdesk.ui.form_preview import FormPreviewDialog
 from gasdesk.ui.formdesk.common import clock
 from gasdesk.ui.messages import user_text
@@ -34,7 +34,7 @@ class DayPanel(QWidget):
         self.day_status: DayStatus | None = None
         self.dialog: SupervisorDialog | None = None
         self.preview: FormPreviewDialog | None = None
-        self.file_dialog: QFileDialog | None = None
+        self.file_dialog: SafeFileDialog | None = None
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
@@ -221,11 +221,9 @@ class DayPanel(QWidget):
     def choose_export_file(self) -> None:
         office = self.ctx.session.office
         name = f"{office.code}-{self.day().isoformat()}.csv"
-        self.file_dialog = QFileDialog(self, self.tr("Export the day's transactions"))
-        self.file_dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        self.file_dialog.setNameFilter(self.tr("CSV files (*.csv)"))
-        self.file_dialog.setDefaultSuffix("csv")
-        self.file_dialog.selectFile(name)
+        self.file_dialog = save_dialog(
+            self, self.tr("Export the day's transactions"), name, self.tr("CSV files (*.csv)")
+        )
         self.file_dialog.fileSelected.connect(self.export_to)
         self.file_dialog.open()
 

@@ -54,6 +54,7 @@ class StatementDialog(QDialog):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         self.preview = PdfPreview(self, settings=ctx.settings)
+        self.preview.failed.connect(self._not_saved)
         close = QPushButton(self.tr("Close (Esc)"))
         close.clicked.connect(self.reject)
         close.setAutoDefault(False)
@@ -109,3 +110,7 @@ class StatementDialog(QDialog):
         self.make_button.setEnabled(True)
         self.status.setStyleSheet("color: #b42318;")
         self.status.setText(user_text(exc))
+
+    def _not_saved(self, why: str) -> None:
+        self.status.setStyleSheet("color: #b42318;")
+        self.status.setText(why)
