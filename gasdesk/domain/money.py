@@ -11,7 +11,13 @@ from gasdesk.domain.errors import TellerError
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
 
 FEN_PER_YUAN = 100
-DEFAULT_CEILING_FEN = 50_000_00  # ¥50,000.00 for one entry; the counter may configure another
+# The largest amount one entry at the counter may hold (the counter's setting
+# fees/ceiling_yuan, this when none is set); services apply it too (domain.limits).
+DEFAULT_CEILING_FEN = 50_000_00  # ¥50,000.00
+# The hard maximum of any one amount, whatever ceiling a counter configures: ten
+# million yuan. More is a typing slip or an attack, never a payment at a counter; and
+# it fits the 32-bit INTEGER columns of PostgreSQL (2,147,483,647 fen).
+MAX_ENTRY_FEN = 10_000_000 * FEN_PER_YUAN
 _MAX_INTEGER_DIGITS = 13
 
 
@@ -121,30 +127,43 @@ def parse_fixed(
     return int(whole) * 10**places + int(frac.ljust(places, "0") or "0")
 
 
-def parse_amount(text: str, *, ceiling_fen: int = DEFAULT_CEILING_FEN) -> int:
+def effective_ceiling(ceiling_fen: int | None) -> int:
+    """The ceiling that applies: DEFAULT_CEILING_FEN when none (or a nonsense one) is
+    given, and never above MAX_ENTRY_FEN, whatever a counter configured."""
+    if isinstance(ceiling_fen, bool) or not isinstance(ceiling_fen, int) or ceiling_fen <= 0:
+        return DEFAULT_CEILING_FEN
+    return min(ceiling_fen, MAX_ENTRY_FEN)
+
+
+def ceiling_refusal(fen: int, ceiling_fen: int) -> AmountError:
+    return AmountError(
+        "too_large",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{amount} yuan is above the limit of {limit} yuan for one entry; check the amount.",
+        ),
+        amount=format_yuan(fen),
+        limit=format_yuan(ceiling_fen),
+    )
+
+
+def parse_amount(text: str, *, ceiling_fen: int | None = DEFAULT_CEILING_FEN) -> int:
     """Typed yuan -> integer fen, strictly.
 
     Accepts '128.5', '128.50', '¥128.50', '128.50元', full-width '１２８.５０' and
     correctly grouped '1,234.50'. Refuses, with an AmountError whose message says
     why: empty, text, negative, zero, more than two decimals, exponents, NaN and
     Infinity, separators that make the value ambiguous ('1,234' may mean 1.234;
-    '12,50'; '1.234,50'), and anything above `ceiling_fen`.
+    '12,50'; '1.234,50'), and anything above `ceiling_fen` (see effective_ceiling).
     """
     fen = parse_fixed(text, places=2, prefixes=("¥", "RMB", "CNY"), suffixes=("元",))
     if fen == 0:
         raise AmountError(
             "zero", QT_TRANSLATE_NOOP("Messages", "The amount must be more than zero.")
         )
-    if fen > ceiling_fen:
-        raise AmountError(
-            "too_large",
-            QT_TRANSLATE_NOOP(
-                "Messages",
-                "{amount} yuan is above the limit of {limit} yuan for one entry; check the amount.",
-            ),
-            amount=format_yuan(fen),
-            limit=format_yuan(ceiling_fen),
-        )
+    limit = effective_ceiling(ceiling_fen)
+    if fen > limit:
+        raise ceiling_refusal(fen, limit)
     return fen
 
 

@@ -4,7 +4,9 @@ Five wrong passwords in a row lock a badge for 15 minutes, or until a supervisor
 the administrator) unlocks it. Every wrong password and every lockout is an audit
 event, committed on its own: the refusal that follows must not undo the record of it.
 A locked badge is refused before its password is even checked, so guessing on does not
-help.
+help. Each attempt is counted as a failure before its password is checked (and the
+count taken back when it was right), so attempts sent at the same moment are counted
+too: at most five passwords of one badge are ever checked before it locks.
 """
 
 from __future__ import annotations
@@ -61,28 +63,47 @@ def staff_info(s: Staff) -> StaffInfo:
     return StaffInfo(id=s.id, badge=s.badge, name=s.name, role=s.role, office_id=s.office_id)
 
 
-def _record_failure(
-    badge: str, staff_id: int | None, office_id: int | None, purpose: str
-) -> NoReturn:
-    """Count a wrong password (its own transaction); raise the refusal."""
+def _count_attempt(staff_id: int, badge: str) -> tuple[int, dt.datetime | None]:
+    """Count this attempt as a wrong password before its password is checked, in a
+    write transaction of its own that commits at once: attempts sent for one badge at
+    the same moment (other counters, other threads) are counted one after the other,
+    and the fifth locks the badge before any later one is checked, so that no more
+    than five passwords are ever tried between two lockouts. A right password takes
+    the count back (_clear_failures). Returns the attempt's number and the lock it
+    set; raises BadgeLockedError when an earlier attempt has locked the badge."""
     at = now()
     with write_transaction():
-        staff = Staff.get_or_none(Staff.id == staff_id) if staff_id else None
-        if staff is None:
+        staff = Staff.get_by_id(staff_id)
+        if staff.locked_until is not None and staff.locked_until > at:
+            raise BadgeLockedError(badge, staff.locked_until)
+        expired = staff.locked_until is not None  # and over: the count starts again
+        failed = (0 if expired else staff.failed_logins) + 1
+        locked_until = at + dt.timedelta(minutes=LOCK_MINUTES) if failed >= MAX_FAILED else None
+        Staff.update(failed_logins=failed, locked_until=locked_until).where(
+            Staff.id == staff_id
+        ).execute()
+    return failed, locked_until
+
+
+def _record_failure(
+    badge: str,
+    staff_id: int | None,
+    office_id: int | None,
+    purpose: str,
+    attempt: tuple[int, dt.datetime | None] = (0, None),
+) -> NoReturn:
+    """Record a wrong password in the audit trail (its own transaction; the attempt
+    was counted before the check, see _count_attempt); raise the refusal."""
+    failed, locked_until = attempt
+    with write_transaction():
+        if staff_id is None:
             audit.append(
                 "login_failed", staff_id=None, office_id=office_id, badge=badge, purpose=purpose
             )
-            failed, locked_until = 0, None
         else:
-            expired = staff.locked_until is not None and staff.locked_until <= at
-            failed = (0 if expired else staff.failed_logins) + 1
-            locked_until = at + dt.timedelta(minutes=LOCK_MINUTES) if failed >= MAX_FAILED else None
-            Staff.update(failed_logins=failed, locked_until=locked_until).where(
-                Staff.id == staff.id
-            ).execute()
             audit.append(
                 "login_failed",
-                staff_id=staff.id,
+                staff_id=staff_id,
                 office_id=office_id,
                 badge=badge,
                 purpose=purpose,
@@ -91,7 +112,7 @@ def _record_failure(
             if locked_until is not None:
                 audit.append(
                     "lockout",
-                    staff_id=staff.id,
+                    staff_id=staff_id,
                     office_id=office_id,
                     badge=badge,
                     until=locked_until.isoformat(sep=" "),
@@ -116,7 +137,9 @@ def _record_failure(
 
 
 def _check(badge: str, password: str, office_id: int | None, purpose: str) -> Staff:
-    """The staff member whose badge and password these are, or a LoginError."""
+    """The staff member whose badge and password these are (read again after the
+    check: her count of wrong passwords includes this attempt until the caller clears
+    it), or a LoginError."""
     if db.obj.in_transaction():
         raise RuntimeError("check credentials before opening the action's transaction")
     badge = badge.strip()
@@ -130,9 +153,13 @@ def _check(badge: str, password: str, office_id: int | None, purpose: str) -> St
     if staff is None:
         check_password(_dummy_hash(), password)
         _record_failure(badge, None, office_id, purpose)
+    attempt = _count_attempt(staff.id, badge)  # first: a concurrent sixth finds the lock
     if not check_password(staff.password_hash, password):
-        _record_failure(badge, staff.id, office_id, purpose)
+        _record_failure(badge, staff.id, office_id, purpose, attempt)
+    staff = Staff.get_by_id(staff.id)
     if not staff.active:
+        with write_transaction():
+            _clear_failures(staff)
         raise LoginError(QT_TRANSLATE_NOOP("Messages", "This badge is no longer active."))
     return staff
 

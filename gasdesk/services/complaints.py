@@ -25,7 +25,13 @@ from gasdesk.domain.form_records import (
 from gasdesk.domain.form_spec import Status
 from gasdesk.domain.records import StaffInfo
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
-from gasdesk.services.forms import FormActionError, _event, complaint_terms, form_info
+from gasdesk.services.forms import (
+    FormActionError,
+    _event,
+    complaint_terms,
+    form_info,
+    refuse_other_office,
+)
 from gasdesk.storage import audit
 from gasdesk.storage.db import write_transaction
 from gasdesk.storage.models import FormRecord, Staff, now
@@ -95,6 +101,7 @@ def escalate_complaint(
         if c is None:
             raise FormActionError(QT_TRANSLATE_NOOP("Messages", "This form is not a complaint."))
         form = c.form
+        refuse_other_office(staff_id, form)
         if form.status == Status.CLOSED.value:
             raise FormActionError(QT_TRANSLATE_NOOP("Messages", "The complaint is closed."))
         i = COMPLAINT_LEVELS.index(c.level)
@@ -148,6 +155,7 @@ def uphold_complaint(
         c: Any = Complaint.get_or_none(Complaint.form == form_id)
         if c is None:
             raise FormActionError(QT_TRANSLATE_NOOP("Messages", "This form is not a complaint."))
+        refuse_other_office(staff_id, c.form)  # a supervisor decides for her own office
         if c.upheld:
             raise FormActionError(
                 QT_TRANSLATE_NOOP(

@@ -313,6 +313,22 @@ def submit_form(
     )
 
 
+def refuse_other_office(staff_id: int, form: Any) -> Any:
+    """The member of staff acting on a complaint, refused unless she belongs to the
+    office that holds it: an office's complaints are its own staff's to answer,
+    escalate and uphold. Call inside the action's transaction."""
+    actor: Any = Staff.get_or_none(Staff.id == staff_id)
+    if actor is None or actor.office_id != form.office_id:
+        raise FormActionError(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Complaint {number} belongs to another office; its own staff handle it.",
+            ),
+            number=form.number,
+        )
+    return actor
+
+
 def _refuse_if_day_closed(office_id: int, day: dt.date) -> None:
     """Nothing of a closed business day changes, forms included."""
     if is_day_closed(office_id, day):
@@ -387,6 +403,8 @@ def advance_form(
                     "Record the return visit (outcome and satisfaction) to mark this form followed up.",
                 )
             )
+        if Complaint.get_or_none(Complaint.form == row) is not None:
+            refuse_other_office(staff_id, row)  # answering a complaint is its office's act
         apply_status(row, to, staff_id, note.strip(), at)
     return form_info(FormRecord.get_by_id(form_id))
 

@@ -22,14 +22,16 @@ import datetime as dt
 
 from peewee import IntegrityError
 
-from gasdesk.domain.errors import TellerError
 from gasdesk.domain.fees import PaymentRequest, PaymentRow, ReceiptInfo
-from gasdesk.domain.methods import BALANCE, TENDER_METHODS
-from gasdesk.domain.readback import ReadBack, read_back
+from gasdesk.domain.limits import MAX_BALANCE_FEN, balance_refusal
+from gasdesk.domain.methods import BALANCE
+from gasdesk.domain.money import format_yuan
+from gasdesk.domain.readback import ReadBack
 from gasdesk.domain.tariff import lines_to_json
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.services.billing import materialise
 from gasdesk.services.days import is_day_closed
+from gasdesk.services.payment_request import PaymentError, check_request, same_request
 from gasdesk.services.purchases import quote_purchase
 from gasdesk.services.shifts import drawer_shift
 from gasdesk.storage import audit
@@ -44,12 +46,6 @@ from gasdesk.storage.models import (
 )
 from gasdesk.storage.numbering import next_number
 from gasdesk.storage.receipt_numbers import format_code, series_for
-
-COLLECT_KINDS = ("bill", "purchase", "prepay")
-
-
-class PaymentError(TellerError):
-    """The payment was refused; nothing was recorded."""
 
 
 def receipt_info(payment: Payment, receipt: Receipt, *, replayed: bool = False) -> ReceiptInfo:
@@ -72,65 +68,36 @@ def receipt_info(payment: Payment, receipt: Receipt, *, replayed: bool = False) 
     )
 
 
-def _replay(request: PaymentRequest) -> ReceiptInfo | None:
-    """The receipt of an earlier request with the same idempotency key, if any."""
+def _replay(request: PaymentRequest, rb: ReadBack) -> ReceiptInfo | None:
+    """The receipt of an earlier request with the same idempotency key, if any. A key
+    sent again with another account, kind, method, amount, tender, volume, reference,
+    teller or counter is a conflicting request: refused, naming the first receipt."""
     payment = Payment.get_or_none(Payment.idempotency_key == request.idempotency_key)
     if payment is None:
         return None
-    if payment.account_id != request.account_id or payment.kind != request.kind:
-        raise PaymentError(
-            "key_reused",
-            QT_TRANSLATE_NOOP(
-                "Messages", "This payment form was already used for another payment; open it again."
-            ),
-        )
     receipt = Receipt.get_or_none(Receipt.payment == payment.id)
     if receipt is None:
         raise PaymentError(
             "key_reused",
             QT_TRANSLATE_NOOP("Messages", "This payment form was already used; open it again."),
         )
+    if not same_request(payment, request, rb):
+        raise PaymentError(
+            "key_reused",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "This payment form was already used for receipt {receipt} ({amount} yuan, "
+                "account {account}); this request differs from it and was not recorded. "
+                "Open the payment form again.",
+            ),
+            receipt=format_code(receipt.series, receipt.number),
+            amount=format_yuan(payment.amount_fen),
+            account=payment.account.number,
+        )
     return receipt_info(payment, receipt, replayed=True)
 
 
-def check_request(request: PaymentRequest) -> ReadBack:
-    """Everything that can be refused without the database (the read-back figures)."""
-    if not request.idempotency_key:
-        raise ValueError("a payment needs an idempotency key")
-    if request.kind not in COLLECT_KINDS:
-        raise PaymentError(
-            "bad_kind",
-            QT_TRANSLATE_NOOP("Messages", "Unknown payment kind '{kind}'."),
-            kind=request.kind,
-        )
-    if request.method == BALANCE and request.kind != "bill":
-        raise PaymentError(
-            "balance_only_bills",
-            QT_TRANSLATE_NOOP("Messages", "The prepaid balance pays bills only."),
-        )
-    if request.method not in (*TENDER_METHODS, BALANCE):
-        raise PaymentError(
-            "bad_method",
-            QT_TRANSLATE_NOOP("Messages", "Unknown payment method '{method}'."),
-            method=request.method,
-        )
-    if request.kind == "purchase" and request.volume_l <= 0:
-        raise PaymentError(
-            "no_volume", QT_TRANSLATE_NOOP("Messages", "Enter the gas to load on the card.")
-        )
-    return read_back(
-        due_fen=request.expected_due_fen,
-        method=request.method,
-        tendered_fen=request.tendered_fen,
-        reference=request.reference,
-        kind=request.kind,
-        volume_l=request.volume_l,
-    )
-
-
 def _due_changed(now_fen: int, was_fen: int) -> PaymentError:
-    from gasdesk.domain.money import format_yuan
-
     return PaymentError(
         "due_changed",
         QT_TRANSLATE_NOOP(
@@ -178,7 +145,9 @@ def _reference_in_use(reference: str) -> PaymentError | None:
     )
 
 
-def _record(request: PaymentRequest, rb: ReadBack, today: dt.date) -> ReceiptInfo:
+def _record(
+    request: PaymentRequest, rb: ReadBack, today: dt.date, ceiling_fen: int | None
+) -> ReceiptInfo:
     account = Account.get_or_none(Account.id == request.account_id)
     if account is None:
         raise PaymentError(
@@ -227,7 +196,9 @@ def _record(request: PaymentRequest, rb: ReadBack, today: dt.date) -> ReceiptInf
                 QT_TRANSLATE_NOOP("Messages", "The prepaid balance does not cover the amount due."),
             )
     elif request.kind == "purchase":
-        quote = quote_purchase(account.id, volume_l=request.volume_l, today=today)
+        quote = quote_purchase(
+            account.id, volume_l=request.volume_l, today=today, ceiling_fen=ceiling_fen
+        )
         if quote.amount_fen != amount:
             raise _due_changed(quote.amount_fen, amount)
         lines_json = lines_to_json(quote.lines)
@@ -251,9 +222,13 @@ def _record(request: PaymentRequest, rb: ReadBack, today: dt.date) -> ReceiptInf
     for bill_id, part in settle:
         PaymentBill.create(payment=payment.id, bill=bill_id, amount_fen=part)
     if request.kind == "prepay":
-        Account.update(balance_fen=Account.balance_fen + amount).where(
-            Account.id == account.id
-        ).execute()
+        changed = (
+            Account.update(balance_fen=Account.balance_fen + amount)
+            .where((Account.id == account.id) & (Account.balance_fen <= MAX_BALANCE_FEN - amount))
+            .execute()
+        )
+        if changed != 1:  # refused before the sum could leave the INTEGER range
+            raise balance_refusal(account.number)
     elif request.method == BALANCE:
         changed = (
             Account.update(balance_fen=Account.balance_fen - amount)
@@ -286,27 +261,32 @@ def _record(request: PaymentRequest, rb: ReadBack, today: dt.date) -> ReceiptInf
     return receipt_info(payment, receipt)
 
 
-def collect_payment(request: PaymentRequest, *, today: dt.date | None = None) -> ReceiptInfo:
+def collect_payment(
+    request: PaymentRequest, *, today: dt.date | None = None, ceiling_fen: int | None = None
+) -> ReceiptInfo:
     """Record a payment the teller has read back; return its receipt.
 
+    `ceiling_fen` is the counter's limit for one entry (setting fees/ceiling_yuan; the
+    default when None); amounts above it, or above the hard maximum, are refused.
     A request whose idempotency key was already used returns the first receipt
-    (`replayed=True`) and records nothing. Refusals raise PaymentError (or another
-    TellerError) before anything is written; database failures roll everything back.
+    (`replayed=True`) and records nothing; the same key with a different request is
+    refused. Refusals raise PaymentError (or another TellerError) before anything is
+    written; database failures roll everything back.
     """
     today = today or dt.date.today()
-    rb = check_request(request)
-    earlier = _replay(request)
+    rb = check_request(request, ceiling_fen)
+    earlier = _replay(request, rb)
     if earlier is not None:
         return earlier
 
     def work() -> ReceiptInfo:
-        again = _replay(request)  # checked again now that this counter holds the lock
-        return again if again is not None else _record(request, rb, today)
+        again = _replay(request, rb)  # checked again now that this counter holds the lock
+        return again if again is not None else _record(request, rb, today, ceiling_fen)
 
     try:
         return run_in_transaction(work)  # another counter in the way: undone and run again
     except IntegrityError:
-        earlier = _replay(request)  # the same key committed on another connection first
+        earlier = _replay(request, rb)  # the same key committed on another connection first
         if earlier is not None:
             return earlier
         raise

@@ -7,6 +7,8 @@ import datetime as dt
 
 from gasdesk.domain.errors import TellerError
 from gasdesk.domain.fees import PurchaseQuote
+from gasdesk.domain.limits import check_entry, check_volume
+from gasdesk.domain.money import ceiling_refusal, effective_ceiling
 from gasdesk.domain.tariff import purchase_by_amount, purchase_by_volume, tariff_on
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.services.accounts import active_meter
@@ -20,12 +22,19 @@ def quote_purchase(
     amount_fen: int | None = None,
     volume_l: int | None = None,
     today: dt.date | None = None,
+    ceiling_fen: int | None = None,
 ) -> PurchaseQuote:
     """Give exactly one of `amount_fen` (the customer offers yuan; the quote is the
     most gas that sum buys, and its exact price) or `volume_l` (the customer asks for
-    m³; the quote is its price)."""
+    m³; the quote is its price). Both are checked against their ranges
+    (domain.limits; `ceiling_fen` is the counter's limit for one entry), and so is the
+    price of a volume: a purchase that could not be collected is not quoted."""
     if (amount_fen is None) == (volume_l is None):
         raise ValueError("give either an amount or a volume")
+    if amount_fen is not None:
+        amount_fen = check_entry(amount_fen, ceiling_fen)
+    else:
+        volume_l = check_volume(volume_l)
     today = today or dt.date.today()
     account = Account.get_or_none(Account.id == account_id)
     if account is None:
@@ -48,6 +57,9 @@ def quote_purchase(
     else:
         assert volume_l is not None
         charge = purchase_by_volume(volume_l, tariff, ytd, today)
+        limit = effective_ceiling(ceiling_fen)
+        if charge.amount_fen > limit:
+            raise ceiling_refusal(charge.amount_fen, limit)
     return PurchaseQuote(
         volume_l=charge.volume_l,
         amount_fen=charge.amount_fen,

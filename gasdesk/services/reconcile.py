@@ -28,9 +28,9 @@ from gasdesk.domain.dayend import (
     Reconciliation,
     ShiftStatus,
 )
-from gasdesk.domain.text import QT_TRANSLATE_NOOP
+from gasdesk.domain.limits import check_total
 from gasdesk.services.dayend_guard import refuse_if_day_closed
-from gasdesk.services.shifts import ShiftError, get_shift, load_open_shift, movements
+from gasdesk.services.shifts import get_shift, load_open_shift, movements
 from gasdesk.services.shifts import write_count_lines as _write_lines
 from gasdesk.storage import audit
 from gasdesk.storage.db import write_transaction
@@ -229,8 +229,7 @@ def record_blind_count(
     for method, value in declared.items():
         if method not in NON_CASH_METHODS:
             raise ValueError(method)
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ShiftError(QT_TRANSLATE_NOOP("Messages", "A terminal total cannot be negative."))
+        check_total(value)  # whole fen, not negative, at most the hard maximum
     with write_transaction():
         shift = load_open_shift(shift_id, staff_id)
         refuse_if_day_closed(shift.office_id, shift.business_date)

@@ -10,7 +10,7 @@ from typing import Any
 from gasdesk.domain.form_records import SATISFACTION, SATISFACTION_LABELS_ZH, ReturnVisitInfo
 from gasdesk.domain.form_spec import Status
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
-from gasdesk.services.forms import FormActionError, apply_status, form_info
+from gasdesk.services.forms import FormActionError, apply_status, form_info, refuse_other_office
 from gasdesk.storage.db import write_transaction
 from gasdesk.storage.models import FormRecord, now
 from gasdesk.storage.models_forms import Complaint, ReturnVisit
@@ -70,6 +70,8 @@ def record_return_visit(
                 QT_TRANSLATE_NOOP("Messages", "This return visit was already recorded.")
             )
         form = v.form
+        if Complaint.get_or_none(Complaint.form == form) is not None:
+            refuse_other_office(staff_id, form)  # the result of a complaint is its office's
         if form.status != Status.REPLIED.value:
             raise FormActionError(
                 QT_TRANSLATE_NOOP("Messages", "The form is not waiting for a return visit.")

@@ -14,6 +14,7 @@ from typing import Any
 from gasdesk.domain.cash import CashCount
 from gasdesk.domain.dayend import MovementInfo, ShiftInfo
 from gasdesk.domain.errors import TellerError
+from gasdesk.domain.limits import check_entry
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 from gasdesk.services.dayend_guard import refuse_if_day_closed
 from gasdesk.storage import audit
@@ -232,13 +233,19 @@ def load_open_shift(shift_id: int, staff_id: int) -> Shift:
 
 
 def record_movement(
-    shift_id: int, staff_id: int, direction: str, amount_fen: int, reason: str
+    shift_id: int,
+    staff_id: int,
+    direction: str,
+    amount_fen: int,
+    reason: str,
+    *,
+    ceiling_fen: int | None = None,
 ) -> MovementInfo:
-    """Cash paid into ('in') or out of ('out') the drawer, with a reason."""
+    """Cash paid into ('in') or out of ('out') the drawer, with a reason. The amount
+    is an entry like any other: at most the counter's ceiling (domain.limits)."""
     if direction not in ("in", "out"):
         raise ValueError(direction)
-    if isinstance(amount_fen, bool) or not isinstance(amount_fen, int) or amount_fen <= 0:
-        raise ShiftError(QT_TRANSLATE_NOOP("Messages", "The amount must be more than zero."))
+    check_entry(amount_fen, ceiling_fen)
     text = clean_reason(
         reason,
         QT_TRANSLATE_NOOP("Messages", "Give a reason for the cash paid in or out."),
@@ -270,12 +277,16 @@ def record_movement(
     return movement_info(CashMovement.get_by_id(row.id))
 
 
-def pay_in(shift_id: int, staff_id: int, amount_fen: int, reason: str) -> MovementInfo:
-    return record_movement(shift_id, staff_id, "in", amount_fen, reason)
+def pay_in(
+    shift_id: int, staff_id: int, amount_fen: int, reason: str, *, ceiling_fen: int | None = None
+) -> MovementInfo:
+    return record_movement(shift_id, staff_id, "in", amount_fen, reason, ceiling_fen=ceiling_fen)
 
 
-def pay_out(shift_id: int, staff_id: int, amount_fen: int, reason: str) -> MovementInfo:
-    return record_movement(shift_id, staff_id, "out", amount_fen, reason)
+def pay_out(
+    shift_id: int, staff_id: int, amount_fen: int, reason: str, *, ceiling_fen: int | None = None
+) -> MovementInfo:
+    return record_movement(shift_id, staff_id, "out", amount_fen, reason, ceiling_fen=ceiling_fen)
 
 
 def movement_info(m: CashMovement) -> MovementInfo:

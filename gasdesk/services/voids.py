@@ -15,6 +15,7 @@ import datetime as dt
 
 from gasdesk.domain.errors import TellerError
 from gasdesk.domain.fees import ReceiptInfo
+from gasdesk.domain.limits import MAX_BALANCE_FEN, balance_refusal
 from gasdesk.domain.methods import BALANCE, CASH
 from gasdesk.domain.money import format_yuan
 from gasdesk.domain.records import StaffInfo
@@ -47,7 +48,9 @@ def check_supervisor(badge: str, password: str, office_id: int) -> StaffInfo:
     return verify_supervisor(badge, password, office_id)
 
 
-def _refusal(original: Payment | None, today: dt.date, supervisor: StaffInfo) -> VoidError | None:
+def _refusal(
+    original: Payment | None, today: dt.date, supervisor: StaffInfo, staff_id: int
+) -> VoidError | None:
     if original is None:
         return VoidError(
             "no_payment", QT_TRANSLATE_NOOP("Messages", "That payment does not exist.")
@@ -83,7 +86,41 @@ def _refusal(original: Payment | None, today: dt.date, supervisor: StaffInfo) ->
                 "Messages", "A supervisor of the payment's own office must authorise the void."
             ),
         )
+    if supervisor.id in (original.staff_id, staff_id):  # four eyes: nobody approves herself
+        return VoidError(
+            "self_approval",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "{name} ({badge}) took this payment or is voiding it, and cannot also approve "
+                "the void; another supervisor must.",
+            ),
+            name=supervisor.name,
+            badge=supervisor.badge,
+        )
     return None
+
+
+def _replay(earlier: Payment, payment_id: int, staff_id: int, counter_id: int) -> ReceiptInfo:
+    """The slip of an earlier void with the same idempotency key: returned when it
+    voided the same payment by the same teller at the same counter, else refused as
+    a conflicting request naming the receipt the key was used for."""
+    receipt = Receipt.get_or_none(Receipt.payment == earlier.id)
+    same = (
+        earlier.voids_id == payment_id
+        and earlier.staff_id == staff_id
+        and earlier.counter_id == counter_id
+    )
+    if receipt is None or not same:
+        raise VoidError(
+            "key_reused",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "This void form was already used for receipt {receipt}; this request "
+                "differs from it and was not recorded. Open the void form again.",
+            ),
+            receipt=format_code(receipt.series, receipt.number) if receipt else f"#{earlier.id}",
+        )
+    return receipt_info(earlier, receipt, replayed=True)
 
 
 def void_payment(
@@ -114,16 +151,9 @@ def void_payment(
     def work() -> ReceiptInfo:
         earlier = Payment.get_or_none(Payment.idempotency_key == idempotency_key)
         if earlier is not None:
-            if earlier.voids_id != payment_id:
-                raise VoidError(
-                    "key_reused",
-                    QT_TRANSLATE_NOOP(
-                        "Messages", "This void form was already used; open it again."
-                    ),
-                )
-            return receipt_info(earlier, Receipt.get(Receipt.payment == earlier.id), replayed=True)
+            return _replay(earlier, payment_id, staff_id, counter_id)
         original = Payment.get_or_none(Payment.id == payment_id)
-        refusal = _refusal(original, today, supervisor)
+        refusal = _refusal(original, today, supervisor, staff_id)
         if refusal is not None:
             raise refusal
         assert original is not None
@@ -154,9 +184,16 @@ def void_payment(
                     ),
                 )
         elif original.method == BALANCE:
-            Account.update(balance_fen=Account.balance_fen + amount).where(
-                Account.id == original.account_id
-            ).execute()
+            changed = (
+                Account.update(balance_fen=Account.balance_fen + amount)
+                .where(
+                    (Account.id == original.account_id)
+                    & (Account.balance_fen <= MAX_BALANCE_FEN - amount)
+                )
+                .execute()
+            )
+            if changed != 1:  # refused before the sum could leave the INTEGER range
+                raise balance_refusal(original.account.number)
         void = Payment.create(
             account=original.account_id,
             office=original.office_id,

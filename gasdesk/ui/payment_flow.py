@@ -15,18 +15,19 @@ from gasdesk.domain.fees import PaymentRequest, ReceiptInfo
 from gasdesk.domain.readback import ReadBack
 from gasdesk.services import payments, receipts
 from gasdesk.ui.context import AppContext
-from gasdesk.ui.fee_settings import receipt_layout
+from gasdesk.ui.fee_settings import ceiling_fen, receipt_layout
 from gasdesk.ui.messages import user_text
 from gasdesk.ui.readback_dialog import ReadBackDialog
 
 
 def commit_and_render(
-    request: PaymentRequest, layout: str
+    request: PaymentRequest, layout: str, ceiling: int | None = None
 ) -> tuple[ReceiptInfo, bytes | BaseException]:
-    """On the worker: record the payment, then make its receipt PDF. A PDF that cannot
-    be made (a missing font, say) does not undo the payment: the failure is returned
-    beside the receipt so that the teller learns both."""
-    info = payments.collect_payment(request)
+    """On the worker: record the payment (the service checks the amounts against the
+    counter's ceiling too), then make its receipt PDF. A PDF that cannot be made (a
+    missing font, say) does not undo the payment: the failure is returned beside the
+    receipt so that the teller learns both."""
+    info = payments.collect_payment(request, ceiling_fen=ceiling)
     try:
         return info, receipts.receipt_pdf(info.receipt_id, layout)
     except Exception as exc:  # reported to the teller with the recorded receipt
@@ -72,6 +73,7 @@ class PaymentFlow(QObject):
             commit_and_render,
             self.request,
             receipt_layout(self.ctx.settings),
+            ceiling_fen(self.ctx.settings),
             on_done=self._committed,
             on_error=self._failed,
         )

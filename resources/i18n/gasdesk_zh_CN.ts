@@ -1268,12 +1268,12 @@
         <translation>该户有欠费 ¥{amount}（{n} 笔账单），预存不会抵缴欠费。可先缴清欠费（Alt+B），或继续预存。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/fees_tab.py" line="295"/>
+        <location filename="../../gasdesk/ui/tabs/fees_tab.py" line="296"/>
         <source>short by ¥{amount}</source>
         <translation>还差 ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/fees_tab.py" line="414"/>
+        <location filename="../../gasdesk/ui/tabs/fees_tab.py" line="415"/>
         <source>Recorded as {code}, but its receipt could not be made: {reason} Print it from today&apos;s list (Ctrl+P) once this is fixed.</source>
         <translation>已记账，收据号 {code}，但收据未能生成：{reason} 故障排除后请在今日列表中补打（Ctrl+P）。</translation>
     </message>
@@ -1556,48 +1556,48 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../gasdesk/services/auth.py" line="44"/>
+        <location filename="../../gasdesk/services/auth.py" line="46"/>
         <source>Badge {badge} is locked until {until} after {count} wrong passwords. Wait, or ask a supervisor to unlock it.</source>
         <translation>工号{badge}因密码错误{count}次已锁定至{until}。请稍后再试，或请主管解锁。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/auth.py" line="103"/>
+        <location filename="../../gasdesk/services/auth.py" line="124"/>
         <source>Badge number or password is wrong. One more wrong password will lock the badge.</source>
         <translation>工号或密码错误。再错1次将锁定该工号。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/auth.py" line="110"/>
+        <location filename="../../gasdesk/services/auth.py" line="131"/>
         <source>Badge number or password is wrong. Two more wrong passwords will lock the badge.</source>
         <translation>工号或密码错误。再错2次将锁定该工号。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/auth.py" line="124"/>
+        <location filename="../../gasdesk/services/auth.py" line="147"/>
         <source>Enter your badge number and password.</source>
         <translation>请输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/auth.py" line="136"/>
+        <location filename="../../gasdesk/services/auth.py" line="163"/>
         <source>This badge is no longer active.</source>
         <translation>该工号已停用。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/auth.py" line="178"/>
+        <location filename="../../gasdesk/services/auth.py" line="205"/>
         <source>{name} ({badge}) is not a supervisor of this office; a supervisor must confirm this.</source>
         <translation>{name}（{badge}）不是本营业室的主管，此操作需由主管确认。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/auth.py" line="211"/>
+        <location filename="../../gasdesk/services/auth.py" line="238"/>
         <source>Badge {badge} belongs to another office; a supervisor there can unlock it.</source>
         <translation>工号 {badge} 属于其他营业室，请由该营业室的主管解锁。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/auth.py" line="227"/>
+        <location filename="../../gasdesk/services/auth.py" line="254"/>
         <location filename="../../gasdesk/services/users.py" line="27"/>
         <source>There is no badge {badge}.</source>
         <translation>工号{badge}不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/auth.py" line="115"/>
+        <location filename="../../gasdesk/services/auth.py" line="136"/>
         <source>Badge number or password is wrong.</source>
         <translation>工号或密码错误。</translation>
     </message>
@@ -1674,7 +1674,7 @@
     </message>
     <message>
         <location filename="../../gasdesk/domain/methods.py" line="38"/>
-        <location filename="../../gasdesk/services/payments.py" line="114"/>
+        <location filename="../../gasdesk/services/payment_request.py" line="60"/>
         <source>Unknown payment method &apos;{method}&apos;.</source>
         <translation>未知的支付方式“{method}”。</translation>
     </message>
@@ -1689,49 +1689,49 @@
         <translation>流水号“{reference}”无效：应为4至64位字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="63"/>
-        <location filename="../../gasdesk/domain/money.py" line="73"/>
+        <location filename="../../gasdesk/domain/money.py" line="69"/>
+        <location filename="../../gasdesk/domain/money.py" line="79"/>
         <source>Enter an amount.</source>
         <translation>请输入金额。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="76"/>
+        <location filename="../../gasdesk/domain/money.py" line="82"/>
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="80"/>
+        <location filename="../../gasdesk/domain/money.py" line="86"/>
         <source>&apos;{text}&apos; is not an amount.</source>
         <translation>“{text}”不是有效金额。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="85"/>
+        <location filename="../../gasdesk/domain/money.py" line="91"/>
         <source>Type the amount in plain digits, without an exponent (&apos;{text}&apos;).</source>
         <translation>请用普通数字输入金额，不要使用指数形式（“{text}”）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="96"/>
+        <location filename="../../gasdesk/domain/money.py" line="102"/>
         <source>&apos;{text}&apos; is ambiguous: type it without thousands separators, e.g. 1234.50.</source>
         <translation>“{text}”有歧义：请不要使用千位分隔符，如1234.50。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="106"/>
+        <location filename="../../gasdesk/domain/money.py" line="112"/>
         <source>&apos;{text}&apos; is not an amount; type digits such as 128.50.</source>
         <translation>“{text}”不是有效金额，请输入数字，如128.50。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="113"/>
+        <location filename="../../gasdesk/domain/money.py" line="119"/>
         <source>&apos;{text}&apos; has more than {places} decimals.</source>
         <translation>“{text}”的小数超过{places}位。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="119"/>
+        <location filename="../../gasdesk/domain/money.py" line="125"/>
         <source>&apos;{text}&apos; is far too large.</source>
         <translation>“{text}”过大。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/money.py" line="136"/>
-        <location filename="../../gasdesk/services/shifts.py" line="241"/>
+        <location filename="../../gasdesk/domain/limits.py" line="51"/>
+        <location filename="../../gasdesk/domain/money.py" line="162"/>
         <source>The amount must be more than zero.</source>
         <translation>金额必须大于零。</translation>
     </message>
@@ -1867,7 +1867,7 @@
     </message>
     <message>
         <location filename="../../gasdesk/domain/readback.py" line="86"/>
-        <location filename="../../gasdesk/services/payments.py" line="219"/>
+        <location filename="../../gasdesk/services/payments.py" line="188"/>
         <source>There is nothing to collect.</source>
         <translation>没有需要收取的费用。</translation>
     </message>
@@ -1937,14 +1937,36 @@
         <translation>按现行气价，没有整升气量恰好值 {amount} 元；{nearest} 元可购 {volume} 立方米。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/domain/limits.py" line="42"/>
+        <source>&apos;{value}&apos; is not a whole number of fen.</source>
+        <translation>“{value}”不是以分计的整数金额。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/limits.py" line="68"/>
+        <source>{amount} yuan is more than one payment or total can hold (at most {limit} yuan); check the figures.</source>
+        <translation>{amount}元超出单笔金额或合计的上限（最多{limit}元），请核对数字。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/limits.py" line="105"/>
+        <source>&apos;{value}&apos; is not a whole number of litres.</source>
+        <translation>“{value}”不是以升计的整数气量。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/limits.py" line="110"/>
         <location filename="../../gasdesk/domain/tariff.py" line="328"/>
         <source>The volume must be more than zero.</source>
         <translation>气量必须大于零。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/domain/limits.py" line="115"/>
         <location filename="../../gasdesk/domain/tariff.py" line="333"/>
         <source>{amount} m³ is above the limit of {limit} m³ for one purchase; check the volume.</source>
         <translation>{amount} m³超过单次购气上限{limit} m³，请核对气量。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/limits.py" line="129"/>
+        <source>The prepaid balance of account {number} cannot exceed {limit} yuan; nothing was recorded.</source>
+        <translation>户号{number}的预存余额不能超过{limit}元，本次未作记录。</translation>
     </message>
     <message>
         <location filename="../../gasdesk/services/appointments.py" line="81"/>
@@ -1983,41 +2005,41 @@
     </message>
     <message>
         <location filename="../../gasdesk/services/billing.py" line="226"/>
-        <location filename="../../gasdesk/services/payments.py" line="185"/>
-        <location filename="../../gasdesk/services/purchases.py" line="33"/>
+        <location filename="../../gasdesk/services/payments.py" line="154"/>
+        <location filename="../../gasdesk/services/purchases.py" line="42"/>
         <location filename="../../gasdesk/services/statement.py" line="39"/>
         <source>The account no longer exists.</source>
         <translation>该户已不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/complaints.py" line="84"/>
-        <location filename="../../gasdesk/services/complaints.py" line="96"/>
-        <location filename="../../gasdesk/services/complaints.py" line="150"/>
+        <location filename="../../gasdesk/services/complaints.py" line="90"/>
+        <location filename="../../gasdesk/services/complaints.py" line="102"/>
+        <location filename="../../gasdesk/services/complaints.py" line="157"/>
         <source>This form is not a complaint.</source>
         <translation>该业务单不是投诉。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/complaints.py" line="99"/>
+        <location filename="../../gasdesk/services/complaints.py" line="106"/>
         <source>The complaint is closed.</source>
         <translation>该投诉已办结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/complaints.py" line="103"/>
+        <location filename="../../gasdesk/services/complaints.py" line="110"/>
         <source>The complaint is already with the municipal public utilities bureau.</source>
         <translation>该投诉已转交市公用事业局。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/complaints.py" line="144"/>
+        <location filename="../../gasdesk/services/complaints.py" line="151"/>
         <source>Only a supervisor can uphold a complaint against staff.</source>
         <translation>只有主管才能认定投诉的员工责任。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/complaints.py" line="153"/>
+        <location filename="../../gasdesk/services/complaints.py" line="161"/>
         <source>This complaint was already upheld; the compensation is recorded once.</source>
         <translation>该投诉已认定员工责任，赔偿只登记一次。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/complaints.py" line="161"/>
+        <location filename="../../gasdesk/services/complaints.py" line="169"/>
         <source>Choose the member of staff the complaint is upheld against.</source>
         <translation>请选择被认定责任的员工。</translation>
     </message>
@@ -2058,22 +2080,27 @@
         <translation>营业日{date}已日结，当日内容不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="320"/>
+        <location filename="../../gasdesk/services/forms.py" line="323"/>
+        <source>Complaint {number} belongs to another office; its own staff handle it.</source>
+        <translation>投诉{number}属于其他营业室，应由该营业室人员处理。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/forms.py" line="336"/>
         <source>The business day {day} is closed; no form can be recorded for it.</source>
         <translation>营业日{day}已日结，不能再为该日登记业务单。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="375"/>
+        <location filename="../../gasdesk/services/forms.py" line="391"/>
         <source>The form no longer exists.</source>
         <translation>该业务单已不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="380"/>
+        <location filename="../../gasdesk/services/forms.py" line="396"/>
         <source>Form {number} is already closed.</source>
         <translation>业务单{number}已办结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="385"/>
+        <location filename="../../gasdesk/services/forms.py" line="401"/>
         <source>Record the return visit (outcome and satisfaction) to mark this form followed up.</source>
         <translation>请先登记回访（结果和满意度），再将该业务单标记为已回访。</translation>
     </message>
@@ -2093,63 +2120,63 @@
         <translation>该停气通知已撤销。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="83"/>
-        <source>This payment form was already used for another payment; open it again.</source>
-        <translation>该收费单已用于另一笔收费，请重新打开。</translation>
-    </message>
-    <message>
-        <location filename="../../gasdesk/services/payments.py" line="91"/>
+        <location filename="../../gasdesk/services/payments.py" line="82"/>
         <source>This payment form was already used; open it again.</source>
         <translation>该收费单已使用，请重新打开。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="103"/>
+        <location filename="../../gasdesk/services/payment_request.py" line="49"/>
         <source>Unknown payment kind &apos;{kind}&apos;.</source>
         <translation>未知的收费类型“{kind}”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="109"/>
+        <location filename="../../gasdesk/services/payment_request.py" line="55"/>
         <source>The prepaid balance pays bills only.</source>
         <translation>预存余额只能用于缴纳气费账单。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="119"/>
+        <location filename="../../gasdesk/services/payment_request.py" line="65"/>
         <source>Enter the gas to load on the card.</source>
         <translation>请输入写卡气量。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="136"/>
+        <location filename="../../gasdesk/services/payments.py" line="87"/>
+        <source>This payment form was already used for receipt {receipt} ({amount} yuan, account {account}); this request differs from it and was not recorded. Open the payment form again.</source>
+        <translation>此收费单已用于票据{receipt}（{amount}元，户号{account}）；本次请求与其不同，未作记录。请重新打开收费单。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/payments.py" line="103"/>
         <source>The amount due is now {now} yuan, not {was}; check it with the customer again.</source>
         <translation>应收金额已变为{now}元（原为{was}元），请与客户重新核对。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="169"/>
+        <location filename="../../gasdesk/services/payments.py" line="136"/>
         <source>The transaction reference {reference} is already recorded on receipt {receipt} (account {account}, {day}); one transaction pays only once.</source>
         <translation>交易参考号 {reference} 已记录在收据 {receipt}（户号 {account}，{day}）上；一笔交易只能缴费一次。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="192"/>
+        <location filename="../../gasdesk/services/payments.py" line="161"/>
         <source>The business day {day} is closed; no payment can be taken for it.</source>
         <translation>营业日{day}已日结，不能再收费。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="208"/>
+        <location filename="../../gasdesk/services/payments.py" line="177"/>
         <source>Account {number} is {status}; it cannot buy gas or prepay.</source>
         <translation>户号{number}状态为{status}，不能购气或预存。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="227"/>
-        <location filename="../../gasdesk/services/payments.py" line="266"/>
+        <location filename="../../gasdesk/services/payments.py" line="196"/>
+        <location filename="../../gasdesk/services/payments.py" line="241"/>
         <source>The prepaid balance does not cover the amount due.</source>
         <translation>预存余额不足以支付应收金额。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/purchases.py" line="39"/>
+        <location filename="../../gasdesk/services/purchases.py" line="48"/>
         <source>Account {number} has no IC-card meter; it pays bills instead.</source>
         <translation>户号{number}不是IC卡表用户，请按账单缴费。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/reconcile.py" line="233"/>
+        <location filename="../../gasdesk/domain/limits.py" line="92"/>
         <source>A terminal total cannot be negative.</source>
         <translation>终端合计不能为负数。</translation>
     </message>
@@ -2169,7 +2196,7 @@
         <translation>该回访已登记。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/return_visits.py" line="75"/>
+        <location filename="../../gasdesk/services/return_visits.py" line="77"/>
         <source>The form is not waiting for a return visit.</source>
         <translation>该业务单不在待回访状态。</translation>
     </message>
@@ -2189,7 +2216,7 @@
         <translation>请填写差额原因。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="216"/>
+        <location filename="../../gasdesk/services/shifts.py" line="217"/>
         <source>The reason is too long (at most {n} characters).</source>
         <translation>原因过长（最多{n}个字）。</translation>
     </message>
@@ -2219,53 +2246,53 @@
         <translation>交班前请与主管一起登记差额。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="65"/>
-        <location filename="../../gasdesk/services/shifts.py" line="226"/>
+        <location filename="../../gasdesk/services/shifts.py" line="66"/>
+        <location filename="../../gasdesk/services/shifts.py" line="227"/>
         <source>That shift does not exist.</source>
         <translation>该班次不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="105"/>
+        <location filename="../../gasdesk/services/shifts.py" line="106"/>
         <source>You have no open shift at counter {counter}: open one (count the float) before taking or handing back money.</source>
         <translation>您在 {counter} 号窗口没有已开的班次：收付款前请先开班（清点备用金）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="115"/>
+        <location filename="../../gasdesk/services/shifts.py" line="116"/>
         <source>Your open shift is at counter {other}; money at counter {counter} must belong to a shift at this counter.</source>
         <translation>您已开的班次在 {other} 号窗口；{counter} 号窗口的收付款必须属于本窗口的班次。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="126"/>
+        <location filename="../../gasdesk/services/shifts.py" line="127"/>
         <source>Your open shift is of {date}; count and close it, then open a shift for {today}.</source>
         <translation>您已开的班次是 {date} 的；请清点结班后，再开 {today} 的班次。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="167"/>
+        <location filename="../../gasdesk/services/shifts.py" line="168"/>
         <source>You already have an open shift (counter {counter}, {date}); close it first.</source>
         <translation>您已有未交班的班次（{counter}号窗口，{date}），请先交班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="177"/>
+        <location filename="../../gasdesk/services/shifts.py" line="178"/>
         <source>Counter {counter} already has an open shift ({badge}).</source>
         <translation>{counter}号窗口已有未交班的班次（{badge}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="244"/>
+        <location filename="../../gasdesk/services/shifts.py" line="251"/>
         <source>Give a reason for the cash paid in or out.</source>
         <translation>请填写现金存入或取出的原因。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="228"/>
+        <location filename="../../gasdesk/services/shifts.py" line="229"/>
         <source>This shift is already closed.</source>
         <translation>该班次已交班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="230"/>
+        <location filename="../../gasdesk/services/shifts.py" line="231"/>
         <source>This shift belongs to another teller.</source>
         <translation>该班次属于其他营业员。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="254"/>
+        <location filename="../../gasdesk/services/shifts.py" line="261"/>
         <source>The drawer does not hold that much cash; nothing was paid out.</source>
         <translation>钱箱现金不足，未取出。</translation>
     </message>
@@ -2325,58 +2352,63 @@
         <translation>工号{badge}已存在；如需修改密码，请使用“user reset”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="45"/>
+        <location filename="../../gasdesk/services/voids.py" line="46"/>
         <source>A supervisor must enter a badge number and password.</source>
         <translation>须由主管输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="53"/>
-        <location filename="../../gasdesk/services/voids.py" line="111"/>
+        <location filename="../../gasdesk/services/voids.py" line="56"/>
+        <location filename="../../gasdesk/services/voids.py" line="148"/>
         <source>That payment does not exist.</source>
         <translation>该笔收费不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="57"/>
+        <location filename="../../gasdesk/services/voids.py" line="60"/>
         <source>A void cannot itself be voided.</source>
         <translation>冲正记录本身不能再冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="61"/>
+        <location filename="../../gasdesk/services/voids.py" line="64"/>
         <source>This payment has already been voided.</source>
         <translation>该笔收费已冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="66"/>
+        <location filename="../../gasdesk/services/voids.py" line="69"/>
         <source>Only today&apos;s payments can be voided; this one is from {day}.</source>
         <translation>只能冲正当日收费；该笔收费日期为{day}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="74"/>
+        <location filename="../../gasdesk/services/voids.py" line="77"/>
         <source>The business day {day} is closed; its payments cannot be voided.</source>
         <translation>营业日{day}已日结，其收费不能冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="82"/>
+        <location filename="../../gasdesk/services/voids.py" line="85"/>
         <source>A supervisor of the payment&apos;s own office must authorise the void.</source>
         <translation>冲正须由该笔收费所属营业室的主管授权。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="107"/>
+        <location filename="../../gasdesk/services/voids.py" line="92"/>
+        <source>{name} ({badge}) took this payment or is voiding it, and cannot also approve the void; another supervisor must.</source>
+        <translation>{name}（{badge}）是该笔收费的经办人或本次冲正的操作人，不能自己审批冲正，须由另一位主管审批。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/voids.py" line="116"/>
+        <source>This void form was already used for receipt {receipt}; this request differs from it and was not recorded. Open the void form again.</source>
+        <translation>此冲正单已用于票据{receipt}；本次请求与其不同，未作记录。请重新打开冲正单。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/voids.py" line="144"/>
         <source>Enter the reason for the void.</source>
         <translation>请输入冲正原因。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="120"/>
-        <source>This void form was already used; open it again.</source>
-        <translation>该冲正单已使用，请重新打开。</translation>
-    </message>
-    <message>
-        <location filename="../../gasdesk/services/voids.py" line="136"/>
+        <location filename="../../gasdesk/services/voids.py" line="166"/>
         <source>The drawer of your shift does not hold the {amount} yuan to hand back; nothing was voided.</source>
         <translation>您班次的钱箱中不足 {amount} 元可退还；未冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="152"/>
+        <location filename="../../gasdesk/services/voids.py" line="182"/>
         <source>The prepaid money has already been used; it cannot be voided.</source>
         <translation>预存款已被使用，不能冲正。</translation>
     </message>
@@ -3609,122 +3641,122 @@
 <context>
     <name>ShiftPanel</name>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="54"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="55"/>
         <source>Open a shift: count the opening float</source>
         <translation>开班：清点备用金</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="57"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="58"/>
         <source>&amp;Open shift</source>
         <translation>开班(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="65"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="66"/>
         <source>Cash paid in or out of the drawer</source>
         <translation>钱箱现金存入/取出</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="69"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="70"/>
         <source>Amount, e.g. 500.00</source>
         <translation>金额，如：500.00</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="72"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="73"/>
         <source>Reason, e.g. bank deposit</source>
         <translation>原因，如：解缴银行</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="74"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="75"/>
         <source>Pay &amp;in</source>
         <translation>存入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="75"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="76"/>
         <source>Pay o&amp;ut</source>
         <translation>取出(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="95"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="96"/>
         <source>Expected against counted</source>
         <translation>应有与实点对比</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="110"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="111"/>
         <source>Record &amp;difference…</source>
         <translation>登记差额(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="112"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="113"/>
         <source>Count &amp;again</source>
         <translation>重新清点(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="113"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="114"/>
         <source>C&amp;lose shift</source>
         <translation>交班(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="181"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="182"/>
         <source>No open shift at this counter.</source>
         <translation>本窗口当前未开班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="188"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="189"/>
         <source>Shift of {badge} at counter {counter}, {date}, opened {time}; float ¥{float}; {n} payments.</source>
         <translation>{badge}的班次：{counter}号窗口，{date}，{time}开班；备用金 ¥{float}；收费{n}笔。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="214"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="215"/>
         <source>Cash: float ¥{float} + taken ¥{taken} − change ¥{change} + paid in ¥{pin} − paid out ¥{pout} − voids ¥{voids} = expected ¥{expected}.</source>
         <translation>现金：备用金 ¥{float} + 收款 ¥{taken} − 找零 ¥{change} + 存入 ¥{pin} − 取出 ¥{pout} − 冲正 ¥{voids} = 应有 ¥{expected}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="227"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="228"/>
         <source>Payments or cash movements were recorded after this count: count again.</source>
         <translation>本次清点后又有收费或现金存取记录，请重新清点。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="261"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="262"/>
         <source>Shift opened.</source>
         <translation>已开班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="288"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="291"/>
         <source>Paid in ¥{amount}.</source>
         <translation>已存入 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="288"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="291"/>
         <source>Paid out ¥{amount}.</source>
         <translation>已取出 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="315"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="318"/>
         <source>Count recorded: ¥{total} in the drawer.</source>
         <translation>清点已登记：钱箱内共 ¥{total}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="334"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="337"/>
         <source>Record a difference</source>
         <translation>登记差额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="335"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="338"/>
         <source>{method}: {difference}. Give the reason; a supervisor confirms it.</source>
         <translation>{method}：{difference}。请填写原因，由主管确认。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="338"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="341"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="365"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="368"/>
         <source>{difference} recorded, approved by {badge}.</source>
         <translation>已登记{difference}，由{badge}确认。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="383"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="386"/>
         <source>Shift closed: expected ¥{expected}, counted ¥{counted}.</source>
         <translation>已交班：应有 ¥{expected}，实点 ¥{counted}。</translation>
     </message>

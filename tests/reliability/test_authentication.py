@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
+import time
 
 import pytest
 from peewee import Database
@@ -21,7 +23,7 @@ from gasdesk.services.auth import (
 )
 from gasdesk.storage import audit
 from gasdesk.storage.db import write_transaction
-from gasdesk.storage.models import AuditEvent, Counter, Office, Staff, now
+from gasdesk.storage.models import AuditEvent, Counter, Office, Staff, db, now
 
 PW = "123456"
 
@@ -116,6 +118,52 @@ def test_after_a_lock_expires_the_count_starts_again(
     assert staff("MS01").failed_logins == 1
 
 
+def test_ten_wrong_passwords_sent_at_once_check_at_most_five(
+    ms: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ten counters (threads, each with a connection of its own) send a wrong password
+    for one badge at the same moment: each attempt is counted before its password is
+    checked, so the sixth and later find the badge locked and are never checked."""
+    _, counter = ms
+    checked: list[str] = []
+    real_check = auth.check_password
+
+    def counting_check(stored: str, password: str) -> bool:
+        checked.append(password)
+        time.sleep(0.05)  # about what argon2id costs at its real parameters: attempts overlap
+        return real_check(stored, password)
+
+    monkeypatch.setattr(auth, "check_password", counting_check)
+    start = threading.Barrier(10)
+    outcomes: list[BaseException] = []
+
+    def attempt() -> None:
+        start.wait()
+        try:
+            login("MS01", "wrong!", counter)
+        except BaseException as exc:  # collected for the assertions
+            outcomes.append(exc)
+        finally:
+            db.close()  # this thread's own connection
+
+    threads = [threading.Thread(target=attempt) for _ in range(10)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(outcomes) == 10 and all(isinstance(e, LoginError) for e in outcomes), outcomes
+    assert len(checked) <= 5
+    assert sum(isinstance(e, BadgeLockedError) for e in outcomes) >= 5
+    s = staff("MS01")
+    assert s.failed_logins == 5 and s.locked_until is not None and s.locked_until > now()
+    assert sorted(e["attempt"] for e in events("login_failed")) == [1, 2, 3, 4, 5][: len(checked)]
+    assert len(events("lockout")) == 1
+    with pytest.raises(BadgeLockedError):  # the right password waits for the lock too
+        login("MS01", PW, counter)
+    assert len(checked) <= 5
+    assert audit.verify().ok
+
+
 def test_a_supervisor_unlocks_a_badge_and_a_teller_cannot(ms: tuple[int, int]) -> None:
     office, counter = ms
     lock_out("MS01", counter)
@@ -141,6 +189,9 @@ def test_a_supervisor_unlocks_only_badges_of_their_own_office(ms: tuple[int, int
     assert staff("WC01").failed_logins == 5 and staff("WC01").locked_until is not None
     assert events("unlock") == []
     wc = Office.get(Office.code == "WC").id
+    with pytest.raises(NotSupervisorError):  # nor by naming the other office as hers
+        unlock_badge("WC01", "MS09", PW, wc)
+    assert staff("WC01").locked_until is not None and events("unlock") == []
     unlock_badge("WC01", "WC09", PW, wc)
     assert staff("WC01").failed_logins == 0 and staff("WC01").locked_until is None
 

@@ -5,8 +5,9 @@ the audit chain head stay as they were (a wrong password may only add its own
 failure record). Runs on SQLite and PostgreSQL.
 
 Fields covered: account search (find_accounts), login badge and password,
-supervisor badge and password, the administrator's user fields. Amount and count
-fields come with fee collection and the day close."""
+supervisor badge and password, the administrator's user fields, and the amounts a
+script may hand the money services (a prepayment, the cash tendered, cash paid in):
+any integer, however large or negative, a float, a bool or text."""
 
 from __future__ import annotations
 
@@ -15,12 +16,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from peewee import Database
 
+from gasdesk.domain.fees import PaymentRequest
+from gasdesk.domain.money import DEFAULT_CEILING_FEN
 from gasdesk.domain.records import AccountSummary
 from gasdesk.domain.text import UserError
-from gasdesk.services import auth, users
+from gasdesk.services import auth, shifts, users
 from gasdesk.services.accounts import find_accounts
+from gasdesk.services.payments import collect_payment
 from gasdesk.storage.errors import StorageError
-from gasdesk.storage.models import AuditEvent, Counter, Office, Staff
+from gasdesk.storage.models import Account, AuditEvent, Counter, Office, Shift, Staff
 from tests.reliability.snapshot import snapshot
 
 FUZZ = settings(
@@ -107,3 +111,59 @@ def test_adding_a_user_from_any_text_adds_one_or_refuses_cleanly(
         assert after["counts"]["staff"] == before["counts"]["staff"] + 1
         assert after["counts"]["audit_event"] == before["counts"]["audit_event"] + 1
         assert Staff.get_by_id(info.id).badge == info.badge
+
+
+amounts = st.one_of(
+    st.integers(min_value=-(10**40), max_value=10**40),
+    st.integers(min_value=-2, max_value=2 * DEFAULT_CEILING_FEN),
+    st.sampled_from([0, 1, DEFAULT_CEILING_FEN, DEFAULT_CEILING_FEN + 1, 2**31, 2**63, 10**30]),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.text(max_size=8),
+)
+
+
+@FUZZ
+@given(amount=amounts, tendered=amounts)
+def test_any_prepayment_amount_is_taken_or_refused_cleanly(
+    seeded: Database, amount: object, tendered: object
+) -> None:
+    teller = Staff.get(Staff.badge == "MS01")
+    counter = Counter.get((Counter.office == teller.office) & (Counter.number == 1))
+    account = Account.get(Account.number == "1001000001")
+    request = PaymentRequest(
+        account.id,
+        teller.id,
+        counter.id,
+        "prepay",
+        "cash",
+        amount,
+        f"fuzz-{amount!r}-{tendered!r}",
+        tendered,  # type: ignore[arg-type]
+    )
+    before = snapshot()
+    try:
+        info = collect_payment(request)
+    except UserError as exc:
+        assert exc.message
+        assert snapshot() == before
+    else:
+        assert isinstance(amount, int) and 0 < amount <= DEFAULT_CEILING_FEN
+        assert isinstance(tendered, int) and amount <= tendered <= DEFAULT_CEILING_FEN
+        assert info.amount_fen == amount
+        assert isinstance(Account.get_by_id(account.id).balance_fen, int)
+
+
+@FUZZ
+@given(amount=amounts)
+def test_any_cash_paid_in_is_taken_or_refused_cleanly(seeded: Database, amount: object) -> None:
+    teller = Staff.get(Staff.badge == "MS01")
+    shift = Shift.get((Shift.staff == teller.id) & Shift.closed_at.is_null())
+    before = snapshot()
+    try:
+        moved = shifts.pay_in(shift.id, teller.id, amount, "备用金")  # type: ignore[arg-type]
+    except UserError as exc:
+        assert exc.message
+        assert snapshot() == before
+    else:
+        assert isinstance(amount, int) and moved.amount_fen == amount <= DEFAULT_CEILING_FEN

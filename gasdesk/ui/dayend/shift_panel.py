@@ -29,6 +29,7 @@ from gasdesk.ui.dayend.denominations import DenominationForm
 from gasdesk.ui.dayend.models import ReconciliationModel, difference_text
 from gasdesk.ui.dayend.supervisor import SupervisorDialog
 from gasdesk.ui.fee_labels import method_label
+from gasdesk.ui.fee_settings import ceiling_fen
 from gasdesk.ui.formdesk.common import clock
 from gasdesk.ui.messages import user_text
 
@@ -265,8 +266,9 @@ class ShiftPanel(QWidget):
     def record_movement(self, direction: str) -> None:
         if self.status is None:
             return
+        ceiling = ceiling_fen(self.ctx.settings)
         try:
-            amount = parse_amount(self.move_amount.text())
+            amount = parse_amount(self.move_amount.text(), ceiling_fen=ceiling)
         except Exception as exc:  # AmountError: says why
             self._refused(exc)
             self.move_amount.setFocus()
@@ -278,6 +280,7 @@ class ShiftPanel(QWidget):
             self.ctx.session.staff.id,
             amount,
             self.move_reason.text(),
+            ceiling_fen=ceiling,
             on_done=self._moved,
         )
 

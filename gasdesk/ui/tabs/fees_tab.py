@@ -247,6 +247,7 @@ class FeesTab(QWidget):
             purchases.quote_purchase,
             self.account.id,
             **kwargs,
+            ceiling_fen=ceiling_fen(self.ctx.settings),
             on_done=lambda q: self._quoted(q, by_volume),
             on_error=lambda exc: self._refuse(exc, field),
             channel="fees-quote",
