@@ -1,0 +1,497 @@
+"""Closed days and drawers against the audit events that recorded them.
+
+A day close (`day_closed`) commits to the day's figures and is itself the chain head
+the Z slip prints. verify checks that its `day_closure` row and `business_day` row are
+still there as recorded (a reopened day is named), that the day's payments still add
+up to those figures, and that no money of the day was recorded after the closure
+event. Closed days loaded with imported history are covered by the `history.state`
+seal instead (audit_history.py).
+
+Drawers: every shift, count (with its lines and the terminals' totals), cash paid in
+or out, difference and shift closure has its event; each row is compared with it, a
+row without one was inserted, an event without its row means the row was deleted.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from gasdesk.storage import audit
+from gasdesk.storage.audit_findings import Collector
+from gasdesk.storage.audit_history import Execute, seal_days
+from gasdesk.storage.receipt_numbers import format_code
+
+if TYPE_CHECKING:
+    from gasdesk.storage.audit_cover import Tables
+    from gasdesk.storage.audit_verify import Chain, Event
+
+
+def _norm(value: Any) -> Any:
+    from gasdesk.storage.audit_cover import norm
+
+    return norm(value)
+
+
+Day = tuple[int, str]  # (office id, business date)
+
+
+@dataclass
+class State:
+    """What the imported history's `history.state` seals cover."""
+
+    baselines: dict[int, int] = field(default_factory=dict)
+    days_last: int | None = None  # business_day ids up to this one are sealed
+    closed: set[Day] = field(default_factory=set)
+    pending: bool = False  # imported history whose state is not recorded yet
+
+
+def check_state(c: Collector, chain: Chain, execute: Execute, t: Tables) -> State:
+    states = chain.of(audit.STATE_KIND)
+    if not states:
+        return State(pending=bool(chain.of(audit.HISTORY_KIND)))
+    state = State()
+    for e in states:
+        p = e.payload
+        last = int(p.get("days_last", 0))
+        sealed = {(int(o), str(d)) for o, days in dict(p.get("closed_days", {})).items() for d in days}
+        state.closed |= sealed
+        state.days_last = max(state.days_last or 0, last)
+        state.baselines = {int(a): int(b) for a, b in p.get("balances", [])}
+        now = seal_days(execute, up_to=last)
+        if now.digest == p.get("days_digest") and now.count == p.get("days_count"):
+            continue
+        still = {(int(o), str(d)) for o, days in now.closed.items() for d in days}
+        reopened = sorted(sealed - still)
+        for office, day in reopened:
+            c.add(
+                "day_reopened",
+                t.day(office, day),
+                f"the imported closed day {t.day(office, day)} sealed by event {e.seq} is open "
+                "again (or its row was deleted)",
+                e.seq,
+            )
+        if not reopened:
+            c.add(
+                "history_altered",
+                f"#{e.seq}",
+                f"the business days sealed by event {e.seq} were altered "
+                f"({now.count} rows where {p.get('days_count')} were sealed)",
+                e.seq,
+            )
+    return state
+
+
+def _rows(execute: Execute, sql: str) -> list[tuple[Any, ...]]:
+    return [tuple(r) for r in execute(sql, ())]
+
+
+def _differs(
+    c: Collector, code: str, item: str, what: str, seq: int, pairs: dict[str, tuple[Any, Any]]
+) -> None:
+    for name, (now, was) in pairs.items():
+        if _norm(now) != _norm(was):
+            c.add(code, item, f"{what} {name} {_norm(now)} differs from audit event {seq} ({was})", seq)
+
+
+def day_totals(execute: Execute, mark: str, day: Day) -> tuple[int, int, str, str]:
+    """The day's payments (not counting voids), net total, first and last receipt, as
+    the day close computes them."""
+    where = f"WHERE p.office_id = {mark} AND p.business_date = {mark}"
+    ((count, total),) = execute(
+        "SELECT SUM(CASE WHEN p.voids_id IS NULL THEN 1 ELSE 0 END), "
+        f"COALESCE(SUM(p.amount_fen), 0) FROM payment p {where}",
+        day,
+    )
+    ranges = sorted(
+        (str(s), int(lo), int(hi))
+        for s, lo, hi in execute(
+            "SELECT r.series, MIN(r.number), MAX(r.number) FROM receipt r "
+            f"JOIN payment p ON p.id = r.payment_id {where} GROUP BY r.series",
+            day,
+        )
+    )
+    first = format_code(ranges[0][0], ranges[0][1]) if ranges else ""
+    last = format_code(ranges[-1][0], ranges[-1][2]) if ranges else ""
+    return int(count or 0), int(total or 0), first, last
+
+
+def check_days(
+    c: Collector,
+    chain: Chain,
+    execute: Execute,
+    mark: str,
+    t: Tables,
+    paid: dict[Day, list[tuple[int, str]]],
+    state: State,
+) -> dict[Day, int]:
+    """The closed days; returns the seq of each day's closure event."""
+    closures = {
+        (int(r[1]), str(_norm(r[2]))): r
+        for r in _rows(
+            execute,
+            "SELECT id, office_id, business_date, closed_by_id, closed_at, payments, total_fen, "
+            "first_receipt, last_receipt, audit_seq, audit_hash FROM day_closure",
+        )
+    }
+    days = {
+        (int(r[1]), str(_norm(r[2]))): r
+        for r in _rows(execute, "SELECT id, office_id, business_date, closed_at, closed_by_id FROM business_day")
+    }
+    closed_seq: dict[Day, int] = {}
+    for e in chain.of("day_closed"):
+        key: Day = (int(e.office or 0), str(e.payload.get("business_date")))
+        closed_seq[key] = e.seq
+        _check_closed_day(c, e, key, t.day(*key), closures.get(key), days.get(key))
+        count, total, first, last = day_totals(execute, mark, key)
+        p = e.payload
+        _differs(
+            c,
+            "day_totals_differ",
+            t.day(*key),
+            f"the payments of {t.day(*key)} now give",
+            e.seq,
+            {
+                "payments": (count, p.get("payments")),
+                "total_fen": (total, p.get("total_fen")),
+                "first_receipt": (first, p.get("first_receipt")),
+                "last_receipt": (last, p.get("last_receipt")),
+            },
+        )
+        for seq, item in paid.get(key, []):
+            if seq > e.seq:
+                c.add(
+                    "day_paid_after_close",
+                    f"{t.day(*key)} {item}",
+                    f"payment {item} of the closed day {t.day(*key)} was recorded by event {seq}, "
+                    f"after the day's closure (event {e.seq})",
+                    seq,
+                )
+    for key, row in closures.items():
+        if key not in closed_seq:
+            c.add(
+                "day_closure_altered",
+                t.day(*key),
+                f"the closure row of {t.day(*key)} has no audit event (inserted)",
+            )
+    for key, row in days.items():
+        if row[3] is None or key in closed_seq or state.pending:
+            continue
+        if state.days_last is not None and int(row[0]) <= state.days_last and key in state.closed:
+            continue
+        c.add(
+            "day_unrecorded_close",
+            t.day(*key),
+            f"business day {t.day(*key)} is marked closed, but no day close recorded it",
+        )
+    return closed_seq
+
+
+def _check_closed_day(
+    c: Collector, e: Event, key: Day, day: str, row: Any, bday: Any
+) -> None:
+    p = e.payload
+    if row is None:
+        c.add(
+            "day_reopened",
+            day,
+            f"the closure of {day} recorded by event {e.seq} is missing (deleted)",
+            e.seq,
+        )
+    else:
+        pairs = {
+            "closed_by": (row[3], e.staff),
+            "payments": (row[5], p.get("payments")),
+            "total_fen": (row[6], p.get("total_fen")),
+            "first_receipt": (row[7], p.get("first_receipt")),
+            "last_receipt": (row[8], p.get("last_receipt")),
+            "audit_seq": (row[9], e.seq),
+            "audit_hash": (row[10], e.hash),
+        }
+        if "closed_at" in p:
+            pairs["closed_at"] = (row[4], p["closed_at"])
+        _differs(c, "day_closure_altered", day, f"the closure of {day}", e.seq, pairs)
+    if bday is None or bday[3] is None:
+        c.add(
+            "day_reopened",
+            day,
+            f"business day {day}, closed by event {e.seq}, is open again",
+            e.seq,
+        )
+    else:
+        pairs = {"closed_by": (bday[4], e.staff)}
+        if "closed_at" in p:
+            pairs["closed_at"] = (bday[3], p["closed_at"])
+        _differs(c, "day_closure_altered", day, f"business day {day}", e.seq, pairs)
+
+
+def _pieces(rows: list[tuple[Any, ...]]) -> dict[int, dict[str, int]]:
+    lines: dict[int, dict[str, int]] = {}
+    for count, value, pieces in rows:
+        if int(pieces):
+            lines.setdefault(int(count), {})[str(value)] = int(pieces)
+    return lines
+
+
+def check_drawer(
+    c: Collector, chain: Chain, execute: Execute, t: Tables, closed_seq: dict[Day, int]
+) -> None:
+    _Drawer(c, chain, execute, t, closed_seq).run()
+
+
+class _Drawer:
+    def __init__(
+        self, c: Collector, chain: Chain, execute: Execute, t: Tables, closed_seq: dict[Day, int]
+    ) -> None:
+        self.c, self.chain, self.t, self.closed_seq = c, chain, t, closed_seq
+        self.shifts = {
+            int(r[0]): r
+            for r in _rows(
+                execute,
+                "SELECT id, office_id, counter_id, staff_id, business_date, opened_at, "
+                "opening_float_fen, closed_at FROM shift",
+            )
+        }
+        self.counts = {
+            int(r[0]): r
+            for r in _rows(
+                execute,
+                "SELECT id, shift_id, purpose, staff_id, total_fen, expected_json, supersedes_id "
+                "FROM cash_count",
+            )
+        }
+        self.lines = _pieces(
+            _rows(execute, "SELECT count_id, denomination_fen, pieces FROM cash_count_line")
+        )
+        self.declared: dict[int, dict[str, int]] = {}
+        for count, method, fen in _rows(
+            execute, "SELECT count_id, method, declared_fen FROM settlement_declaration"
+        ):
+            self.declared.setdefault(int(count), {})[str(method)] = int(fen)
+        self.moves = {
+            int(r[0]): r
+            for r in _rows(
+                execute,
+                "SELECT id, shift_id, direction, amount_fen, reason, staff_id FROM cash_movement",
+            )
+        }
+        self.diffs = {
+            (int(r[2]), str(r[3])): r
+            for r in _rows(
+                execute,
+                "SELECT id, shift_id, count_id, method, expected_fen, counted_fen, "
+                "difference_fen, reason, recorded_by_id, approved_by_id FROM shift_difference",
+            )
+        }
+        self.closures = {
+            int(r[1]): r
+            for r in _rows(
+                execute,
+                "SELECT id, shift_id, count_id, expected_cash_fen, counted_cash_fen, "
+                "closed_by_id, closed_at FROM shift_closure",
+            )
+        }
+
+    def run(self) -> None:
+        self.shifts_opened()
+        self.blind_counts()
+        self.movements()
+        self.differences()
+        self.shifts_closed()
+
+    def altered(self, item: str, what: str, seq: int, pairs: dict[str, tuple[Any, Any]]) -> None:
+        _differs(self.c, "drawer_altered", item, what, seq, pairs)
+
+    def after_close(self, e: Event, shift_id: Any, what: str) -> None:
+        shift = self.shifts.get(int(shift_id or 0))
+        if shift is None:
+            return
+        key: Day = (int(shift[1]), str(_norm(shift[4])))
+        closed = self.closed_seq.get(key)
+        if closed is not None and e.seq > closed:
+            self.c.add(
+                "day_paid_after_close",
+                f"{self.t.day(*key)} {what}",
+                f"{what} of the closed day {self.t.day(*key)} was recorded by event {e.seq}, "
+                f"after the day's closure (event {closed})",
+                e.seq,
+            )
+
+    def _events(self, kind: str, key: str) -> dict[Any, Event]:
+        return {e.payload.get(key): e for e in self.chain.of(kind)}
+
+    def shifts_opened(self) -> None:
+        opened = self._events("shift_opened", "shift_id")
+        floats: dict[int, list[int]] = {}
+        for cid, row in self.counts.items():
+            if row[2] == "float":
+                floats.setdefault(int(row[1]), []).append(cid)
+        matched: set[int] = set()
+        for sid, row in self.shifts.items():
+            e = opened.get(sid)
+            item = f"shift #{sid}"
+            if e is None:
+                self.c.add("drawer_inserted", item, f"{item} has no audit event (inserted)")
+                continue
+            p = e.payload
+            pairs = {
+                "office": (row[1], e.office),
+                "staff": (row[3], e.staff),
+                "business_date": (row[4], p.get("business_date")),
+                "opening_float_fen": (row[6], p.get("float_fen")),
+                "counter": (self.t.counters.get(int(row[2])), p.get("counter")),
+            }
+            for key, index in (("counter_id", 2), ("opened_at", 5)):
+                if key in p:
+                    pairs[key] = (row[index], p[key])
+            self.altered(item, item, e.seq, pairs)
+            self.after_close(e, sid, item)
+            ids = [int(p["count_id"])] if "count_id" in p else floats.get(sid, [])[:1]
+            for cid in ids:
+                matched.add(cid)
+                count = self.counts.get(cid)
+                if count is None:
+                    self.c.add("drawer_deleted", f"count #{cid}", f"the float count #{cid} of {item} is missing", e.seq)
+                    continue
+                self.altered(
+                    f"count #{cid}",
+                    f"the float count #{cid}",
+                    e.seq,
+                    {
+                        "shift": (count[1], sid),
+                        "purpose": (count[2], "float"),
+                        "staff": (count[3], e.staff),
+                        "total_fen": (count[4], p.get("float_fen")),
+                        "pieces": (self.lines.get(cid, {}), p.get("pieces")),
+                    },
+                )
+        for sid, e in opened.items():
+            if sid not in self.shifts:
+                self.c.add("drawer_deleted", f"shift #{sid}", f"shift #{sid} opened by event {e.seq} is missing", e.seq)
+        for cid, row in self.counts.items():
+            if row[2] == "float" and cid not in matched:
+                self.c.add("drawer_inserted", f"count #{cid}", f"float count #{cid} has no audit event (inserted)")
+
+    def blind_counts(self) -> None:
+        events = self._events("blind_count", "count_id")
+        for cid, row in self.counts.items():
+            if row[2] == "float":
+                continue
+            e = events.get(cid)
+            item = f"count #{cid}"
+            if e is None:
+                self.c.add("drawer_inserted", item, f"{item} has no audit event (inserted)")
+                continue
+            p = e.payload
+            try:
+                expected = json.loads(row[5] or "{}")
+            except ValueError:
+                expected = row[5]
+            self.altered(
+                item,
+                f"the count #{cid}",
+                e.seq,
+                {
+                    "shift": (row[1], p.get("shift_id")),
+                    "purpose": (row[2], "close"),
+                    "staff": (row[3], e.staff),
+                    "total_fen": (row[4], p.get("counted_fen")),
+                    "supersedes": (row[6], p.get("recount_of")),
+                    "expected": (expected, p.get("expected")),
+                    "pieces": (self.lines.get(cid, {}), p.get("pieces")),
+                    "declared": (self.declared.get(cid, {}), p.get("declared")),
+                },
+            )
+            self.after_close(e, p.get("shift_id"), item)
+        for cid, e in events.items():
+            if cid not in self.counts:
+                self.c.add("drawer_deleted", f"count #{cid}", f"count #{cid} recorded by event {e.seq} is missing", e.seq)
+
+    def movements(self) -> None:
+        events = {e.payload.get("movement_id"): e for e in self.chain.of("cash_paid_in", "cash_paid_out")}
+        for mid, row in self.moves.items():
+            e = events.get(mid)
+            item = f"movement #{mid}"
+            if e is None:
+                self.c.add("drawer_inserted", item, f"cash {item} has no audit event (inserted)")
+                continue
+            p = e.payload
+            self.altered(
+                item,
+                f"cash {item}",
+                e.seq,
+                {
+                    "shift": (row[1], p.get("shift_id")),
+                    "direction": (row[2], "in" if e.kind == "cash_paid_in" else "out"),
+                    "amount_fen": (row[3], p.get("amount_fen")),
+                    "reason": (row[4], p.get("reason")),
+                    "staff": (row[5], e.staff),
+                },
+            )
+            self.after_close(e, p.get("shift_id"), f"cash {item}")
+        for mid, e in events.items():
+            if mid not in self.moves:
+                self.c.add("drawer_deleted", f"movement #{mid}", f"cash movement #{mid} of event {e.seq} is missing", e.seq)
+
+    def differences(self) -> None:
+        events = {
+            (e.payload.get("count_id"), e.payload.get("method")): e
+            for e in self.chain.of("cash_difference")
+        }
+        for key, row in self.diffs.items():
+            e = events.get(key)
+            item = f"difference #{row[0]}"
+            if e is None:
+                self.c.add("drawer_inserted", item, f"{item} has no audit event (inserted)")
+                continue
+            p = e.payload
+            self.altered(
+                item,
+                item,
+                e.seq,
+                {
+                    "shift": (row[1], p.get("shift_id")),
+                    "expected_fen": (row[4], p.get("expected_fen")),
+                    "counted_fen": (row[5], p.get("counted_fen")),
+                    "difference_fen": (row[6], p.get("difference_fen")),
+                    "reason": (row[7], p.get("reason")),
+                    "recorded_by": (row[8], e.staff),
+                    "approved_by": (self.t.badges.get(int(row[9])), p.get("approved_by")),
+                },
+            )
+            self.after_close(e, p.get("shift_id"), item)
+        for key, e in events.items():
+            if key not in self.diffs:
+                self.c.add("drawer_deleted", f"difference {key[0]}/{key[1]}", f"the difference of event {e.seq} is missing", e.seq)
+
+    def shifts_closed(self) -> None:
+        events = self._events("shift_closed", "shift_id")
+        for sid, e in events.items():
+            item = f"shift #{sid}"
+            row = self.closures.get(int(sid or 0))
+            shift = self.shifts.get(int(sid or 0))
+            p = e.payload
+            if row is None:
+                self.c.add("drawer_deleted", f"shift closure #{sid}", f"the closure of {item} (event {e.seq}) is missing", e.seq)
+            else:
+                pairs = {
+                    "count": (row[2], p.get("count_id")),
+                    "expected_cash_fen": (row[3], p.get("expected_cash_fen")),
+                    "counted_cash_fen": (row[4], p.get("counted_cash_fen")),
+                    "closed_by": (row[5], e.staff),
+                }
+                if "closed_at" in p:
+                    pairs["closed_at"] = (row[6], p["closed_at"])
+                self.altered(f"shift closure #{sid}", f"the closure of {item}", e.seq, pairs)
+            if shift is not None and shift[7] is None:
+                self.c.add("drawer_altered", item, f"{item}, closed by event {e.seq}, is open again", e.seq)
+            elif shift is not None and row is not None and _norm(shift[7]) != _norm(row[6]):
+                self.c.add("drawer_altered", item, f"{item} closed_at {_norm(shift[7])} differs from its closure ({_norm(row[6])})", e.seq)
+            self.after_close(e, sid, f"the closure of {item}")
+        for sid, shift in self.shifts.items():
+            if shift[7] is not None and sid not in events:
+                self.c.add("drawer_altered", f"shift #{sid}", f"shift #{sid} is marked closed, but no shift close recorded it")
+        for sid in self.closures:
+            if sid not in events:
+                self.c.add("drawer_inserted", f"shift closure #{sid}", f"the closure row of shift #{sid} has no audit event (inserted)")

@@ -1,0 +1,525 @@
+"""Checking the audit trail: the chain against the key file, its head against the
+anchor file and any head recorded elsewhere (a Z slip, a backup), the sealed imported
+history, and every money- and day-bearing row against the event that recorded it
+(audit_cover.py).
+
+What a deployment can tell without a printed report:
+- an edit, insertion, deletion or reordering of any covered row or event: always
+  (the key is needed to forge an event);
+- a cut-off end of the chain: from the anchor file beside the database (and, for a
+  chain that once had one, its absence), from the heads of the backups in the backup
+  folder, and with PostgreSQL from the anchor file of every other counter;
+- a chain sealed again with a substituted key: from the key fingerprints the chain
+  records (day closures, anchors, key changes), from the backups' heads and from the
+  other counters' anchors; an attacker who also rewrites those is caught only by a
+  head and fingerprint kept off the machine (the Z slip, a backup on other media).
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from gasdesk.storage import audit, audit_cover, audit_history
+from gasdesk.storage.audit_findings import (
+    MAX_DETAILS,
+    Collector,
+    Finding,
+    SummaryLine,
+    summary_lines,
+)
+from gasdesk.storage.audit_history import Execute, HistoryReader, history_reader
+from gasdesk.storage.audit_key import KeyRing, fingerprint
+from gasdesk.storage.models import db
+
+GENESIS = audit.GENESIS
+DRAWER_KINDS = (
+    "shift_opened",
+    "blind_count",
+    "cash_paid_in",
+    "cash_paid_out",
+    "cash_difference",
+    "shift_closed",
+)
+PARSED_KINDS = frozenset(
+    {
+        *DRAWER_KINDS,
+        "day_closed",
+        "restore",
+        audit.HISTORY_KIND,
+        audit.STATE_KIND,
+        *audit.ANCHOR_KINDS,
+        *audit.KEY_KINDS,
+    }
+)
+CHAIN_SQL = (
+    "SELECT seq, at, kind, staff_id, office_id, payload_json, prev_hash, hash "
+    "FROM audit_event ORDER BY seq"
+)
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    events: int  # audit rows read
+    head_seq: int
+    head_hash: str
+    first_bad_seq: int | None  # the first audit sequence number that is wrong or missing
+    problems: tuple[str, ...] = field(default_factory=tuple)  # detail lines (English)
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
+    counts: dict[str, int] = field(default_factory=dict)  # findings per kind
+    keys: tuple[str, ...] = field(default_factory=tuple)  # fingerprints that sealed the chain
+
+    @property
+    def summary(self) -> str:
+        if self.ok:
+            return f"Audit chain intact: {self.events} events, head {self.head_seq} {self.head_hash[:16]}."
+        where = f" at sequence number {self.first_bad_seq}" if self.first_bad_seq else ""
+        return f"Audit chain BROKEN{where}: {self.problems[0]}"
+
+    def lines(self) -> list[SummaryLine]:
+        """A line per kind of finding for the supervisor (templates to translate)."""
+        return summary_lines(self.findings, self.counts)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.warning)
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event whose payload a check needs."""
+
+    seq: int
+    at: str
+    kind: str
+    staff: int | None
+    office: int | None
+    payload: dict[str, Any]
+    hash: str
+
+
+@dataclass(frozen=True)
+class RecordedHead:
+    """A chain head kept elsewhere: a Z slip (`--anchor`), the anchor file, a backup."""
+
+    seq: int
+    hash: str
+    label: str  # for the log: "the anchor file's head 12"
+    item: str  # for the supervisor: "Z slip 12", "backup gasdesk-MS-….db"
+    hash_at: Callable[[int], str | None] | None = None  # the backup's own chain
+
+
+@dataclass
+class Chain:
+    """What the walk over the audit events leaves for the other checks."""
+
+    events: int = 0
+    head_seq: int = 0
+    head_hash: str = GENESIS
+    first_hash: str = GENESIS
+    hashes: dict[int, str] = field(default_factory=dict)  # of the seqs asked for
+    # payment id -> (seq, kind, staff, office, payload_json) of the event that made it
+    payments: dict[int, tuple[int, str, int | None, int | None, str]] = field(
+        default_factory=dict
+    )
+    by_kind: dict[str, list[Event]] = field(default_factory=dict)
+    keys_used: list[str] = field(default_factory=list)
+
+    def of(self, *kinds: str) -> list[Event]:
+        return [e for k in kinds for e in self.by_kind.get(k, [])]
+
+
+def _parse(payload_json: str) -> dict[str, Any] | None:
+    try:
+        payload = json.loads(payload_json)
+    except ValueError:
+        return None
+    return payload if isinstance(payload, dict) else None
+
+
+class _Walk:
+    """The walk over the events in seq order: links, seals, keys, and the payloads."""
+
+    def __init__(self, c: Collector, ring: KeyRing | None, wanted: set[int]) -> None:
+        self.c = c
+        self.keys = ring.keys if ring is not None else ()
+        self.fp = {k: fingerprint(k) for k in self.keys}
+        self.ring = ring
+        self.wanted = wanted
+        self.chain = Chain()
+        self.current: bytes | None = None
+        self.absent = False  # the chain changed to a key the file lacks
+        self.verified_any = False
+        self.runs: list[list[tuple[int, str]]] = []  # runs of events no key sealed
+        self.run_ends: list[tuple[int, str]] = []  # the event after each run
+        self.in_run = False
+        self.unchecked: list[int] = []
+
+    def seal(self, message: str, digest: str) -> bytes | None:
+        def ok(k: bytes) -> bool:
+            return hmac.compare_digest(audit.mac_with(k, message), digest)
+
+        if self.current is not None and ok(self.current):
+            return self.current
+        return next((k for k in self.keys if k is not self.current and ok(k)), None)
+
+    def row(self, row: tuple[Any, ...], prev: str) -> None:
+        seq, at, kind, staff, office, payload_json, _prev_hash, digest = row
+        chain, c = self.chain, self.c
+        sealing: bytes | None = None
+        if self.keys and not self.absent:
+            fields = audit.event_fields(seq, at, kind, staff, office, payload_json)
+            sealing = self.seal(prev + audit.canonical(fields), digest)
+            if sealing is None:
+                if not self.in_run:
+                    self.runs.append([])
+                self.runs[-1].append((seq, kind))
+                self.in_run = True
+            else:
+                if self.in_run:
+                    self.run_ends.append((seq, kind))
+                self.in_run = False
+                if self.current is not None and sealing is not self.current:
+                    c.add(
+                        "key_switched",
+                        f"#{seq}",
+                        f"event {seq} ({kind}) is sealed with key {self.fp[sealing]}, not with "
+                        f"{self.fp[self.current]}, and no key change was recorded",
+                        seq,
+                    )
+                if not chain.keys_used or chain.keys_used[-1] != self.fp[sealing]:
+                    chain.keys_used.append(self.fp[sealing])
+                self.current = sealing
+                self.verified_any = True
+        elif self.keys:
+            self.unchecked.append(seq)
+        if seq in self.wanted:
+            chain.hashes[seq] = digest
+        if kind in PARSED_KINDS:
+            payload = _parse(payload_json) or {}
+            at_text = audit.stamp(at) or ""
+            event = Event(seq, at_text, kind, staff, office, payload, digest)
+            chain.by_kind.setdefault(kind, []).append(event)
+            self.keys_recorded(event, sealing)
+        elif kind in ("payment", "void") or '"payment"' in payload_json:
+            payload = _parse(payload_json)
+            if (
+                payload is not None
+                and isinstance(payload.get("payment"), int)
+                and "amount_fen" in payload
+            ):  # the event that created the payment comes first: setdefault keeps it
+                chain.payments.setdefault(
+                    payload["payment"], (seq, kind, staff, office, payload_json)
+                )
+
+    def keys_recorded(self, e: Event, sealing: bytes | None) -> None:
+        """The fingerprints an event records against the key that sealed it; a key
+        event switches the walk to the key it names."""
+        if sealing is None:
+            return
+        recorded = e.payload.get("old") if e.kind == audit.KEY_ROTATED else e.payload.get("key")
+        if e.kind == audit.KEY_REPLACED:
+            recorded = e.payload.get("new")
+        if recorded is not None and recorded != self.fp[sealing]:
+            self.c.add(
+                "key_recorded_differs",
+                f"#{e.seq}",
+                f"event {e.seq} ({e.kind}) records key {recorded} but is sealed with "
+                f"{self.fp[sealing]}",
+                e.seq,
+            )
+        if e.kind in audit.KEY_KINDS:
+            named = str(e.payload.get("new", ""))
+            new = self.ring.by_fingerprint(named) if self.ring is not None else None
+            if new is None:
+                self.c.add(
+                    "key_absent",
+                    named,
+                    f"event {e.seq} changes to key {named}, which the key file lacks",
+                    e.seq,
+                )
+                self.absent = True
+            self.current = new
+
+    def finish(self) -> None:
+        c = self.c
+        if self.runs and not self.verified_any:
+            fps = "、".join(self.fp.values())
+            c.add(
+                "key_wrong",
+                fps,
+                f"no event verifies with the key file's keys ({fps}): the key is not this "
+                "database's, or the chain was sealed again with another key",
+                self.runs[0][0][0],
+            )
+            return
+        for i, run in enumerate(self.runs):
+            end = self.run_ends[i] if i < len(self.run_ends) else None
+            if end is not None and end[1] == audit.KEY_REPLACED:
+                first, last = run[0][0], run[-1][0]
+                c.add(
+                    "key_lost",
+                    f"#{first}-#{last}",
+                    f"events {first}-{last} were sealed with a key replaced as lost at "
+                    f"event {end[0]}; they cannot be checked",
+                )
+                continue
+            for seq, kind in run:
+                c.add(
+                    "chain_altered",
+                    f"#{seq}",
+                    f"event {seq} ({kind}) was altered: its hash does not match its contents",
+                    seq,
+                )
+
+
+def walk_chain(
+    c: Collector, rows: Iterable[tuple[Any, ...]], ring: KeyRing | None, wanted: set[int]
+) -> Chain:
+    """Check audit rows (seq, at, kind, staff, office, payload_json, prev_hash, hash),
+    given in seq order: no gap, no double, each linked to the one before and sealed
+    with a key of `ring` (no key: the seals are not checked)."""
+    walk = _Walk(c, ring, wanted)
+    chain = walk.chain
+    expected, prev = 1, GENESIS
+    for row in rows:
+        seq, kind, prev_hash, digest = int(row[0]), str(row[2]), str(row[6]), str(row[7])
+        chain.events += 1
+        if seq > expected:
+            missing = f"{expected}" if seq == expected + 1 else f"{expected}-{seq - 1}"
+            c.add(
+                "chain_missing", f"#{missing}", f"events {missing} are missing (deleted)", expected
+            )
+        elif seq < expected:
+            c.add("chain_order", f"#{seq}", f"event {seq} appears twice or out of order", seq)
+        if prev_hash != prev:
+            c.add("chain_order", f"#{seq}", f"event {seq} does not follow the event before it", seq)
+        walk.row((seq, row[1], kind, row[3], row[4], row[5], prev_hash, digest), prev)
+        if seq == 1:
+            chain.first_hash = digest
+        expected, prev = seq + 1, digest
+    walk.finish()
+    chain.head_seq, chain.head_hash = expected - 1, prev
+    return chain
+
+
+def check_heads(
+    c: Collector,
+    chain: Chain,
+    heads: Iterable[RecordedHead],
+    live_hash_at: Callable[[int], str | None],
+) -> None:
+    """Each head recorded elsewhere must be in the chain as recorded. A backup's head
+    from a chain a restore replaced (it agrees with the chain up to the restored head)
+    is passed over."""
+    restored = [int(e.payload.get("head_seq", 0)) for e in chain.of("restore")]
+    for h in heads:
+        if h.seq <= 0:
+            continue
+        now = chain.hashes.get(h.seq) if h.seq <= chain.head_seq else None
+        if now == h.hash:
+            continue
+        if h.hash_at is not None and any(
+            0 < r < h.seq and h.hash_at(r) == live_hash_at(r) for r in restored
+        ):
+            continue  # a backup of the chain a later restore took out of use
+        if h.seq > chain.head_seq:
+            c.add(
+                "chain_truncated",
+                f"#{h.seq} ({h.item})",
+                f"events after {chain.head_seq} are missing: {h.label} is gone (truncated)",
+                chain.head_seq + 1,
+            )
+        else:
+            c.add(
+                "chain_other_head",
+                f"#{h.seq} ({h.item})",
+                f"event {h.seq} differs from {h.label}",
+                h.seq,
+            )
+
+
+def check_anchor_file(
+    c: Collector,
+    chain: Chain,
+    anchor: audit.Anchor | None,
+    node: str | None,
+    name: str,
+    database: str = "",
+) -> list[RecordedHead]:
+    """The anchor file against the chain; its head goes with the other recorded heads.
+    Without a file, a chain that records an anchor for this place is an alarm."""
+    for e in chain.of(audit.ANCHOR_RESTARTED):
+        c.add(
+            "anchor_restarted",
+            f"#{e.seq}",
+            f"event {e.seq}: the anchor of {e.payload.get('host') or 'this file'} had gone "
+            f"missing (the chain had reached {e.payload.get('head_seq')}) and was started again",
+        )
+    if anchor is None:
+        started = [e for e in chain.of(*audit.ANCHOR_KINDS) if e.payload.get("node") == node]
+        if node is None or not started:
+            return []
+        files = {e.payload.get("file") for e in started}
+        if node == audit.FILE_NODE and database not in files and None not in files:
+            # a copy under another name (a backup, a file handed to an auditor)
+            c.add(
+                "anchor_absent_copy",
+                name,
+                f"{database} has no anchor file beside it; the chain's anchor belongs to "
+                f"{'、'.join(sorted(str(f) for f in files))}: the end of this copy's chain is "
+                "checked against recorded heads only",
+            )
+            return []
+        c.add(
+            "anchor_missing",
+            name,
+            f"the anchor file {name} is missing, though event {started[-1].seq} started it: "
+            "the end of the chain cannot be checked (deleted with a truncation?)",
+            chain.head_seq + 1,
+        )
+        return []
+    if anchor.first != chain.first_hash and chain.head_seq > 0:
+        c.add(
+            "anchor_other_chain",
+            name,
+            "the anchor file belongs to another chain (event 1 differs)",
+            1,
+        )
+    return [RecordedHead(anchor.seq, anchor.hash, f"the anchor file's head {anchor.seq}", name)]
+
+
+def check_history(
+    c: Collector, chain: Chain, history: HistoryReader | None
+) -> list[tuple[int, int]]:
+    """Each sealed block against the tables as they are now; blocks must not overlap.
+    Returns the payment id ranges the blocks cover."""
+    blocks = []
+    for e in chain.of(audit.HISTORY_KIND):
+        p = e.payload
+        ints = ("first", "last", "count", "total_fen")
+        if not all(isinstance(p.get(k), int) for k in ints) or not isinstance(p.get("digest"), str):
+            c.add("history_altered", f"#{e.seq}", f"event {e.seq} does not name a block", e.seq)
+            continue
+        blocks.append((p["first"], p["last"], e.seq, p))
+    blocks.sort()
+    covered_to = 0
+    for first, last, seq, payload in blocks:
+        label = f"imported payments #{first}-#{last} (event {seq})"
+        item = f"#{first}-#{last}"
+        if first <= covered_to:
+            c.add("history_altered", item, f"{label} overlap an earlier block", seq)
+        covered_to = max(covered_to, last)
+        if history is None:
+            c.add("history_altered", item, f"{label} cannot be checked here", seq)
+            continue
+        now_ = history(first, last, int(payload.get("v", 1)))
+        if now_.count != payload["count"]:
+            c.add(
+                "history_altered",
+                item,
+                f"{label}: {now_.count} payments where {payload['count']} were sealed",
+                seq,
+            )
+        elif now_.total_fen != payload["total_fen"]:
+            c.add(
+                "history_altered",
+                item,
+                f"{label}: total {now_.total_fen} differs from the sealed {payload['total_fen']}",
+                seq,
+            )
+        elif not hmac.compare_digest(now_.digest, payload["digest"]):
+            c.add("history_altered", item, f"{label}: a payment or receipt row was altered", seq)
+    return [(b[0], b[1]) for b in blocks]
+
+
+def verify_connection(
+    execute: Execute,
+    mark: str,
+    anchors: Iterable[tuple[int, str]] = (),
+    anchor: audit.Anchor | None = None,
+    *,
+    ring: KeyRing | None = None,
+    anchor_node: str | None = None,
+    anchor_name: str = "",
+    heads: Iterable[RecordedHead] = (),
+    collector: Collector | None = None,
+) -> VerifyResult:
+    """The whole check over the tables of a connection (the open database, or a backup
+    file opened read-only). `ring` defaults to the key file in use."""
+    c = collector or Collector()
+    ring = ring if ring is not None else audit.key_ring()
+    recorded = [RecordedHead(s, h, f"the recorded head {s}", f"Z {s}") for s, h in anchors]
+    recorded += list(heads)
+    wanted = {h.seq for h in recorded} | ({anchor.seq} if anchor is not None else set())
+    # plain cursors: a million rows through the ORM would take most of the time
+    chain = walk_chain(c, execute(CHAIN_SQL, ()), ring, wanted)
+    recorded += check_anchor_file(
+        c, chain, anchor, anchor_node, anchor_name or "anchor file", audit.database_name()
+    )
+
+    def live_hash_at(seq: int) -> str | None:
+        rows = list(execute(f"SELECT hash FROM audit_event WHERE seq = {mark}", (seq,)))
+        return str(rows[0][0]) if rows else None
+
+    check_heads(c, chain, recorded, live_hash_at)
+    covered = check_history(c, chain, history_reader(execute, mark))
+    audit_cover.check_all(c, chain, execute, mark, covered)
+    details = tuple(f.detail for f in c.findings if not f.warning)[:MAX_DETAILS]
+    return VerifyResult(
+        ok=not c.failed,
+        events=chain.events,
+        head_seq=chain.head_seq,
+        head_hash=chain.head_hash,
+        first_bad_seq=c.first_bad,
+        problems=details,
+        findings=tuple(c.findings),
+        counts=dict(c.counts),
+        keys=tuple(chain.keys_used),
+    )
+
+
+def verify(
+    anchors: Iterable[tuple[int, str]] = (),
+    *,
+    use_anchor_file: bool = True,
+    heads: Iterable[RecordedHead] = (),
+) -> VerifyResult:
+    """Check the open database: the chain against the key file, the anchor beside the
+    database (or its absence where the chain says one was started), any other
+    recorded heads (`anchors`: (seq, hash) pairs, e.g. from Z slips; `heads`, e.g.
+    from backups) and every covered row."""
+    c = Collector()
+    problem = audit.key_problem()
+    if problem is not None:
+        c.add("key_unusable", str(audit_key_path(problem)), problem.message)
+    anchor: audit.Anchor | None = None
+    path = audit.anchor_path()
+    name = path.name if path is not None else ""
+    node: str | None = None
+    if use_anchor_file:
+        node = audit.anchor_node()
+        try:
+            anchor = audit.read_anchor()
+        except ValueError as exc:
+            c.add("anchor_altered", name, str(exc))
+            node = None  # there is a file, just not a sound one
+    return verify_connection(
+        audit_history.db_execute,
+        db.obj.param,
+        anchors,
+        anchor,
+        anchor_node=node,
+        anchor_name=name,
+        heads=heads,
+        collector=c,
+    )
+
+
+def audit_key_path(problem: Exception) -> str:
+    params = getattr(problem, "params", {})
+    return str(params.get("path", ""))
