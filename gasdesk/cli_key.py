@@ -180,6 +180,7 @@ def _replace_lost(path: Path, yes: bool) -> int:
             new=audit_key.fingerprint(new),
             unverifiable_to=seq,
         )
+    audit.reset_anchor()  # the old anchor was sealed with the lost key
     print(say(REPLACED, fingerprint=audit_key.fingerprint(new), seq=event.seq, path=str(path)))
     return 0
 
