@@ -138,9 +138,7 @@ def _rotate() -> int:
     # the file first: if the rotation is not committed, an unused key line harms nothing
     audit.use_ring(audit_key.write_ring(ring.path, (*ring.keys, new)))
     with write_transaction():
-        event = audit.append_key_event(
-            audit.KEY_ROTATED, old=old, new=audit_key.fingerprint(new)
-        )
+        event = audit.append_key_event(audit.KEY_ROTATED, old=old, new=audit_key.fingerprint(new))
     print(say(ROTATED, fingerprint=audit_key.fingerprint(new), seq=event.seq, path=str(ring.path)))
     return 0
 
@@ -220,9 +218,7 @@ def run(
     restore = sub.add_parser("restore", help="put the key file back from its backup")
     restore.add_argument("file", help="the backup of the key file")
     new = sub.add_parser("new", help="a new key, recorded in the audit trail")
-    new.add_argument(
-        "--lost", action="store_true", help="the old key is lost and has no backup"
-    )
+    new.add_argument("--lost", action="store_true", help="the old key is lost and has no backup")
     new.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     args = p.parse_args(argv)
     if (code := open_db(args, create_key=False)) != 0:

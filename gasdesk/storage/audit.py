@@ -447,7 +447,10 @@ def _record_anchor_start() -> None:
     earlier = anchor_events(_node)
     if _anchor_event and earlier and earlier[-1][0] == _anchor_event:
         return  # recorded in this transaction (or its anchor write is still to come)
-    payload: dict[str, Any] = {"node": _node, "key": audit_key.fingerprint(_sealing_key(_head_row()))}
+    payload: dict[str, Any] = {
+        "node": _node,
+        "key": audit_key.fingerprint(_sealing_key(_head_row())),
+    }
     if _node != FILE_NODE:
         payload["host"] = socket.gethostname()
     else:

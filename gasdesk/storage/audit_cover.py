@@ -105,7 +105,9 @@ def uncovered(covered: list[tuple[int, int]]) -> list[tuple[int, int | None]]:
     return ranges
 
 
-def _read(execute: Execute, mark: str, sql: str, ranges: list[tuple[int, int | None]], col: str) -> Iterable[Any]:
+def _read(
+    execute: Execute, mark: str, sql: str, ranges: list[tuple[int, int | None]], col: str
+) -> Iterable[Any]:
     for first, last in ranges:
         if last is None:
             yield from execute(f"{sql} WHERE {col} >= {mark} ORDER BY {col}", (first,))
@@ -115,7 +117,9 @@ def _read(execute: Execute, mark: str, sql: str, ranges: list[tuple[int, int | N
             )
 
 
-def _settlements(execute: Execute, mark: str, ranges: list[tuple[int, int | None]]) -> dict[int, list[tuple[int, int]]]:
+def _settlements(
+    execute: Execute, mark: str, ranges: list[tuple[int, int | None]]
+) -> dict[int, list[tuple[int, int]]]:
     links: dict[int, list[tuple[int, int]]] = {}
     sql = "SELECT payment_id, bill_id, amount_fen FROM payment_bill"
     for pid, bill, amount in _read(execute, mark, sql, ranges, "payment_id"):
@@ -183,8 +187,7 @@ class _Payments:
         self.c.add(
             "payment_altered",
             item,
-            f"payment #{pid} {label} {now} differs from audit event {seq} ({was}); "
-            f"receipt {item}",
+            f"payment #{pid} {label} {now} differs from audit event {seq} ({was}); receipt {item}",
             seq,
         )
 
@@ -230,11 +233,13 @@ class _Payments:
         if kind == "void" and row["voids_id"] is not None:
             self.void_copies(pid, row, item, seq, payload, links)
         elif "settled" in payload:
-            if links != sorted((int(b), int(a)) for b, a in payload["settled"]):
-                self.settlement(pid, item, seq, links, payload["settled"])
-        elif "bills" in payload:
-            if sorted(b for b, _ in links) != sorted(int(b) for b in payload["bills"]):
-                self.settlement(pid, item, seq, links, payload["bills"])
+            settled = sorted((int(b), int(a)) for b, a in payload["settled"])
+            if links != settled:
+                self.settlement(pid, item, seq, links, settled)
+        elif "bills" in payload:  # events of older versions name the bills only
+            bills = sorted(int(b) for b in payload["bills"])
+            if sorted(b for b, _ in links) != bills:
+                self.settlement(pid, item, seq, links, bills)
 
     def void_copies(
         self,

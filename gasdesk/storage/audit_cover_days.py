@@ -55,7 +55,9 @@ def check_state(c: Collector, chain: Chain, execute: Execute, t: Tables) -> Stat
     for e in states:
         p = e.payload
         last = int(p.get("days_last", 0))
-        sealed = {(int(o), str(d)) for o, days in dict(p.get("closed_days", {})).items() for d in days}
+        sealed = {
+            (int(o), str(d)) for o, days in dict(p.get("closed_days", {})).items() for d in days
+        }
         state.closed |= sealed
         state.days_last = max(state.days_last or 0, last)
         state.baselines = {int(a): int(b) for a, b in p.get("balances", [])}
@@ -92,7 +94,12 @@ def _differs(
 ) -> None:
     for name, (now, was) in pairs.items():
         if _norm(now) != _norm(was):
-            c.add(code, item, f"{what} {name} {_norm(now)} differs from audit event {seq} ({was})", seq)
+            c.add(
+                code,
+                item,
+                f"{what} {name} {_norm(now)} differs from audit event {seq} ({was})",
+                seq,
+            )
 
 
 def day_totals(execute: Execute, mark: str, day: Day) -> tuple[int, int, str, str]:
@@ -137,7 +144,10 @@ def check_days(
     }
     days = {
         (int(r[1]), str(_norm(r[2]))): r
-        for r in _rows(execute, "SELECT id, office_id, business_date, closed_at, closed_by_id FROM business_day")
+        for r in _rows(
+            execute,
+            "SELECT id, office_id, business_date, closed_at, closed_by_id FROM business_day",
+        )
     }
     closed_seq: dict[Day, int] = {}
     for e in chain.of("day_closed"):
@@ -168,7 +178,7 @@ def check_days(
                     f"after the day's closure (event {e.seq})",
                     seq,
                 )
-    for key, row in closures.items():
+    for key in closures:
         if key not in closed_seq:
             c.add(
                 "day_closure_altered",
@@ -188,9 +198,7 @@ def check_days(
     return closed_seq
 
 
-def _check_closed_day(
-    c: Collector, e: Event, key: Day, day: str, row: Any, bday: Any
-) -> None:
+def _check_closed_day(c: Collector, e: Event, key: Day, day: str, row: Any, bday: Any) -> None:
     p = e.payload
     if row is None:
         c.add(
@@ -352,7 +360,12 @@ class _Drawer:
                 matched.add(cid)
                 count = self.counts.get(cid)
                 if count is None:
-                    self.c.add("drawer_deleted", f"count #{cid}", f"the float count #{cid} of {item} is missing", e.seq)
+                    self.c.add(
+                        "drawer_deleted",
+                        f"count #{cid}",
+                        f"the float count #{cid} of {item} is missing",
+                        e.seq,
+                    )
                     continue
                 self.altered(
                     f"count #{cid}",
@@ -368,10 +381,19 @@ class _Drawer:
                 )
         for sid, e in opened.items():
             if sid not in self.shifts:
-                self.c.add("drawer_deleted", f"shift #{sid}", f"shift #{sid} opened by event {e.seq} is missing", e.seq)
+                self.c.add(
+                    "drawer_deleted",
+                    f"shift #{sid}",
+                    f"shift #{sid} opened by event {e.seq} is missing",
+                    e.seq,
+                )
         for cid, row in self.counts.items():
             if row[2] == "float" and cid not in matched:
-                self.c.add("drawer_inserted", f"count #{cid}", f"float count #{cid} has no audit event (inserted)")
+                self.c.add(
+                    "drawer_inserted",
+                    f"count #{cid}",
+                    f"float count #{cid} has no audit event (inserted)",
+                )
 
     def blind_counts(self) -> None:
         events = self._events("blind_count", "count_id")
@@ -406,10 +428,17 @@ class _Drawer:
             self.after_close(e, p.get("shift_id"), item)
         for cid, e in events.items():
             if cid not in self.counts:
-                self.c.add("drawer_deleted", f"count #{cid}", f"count #{cid} recorded by event {e.seq} is missing", e.seq)
+                self.c.add(
+                    "drawer_deleted",
+                    f"count #{cid}",
+                    f"count #{cid} recorded by event {e.seq} is missing",
+                    e.seq,
+                )
 
     def movements(self) -> None:
-        events = {e.payload.get("movement_id"): e for e in self.chain.of("cash_paid_in", "cash_paid_out")}
+        events = {
+            e.payload.get("movement_id"): e for e in self.chain.of("cash_paid_in", "cash_paid_out")
+        }
         for mid, row in self.moves.items():
             e = events.get(mid)
             item = f"movement #{mid}"
@@ -430,9 +459,14 @@ class _Drawer:
                 },
             )
             self.after_close(e, p.get("shift_id"), f"cash {item}")
-        for mid, e in events.items():
-            if mid not in self.moves:
-                self.c.add("drawer_deleted", f"movement #{mid}", f"cash movement #{mid} of event {e.seq} is missing", e.seq)
+        for recorded, e in events.items():
+            if recorded not in self.moves:
+                self.c.add(
+                    "drawer_deleted",
+                    f"movement #{recorded}",
+                    f"cash movement #{recorded} of event {e.seq} is missing",
+                    e.seq,
+                )
 
     def differences(self) -> None:
         events = {
@@ -461,9 +495,14 @@ class _Drawer:
                 },
             )
             self.after_close(e, p.get("shift_id"), item)
-        for key, e in events.items():
-            if key not in self.diffs:
-                self.c.add("drawer_deleted", f"difference {key[0]}/{key[1]}", f"the difference of event {e.seq} is missing", e.seq)
+        for pair, e in events.items():
+            if pair not in self.diffs:
+                self.c.add(
+                    "drawer_deleted",
+                    f"difference {pair[0]}/{pair[1]}",
+                    f"the difference of event {e.seq} is missing",
+                    e.seq,
+                )
 
     def shifts_closed(self) -> None:
         events = self._events("shift_closed", "shift_id")
@@ -473,7 +512,12 @@ class _Drawer:
             shift = self.shifts.get(int(sid or 0))
             p = e.payload
             if row is None:
-                self.c.add("drawer_deleted", f"shift closure #{sid}", f"the closure of {item} (event {e.seq}) is missing", e.seq)
+                self.c.add(
+                    "drawer_deleted",
+                    f"shift closure #{sid}",
+                    f"the closure of {item} (event {e.seq}) is missing",
+                    e.seq,
+                )
             else:
                 pairs = {
                     "count": (row[2], p.get("count_id")),
@@ -485,13 +529,28 @@ class _Drawer:
                     pairs["closed_at"] = (row[6], p["closed_at"])
                 self.altered(f"shift closure #{sid}", f"the closure of {item}", e.seq, pairs)
             if shift is not None and shift[7] is None:
-                self.c.add("drawer_altered", item, f"{item}, closed by event {e.seq}, is open again", e.seq)
+                self.c.add(
+                    "drawer_altered", item, f"{item}, closed by event {e.seq}, is open again", e.seq
+                )
             elif shift is not None and row is not None and _norm(shift[7]) != _norm(row[6]):
-                self.c.add("drawer_altered", item, f"{item} closed_at {_norm(shift[7])} differs from its closure ({_norm(row[6])})", e.seq)
+                self.c.add(
+                    "drawer_altered",
+                    item,
+                    f"{item} closed_at {_norm(shift[7])} differs from its closure ({_norm(row[6])})",
+                    e.seq,
+                )
             self.after_close(e, sid, f"the closure of {item}")
         for sid, shift in self.shifts.items():
             if shift[7] is not None and sid not in events:
-                self.c.add("drawer_altered", f"shift #{sid}", f"shift #{sid} is marked closed, but no shift close recorded it")
+                self.c.add(
+                    "drawer_altered",
+                    f"shift #{sid}",
+                    f"shift #{sid} is marked closed, but no shift close recorded it",
+                )
         for sid in self.closures:
             if sid not in events:
-                self.c.add("drawer_inserted", f"shift closure #{sid}", f"the closure row of shift #{sid} has no audit event (inserted)")
+                self.c.add(
+                    "drawer_inserted",
+                    f"shift closure #{sid}",
+                    f"the closure row of shift #{sid} has no audit event (inserted)",
+                )

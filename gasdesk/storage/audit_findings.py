@@ -40,9 +40,7 @@ TEMPLATES: dict[str, str] = {
         "checked: {items}.",
     ),
     "chain_altered": QT_TRANSLATE_NOOP("Messages", "Audit records were altered: {items}."),
-    "chain_missing": QT_TRANSLATE_NOOP(
-        "Messages", "Audit records are missing (deleted): {items}."
-    ),
+    "chain_missing": QT_TRANSLATE_NOOP("Messages", "Audit records are missing (deleted): {items}."),
     "chain_order": QT_TRANSLATE_NOOP(
         "Messages", "Audit records are doubled, out of order or unlinked: {items}."
     ),
@@ -84,18 +82,14 @@ TEMPLATES: dict[str, str] = {
     ),
     "payment_deleted": QT_TRANSLATE_NOOP("Messages", "Payments were deleted: {items}."),
     "receipt_gap": QT_TRANSLATE_NOOP("Messages", "Receipt numbers are missing: {items}."),
-    "receipt_altered": QT_TRANSLATE_NOOP(
-        "Messages", "Receipts were altered or deleted: {items}."
-    ),
+    "receipt_altered": QT_TRANSLATE_NOOP("Messages", "Receipts were altered or deleted: {items}."),
     "settlement_altered": QT_TRANSLATE_NOOP(
         "Messages", "Bill settlements of payments were changed or deleted: {items}."
     ),
     "balance_wrong": QT_TRANSLATE_NOOP(
         "Messages", "Prepaid balances differ from what the payments imply: {items}."
     ),
-    "day_reopened": QT_TRANSLATE_NOOP(
-        "Messages", "Closed business days were reopened: {items}."
-    ),
+    "day_reopened": QT_TRANSLATE_NOOP("Messages", "Closed business days were reopened: {items}."),
     "day_closure_altered": QT_TRANSLATE_NOOP(
         "Messages", "Day closures were altered or deleted: {items}."
     ),
@@ -110,8 +104,7 @@ TEMPLATES: dict[str, str] = {
     ),
     "drawer_altered": QT_TRANSLATE_NOOP(
         "Messages",
-        "Drawer records (shifts, counts, cash paid in or out, differences) were altered: "
-        "{items}.",
+        "Drawer records (shifts, counts, cash paid in or out, differences) were altered: {items}.",
     ),
     "drawer_inserted": QT_TRANSLATE_NOOP(
         "Messages", "Drawer records without an audit record (inserted): {items}."
@@ -157,9 +150,9 @@ class Collector:
         self.counts[code] = self.counts.get(code, 0) + 1
         if self.counts[code] <= MAX_ITEMS:
             self.findings.append(Finding(code, item, detail, seq))
-        if code not in WARNINGS and seq is not None:
-            if self.first_bad is None or seq < self.first_bad:
-                self.first_bad = seq
+        failing = code not in WARNINGS and seq is not None
+        if failing and (self.first_bad is None or seq < self.first_bad):  # type: ignore[operator]
+            self.first_bad = seq
 
     @property
     def failed(self) -> bool:

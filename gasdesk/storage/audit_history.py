@@ -72,7 +72,9 @@ SETTLEMENT_SQL = (
 )
 AMOUNT_V1 = 6
 AMOUNT_V2 = PAYMENT_COLUMNS.index("amount_fen")
-DAYS_SQL = "SELECT id, office_id, business_date, closed_at, closed_by_id FROM business_day ORDER BY id"
+DAYS_SQL = (
+    "SELECT id, office_id, business_date, closed_at, closed_by_id FROM business_day ORDER BY id"
+)
 
 # `execute(sql, params)` on some connection, returning its rows
 Execute = Callable[[str, tuple[Any, ...]], Iterable[Any]]
@@ -139,7 +141,7 @@ def history_reader(execute: Execute, mark: str) -> HistoryReader:
 
 
 def db_execute(sql: str, params: tuple[Any, ...] = ()) -> Iterable[Any]:
-    return db.obj.execute_sql(sql, params)  # type: ignore[no-any-return]
+    return db.obj.execute_sql(sql, params)
 
 
 # --- what else the load brought: closed days and opening balances ------------------
@@ -216,7 +218,9 @@ def state_needed() -> bool:
     if audit.HISTORY_KIND not in first:
         return False
     mark = db.obj.param
-    found = db_execute(f"SELECT 1 FROM audit_event WHERE kind = {mark} LIMIT 1", (audit.STATE_KIND,))
+    found = db_execute(
+        f"SELECT 1 FROM audit_event WHERE kind = {mark} LIMIT 1", (audit.STATE_KIND,)
+    )
     return not list(found)
 
 

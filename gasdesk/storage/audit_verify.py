@@ -123,9 +123,7 @@ class Chain:
     first_hash: str = GENESIS
     hashes: dict[int, str] = field(default_factory=dict)  # of the seqs asked for
     # payment id -> (seq, kind, staff, office, payload_json) of the event that made it
-    payments: dict[int, tuple[int, str, int | None, int | None, str]] = field(
-        default_factory=dict
-    )
+    payments: dict[int, tuple[int, str, int | None, int | None, str]] = field(default_factory=dict)
     by_kind: dict[str, list[Event]] = field(default_factory=dict)
     keys_used: list[str] = field(default_factory=list)
 
@@ -206,15 +204,11 @@ class _Walk:
             chain.by_kind.setdefault(kind, []).append(event)
             self.keys_recorded(event, sealing)
         elif kind in ("payment", "void") or '"payment"' in payload_json:
-            payload = _parse(payload_json)
+            made = _parse(payload_json)
             if (
-                payload is not None
-                and isinstance(payload.get("payment"), int)
-                and "amount_fen" in payload
+                made is not None and isinstance(made.get("payment"), int) and "amount_fen" in made
             ):  # the event that created the payment comes first: setdefault keeps it
-                chain.payments.setdefault(
-                    payload["payment"], (seq, kind, staff, office, payload_json)
-                )
+                chain.payments.setdefault(made["payment"], (seq, kind, staff, office, payload_json))
 
     def keys_recorded(self, e: Event, sealing: bytes | None) -> None:
         """The fingerprints an event records against the key that sealed it; a key

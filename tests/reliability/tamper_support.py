@@ -12,8 +12,8 @@ from pathlib import Path
 
 from peewee import Database, PostgresqlDatabase
 
-from gasdesk.domain.fees import PaymentRequest, ReceiptInfo
 from gasdesk.domain.dayend import DayClosureInfo
+from gasdesk.domain.fees import PaymentRequest, ReceiptInfo
 from gasdesk.services import shifts
 from gasdesk.services.day_close import close_day
 from gasdesk.services.payments import collect_payment

@@ -59,7 +59,9 @@ def payment_id(receipt: str) -> int:
         "change_fen = 0",
     ],
 )
-def test_a_changed_column_of_a_payment_of_a_closed_day_is_named(day: ClosedDay, change: str) -> None:
+def test_a_changed_column_of_a_payment_of_a_closed_day_is_named(
+    day: ClosedDay, change: str
+) -> None:
     pid = payment_id(day.bill.code)
     sql = change.format(other_account=day.data.ic.id)
     db.execute_sql(f"UPDATE payment SET {sql} WHERE id = {pid}")
