@@ -110,7 +110,7 @@ def history_block(
     for row in rows:
         count += 1
         total += int(row[amount_index])
-        line = "|".join(text(v) for v in row)
+        line = "|".join("" if v is None else str(v) for v in row)  # text(), inlined
         if settlements is not None:
             parts = []
             while pending is not None and int(pending[0]) <= int(row[0]):
@@ -173,15 +173,32 @@ def seal_days(execute: Execute, up_to: int | None = None) -> DaysSeal:
 def implied_balances(execute: Execute) -> dict[int, int]:
     """Per account, the prepaid balance its payments imply: prepayments and their
     voids add, bills paid from the balance take away, their voids give back."""
+    # summed here rather than by GROUP BY, which SQLite runs through the account index:
+    # ten times slower than one scan of the table on two years of payments
     sql = (
-        "SELECT p.account_id, SUM(CASE "
-        "WHEN p.kind = 'prepay' OR (p.kind = 'void' AND o.kind = 'prepay') THEN p.amount_fen "
-        f"WHEN p.method = '{BALANCE}' THEN -p.amount_fen ELSE 0 END) "
-        "FROM payment p LEFT JOIN payment o ON o.id = p.voids_id "
-        f"WHERE p.kind IN ('prepay', 'void') OR p.method = '{BALANCE}' "
-        "GROUP BY p.account_id"
+        "SELECT account_id, kind, method, amount_fen, voids_id FROM payment "
+        f"WHERE kind IN ('prepay', 'void') OR method = '{BALANCE}'"
     )
-    return {int(a): int(v) for a, v in execute(sql, ()) if v}
+    rows = [tuple(r) for r in execute(sql, ())]
+    voided = sorted({int(r[4]) for r in rows if r[1] == "void" and r[4] is not None})
+    kinds: dict[int, str] = {}
+    for i in range(0, len(voided), 500):
+        part = voided[i : i + 500]
+        marks = ", ".join(str(int(v)) for v in part)
+        kinds.update(
+            (int(p), str(k))
+            for p, k in execute(f"SELECT id, kind FROM payment WHERE id IN ({marks})", ())
+        )
+    implied: dict[int, int] = {}
+    for account, kind, method, amount, voids in rows:
+        if kind == "prepay" or (kind == "void" and kinds.get(int(voids or 0)) == "prepay"):
+            delta = int(amount)
+        elif method == BALANCE:
+            delta = -int(amount)
+        else:
+            continue
+        implied[int(account)] = implied.get(int(account), 0) + delta
+    return {a: v for a, v in implied.items() if v}
 
 
 def stored_balances(execute: Execute) -> dict[int, int]:
