@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,7 +68,7 @@ HISTORY_SQL_V2 = (
 )
 SETTLEMENT_SQL = (
     "SELECT payment_id, bill_id, amount_fen FROM payment_bill "
-    "WHERE payment_id BETWEEN {p} AND {p} ORDER BY payment_id, bill_id, amount_fen"
+    "WHERE payment_id BETWEEN {p} AND {p} ORDER BY payment_id"  # each payment's sorted here
 )
 AMOUNT_V1 = 6
 AMOUNT_V2 = PAYMENT_COLUMNS.index("amount_fen")
@@ -96,30 +96,38 @@ def text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def history_block(
-    rows: Iterable[tuple[Any, ...]],
-    amount_index: int = AMOUNT_V1,
-    settlements: Iterable[tuple[Any, ...]] | None = None,
-) -> HistoryBlock:
-    """Count, total and digest of payment rows as HISTORY_SQL (or, with the bill
-    settlements of the same ids, HISTORY_SQL_V2) returns them."""
+def history_block(rows: Iterable[tuple[Any, ...]]) -> HistoryBlock:
+    """Count, total and digest of payment rows as HISTORY_SQL returns them (version 1:
+    None as the empty text)."""
     h = hashlib.sha256()
     count = total = 0
-    links: Iterator[tuple[Any, ...]] = iter(settlements or ())
-    pending = next(links, None)
     for row in rows:
         count += 1
-        total += int(row[amount_index])
-        line = "|".join("" if v is None else str(v) for v in row)  # text(), inlined
-        if settlements is not None:
-            parts = []
-            while pending is not None and int(pending[0]) <= int(row[0]):
-                if int(pending[0]) == int(row[0]):
-                    parts.append(f"{pending[1]}:{pending[2]}")
-                pending = next(links, None)
-            line += ";" + ",".join(parts)
-        h.update((line + "\n").encode())
-    if pending is not None:  # settlements of a payment id that is not there
+        total += int(row[AMOUNT_V1])
+        h.update(("|".join("" if v is None else str(v) for v in row) + "\n").encode())
+    return HistoryBlock(count, total, h.hexdigest())
+
+
+def history_block_v2(
+    rows: Iterable[tuple[Any, ...]], settlements: Iterable[tuple[Any, ...]]
+) -> HistoryBlock:
+    """Count, total and digest of payment rows as HISTORY_SQL_V2 returns them, each
+    with its bill settlements. Every value as str() writes it, None included: the same
+    text on SQLite and PostgreSQL (dates YYYY-MM-DD, times YYYY-MM-DD HH:MM:SS), and
+    map(str) keeps the recomputation of a million payments to seconds."""
+    links: dict[int, list[str]] = {}
+    for payment, bill, amount in settlements:
+        links.setdefault(int(payment), []).append(f"{bill}:{amount}")
+    h = hashlib.sha256()
+    count = total = 0
+    for row in rows:
+        count += 1
+        total += int(row[AMOUNT_V2])
+        parts = links.pop(int(row[0]), None)
+        settled = ",".join(sorted(parts) if len(parts) > 1 else parts) if parts else ""
+        line = "|".join(map(str, row)) + ";" + settled + "\n"
+        h.update(line.encode())
+    if links:  # settlements of a payment id that is not there
         h.update(b"orphan settlements\n")
     return HistoryBlock(count, total, h.hexdigest())
 
@@ -134,8 +142,7 @@ def history_reader(execute: Execute, mark: str) -> HistoryReader:
     def read(first: int, last: int, version: int) -> HistoryBlock:
         if version < 2:
             return history_block(execute(v1, (first, last)))
-        settlements = list(execute(links, (first, last)))
-        return history_block(execute(v2, (first, last)), AMOUNT_V2, settlements)
+        return history_block_v2(execute(v2, (first, last)), list(execute(links, (first, last))))
 
     return read
 
