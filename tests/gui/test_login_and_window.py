@@ -125,3 +125,27 @@ def test_status_bar_shows_office_counter_teller_and_hall_state(main_window) -> N
     lunch = bar.hall.text()
     bar.tick(dt.datetime(2026, 11, 27, 9, 0))
     assert bar.hall.text() != lunch
+
+
+def test_a_missing_audit_key_stops_the_login_with_the_way_to_restore_it(
+    qtbot, database: Path, worker
+) -> None:  # type: ignore[no-untyped-def]
+    from gasdesk.storage.db import open_database
+    from gasdesk.storage.models import db
+
+    db.close()
+    key = database.with_name(database.name + ".key")
+    key.unlink()
+    open_database(database)  # the counter starts; no key is made for an existing chain
+    controller = make_controller(worker)
+    login = controller.show_login()
+    qtbot.addWidget(login)
+    events_before = AuditEvent.select().count()
+    type_login(qtbot, login, "MS01", DEMO_PASSWORD)
+    qtbot.waitUntil(lambda: login.error.text() != "")
+    text = login.error.text()
+    assert "gasdesk key restore" in text
+    assert "审计密钥文件" in text or "audit key file" in text
+    assert controller.window is None
+    assert not key.exists()
+    assert AuditEvent.select().count() == events_before
