@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from bisect import bisect_right
-from collections.abc import Iterable
+from array import array
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,61 +105,78 @@ def uncovered(covered: list[tuple[int, int]]) -> list[tuple[int, int | None]]:
     return ranges
 
 
-def _read(
-    execute: Execute, mark: str, sql: str, ranges: list[tuple[int, int | None]], col: str
-) -> Iterable[Any]:
-    for first, last in ranges:
-        if last is None:
-            yield from execute(f"{sql} WHERE {col} >= {mark} ORDER BY {col}", (first,))
-        else:
-            yield from execute(
-                f"{sql} WHERE {col} BETWEEN {mark} AND {mark} ORDER BY {col}", (first, last)
-            )
+CHUNK = 5_000  # payment ids read, and compared with their events, at a time
+EVENTS_SQL = "SELECT seq, kind, staff_id, office_id, payload_json FROM audit_event"
 
 
-def _settlements(
-    execute: Execute, mark: str, ranges: list[tuple[int, int | None]]
-) -> dict[int, list[tuple[int, int]]]:
-    links: dict[int, list[tuple[int, int]]] = {}
-    sql = "SELECT payment_id, bill_id, amount_fen FROM payment_bill"
-    for pid, bill, amount in _read(execute, mark, sql, ranges, "payment_id"):
-        links.setdefault(int(pid), []).append((int(bill), int(amount)))
-    return {k: sorted(v) for k, v in links.items()}
+def first_events(ids: array[int], seqs: array[int]) -> tuple[array[int], array[int]]:
+    """(payment id, seq of the first event that made it), sorted by id. The chain
+    normally lists them in id order already; a second event for an id is ignored here
+    (the first one is compared with the row)."""
+    if all(ids[i] < ids[i + 1] for i in range(len(ids) - 1)):
+        return ids, seqs
+    order = sorted(range(len(ids)), key=lambda i: (ids[i], seqs[i]))
+    out_ids: array[int] = array("q")
+    out_seqs: array[int] = array("q")
+    for i in order:
+        if not out_ids or out_ids[-1] != ids[i]:
+            out_ids.append(ids[i])
+            out_seqs.append(seqs[i])
+    return out_ids, out_seqs
 
 
 class _Payments:
-    def __init__(self, c: Collector, chain: Any, execute: Execute, mark: str, t: Tables) -> None:
+    """The payments no sealed block covers, chunk by chunk: each row against the event
+    that made it, each such event against its row."""
+
+    def __init__(
+        self,
+        c: Collector,
+        chain: Any,
+        execute: Execute,
+        mark: str,
+        t: Tables,
+        closed_days: set[tuple[int, str]],
+    ) -> None:
         self.c, self.chain, self.execute, self.mark, self.t = c, chain, execute, mark, t
         self.rows: dict[int, dict[str, Any]] = {}
         self.links: dict[int, list[tuple[int, int]]] = {}
         self.paid = Paid()
+        self.closed_days = closed_days
+        self.ids, self.seqs = first_events(chain.pay_ids, chain.pay_seqs)
 
-    def load(self, ranges: list[tuple[int, int | None]]) -> None:
-        for row in _read(self.execute, self.mark, PAYMENTS_SQL, ranges, "p.id"):
-            self.rows[int(row[0])] = dict(zip(COLUMNS, row, strict=True))
-        self.links = _settlements(self.execute, self.mark, ranges)
+    def run(self, ranges: list[tuple[int, int | None]]) -> None:
+        ((top,),) = list(self.execute("SELECT COALESCE(MAX(id), 0) FROM payment", ()))
+        top = max(int(top), self.ids[-1] if self.ids else 0)
+        for first, last in ranges:
+            end = top if last is None else last
+            for start in range(first, end + 1, CHUNK):
+                self.chunk(start, min(start + CHUNK - 1, end))
 
-    def original(self, pid: int) -> dict[str, Any] | None:
-        """A payment a void points at (read if it is not among the uncovered ones)."""
-        if pid not in self.rows:
-            found = list(self.execute(f"{PAYMENTS_SQL} WHERE p.id = {self.mark}", (pid,)))
-            if not found:
-                return None
-            self.rows[pid] = dict(zip(COLUMNS, found[0], strict=True))
-            sql = f"SELECT bill_id, amount_fen FROM payment_bill WHERE payment_id = {self.mark}"
-            self.links[pid] = sorted((int(b), int(a)) for b, a in self.execute(sql, (pid,)))
-        return self.rows[pid]
-
-    def check(self, imported: Any) -> None:
-        seen: set[int] = set()
+    def chunk(self, first: int, last: int) -> None:
+        between = f"BETWEEN {self.mark} AND {self.mark}"
+        self.rows = {
+            int(row[0]): dict(zip(COLUMNS, row, strict=True))
+            for row in self.execute(f"{PAYMENTS_SQL} WHERE p.id {between}", (first, last))
+        }
+        self.links = {}
+        sql = f"SELECT payment_id, bill_id, amount_fen FROM payment_bill WHERE payment_id {between}"
+        for pid, bill, amount in self.execute(sql, (first, last)):
+            self.links.setdefault(int(pid), []).append((int(bill), int(amount)))
+        for links in self.links.values():
+            links.sort()
+        lo, hi = bisect_left(self.ids, first), bisect_right(self.ids, last)
+        made = dict(zip(self.ids[lo:hi], self.seqs[lo:hi], strict=True))
+        events: dict[int, tuple[Any, ...]] = {}
+        if made:
+            wanted = set(made.values())
+            rows = self.execute(f"{EVENTS_SQL} WHERE seq {between}", (min(wanted), max(wanted)))
+            events = {int(r[0]): tuple(r) for r in rows if int(r[0]) in wanted}
         for pid in sorted(self.rows):
             row = self.rows[pid]
-            if imported(pid):
-                continue
-            seen.add(pid)
             code = code_of(row["series"], row["number"])
             item = code or f"#{pid}"
-            ev = self.chain.payments.get(pid)
+            ev = events.get(made.get(pid, 0))
             if ev is None:
                 self.c.add(
                     "payment_inserted",
@@ -168,19 +185,31 @@ class _Payments:
                 )
                 continue
             seq, kind, staff, office, payload_json = ev
-            payload = json.loads(payload_json)
             key = (int(row["office_id"]), str(norm(row["business_date"])))
-            self.paid.by_day.setdefault(key, []).append((seq, item))
-            self.compare(pid, row, item, seq, kind, staff, office, payload)
-        for pid, (seq, _, _, _, payload_json) in self.chain.payments.items():
-            if pid not in seen and not imported(pid) and pid not in self.rows:
-                receipt = json.loads(payload_json).get("receipt") or f"#{pid}"
+            if key in self.closed_days:
+                self.paid.by_day.setdefault(key, []).append((seq, item))
+            self.compare(pid, row, item, seq, kind, staff, office, json.loads(payload_json))
+        for pid, seq in made.items():
+            if pid not in self.rows:
+                ev = events.get(seq)
+                receipt = json.loads(ev[4]).get("receipt") if ev else None
                 self.c.add(
                     "payment_deleted",
-                    str(receipt),
+                    str(receipt or f"#{pid}"),
                     f"payment #{pid} recorded by audit event {seq} is missing (deleted)",
                     seq,
                 )
+
+    def original(self, pid: int) -> dict[str, Any] | None:
+        """A payment a void points at (read when it is not in this chunk)."""
+        if pid not in self.rows:
+            found = list(self.execute(f"{PAYMENTS_SQL} WHERE p.id = {self.mark}", (pid,)))
+            if not found:
+                return None
+            self.rows[pid] = dict(zip(COLUMNS, found[0], strict=True))
+            sql = f"SELECT bill_id, amount_fen FROM payment_bill WHERE payment_id = {self.mark}"
+            self.links[pid] = sorted((int(b), int(a)) for b, a in self.execute(sql, (pid,)))
+        return self.rows[pid]
 
     def differs(self, pid: int, item: str, seq: int, column: str, now: Any, was: Any) -> None:
         label = LABELS.get(column, column)
@@ -349,16 +378,11 @@ def check_all(
 ) -> None:
     """Every covered row of the database against the chain walked before."""
     t = Tables.load(execute)
-    blocks = sorted(covered)
-    starts = [first for first, _ in blocks]
-
-    def imported(pid: int) -> bool:
-        i = bisect_right(starts, pid) - 1
-        return i >= 0 and pid <= blocks[i][1]
-
-    payments = _Payments(c, chain, execute, mark, t)
-    payments.load(uncovered(covered))
-    payments.check(imported)
+    closed_days = {
+        (int(e.office or 0), str(e.payload.get("business_date"))) for e in chain.of("day_closed")
+    }
+    payments = _Payments(c, chain, execute, mark, t, closed_days)
+    payments.run(uncovered(covered))
     check_receipt_series(c, execute, mark)
     state = audit_cover_days.check_state(c, chain, execute, t)
     check_balances(c, execute, state.baselines)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hmac
 import json
+from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -122,8 +123,11 @@ class Chain:
     head_hash: str = GENESIS
     first_hash: str = GENESIS
     hashes: dict[int, str] = field(default_factory=dict)  # of the seqs asked for
-    # payment id -> (seq, kind, staff, office, payload_json) of the event that made it
-    payments: dict[int, tuple[int, str, int | None, int | None, str]] = field(default_factory=dict)
+    # the events that made a payment: its id and the event's seq, in chain order (two
+    # arrays of 8-byte integers: years of counter payments stay small in memory; the
+    # payloads are read again chunk by chunk, audit_cover.py)
+    pay_ids: array[int] = field(default_factory=lambda: array("q"))
+    pay_seqs: array[int] = field(default_factory=lambda: array("q"))
     by_kind: dict[str, list[Event]] = field(default_factory=dict)
     keys_used: list[str] = field(default_factory=list)
 
@@ -207,8 +211,9 @@ class _Walk:
             made = _parse(payload_json)
             if (
                 made is not None and isinstance(made.get("payment"), int) and "amount_fen" in made
-            ):  # the event that created the payment comes first: setdefault keeps it
-                chain.payments.setdefault(made["payment"], (seq, kind, staff, office, payload_json))
+            ):  # the event that created the payment comes first (audit_cover keeps it)
+                chain.pay_ids.append(made["payment"])
+                chain.pay_seqs.append(seq)
 
     def keys_recorded(self, e: Event, sealing: bytes | None) -> None:
         """The fingerprints an event records against the key that sealed it; a key

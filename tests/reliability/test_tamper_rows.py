@@ -151,3 +151,54 @@ def test_an_untouched_day_verifies(day: ClosedDay) -> None:
     result = audit.verify()
     assert result.ok, result.problems
     assert result.findings == ()
+
+
+@pytest.fixture
+def voided(fee_data: FeeData, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A bill paid and voided the same day; verify reads one payment id at a time, so
+    the void and the payment it voids are in different chunks."""
+    from gasdesk.services.payments import collect_payment
+    from gasdesk.services.voids import void_payment
+    from gasdesk.storage import audit_cover
+
+    monkeypatch.setattr(audit_cover, "CHUNK", 1)
+    paid = collect_payment(
+        request(
+            fee_data,
+            "k-bill",
+            account_id=fee_data.house.id,
+            kind="bill",
+            expected_due_fen=16_800,
+            tendered_fen=20_000,
+        ),
+        today=TODAY,
+    )
+    slip = void_payment(
+        payment_id=paid.payment_id,
+        staff_id=fee_data.teller.id,
+        counter_id=fee_data.counter.id,
+        supervisor_badge=fee_data.supervisor.badge,
+        supervisor_password=fees_support.PASSWORD,
+        reason="收错户号",
+        idempotency_key="k-void",
+        today=TODAY,
+    )
+    result = audit.verify()
+    assert result.ok, result.problems
+    drop_every_trigger(db.obj)
+    yield slip.code
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE payment SET method = 'wechat' WHERE kind = 'void'",
+        "UPDATE payment SET reason = '客户要求' WHERE kind = 'void'",
+        "UPDATE payment_bill SET amount_fen = 0 WHERE amount_fen < 0",
+    ],
+)
+def test_a_changed_void_is_named(voided: str, sql: str) -> None:
+    db.execute_sql(sql)
+    result = audit.verify()
+    assert not result.ok
+    assert voided in [f.item for f in result.findings]
