@@ -62,7 +62,7 @@ def backup_heads(folder: Path) -> list[object]:
     """The chain head of each backup in `folder` (read-only), to check the live chain
     against: a backup on other media keeps the head an attacker cannot rewrite."""
     from gasdesk.storage import backup
-    from gasdesk.storage.audit_verify import RecordedHead
+    from gasdesk.storage.audit_verify import RecordedHead, origin_of
 
     heads: list[object] = []
     for path in backup.list_backups(folder):
@@ -71,6 +71,9 @@ def backup_heads(folder: Path) -> list[object]:
             try:
                 row = con.execute(
                     "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1"
+                ).fetchone()
+                origin = con.execute(
+                    "SELECT at, kind, payload_json FROM audit_event WHERE seq = 1"
                 ).fetchone()
             finally:
                 con.close()
@@ -95,6 +98,7 @@ def backup_heads(folder: Path) -> list[object]:
                 f"the head {row[0]} of the backup {path.name}",
                 path.name,
                 hash_at,
+                origin_of(origin[0], str(origin[1]), str(origin[2])) if origin else None,
             )
         )
     return heads

@@ -34,6 +34,7 @@ import importlib
 import json
 import logging
 import os
+import secrets
 import socket
 import threading
 from dataclasses import dataclass
@@ -455,6 +456,8 @@ def _record_anchor_start() -> None:
         payload["host"] = socket.gethostname()
     else:
         payload["file"] = database_name()
+    if head()[0] == 0:  # the first event of a new chain names it (backups are told apart)
+        payload["chain"] = secrets.token_hex(8)
     if earlier:
         seq, digest = head()
         payload.update(head_seq=seq, head_hash=digest, previous=earlier[-1][0])

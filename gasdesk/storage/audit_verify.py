@@ -112,6 +112,10 @@ class RecordedHead:
     label: str  # for the log: "the anchor file's head 12"
     item: str  # for the supervisor: "Z slip 12", "backup gasdesk-MS-….db"
     hash_at: Callable[[int], str | None] | None = None  # the backup's own chain
+    # a backup's first event (time, kind, the chain's name if it has one): a backup of
+    # another database in the same folder is passed over. Not its hash: a chain sealed
+    # again changes every hash.
+    origin: tuple[str, str, str] | None = None
 
 
 @dataclass
@@ -122,6 +126,7 @@ class Chain:
     head_seq: int = 0
     head_hash: str = GENESIS
     first_hash: str = GENESIS
+    origin: tuple[str, str, str] | None = None  # event 1 (see RecordedHead.origin)
     hashes: dict[int, str] = field(default_factory=dict)  # of the seqs asked for
     # the events that made a payment: its id and the event's seq, in chain order (two
     # arrays of 8-byte integers: years of counter payments stay small in memory; the
@@ -133,6 +138,13 @@ class Chain:
 
     def of(self, *kinds: str) -> list[Event]:
         return [e for k in kinds for e in self.by_kind.get(k, [])]
+
+
+def origin_of(at: Any, kind: str, payload_json: str) -> tuple[str, str, str]:
+    """What tells one chain from another, kept when a chain is sealed again: the first
+    event's time and kind, and the random name a new chain's first event carries."""
+    payload = _parse(payload_json) or {}
+    return (audit.stamp(at) or "", kind, str(payload.get("chain", "")))
 
 
 def _parse(payload_json: str) -> dict[str, Any] | None:
@@ -300,6 +312,7 @@ def walk_chain(
         walk.row((seq, row[1], kind, row[3], row[4], row[5], prev_hash, digest), prev)
         if seq == 1:
             chain.first_hash = digest
+            chain.origin = origin_of(row[1], kind, str(row[5]))
         expected, prev = seq + 1, digest
     walk.finish()
     chain.head_seq, chain.head_hash = expected - 1, prev
@@ -317,7 +330,7 @@ def check_heads(
     is passed over."""
     restored = [int(e.payload.get("head_seq", 0)) for e in chain.of("restore")]
     for h in heads:
-        if h.seq <= 0:
+        if h.seq <= 0 or (h.origin is not None and h.origin != chain.origin):
             continue
         now = chain.hashes.get(h.seq) if h.seq <= chain.head_seq else None
         if now == h.hash:

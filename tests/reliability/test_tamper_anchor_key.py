@@ -210,3 +210,26 @@ def test_backups_of_a_chain_replaced_by_a_restore_raise_no_alarm(
     db.close()
     args = ["--db", str(tmp_path / "gasdesk.db"), "--key", str(tmp_path / "audit.key")]
     assert run_verify([*args, "--quick", "--backups", str(restored)]) == 0
+
+
+def test_backups_of_another_database_in_the_folder_raise_no_alarm(
+    sqlite_seeded: Database, tmp_path: Path
+) -> None:
+    from tests.reliability.seed import seed
+
+    folder = tmp_path / "backups"
+    db.close()
+    other = tmp_path / "other"
+    other.mkdir()
+    open_database(other / "gasdesk.db", key_path=other / "audit.key")
+    seed()
+    pay("1001000001", AMOUNT)
+    pay("1001000001", AMOUNT)
+    backup.make_backup(folder, "MS")  # a longer chain of its own
+    db.close()
+    open_database(tmp_path / "gasdesk.db", key_path=tmp_path / "audit.key")
+    pay("1001000001", AMOUNT)
+    backup.make_backup(folder, "MS")
+    db.close()
+    args = ["--db", str(tmp_path / "gasdesk.db"), "--key", str(tmp_path / "audit.key")]
+    assert run_verify([*args, "--quick", "--backups", str(folder)]) == 0
