@@ -62,7 +62,8 @@ def backup_heads(folder: Path) -> list[object]:
     """The chain head of each backup in `folder` (read-only), to check the live chain
     against: a backup on other media keeps the head an attacker cannot rewrite."""
     from gasdesk.storage import backup
-    from gasdesk.storage.audit_verify import RecordedHead, origin_of
+    from gasdesk.storage.audit_chain import origin_of
+    from gasdesk.storage.audit_verify import RecordedHead
 
     heads: list[object] = []
     for path in backup.list_backups(folder):

@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from gasdesk.storage import audit, audit_cover_days, audit_history
+from gasdesk.storage import audit, audit_cover_days, audit_cover_drawer, audit_history
 from gasdesk.storage.audit_findings import Collector
 from gasdesk.storage.audit_history import PAYMENT_COLUMNS, Execute
 
@@ -387,4 +387,4 @@ def check_all(
     state = audit_cover_days.check_state(c, chain, execute, t)
     check_balances(c, execute, state.baselines)
     closed = audit_cover_days.check_days(c, chain, execute, mark, t, payments.paid.by_day, state)
-    audit_cover_days.check_drawer(c, chain, execute, t, closed)
+    audit_cover_drawer.check_drawer(c, chain, execute, t, closed)

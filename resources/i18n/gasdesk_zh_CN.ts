@@ -2666,127 +2666,127 @@
         <translation>审计记录缺失（被删除）：{items}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/audit_findings.py" line="46"/>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="44"/>
         <source>Audit records are doubled, out of order or unlinked: {items}.</source>
         <translation>审计记录重复、顺序错乱或前后不衔接：{items}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/audit_findings.py" line="49"/>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="47"/>
         <source>The newest audit records were cut off: {items} is gone.</source>
         <translation>最新的审计记录被截断：{items} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/audit_findings.py" line="52"/>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="50"/>
         <source>The audit trail differs from a head recorded elsewhere: {items}.</source>
         <translation>审计链与别处记录的链头不符：{items}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/audit_findings.py" line="55"/>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="53"/>
         <source>The anchor file beside the database is missing ({items}): a cut-off end of the audit trail cannot be excluded; check against the Z slips.</source>
         <translation>数据库旁的锚点文件缺失（{items}）：不能排除审计链尾被截断，请与日结单核对。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/audit_findings.py" line="60"/>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="58"/>
         <source>The anchor file was altered or cannot be read: {items}.</source>
         <translation>锚点文件被改动或无法读取：{items}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/audit_findings.py" line="63"/>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="61"/>
         <source>The anchor file belongs to another audit trail: {items}.</source>
         <translation>锚点文件属于另一条审计链：{items}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/audit_findings.py" line="66"/>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="64"/>
         <source>The anchor file had gone missing and was started again at audit record {items}; a cut-off end before that cannot be excluded: check against the Z slips.</source>
         <translation>锚点文件曾缺失，已于审计记录 {items} 处重新建立；不能排除此前链尾被截断，请与日结单核对。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/audit_findings.py" line="71"/>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="69"/>
         <source>This database file is a copy without its anchor file ({items}): the end of its audit trail is checked only against heads recorded elsewhere.</source>
         <translation>此数据库文件是不带锚点文件的副本（{items}）：其审计链尾只能与别处记录的链头核对。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/audit_findings.py" line="76"/>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="74"/>
         <source>Audit records {items} were sealed with a key later replaced as lost; they cannot be checked.</source>
         <translation>审计记录 {items} 由后来按遗失替换的密钥封存，无法核验。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/audit_findings.py" line="81"/>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="79"/>
         <source>Payment records were altered: {items}.</source>
         <translation>收款记录被修改：{items}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/audit_findings.py" line="82"/>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="80"/>
         <source>Payments without an audit record (inserted): {items}.</source>
         <translation>收款没有审计记录（被插入）：{items}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/audit_findings.py" line="85"/>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="83"/>
         <source>Payments were deleted: {items}.</source>
         <translation>收款记录被删除：{items}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/audit_findings.py" line="86"/>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="84"/>
         <source>Receipt numbers are missing: {items}.</source>
         <translation>收据缺号：{items}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/audit_findings.py" line="87"/>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="85"/>
         <source>Receipts were altered or deleted: {items}.</source>
         <translation>收据被改动或删除：{items}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/audit_findings.py" line="90"/>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="86"/>
         <source>Bill settlements of payments were changed or deleted: {items}.</source>
         <translation>收款的账单结算被改动或删除：{items}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/audit_findings.py" line="93"/>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="89"/>
         <source>Prepaid balances differ from what the payments imply: {items}.</source>
         <translation>预存余额与收款记录推算的不符：{items}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/audit_findings.py" line="96"/>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="92"/>
         <source>Closed business days were reopened: {items}.</source>
         <translation>已结账日被重新打开：{items}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/audit_findings.py" line="99"/>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="93"/>
         <source>Day closures were altered or deleted: {items}.</source>
         <translation>日结记录被改动或删除：{items}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/audit_findings.py" line="102"/>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="96"/>
         <source>Money was recorded for a closed day after its closure: {items}.</source>
         <translation>已结账日在日结后又登记了款项：{items}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/audit_findings.py" line="105"/>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="99"/>
         <source>The payments of closed days no longer add up to their closure: {items}.</source>
         <translation>已结账日的收款合计与日结记录不再相符：{items}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/audit_findings.py" line="108"/>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="102"/>
         <source>Business days are marked closed without a closure record: {items}.</source>
         <translation>营业日被标为已日结，却没有日结记录：{items}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/audit_findings.py" line="111"/>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="105"/>
         <source>Drawer records (shifts, counts, cash paid in or out, differences) were altered: {items}.</source>
         <translation>钱箱记录（班次、清点、现金存取、长短款）被改动：{items}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/audit_findings.py" line="116"/>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="109"/>
         <source>Drawer records without an audit record (inserted): {items}.</source>
         <translation>钱箱记录没有审计记录（被插入）：{items}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/audit_findings.py" line="119"/>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="112"/>
         <source>Drawer records were deleted: {items}.</source>
         <translation>钱箱记录被删除：{items}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/audit_findings.py" line="120"/>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="113"/>
         <source>Imported payments or closed days were altered: {items}.</source>
         <translation>导入的历史收款或已结账日被改动：{items}。</translation>
     </message>
