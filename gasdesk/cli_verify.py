@@ -174,6 +174,6 @@ def report(args: argparse.Namespace, backup_folder: Path | None) -> int:
         for f in result.findings:
             where = f" [event {f.seq}]" if f.seq else ""
             print(f"  {'note' if f.warning else 'FOUND'}: {f.detail}{where}")
-            (log.info if f.warning else log.warning)("%s%s", f.detail, where)
+            log.info("%s%s", f.detail, where)  # for a configured log, not the terminal twice
     sys.stdout.flush()
     return 0 if ok and result.ok else 1
