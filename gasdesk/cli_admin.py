@@ -1,5 +1,5 @@
 """Administrator commands: `gasdesk setup`, `gasdesk verify`, `gasdesk user`, `gasdesk backup`,
-`gasdesk restore`. Each takes its own arguments and returns the exit code:
+`gasdesk restore`, `gasdesk key`. Each takes its own arguments and returns the exit code:
 0 done / intact, 1 refused or broken, 2 the database cannot be opened."""
 
 from __future__ import annotations
@@ -44,17 +44,20 @@ def _db_path(args: argparse.Namespace) -> Path:
     return Path(args.db or _setting("db/path") or default_db_path())
 
 
-def _open(args: argparse.Namespace, *, must_exist: bool = True) -> int:
+def _open(args: argparse.Namespace, *, must_exist: bool = True, create_key: bool = True) -> int:
     """Open the database named by the arguments; 0, or 2 after saying why not. Only
     `gasdesk setup` makes a new database file (`must_exist=False`): for every other
-    command a mistyped --db is refused and nothing is created."""
+    command a mistyped --db is refused and nothing is created. An unusable audit key
+    does not stop the opening: it stops every write."""
     from gasdesk.storage.db import URL_ENV, open_database
 
     try:
         if os.environ.get(URL_ENV) and not args.db:
-            open_database(key_path=args.key)
+            open_database(key_path=args.key, create_key=create_key)
         else:
-            open_database(_db_path(args), key_path=args.key, must_exist=must_exist)
+            open_database(
+                _db_path(args), key_path=args.key, must_exist=must_exist, create_key=create_key
+            )
     except DatabaseOpenError as exc:
         print_refusal("gasdesk", exc)
         return 2
@@ -77,50 +80,17 @@ def _fail(exc: BaseException) -> int:
 # --- verify --------------------------------------------------------------------
 
 
-def _anchor_arg(text: str) -> tuple[int, str]:
-    seq, _, digest = text.partition(":")
-    if not seq.isdigit() or len(digest) != 64:
-        raise argparse.ArgumentTypeError("an anchor is SEQ:HASH, e.g. 1234:9f86d0…(64 hex digits)")
-    return int(seq), digest.lower()
-
-
 def _run_verify(argv: list[str]) -> int:
-    """Recompute the audit chain and check the database file; name the first bad
-    sequence number."""
-    p = argparse.ArgumentParser(
-        prog="gasdesk verify",
-        description="Check the database: SQLite integrity, the audit chain against its "
-        "key and anchor, and every payment and receipt against its audit event.",
-    )
-    _common(p)
-    p.add_argument(
-        "--anchor",
-        action="append",
-        type=_anchor_arg,
-        default=[],
-        metavar="SEQ:HASH",
-        help="a chain head recorded elsewhere (e.g. printed on a day report); repeatable",
-    )
-    p.add_argument("--quick", action="store_true", help="skip the full integrity check")
-    args = p.parse_args(argv)
-    if (code := _open(args)) != 0:
-        return code
-    from gasdesk.storage import audit
-    from gasdesk.storage.db import integrity_check
+    """Recompute the audit chain and check every covered row; name what broke."""
+    from gasdesk import cli_verify
 
-    ok = True
-    if not args.quick:
-        integrity = integrity_check()
-        print(f"Integrity check: {'; '.join(integrity.messages[:5])} ({integrity.seconds:.2f} s)")
-        ok = integrity.ok
-    result = audit.verify(args.anchor)
-    anchor = audit.anchor_path()
-    print(result.summary)
-    for problem in result.problems[1:]:
-        print(f"  also: {problem}")
-    if anchor is not None:
-        print(f"Anchor file: {anchor}{'' if anchor.exists() else ' (none yet)'}")
-    return 0 if ok and result.ok else 1
+    args = cli_verify.parser(_common).parse_args(argv)
+    if (code := _open(args, create_key=False)) != 0:
+        return code
+    folder: Path | None = None
+    if not args.no_backups:
+        folder = Path(args.backups or _setting("backup/folder") or default_backup_folder())
+    return cli_verify.report(args, folder)
 
 
 # --- user ----------------------------------------------------------------------
@@ -278,13 +248,9 @@ def _run_restore(argv: list[str]) -> int:
         )
     key = Path(args.key or os.environ.get(KEY_ENV) or target.with_name(target.name + ".key"))
     try:
-        audit.load_key(key, create=False)
-    except FileNotFoundError:
-        print(
-            f"gasdesk: the audit key {key} is missing; a backup is checked with the key it "
-            "was made with.",
-            file=sys.stderr,
-        )
+        audit.load_key(key, create=False)  # a backup is checked with the key it was made with
+    except audit.AuditKeyError as exc:
+        print_refusal("gasdesk", exc)
         return 1
     try:
         check = backup.check_file(source)
@@ -335,8 +301,15 @@ def _closing(fn: Callable[[list[str]], int], argv: list[str]) -> int:
 
 
 def run_verify(argv: list[str]) -> int:
-    """`gasdesk verify`: integrity, audit chain, payments; names the first bad seq."""
+    """`gasdesk verify`: integrity, audit chain, every covered row; names what broke."""
     return _closing(_run_verify, argv)
+
+
+def run_key(argv: list[str]) -> int:
+    """`gasdesk key show|new|restore`: the audit key, never changed silently."""
+    from gasdesk.cli_key import run
+
+    return _closing(lambda a: run(a, _common, _open), argv)
 
 
 def run_user(argv: list[str]) -> int:

@@ -7,6 +7,12 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import tempfile
+
+# The per-user data folder (default database, PostgreSQL anchors, backups) of the whole
+# run, its child processes included: never the developer's own.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="gasdesk-test-data-")
+
 import datetime as dt
 import shutil
 from collections.abc import Iterator
@@ -52,9 +58,11 @@ def database(demo_template: Path, tmp_path: Path) -> Iterator[Path]:
 
     path = tmp_path / "gasdesk.db"
     shutil.copy(demo_template, path)
-    shutil.copy(
-        demo_template.with_name(demo_template.name + ".key"), path.with_name(path.name + ".key")
-    )
+    for suffix in (".key", ".head"):  # the audit key and the anchor go with the file
+        shutil.copy(
+            demo_template.with_name(demo_template.name + suffix),
+            path.with_name(path.name + suffix),
+        )
     open_database(path)
     yield path
     db.close()

@@ -264,6 +264,7 @@ class DayReport:
     audit_head: tuple[int, str]  # at close when closed, else the current head
     payments_without_shift: int = 0
     company: str = ""
+    audit_key: str = ""  # fingerprint of the key that sealed the head ('' when not known)
 
     @property
     def closed(self) -> bool:

@@ -17,6 +17,7 @@ from gasdesk.printing.day_report_parts import (
     diff_label,
     fingerprint,
     grid,
+    key_line,
     method_label,
     receipt_lines,
     row,
@@ -227,6 +228,7 @@ def a4_story(r: DayReport, st: Styles, width: float) -> list[Flowable]:
                 Paragraph("七、审计指纹", st.h2),
                 Paragraph(seq_line, st.body),
                 Paragraph(hash_line, st.body),
+                Paragraph(key_line(r), st.body),
             ]
         )
     )

@@ -102,3 +102,9 @@ def fingerprint(r: DayReport) -> tuple[str, str]:
     seq, digest = r.audit_head
     label = "日结时审计链头" if r.closed else "当前审计链头（未日结）"
     return f"{label}：序号 {seq}", f"HMAC-SHA256：{digest}"
+
+
+def key_line(r: DayReport) -> str:
+    """The fingerprint of the audit key that sealed the head: an auditor compares it
+    with `gasdesk verify` to tell a substituted key."""
+    return f"审计密钥指纹：{r.audit_key or '未记录'}"

@@ -185,6 +185,7 @@ def close_day(
         ranges = receipt_ranges(_day_receipts(office_id, day))
         first = ranges[0].first_code if ranges else ""
         last = ranges[-1].last_code if ranges else ""
+        closed_at = now()
         event = audit.append(
             "day_closed",
             staff_id=supervisor.id,
@@ -194,8 +195,9 @@ def close_day(
             total_fen=int(total or 0),
             first_receipt=first,
             last_receipt=last,
+            closed_at=audit.stamp(closed_at),
+            key=audit.active_fingerprint(),  # printed on the Z slip beside the head
         )
-        closed_at = now()
         BusinessDay.insert(office=office_id, business_date=day).on_conflict_ignore().execute()
         BusinessDay.update(closed_at=closed_at, closed_by=supervisor.id).where(
             (BusinessDay.office == office_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -23,7 +24,17 @@ from gasdesk.services.receipts import company_info
 from gasdesk.services.reconcile import difference_info
 from gasdesk.services.shifts import day_shift_rows, movement_info
 from gasdesk.storage import audit
-from gasdesk.storage.models import Account, Counter, Office, Payment, Receipt, Shift, Staff, now
+from gasdesk.storage.models import (
+    Account,
+    AuditEvent,
+    Counter,
+    Office,
+    Payment,
+    Receipt,
+    Shift,
+    Staff,
+    now,
+)
 from gasdesk.storage.models_dayend import (
     CashCount,
     CashMovement,
@@ -330,7 +341,20 @@ def day_report(office_id: int, day: dt.date) -> DayReport:
         audit_head=(closure.audit_seq, closure.audit_hash) if closure else audit.head(),
         payments_without_shift=sum(1 for r in rows if r.shift_id is None),
         company=company_info()[0],
+        audit_key=_key_fingerprint(closure.audit_seq if closure else None),
     )
+
+
+def _key_fingerprint(closed_at_seq: int | None) -> str:
+    """The fingerprint of the key that sealed the day's closure (recorded in its
+    event), or, for a day still open, of the key in use; '' when not known."""
+    if closed_at_seq is not None:
+        event = AuditEvent.get_or_none(AuditEvent.seq == closed_at_seq)
+        return str(json.loads(event.payload_json).get("key", "")) if event else ""
+    try:
+        return audit.active_fingerprint()
+    except audit.AuditKeyError:
+        return ""
 
 
 def day_report_pdf(office_id: int, day: dt.date, layout: str = "a4") -> tuple[DayReport, bytes]:

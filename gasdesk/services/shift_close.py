@@ -131,6 +131,7 @@ def close_shift(shift_id: int, staff_id: int) -> ShiftClosureInfo:
             count_id=rec.count_id,
             expected_cash_fen=rec.cash.expected_fen,
             counted_cash_fen=rec.count.total_fen,
+            closed_at=audit.stamp(closed_at),
         )
     badge = Staff.get_by_id(staff_id).badge
     return ShiftClosureInfo(

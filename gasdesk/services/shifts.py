@@ -202,6 +202,9 @@ def open_shift(
             business_date=day.isoformat(),
             float_fen=cash.total_fen,
             pieces={str(v): n for v, n in cash.pieces if n},
+            counter_id=counter_id,
+            count_id=count.id,
+            opened_at=audit.stamp(shift.opened_at),
         )
     return get_shift(shift.id)
 

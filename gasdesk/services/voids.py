@@ -213,8 +213,10 @@ def void_payment(
             reason=reason,
             authorised_by=supervisor.id,
         )
+        settled = []
         for link in PaymentBill.select().where(PaymentBill.payment == original.id):
             PaymentBill.create(payment=void.id, bill=link.bill_id, amount_fen=-link.amount_fen)
+            settled.append([link.bill_id, -link.amount_fen])
         office = original.office
         series = series_for(office.code, today.year)
         slip = Receipt.create(series=series, number=next_number(series), payment=void.id)
@@ -230,6 +232,19 @@ def void_payment(
             amount_fen=-amount,
             reason=reason,
             authorised_by=supervisor.badge,
+            # every other column, so that verify() can check the row (audit_cover.py)
+            method=original.method,
+            account_id=original.account_id,
+            business_date=today.isoformat(),
+            counter_id=counter.id,
+            shift_id=shift.id,
+            tendered_fen=0,
+            change_fen=0,
+            volume_l=-original.volume_l,
+            reference=original.reference,
+            idempotency_key=idempotency_key,
+            created_at=audit.stamp(void.created_at),
+            settled=settled,
         )
         return receipt_info(void, slip)
 

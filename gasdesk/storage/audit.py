@@ -1,26 +1,28 @@
 """The audit trail: every money- or record-changing event appends a row whose hash is
 HMAC-SHA256(key, previous hash + canonical JSON of the fields). The key lives outside
-the database, so editing the file cannot forge a consistent chain.
+the database (storage/audit_key.py), so editing the file cannot forge a consistent
+chain.
+
+The key is an alarm, never a default. A missing, empty or malformed key file stops
+every write (write_transaction() calls `require_key()`) with a message that tells a
+supervisor how to restore it; a key is made only for a database whose chain is still
+empty, or by `gasdesk key new`, which records itself in the chain (`key_rotated`,
+sealed with the old key, or `key_replaced` when the old key is lost). Before each
+append the newest event is checked with the key (one HMAC): a key that did not seal
+it stops the write as well. Which key of the key file seals the next event is decided
+by the chain: the key that sealed the newest event, or the new key a key event names.
 
 Truncation (deleting the newest events) leaves a chain that is consistent in itself,
 so the chain head is also kept outside the database: after each commit that appended
-events, the head (seq, hash) is written to a small *anchor* file next to the key,
-itself sealed with the key. `verify()` checks that the database still holds that
-head. The anchor can only lag behind the database (a crash between the commit and the
-anchor write), never run ahead of it, so it raises no false alarm; day reports carry
-the day's head too and can be checked with `verify(anchors=[...])`.
+events, the head (seq, hash) is written to a small *anchor* file, itself sealed with
+the key. The anchor belongs to the database, not to the key: it lives beside an SQLite
+file (`<file>.head`) and, for PostgreSQL, in this counter's data folder (one per
+database). The first event a process appends while the anchor file is missing is an
+`anchor_started` event (or `anchor_restarted` when the chain shows this anchor existed
+before), so that `verify()` knows an anchor must be there and says so when it is gone.
 
-Convention for events that create a payment (a collection, a void): the payload
-carries `payment` (the payment row's id), `amount_fen` and, when a receipt or slip is
-issued, `receipt` (its code, e.g. `MS-2026-000123`). `verify()` then also checks every payment and receipt row against
-its event, so an amount edited in the payment table is caught as well.
-
-History loaded from elsewhere (the demo data set, or payments migrated from an older
-system) never passed through the counter and has no event per payment. It is sealed
-once, when it is loaded, by `seal_history()`: one `history.import` event per block of
-HISTORY_BLOCK payment ids, carrying the block's count, total and a SHA-256 digest of
-its payment and receipt rows. `verify()` recomputes each block from the tables, so an
-imported payment that is edited, added or deleted breaks its block.
+Everything else (what the events cover, checking it) is in audit_verify.py,
+audit_cover.py and audit_history.py.
 """
 
 from __future__ import annotations
@@ -28,48 +30,145 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import importlib
 import json
 import logging
 import os
 import secrets
+import socket
 import threading
-from bisect import bisect_right
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from gasdesk.storage import audit_key
+from gasdesk.storage.audit_key import AuditKeyError, KeyRing
 from gasdesk.storage.models import AuditEvent, db, now
+
+if TYPE_CHECKING:
+    from gasdesk.storage.audit_history import history_block as history_block
+    from gasdesk.storage.audit_history import seal_history as seal_history
+    from gasdesk.storage.audit_verify import VerifyResult as VerifyResult
+    from gasdesk.storage.audit_verify import verify as verify
+    from gasdesk.storage.audit_verify import verify_connection as verify_connection
 
 log = logging.getLogger(__name__)
 GENESIS = "0" * 64
 HISTORY_KIND = "history.import"
+STATE_KIND = "history.state"
 HISTORY_BLOCK = 10_000  # payment ids per sealed block of imported history
-MAX_PROBLEMS = 20
-_key: bytes | None = None
+KEY_ROTATED = "key_rotated"
+KEY_REPLACED = "key_replaced"
+KEY_KINDS = (KEY_ROTATED, KEY_REPLACED)
+ANCHOR_STARTED = "anchor_started"
+ANCHOR_RESTARTED = "anchor_restarted"
+ANCHOR_KINDS = (ANCHOR_STARTED, ANCHOR_RESTARTED)
+FILE_NODE = "file"  # the anchor of an SQLite file: beside the file, wherever it is
+
+_ring: KeyRing | None = None
+_key_problem: AuditKeyError | None = None
+_active: bytes | None = None  # the key that seals the next event (decided by the chain)
 _anchor_path: Path | None = None
+_node: str = FILE_NODE
 _anchor_seq: int = -1  # highest seq this process knows the anchor file holds
+_anchor_event: int = 0  # seq of the anchor_(re)started event this process appended, until written
+_state_checked = False
 _latest = threading.local()  # .seq: the latest event this thread appended
 
 
+# --- the key ----------------------------------------------------------------------
+
+
+def open_chain(
+    key_path: Path, anchor_file: Path | None, node: str = FILE_NODE, *, create_key: bool
+) -> None:
+    """Read the key file and note where the anchor lives, for the open database. A
+    key problem does not raise here: it is kept and stops every write
+    (`require_key()`), and verify() reports it. A key file is made only when it is
+    missing and the chain is still empty (a new database) and `create_key` is set."""
+    global _ring, _key_problem, _active, _anchor_path, _node, _anchor_seq, _anchor_event
+    global _state_checked
+    _ring, _key_problem, _active = None, None, None
+    _anchor_path, _node, _anchor_seq, _anchor_event = anchor_file, node, -1, 0
+    _state_checked = False
+    try:
+        _ring = audit_key.read_ring(key_path)
+    except AuditKeyError as exc:
+        missing = isinstance(exc.cause, FileNotFoundError)
+        if missing and create_key and head()[0] == 0:
+            _ring = audit_key.create_ring(key_path)
+        else:
+            _key_problem = exc
+            log.error("audit key unusable: %s", exc.message)
+
+
 def load_key(path: Path, anchor_path: Path | None = None, *, create: bool = True) -> None:
-    """Read the chain key, creating it (owner-only) on first use unless `create` is
-    False; the anchor file lives next to it unless named."""
-    global _key, _anchor_path, _anchor_seq
-    if not path.exists() and not create:
-        raise FileNotFoundError(f"the audit key file {path} is missing")
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as fh:
-            fh.write(secrets.token_hex(32))
-    _key = bytes.fromhex(path.read_text().strip())
-    _anchor_path = anchor_path or path.with_suffix(".head")
-    _anchor_seq = -1
+    """Read the chain key (creating it on first use when `create`, for a chain that is
+    still empty); raise AuditKeyError when it cannot be used. The anchor file is the
+    one named, else none."""
+    open_chain(path, anchor_path, FILE_NODE, create_key=create)
+    if _key_problem is not None:
+        raise _key_problem
+
+
+def use_ring(ring: KeyRing) -> None:
+    """Work with these keys from now on (after `gasdesk key new` or `key restore`)."""
+    global _ring, _key_problem, _active
+    _ring, _key_problem, _active = ring, None, None
+
+
+def key_ring() -> KeyRing | None:
+    return _ring
+
+
+def key_problem() -> AuditKeyError | None:
+    return _key_problem
+
+
+def require_key() -> None:
+    """Refuse a write while the key file cannot be used (see the module notes)."""
+    if _key_problem is not None:
+        raise _key_problem
+    if _ring is None:
+        raise RuntimeError("audit key not loaded")
+
+
+def refuse_writes_without_key() -> None:
+    """For write_transaction(): refuse every write while the key file is unusable."""
+    if _key_problem is not None:
+        raise _key_problem
+
+
+def active_fingerprint() -> str:
+    """The fingerprint of the key that seals (or would seal) the next event."""
+    require_key()
+    assert _ring is not None
+    key = _active if _active is not None else _sealing_key(_head_row())
+    return audit_key.fingerprint(key)
 
 
 def anchor_path() -> Path | None:
     return _anchor_path
+
+
+def anchor_node() -> str:
+    return _node
+
+
+def database_name() -> str:
+    """The name of the SQLite file the anchor belongs to ('' for PostgreSQL)."""
+    if _node != FILE_NODE or _anchor_path is None:
+        return ""
+    return _anchor_path.name.removesuffix(".head")
+
+
+def node_for(anchor_file: Path) -> str:
+    """The anchor node of a PostgreSQL counter: this machine and its anchor file."""
+    text = f"{socket.gethostname()}|{anchor_file.resolve()}"
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+# --- hashing ------------------------------------------------------------------------
 
 
 def canonical(fields: dict[str, Any]) -> str:
@@ -78,14 +177,31 @@ def canonical(fields: dict[str, Any]) -> str:
     )
 
 
+def mac_with(key: bytes, message: str) -> str:
+    return hmac.digest(key, message.encode(), hashlib.sha256).hex()
+
+
 def _mac(message: str) -> str:
-    if _key is None:
-        raise RuntimeError("audit key not loaded")
-    return hmac.digest(_key, message.encode(), hashlib.sha256).hex()
+    require_key()
+    key = _active if _active is not None else _sealing_key(_head_row())
+    return mac_with(key, message)
 
 
-def compute_hash(prev_hash: str, fields: dict[str, Any]) -> str:
+def compute_hash(prev_hash: str, fields: dict[str, Any], key: bytes | None = None) -> str:
+    if key is not None:
+        return mac_with(key, prev_hash + canonical(fields))
     return _mac(prev_hash + canonical(fields))
+
+
+def stamp(value: dt.datetime | dt.date | str | None) -> str | None:
+    """A date or time as the audit payloads and the checks write it."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
 
 
 def _at_text(at: dt.datetime | str) -> str:
@@ -110,19 +226,85 @@ def event_fields(
     }
 
 
+HEAD_SQL = (
+    "SELECT seq, at, kind, staff_id, office_id, payload_json, prev_hash, hash "
+    "FROM audit_event ORDER BY seq DESC LIMIT 1"
+)
+
+
+def _head_row() -> tuple[Any, ...] | None:
+    row = db.obj.execute_sql(HEAD_SQL).fetchone()
+    return tuple(row) if row else None
+
+
+def _sealing_key(row: tuple[Any, ...] | None) -> bytes:
+    """The key that seals the event after `row` (the newest event): the key that
+    sealed `row`, or the new key `row` names when it is a key event. AuditKeyError
+    when no key of the file sealed it, or the key it names is not in the file."""
+    global _active
+    assert _ring is not None
+    if row is None:
+        _active = _ring.newest
+        return _active
+    seq, at, kind, staff, office, payload_json, prev, digest = row
+    message = prev + canonical(event_fields(seq, at, kind, staff, office, payload_json))
+    ordered = ([_active] if _active is not None else []) + [k for k in _ring.keys if k != _active]
+    key = next((k for k in ordered if hmac.compare_digest(mac_with(k, message), digest)), None)
+    if key is None:
+        raise AuditKeyError(
+            audit_key.NOT_THIS_CHAIN,
+            path=str(_ring.path),
+            fingerprint=audit_key.fingerprint(_ring.newest),
+        )
+    if kind in KEY_KINDS:
+        named = str(json.loads(payload_json).get("new", ""))
+        new = _ring.by_fingerprint(named)
+        if new is None:
+            raise AuditKeyError(audit_key.CHANGED_ELSEWHERE, fingerprint=named)
+        key = new
+    _active = key
+    return key
+
+
+def ring_fits_chain(ring: KeyRing) -> bool:
+    """Whether a key of `ring` sealed the newest event (any ring fits an empty chain)."""
+    row = _head_row()
+    if row is None:
+        return True
+    seq, at, kind, staff, office, payload_json, prev, digest = row
+    message = prev + canonical(event_fields(seq, at, kind, staff, office, payload_json))
+    return any(hmac.compare_digest(mac_with(k, message), digest) for k in ring.keys)
+
+
+# --- appending --------------------------------------------------------------------
+
+
 def append(kind: str, *, staff_id: int | None, office_id: int | None, **payload: Any) -> AuditEvent:
     """Append one event; call inside the transaction of the change it records
     (`write_transaction()` serialises writers, so the chain cannot fork)."""
     if not db.obj.in_transaction():
         raise RuntimeError("audit.append() must run inside the change's write_transaction()")
-    last = (
-        AuditEvent.select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).first()
-    )
-    seq = (last.seq + 1) if last else 1
-    prev = last.hash if last else GENESIS
+    require_key()
+    _record_anchor_start()
+    _record_state_once()
+    return _append(kind, staff_id, office_id, payload)
+
+
+def _append(
+    kind: str,
+    staff_id: int | None,
+    office_id: int | None,
+    payload: dict[str, Any],
+    key: bytes | None = None,
+) -> AuditEvent:
+    last = _head_row()
+    if key is None:
+        key = _sealing_key(last)
+    seq = (int(last[0]) + 1) if last else 1
+    prev = str(last[7]) if last else GENESIS
     at = now()
     payload_json = canonical(payload)
-    digest = compute_hash(prev, event_fields(seq, at, kind, staff_id, office_id, payload_json))
+    digest = compute_hash(prev, event_fields(seq, at, kind, staff_id, office_id, payload_json), key)
     event = AuditEvent.create(
         seq=seq,
         at=at,
@@ -133,6 +315,8 @@ def append(kind: str, *, staff_id: int | None, office_id: int | None, **payload:
         prev_hash=prev,
         hash=digest,
     )
+    if kind in KEY_KINDS:
+        _sealing_key((seq, at, kind, staff_id, office_id, payload_json, prev, digest))
     # one anchor write per transaction, however many events it appended: only the
     # callback of the latest append (in this thread) writes, and it anchors the head
     # as committed (a savepoint rolled back inside the transaction took its events)
@@ -141,11 +325,39 @@ def append(kind: str, *, staff_id: int | None, office_id: int | None, **payload:
     return event
 
 
+def append_key_event(kind: str, *, sealed_with: bytes | None = None, **payload: Any) -> AuditEvent:
+    """Record a key rotation or replacement (`gasdesk key new`), inside a
+    write_transaction(). A rotation is sealed with the key in use (the old key); a
+    replacement names `sealed_with`, the new key, since the old one is lost and the
+    newest event cannot be checked."""
+    if kind not in KEY_KINDS:
+        raise ValueError(kind)
+    if not db.obj.in_transaction():
+        raise RuntimeError("audit.append_key_event() must run inside a write_transaction()")
+    require_key()
+    if sealed_with is None:
+        _record_anchor_start()
+    return _append(kind, None, None, payload, sealed_with)
+
+
 def head() -> tuple[int, str]:
     last = (
         AuditEvent.select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).first()
     )
     return (last.seq, last.hash) if last else (0, GENESIS)
+
+
+def _record_state_once() -> None:
+    """A database whose history was imported before the audit trail covered closed
+    days and balances gets that coverage recorded once (audit_history.seal_state)."""
+    global _state_checked
+    if _state_checked:
+        return
+    from gasdesk.storage import audit_history
+
+    if audit_history.state_needed():
+        _append(STATE_KIND, None, None, audit_history.state_payload("coverage starts here"))
+    _state_checked = True
 
 
 # --- the anchor file -------------------------------------------------------------
@@ -158,13 +370,13 @@ class Anchor:
     first: str  # hash of event 1: which chain this anchor belongs to
 
 
-def _anchor_mac(a: Anchor) -> str:
-    return _mac(f"anchor|{a.first}|{a.seq}|{a.hash}")
+def _anchor_message(a: Anchor) -> str:
+    return f"anchor|{a.first}|{a.seq}|{a.hash}"
 
 
 def read_anchor() -> Anchor | None:
     """The anchor file's head, None when there is none; ValueError when the file was
-    altered (its seal does not match)."""
+    altered (its seal matches no key of the key file)."""
     if _anchor_path is None or not _anchor_path.exists():
         return None
     try:
@@ -173,7 +385,8 @@ def read_anchor() -> Anchor | None:
         mac = str(data["mac"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ValueError(f"the anchor file {_anchor_path.name} cannot be read ({exc})") from exc
-    if not hmac.compare_digest(mac, _anchor_mac(a)):
+    keys = _ring.keys if _ring is not None else ()
+    if not any(hmac.compare_digest(mac, mac_with(k, _anchor_message(a))) for k in keys):
         raise ValueError(f"the anchor file {_anchor_path.name} was altered")
     return a
 
@@ -183,7 +396,8 @@ def write_anchor(a: Anchor) -> None:
     if _anchor_path is None:
         return
     global _anchor_seq
-    data = {"seq": a.seq, "hash": a.hash, "first": a.first, "mac": _anchor_mac(a)}
+    data = {"seq": a.seq, "hash": a.hash, "first": a.first, "mac": _mac(_anchor_message(a))}
+    _anchor_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = _anchor_path.with_name(_anchor_path.name + ".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as fh:
@@ -197,8 +411,9 @@ def write_anchor(a: Anchor) -> None:
 def reset_anchor() -> None:
     """Point the anchor at the database's present head (a new database, or one just
     restored from a backup whose chain legitimately ends earlier)."""
-    global _anchor_seq
+    global _anchor_seq, _anchor_event
     seq, digest = head()
+    _anchor_event = 0
     if seq == 0:
         if _anchor_path is not None and _anchor_path.exists():
             _anchor_path.unlink()
@@ -210,6 +425,45 @@ def reset_anchor() -> None:
 def _first_hash() -> str:
     first = AuditEvent.select(AuditEvent.hash).where(AuditEvent.seq == 1).first()
     return first.hash if first else GENESIS
+
+
+def anchor_events(node: str) -> list[tuple[int, str]]:
+    """(seq, kind) of the chain's anchor_started / anchor_restarted events of `node`."""
+    mark = db.obj.param
+    rows = db.obj.execute_sql(
+        f"SELECT seq, kind, payload_json FROM audit_event WHERE kind IN ({mark}, {mark}) "
+        "ORDER BY seq",
+        ANCHOR_KINDS,
+    )
+    return [(int(s), str(k)) for s, k, p in rows if json.loads(p).get("node") == node]
+
+
+def _record_anchor_start() -> None:
+    """While the anchor file is missing, record (once) that this database's anchor
+    starts here: `anchor_started`, or `anchor_restarted` when the chain shows that the
+    anchor existed before and has gone. The file is written after the commit."""
+    global _anchor_event
+    if _anchor_path is None or _anchor_path.exists():
+        return
+    earlier = anchor_events(_node)
+    if _anchor_event and earlier and earlier[-1][0] == _anchor_event:
+        return  # recorded in this transaction (or its anchor write is still to come)
+    payload: dict[str, Any] = {
+        "node": _node,
+        "key": audit_key.fingerprint(_sealing_key(_head_row())),
+    }
+    if _node != FILE_NODE:
+        payload["host"] = socket.gethostname()
+    else:
+        payload["file"] = database_name()
+    if head()[0] == 0:  # the first event of a new chain names it (backups are told apart)
+        payload["chain"] = secrets.token_hex(8)
+    if earlier:
+        seq, digest = head()
+        payload.update(head_seq=seq, head_hash=digest, previous=earlier[-1][0])
+        log.warning("the audit anchor %s was missing; it starts again", _anchor_path)
+    event = _append(ANCHOR_RESTARTED if earlier else ANCHOR_STARTED, None, None, payload)
+    _anchor_event = event.seq
 
 
 def _anchor_committed_head() -> None:
@@ -232,330 +486,40 @@ def _advance_anchor(seq: int, digest: str) -> None:
 
 
 def _advance_anchor_unguarded(seq: int, digest: str) -> None:
-    global _anchor_seq
+    global _anchor_seq, _anchor_event
     if _anchor_path is None or seq <= _anchor_seq:
+        return
+    if not _anchor_path.exists():
+        if not _anchor_event:
+            # it was there and has been removed while this process ran: not made again
+            # silently; the next append records anchor_restarted first
+            log.warning("the audit anchor %s disappeared", _anchor_path)
+            return
+        write_anchor(Anchor(seq, digest, _first_hash()))
+        _anchor_event = 0
         return
     try:
         current = read_anchor()
     except ValueError:
-        current = None  # an altered anchor is reported by verify(), not overwritten blindly
-        if _anchor_path.exists():
-            return
+        return  # an altered anchor is reported by verify(), not overwritten blindly
     if current is not None and current.seq >= seq:
         _anchor_seq = current.seq
         return
     write_anchor(Anchor(seq, digest, _first_hash()))
 
 
-# --- imported history ------------------------------------------------------------
+# --- verification and imported history (their own modules, which import this one) --
 
-# the rows a block's digest covers; {p} is the driver's parameter mark
-HISTORY_SQL = (
-    "SELECT p.id, p.account_id, p.office_id, p.business_date, p.kind, p.method, "
-    "p.amount_fen, r.series, r.number FROM payment p "
-    "LEFT JOIN receipt r ON r.payment_id = p.id "
-    "WHERE p.id BETWEEN {p} AND {p} ORDER BY p.id"
-)
-
-
-@dataclass(frozen=True)
-class HistoryBlock:
-    count: int
-    total_fen: int
-    digest: str
+_ELSEWHERE = {
+    "history_block": "gasdesk.storage.audit_history",
+    "seal_history": "gasdesk.storage.audit_history",
+    "VerifyResult": "gasdesk.storage.audit_verify",
+    "verify": "gasdesk.storage.audit_verify",
+    "verify_connection": "gasdesk.storage.audit_verify",
+}
 
 
-HistoryReader = Callable[[int, int], HistoryBlock]
-
-
-def history_block(rows: Iterable[tuple[Any, ...]]) -> HistoryBlock:
-    """Count, total and digest of payment rows as HISTORY_SQL returns them (the same
-    text on SQLite and PostgreSQL: dates are written as YYYY-MM-DD)."""
-    h = hashlib.sha256()
-    count = total = 0
-    for row in rows:
-        count += 1
-        total += int(row[6])
-        h.update(("|".join("" if v is None else str(v) for v in row) + "\n").encode())
-    return HistoryBlock(count, total, h.hexdigest())
-
-
-# `execute(sql, params)` on some connection, returning its rows
-Execute = Callable[[str, tuple[Any, ...]], Iterable[Any]]
-
-
-def _history_reader(execute: Execute, mark: str) -> HistoryReader:
-    """A HistoryReader over a connection; `mark` is its parameter mark (`?` for
-    sqlite3, `%s` for psycopg2)."""
-    sql = HISTORY_SQL.format(p=mark)
-    return lambda first, last: history_block(execute(sql, (first, last)))
-
-
-def _db_execute(sql: str, params: tuple[Any, ...] = ()) -> Iterable[Any]:
-    return db.obj.execute_sql(sql, params)
-
-
-def seal_history(source: str) -> int:
-    """Seal the payments loaded without the counter (see the module notes): append a
-    `history.import` event per block of payment ids not sealed yet. Only before the
-    first counter payment: afterwards new payments carry their own events. Call inside
-    the load's write_transaction(); returns the number of events appended."""
-    if not db.obj.in_transaction():
-        raise RuntimeError("audit.seal_history() must run inside a write_transaction()")
-    sealed_to = 0
-    for (payload_json,) in db.obj.execute_sql("SELECT payload_json FROM audit_event"):
-        payload = json.loads(payload_json)
-        if "payment" in payload:
-            raise RuntimeError("history can only be sealed before the first counter payment")
-        if isinstance(payload.get("last"), int) and "digest" in payload:
-            sealed_to = max(sealed_to, payload["last"])
-    (top,) = db.obj.execute_sql("SELECT COALESCE(MAX(id), 0) FROM payment").fetchone()
-    read = _history_reader(_db_execute, db.obj.param)
-    appended = 0
-    for first in range(sealed_to + 1, int(top) + 1, HISTORY_BLOCK):
-        last = min(first + HISTORY_BLOCK - 1, int(top))
-        block = read(first, last)
-        if block.count:
-            append(
-                HISTORY_KIND,
-                staff_id=None,
-                office_id=None,
-                source=source,
-                first=first,
-                last=last,
-                count=block.count,
-                total_fen=block.total_fen,
-                digest=block.digest,
-            )
-            appended += 1
-    return appended
-
-
-# --- verification ----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class VerifyResult:
-    ok: bool
-    events: int  # audit rows read
-    head_seq: int
-    head_hash: str
-    first_bad_seq: int | None  # the first audit sequence number that is wrong or missing
-    problems: tuple[str, ...] = field(default_factory=tuple)
-
-    @property
-    def summary(self) -> str:
-        if self.ok:
-            return f"Audit chain intact: {self.events} events, head {self.head_seq} {self.head_hash[:16]}."
-        where = f" at sequence number {self.first_bad_seq}" if self.first_bad_seq else ""
-        return f"Audit chain BROKEN{where}: {self.problems[0]}"
-
-
-Row = tuple[int, Any, str, int | None, int | None, str, str, str]
-
-
-class _Collector:
-    def __init__(self) -> None:
-        self.problems: list[str] = []
-        self.first_bad: int | None = None
-        self.count = 0
-
-    def bad(self, seq: int | None, text: str) -> None:
-        self.count += 1
-        if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append(text)
-        if seq is not None and (self.first_bad is None or seq < self.first_bad):
-            self.first_bad = seq
-
-
-def verify_rows(
-    rows: Iterable[Row],
-    anchors: Iterable[tuple[int, str]] = (),
-    payments: Iterable[tuple[int, int]] | None = None,
-    receipts: Iterable[tuple[int, str, int]] | None = None,
-    anchor: Anchor | None = None,
-    history: HistoryReader | None = None,
-) -> VerifyResult:
-    """Check audit rows (seq, at, kind, staff, office, payload_json, prev_hash, hash),
-    given in seq order, against the key; then the anchors, the sealed blocks of
-    imported history (recomputed by `history`) and the other payment rows."""
-    c = _Collector()
-    expected, prev, n = 1, GENESIS, 0
-    hashes: dict[int, str] = {}
-    paid: dict[int, tuple[int, Any, Any]] = {}  # payment_id -> (seq, amount_fen, receipt)
-    blocks: list[tuple[int, int, int, dict[str, Any]]] = []  # (first, last, seq, payload)
-    first_hash = GENESIS
-    for seq, at, kind, staff, office, payload_json, prev_hash, digest in rows:
-        n += 1
-        if seq > expected:
-            missing = f"{expected}" if seq == expected + 1 else f"{expected}-{seq - 1}"
-            c.bad(expected, f"events {missing} are missing (deleted)")
-        elif seq < expected:
-            c.bad(seq, f"event {seq} appears twice or out of order")
-        if prev_hash != prev:
-            c.bad(seq, f"event {seq} does not follow the event before it")
-        fields = event_fields(seq, at, kind, staff, office, payload_json)
-        if not hmac.compare_digest(compute_hash(prev, fields), digest):
-            c.bad(seq, f"event {seq} ({kind}) was altered: its hash does not match its contents")
-        if seq == 1:
-            first_hash = digest
-        hashes[seq] = digest
-        expected, prev = seq + 1, digest
-        if payments is not None and kind == HISTORY_KIND:
-            block = _history_payload(payload_json)
-            if block is None:
-                c.bad(seq, f"event {seq} ({kind}) does not name a block of payments")
-            else:
-                blocks.append((block["first"], block["last"], seq, block))
-        elif payments is not None and '"payment"' in payload_json:
-            try:
-                payload = json.loads(payload_json)
-            except ValueError:
-                payload = None
-            if (
-                isinstance(payload, dict)
-                and isinstance(payload.get("payment"), int)
-                and "amount_fen" in payload
-            ):  # the event that created the payment comes first: setdefault keeps it
-                paid.setdefault(
-                    payload["payment"], (seq, payload["amount_fen"], payload.get("receipt"))
-                )
-    head_seq = expected - 1
-
-    all_anchors = [(s, h, f"the recorded head {s}") for s, h in anchors]
-    if anchor is not None:
-        if anchor.first != first_hash and head_seq > 0:
-            c.bad(1, "the anchor file belongs to another chain (event 1 differs)")
-        all_anchors.append((anchor.seq, anchor.hash, f"the anchor file's head {anchor.seq}"))
-    for s, h, label in all_anchors:
-        if s > head_seq:
-            c.bad(head_seq + 1, f"events after {head_seq} are missing: {label} is gone (truncated)")
-        elif s > 0 and hashes.get(s) != h:
-            c.bad(s, f"event {s} differs from {label}")
-
-    if payments is not None:
-        blocks.sort()
-        starts = [b[0] for b in blocks]
-        _check_history(c, blocks, history)
-
-        def imported(pid: int) -> bool:
-            i = bisect_right(starts, pid) - 1
-            return i >= 0 and pid <= blocks[i][1]
-
-        seen: set[int] = set()
-        for pid, amount in payments:
-            seen.add(pid)
-            if imported(pid):
-                continue  # its block's digest covers it
-            ev = paid.get(pid)
-            if ev is None:
-                c.bad(None, f"payment #{pid} has no audit event (inserted or its event deleted)")
-            elif ev[1] != amount:
-                c.bad(
-                    None,
-                    f"payment #{pid} amount {amount} differs from audit event {ev[0]} ({ev[1]})",
-                )
-        for pid, (seq, _, _) in paid.items():
-            if pid not in seen:
-                c.bad(None, f"payment #{pid} recorded by audit event {seq} is missing (deleted)")
-        for pid, series, number in receipts or ():
-            if imported(pid):
-                continue
-            ev = paid.get(pid)
-            code = f"{series}-{number:06d}"
-            if ev is not None and ev[2] is not None and ev[2] != code:
-                c.bad(
-                    None,
-                    f"receipt {code} of payment #{pid} differs from audit event {ev[0]} ({ev[2]})",
-                )
-    return VerifyResult(
-        ok=c.count == 0,
-        events=n,
-        head_seq=head_seq,
-        head_hash=prev,
-        first_bad_seq=c.first_bad,
-        problems=tuple(c.problems),
-    )
-
-
-def _history_payload(payload_json: str) -> dict[str, Any] | None:
-    try:
-        payload = json.loads(payload_json)
-    except ValueError:
-        return None
-    ints = ("first", "last", "count", "total_fen")
-    if not isinstance(payload, dict) or not all(isinstance(payload.get(k), int) for k in ints):
-        return None
-    if not isinstance(payload.get("digest"), str) or payload["first"] > payload["last"]:
-        return None
-    return payload
-
-
-def _check_history(
-    c: _Collector, blocks: list[tuple[int, int, int, dict[str, Any]]], history: HistoryReader | None
-) -> None:
-    """Each sealed block against the tables as they are now; blocks must not overlap."""
-    covered_to = 0
-    for first, last, seq, payload in blocks:
-        label = f"imported payments #{first}-#{last} (event {seq})"
-        if first <= covered_to:
-            c.bad(seq, f"{label} overlap an earlier block")
-        covered_to = max(covered_to, last)
-        if history is None:
-            c.bad(seq, f"{label} cannot be checked here")
-            continue
-        now_ = history(first, last)
-        if now_.count != payload["count"]:
-            c.bad(seq, f"{label}: {now_.count} payments where {payload['count']} were sealed")
-        elif now_.total_fen != payload["total_fen"]:
-            c.bad(
-                seq,
-                f"{label}: total {now_.total_fen} differs from the sealed {payload['total_fen']}",
-            )
-        elif not hmac.compare_digest(now_.digest, payload["digest"]):
-            c.bad(seq, f"{label}: a payment or receipt row was altered")
-
-
-def verify_connection(
-    execute: Execute,
-    mark: str,
-    anchors: Iterable[tuple[int, str]] = (),
-    anchor: Anchor | None = None,
-) -> VerifyResult:
-    """verify_rows() over the tables of a connection (the open database, or a backup
-    file opened read-only): chain, payments, receipts and the sealed history."""
-    # plain cursors: a million rows through the ORM would take most of the time
-    rows = execute(
-        "SELECT seq, at, kind, staff_id, office_id, payload_json, prev_hash, hash "
-        "FROM audit_event ORDER BY seq",
-        (),
-    )
-    payments = execute("SELECT id, amount_fen FROM payment", ())
-    receipts = execute("SELECT payment_id, series, number FROM receipt", ())
-    return verify_rows(rows, anchors, payments, receipts, anchor, _history_reader(execute, mark))
-
-
-def verify(
-    anchors: Iterable[tuple[int, str]] = (), *, use_anchor_file: bool = True
-) -> VerifyResult:
-    """Recompute the whole chain of the open database and check it against the anchor
-    file, any other recorded heads (`anchors`: (seq, hash) pairs, e.g. from day
-    reports) and the payment and receipt rows."""
-    extra: list[str] = []
-    anchor: Anchor | None = None
-    if use_anchor_file:
-        try:
-            anchor = read_anchor()
-        except ValueError as exc:
-            extra.append(str(exc))
-    result = verify_connection(_db_execute, db.obj.param, anchors, anchor)
-    if extra:
-        return VerifyResult(
-            ok=False,
-            events=result.events,
-            head_seq=result.head_seq,
-            head_hash=result.head_hash,
-            first_bad_seq=result.first_bad_seq,
-            problems=(*extra, *result.problems),
-        )
-    return result
+def __getattr__(name: str) -> Any:
+    if name in _ELSEWHERE:
+        return getattr(importlib.import_module(_ELSEWHERE[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -363,6 +363,7 @@ def open_database(
     key_path: str | Path | None = None,
     check_in_background: bool = False,
     must_exist: bool = False,
+    create_key: bool = True,
 ) -> Database:
     """Open (creating if needed) and migrate the database; bind the models to it.
 
@@ -370,6 +371,9 @@ def open_database(
     check on another thread (see DeferredCheck) instead of before this returns.
     `must_exist`: an SQLite file that is not there is refused, and nothing (file,
     folder, key) is created; for every use but making a new database.
+    `create_key`: make the audit key file when it is missing and the chain is empty
+    (a new database); a missing or unusable key of a database with a chain never
+    raises here, it stops every write (audit.require_key).
 
     A full disk, read-only media, a disk that is gone or a lock held by another
     program is refused with that cause (DatabaseOpenError), never a traceback."""
@@ -383,6 +387,7 @@ def open_database(
             key_path=key_path,
             check_in_background=check_in_background,
             must_exist=must_exist,
+            create_key=create_key,
         )
     except StorageError:
         raise
@@ -406,12 +411,12 @@ def _open_database(
     key_path: str | Path | None,
     check_in_background: bool,
     must_exist: bool,
+    create_key: bool,
 ) -> Database:
     global _deferred
     _deferred = None
     deferred: DeferredCheck | None = None
     database: Database
-    where = ""
     if url:
         try:
             database = connect_url(url)
@@ -423,8 +428,12 @@ def _open_database(
                 detail=str(exc),
             ) from exc
         _refuse_nul_on_postgresql()
-        default_key = platformdirs.user_data_path("gasdesk", appauthor=False) / "audit.key"
+        data = platformdirs.user_data_path("gasdesk", appauthor=False)
+        default_key = data / "audit.key"
         where = hashlib.sha256(url.split("@")[-1].encode()).hexdigest()[:12]
+        # this counter's anchor of that database: in its data folder, whatever key file
+        anchor_file = data / f"audit-{where}.head"
+        node = audit.node_for(anchor_file)
     else:
         file = path or default_db_path()
         versions = _check_sqlite_file(
@@ -437,6 +446,8 @@ def _open_database(
                 _check_sqlite_file(file)  # a migration is about to write: check first
         database = SqliteDatabase(str(file), pragmas=SQLITE_PRAGMAS, timeout=10)
         default_key = file.with_name(file.name + ".key")
+        anchor_file = file.with_name(file.name + ".head")  # beside the file, whatever key
+        node = audit.FILE_NODE
     db.initialize(database)
     if current_version(database) > latest_version():
         database.close()
@@ -450,8 +461,7 @@ def _open_database(
     key_file = (
         Path(key_path) if key_path else Path(os.environ.get("GASDESK_AUDIT_KEY_FILE", default_key))
     )
-    # On PostgreSQL one key file may serve several databases: one anchor per database.
-    audit.load_key(key_file, key_file.with_name(f"{key_file.stem}-{where}.head") if where else None)
+    audit.open_chain(key_file, anchor_file, node, create_key=create_key)
     if 1 in applied:
         audit.reset_anchor()  # a new database starts a new chain
     _deferred = deferred
@@ -467,6 +477,7 @@ def write_transaction() -> Iterator[Any]:
     write, a start-up check still running in the background is waited for."""
     if _deferred is not None:
         _await_deferred_check()
+    audit.refuse_writes_without_key()  # a missing or damaged audit key stops every write
     database = db.obj
     outermost = not database.in_transaction()
     if isinstance(database, SqliteDatabase):

@@ -2216,7 +2216,7 @@
         <translation>请填写差额原因。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="217"/>
+        <location filename="../../gasdesk/services/shifts.py" line="220"/>
         <source>The reason is too long (at most {n} characters).</source>
         <translation>原因过长（最多{n}个字）。</translation>
     </message>
@@ -2247,7 +2247,7 @@
     </message>
     <message>
         <location filename="../../gasdesk/services/shifts.py" line="66"/>
-        <location filename="../../gasdesk/services/shifts.py" line="227"/>
+        <location filename="../../gasdesk/services/shifts.py" line="230"/>
         <source>That shift does not exist.</source>
         <translation>该班次不存在。</translation>
     </message>
@@ -2277,22 +2277,22 @@
         <translation>{counter}号窗口已有未交班的班次（{badge}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="251"/>
+        <location filename="../../gasdesk/services/shifts.py" line="254"/>
         <source>Give a reason for the cash paid in or out.</source>
         <translation>请填写现金存入或取出的原因。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="229"/>
+        <location filename="../../gasdesk/services/shifts.py" line="232"/>
         <source>This shift is already closed.</source>
         <translation>该班次已交班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="231"/>
+        <location filename="../../gasdesk/services/shifts.py" line="234"/>
         <source>This shift belongs to another teller.</source>
         <translation>该班次属于其他营业员。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="261"/>
+        <location filename="../../gasdesk/services/shifts.py" line="264"/>
         <source>The drawer does not hold that much cash; nothing was paid out.</source>
         <translation>钱箱现金不足，未取出。</translation>
     </message>
@@ -2493,7 +2493,7 @@
         <translation>{file}正在使用中：请在所有使用它的窗口上关闭燃气营业厅柜台程序，然后再恢复。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/cli_admin.py" line="276"/>
+        <location filename="../../gasdesk/cli_admin.py" line="246"/>
         <location filename="../../gasdesk/storage/backup.py" line="353"/>
         <source>There is no backup file {file}.</source>
         <translation>备份文件{file}不存在。</translation>
@@ -2600,12 +2600,12 @@
         <translation>文本中含有NUL字符，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="421"/>
+        <location filename="../../gasdesk/storage/db.py" line="426"/>
         <source>The shared database {server} cannot be reached.</source>
         <translation>无法连接共享数据库{server}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="444"/>
+        <location filename="../../gasdesk/storage/db.py" line="455"/>
         <source>This database was written by a newer GasDesk; install the newer GasDesk.</source>
         <translation>该数据库由更新版本的GasDesk写入，请安装新版GasDesk。</translation>
     </message>
@@ -2718,6 +2718,276 @@
         <location filename="../../gasdesk/ui/pdf_printing.py" line="147"/>
         <source>The printer reported an error.</source>
         <translation>打印机报告错误。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_key.py" line="29"/>
+        <source>A new audit key {fingerprint} now seals the audit trail (recorded as audit record {seq}); the old key stays in the file to check what it sealed. Copy the key file {path} to its backup and to every counter that shares this database.</source>
+        <translation>新的审计密钥 {fingerprint} 已启用（记入审计记录 {seq}）；旧密钥仍留在文件中，用于核验它封存的记录。请把密钥文件 {path} 复制到它的备份处，并复制到共用此数据库的每个窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_key.py" line="35"/>
+        <source>The lost audit key was replaced by {fingerprint} (recorded as audit record {seq}); the records before it can no longer be checked. Copy the key file {path} to its backup and to every counter that shares this database.</source>
+        <translation>遗失的审计密钥已由 {fingerprint} 替换（记入审计记录 {seq}）；此前的记录已无法核验。请把密钥文件 {path} 复制到它的备份处，并复制到共用此数据库的每个窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_key.py" line="41"/>
+        <source>The audit key file {path} was restored (key {fingerprints}).</source>
+        <translation>审计密钥文件 {path} 已恢复（密钥 {fingerprints}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_key.py" line="44"/>
+        <source>The key file {file} does not belong to this database: none of its keys sealed the newest audit record. Nothing was changed.</source>
+        <translation>密钥文件 {file} 不属于此数据库：其中没有任何密钥封存了最新的审计记录。未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_key.py" line="49"/>
+        <source>The audit key works; it is not lost. To change it, run gasdesk key new (a rotation, recorded in the audit trail).</source>
+        <translation>审计密钥可以正常使用，并未遗失。如需更换，请运行 gasdesk key new（密钥轮换，会记入审计记录）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_key.py" line="54"/>
+        <source>The audit key cannot be used, so it cannot seal a rotation. Restore it from its backup (gasdesk key restore FILE); only if no backup exists, replace it with gasdesk key new --lost.</source>
+        <translation>审计密钥无法使用，因此不能进行密钥轮换。请从备份恢复（gasdesk key restore 备份文件）；只有在确无备份时，才用 gasdesk key new --lost 替换。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_key.py" line="60"/>
+        <source>The audit key is to be replaced as lost: everything it sealed can no longer be checked, and every verify will say so. Type LOST to go on: </source>
+        <translation>将按“遗失”替换审计密钥：它封存的全部记录将无法再核验，每次校验都会注明这一点。输入 LOST 继续：</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_key.py" line="65"/>
+        <source>Nothing was changed.</source>
+        <translation>未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_key.py" line="66"/>
+        <source>Key file {path}: keys {fingerprints}.</source>
+        <translation>密钥文件 {path}：密钥 {fingerprints}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_key.py" line="67"/>
+        <source>The key that seals the next audit record: {fingerprint}.</source>
+        <translation>封存下一条审计记录的密钥：{fingerprint}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_verify.py" line="24"/>
+        <source>Audit key fingerprint: {fingerprint} (the Z slips print the fingerprint of the key that sealed each day: compare them).</source>
+        <translation>审计密钥指纹：{fingerprint}（日结单上印有封存当日记录的密钥指纹，请逐一核对）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_verify.py" line="29"/>
+        <source>The audit key cannot be used: {problem}</source>
+        <translation>审计密钥无法使用：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_verify.py" line="30"/>
+        <source>Found:</source>
+        <translation>发现的问题：</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_verify.py" line="31"/>
+        <source>To note:</source>
+        <translation>须注意：</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_verify.py" line="32"/>
+        <source>Nothing was found: every payment, receipt, drawer record and closed day agrees with the audit trail.</source>
+        <translation>未发现问题：每笔收款、每张收据、每条钱箱记录和每个已结账日都与审计记录相符。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_verify.py" line="37"/>
+        <source>Checked against the heads of {n} backups in {folder}.</source>
+        <translation>已与 {folder} 中 {n} 份备份的链头核对。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="20"/>
+        <source>The audit key cannot be used ({items}); nothing was checked against it.</source>
+        <translation>审计密钥无法使用（{items}），未能据其核验任何记录。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="23"/>
+        <source>The audit records cannot be checked with this key (fingerprint {items}): the key file is not this database&apos;s, or the trail was sealed again with another key.</source>
+        <translation>无法用此密钥（指纹 {items}）核验审计记录：密钥文件不属于此数据库，或审计链被人用另一把密钥重新封存。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="28"/>
+        <source>Audit records were sealed with another key without a recorded key change: {items}.</source>
+        <translation>审计记录改用了另一把密钥封存，却没有密钥更换记录：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="32"/>
+        <source>Audit records name a key other than the one that sealed them (the trail was sealed again): {items}.</source>
+        <translation>审计记录中登记的密钥与实际封存的密钥不符（审计链被重新封存）：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="37"/>
+        <source>The key file lacks a key the trail changed to, so these records cannot be checked: {items}.</source>
+        <translation>密钥文件中缺少审计链已改用的密钥，以下记录无法核验：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="42"/>
+        <source>Audit records were altered: {items}.</source>
+        <translation>审计记录被改动：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="43"/>
+        <source>Audit records are missing (deleted): {items}.</source>
+        <translation>审计记录缺失（被删除）：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="44"/>
+        <source>Audit records are doubled, out of order or unlinked: {items}.</source>
+        <translation>审计记录重复、顺序错乱或前后不衔接：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="47"/>
+        <source>The newest audit records were cut off: {items} is gone.</source>
+        <translation>最新的审计记录被截断：{items} 已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="50"/>
+        <source>The audit trail differs from a head recorded elsewhere: {items}.</source>
+        <translation>审计链与别处记录的链头不符：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="53"/>
+        <source>The anchor file beside the database is missing ({items}): a cut-off end of the audit trail cannot be excluded; check against the Z slips.</source>
+        <translation>数据库旁的锚点文件缺失（{items}）：不能排除审计链尾被截断，请与日结单核对。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="58"/>
+        <source>The anchor file was altered or cannot be read: {items}.</source>
+        <translation>锚点文件被改动或无法读取：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="61"/>
+        <source>The anchor file belongs to another audit trail: {items}.</source>
+        <translation>锚点文件属于另一条审计链：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="64"/>
+        <source>The anchor file had gone missing and was started again at audit record {items}; a cut-off end before that cannot be excluded: check against the Z slips.</source>
+        <translation>锚点文件曾缺失，已于审计记录 {items} 处重新建立；不能排除此前链尾被截断，请与日结单核对。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="69"/>
+        <source>This database file is a copy without its anchor file ({items}): the end of its audit trail is checked only against heads recorded elsewhere.</source>
+        <translation>此数据库文件是不带锚点文件的副本（{items}）：其审计链尾只能与别处记录的链头核对。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="74"/>
+        <source>Audit records {items} were sealed with a key later replaced as lost; they cannot be checked.</source>
+        <translation>审计记录 {items} 由后来按遗失替换的密钥封存，无法核验。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="79"/>
+        <source>Payment records were altered: {items}.</source>
+        <translation>收款记录被修改：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="80"/>
+        <source>Payments without an audit record (inserted): {items}.</source>
+        <translation>收款没有审计记录（被插入）：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="83"/>
+        <source>Payments were deleted: {items}.</source>
+        <translation>收款记录被删除：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="84"/>
+        <source>Receipt numbers are missing: {items}.</source>
+        <translation>收据缺号：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="85"/>
+        <source>Receipts were altered or deleted: {items}.</source>
+        <translation>收据被改动或删除：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="86"/>
+        <source>Bill settlements of payments were changed or deleted: {items}.</source>
+        <translation>收款的账单结算被改动或删除：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="89"/>
+        <source>Prepaid balances differ from what the payments imply: {items}.</source>
+        <translation>预存余额与收款记录推算的不符：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="92"/>
+        <source>Closed business days were reopened: {items}.</source>
+        <translation>已结账日被重新打开：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="93"/>
+        <source>Day closures were altered or deleted: {items}.</source>
+        <translation>日结记录被改动或删除：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="96"/>
+        <source>Money was recorded for a closed day after its closure: {items}.</source>
+        <translation>已结账日在日结后又登记了款项：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="99"/>
+        <source>The payments of closed days no longer add up to their closure: {items}.</source>
+        <translation>已结账日的收款合计与日结记录不再相符：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="102"/>
+        <source>Business days are marked closed without a closure record: {items}.</source>
+        <translation>营业日被标为已日结，却没有日结记录：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="105"/>
+        <source>Drawer records (shifts, counts, cash paid in or out, differences) were altered: {items}.</source>
+        <translation>钱箱记录（班次、清点、现金存取、长短款）被改动：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="109"/>
+        <source>Drawer records without an audit record (inserted): {items}.</source>
+        <translation>钱箱记录没有审计记录（被插入）：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="112"/>
+        <source>Drawer records were deleted: {items}.</source>
+        <translation>钱箱记录被删除：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="113"/>
+        <source>Imported payments or closed days were altered: {items}.</source>
+        <translation>导入的历史收款或已结账日被改动：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_key.py" line="33"/>
+        <source>The audit key file {path} is missing. Nothing can be recorded until a supervisor restores it from its backup: gasdesk key restore FILE.</source>
+        <translation>审计密钥文件 {path} 缺失。恢复之前无法记录任何业务：请主管从备份恢复（gasdesk key restore 备份文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_key.py" line="38"/>
+        <source>The audit key file {path} is empty. Nothing can be recorded until a supervisor restores it from its backup: gasdesk key restore FILE.</source>
+        <translation>审计密钥文件 {path} 是空的。恢复之前无法记录任何业务：请主管从备份恢复（gasdesk key restore 备份文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_key.py" line="43"/>
+        <source>The audit key file {path} is damaged (line {line} is not 64 hexadecimal digits). Nothing can be recorded until a supervisor restores it from its backup: gasdesk key restore FILE.</source>
+        <translation>审计密钥文件 {path} 已损坏（第 {line} 行不是 64 位十六进制数字）。恢复之前无法记录任何业务：请主管从备份恢复（gasdesk key restore 备份文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_key.py" line="49"/>
+        <source>The audit key file {path} cannot be read ({error}). Nothing can be recorded until a supervisor restores it from its backup: gasdesk key restore FILE.</source>
+        <translation>无法读取审计密钥文件 {path}（{error}）。恢复之前无法记录任何业务：请主管从备份恢复（gasdesk key restore 备份文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_key.py" line="54"/>
+        <source>The newest audit record does not match the audit key {fingerprint} in {path}: the key file belongs to another database, or the audit trail was altered. Nothing can be recorded; run gasdesk verify, and let a supervisor restore the right key: gasdesk key restore FILE.</source>
+        <translation>最新的审计记录与 {path} 中的审计密钥 {fingerprint} 不符：密钥文件属于另一个数据库，或审计记录被改动。暂停记录任何业务；请运行 gasdesk verify，并由主管恢复正确的密钥（gasdesk key restore 备份文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_key.py" line="61"/>
+        <source>The audit key was changed on another counter (new key {fingerprint}). Nothing can be recorded here until that key file is installed: gasdesk key restore FILE.</source>
+        <translation>审计密钥已在另一个窗口更换（新密钥 {fingerprint}）。装上该密钥文件之前，本窗口无法记录任何业务：gasdesk key restore 密钥文件。</translation>
     </message>
 </context>
 <context>

@@ -248,3 +248,27 @@ def test_three_logins_and_log_outs_leave_no_window_behind(qtbot, database: Path,
     type_login(qtbot, controller.login, "MS01", DEMO_PASSWORD)
     qtbot.waitUntil(lambda: controller.window is not None)
     qtbot.addWidget(controller.window)
+
+
+def test_a_missing_audit_key_stops_the_login_with_the_way_to_restore_it(
+    qtbot, database: Path, worker
+) -> None:  # type: ignore[no-untyped-def]
+    from gasdesk.storage.db import open_database
+    from gasdesk.storage.models import db
+
+    db.close()
+    key = database.with_name(database.name + ".key")
+    key.unlink()
+    open_database(database)  # the counter starts; no key is made for an existing chain
+    controller = make_controller(worker)
+    login = controller.show_login()
+    qtbot.addWidget(login)
+    events_before = AuditEvent.select().count()
+    type_login(qtbot, login, "MS01", DEMO_PASSWORD)
+    qtbot.waitUntil(lambda: login.error.text() != "")
+    text = login.error.text()
+    assert "gasdesk key restore" in text
+    assert "审计密钥文件" in text or "audit key file" in text
+    assert controller.window is None
+    assert not key.exists()
+    assert AuditEvent.select().count() == events_before

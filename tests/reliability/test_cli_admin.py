@@ -30,7 +30,7 @@ def test_verify_reports_an_intact_database(
     assert run_verify(paid) == 0
     out = capsys.readouterr().out
     assert "Integrity check: ok" in out
-    assert "Audit chain intact: 4 events" in out  # the shift's opening and 3 payments
+    assert "Audit chain intact: 5 events" in out  # the anchor, the shift's opening, 3 payments
 
 
 def test_verify_names_the_first_bad_sequence_number(
@@ -39,13 +39,13 @@ def test_verify_names_the_first_bad_sequence_number(
     con = sqlite3.connect(tmp_path / "gasdesk.db")
     con.execute("DROP TRIGGER audit_event_no_update")
     con.execute(
-        "UPDATE audit_event SET payload_json = replace(payload_json, '100', '900') WHERE seq = 2"
+        "UPDATE audit_event SET payload_json = replace(payload_json, '100', '900') WHERE seq = 3"
     )
     con.commit()
     con.close()
     assert run_verify(paid) == 1
     out = capsys.readouterr().out
-    assert "Audit chain BROKEN at sequence number 2" in out
+    assert "Audit chain BROKEN at sequence number 3" in out
 
 
 def test_verify_checks_a_head_printed_elsewhere(
@@ -139,5 +139,5 @@ def test_the_demo_database_verifies_and_its_backup_checks_out(
     con.close()
     assert run_verify(["--db", str(made), "--key", args[3]]) == 1
     out = capsys.readouterr().out
-    assert "Audit chain BROKEN at sequence number 1: imported payments #1-#" in out
+    assert "Audit chain BROKEN at sequence number 2: imported payments #1-#" in out
     assert "total" in out

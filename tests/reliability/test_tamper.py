@@ -27,16 +27,15 @@ AMOUNT = 1_234
 
 @pytest.fixture
 def history(seeded: Database) -> Database:
-    """Ten events: the teller's shift opened (by the seed), then payments (even
-    numbers) alternating with other events (odd numbers)."""
-    assert audit.head()[0] == 1
+    """Twelve events: the anchor started and the teller's shift opened (by the seed),
+    then other events (odd numbers) alternating with payments (even numbers)."""
+    assert audit.head()[0] == 2
     for i in range(5):
-        if i:
-            with write_transaction():
-                audit.append("note", staff_id=None, office_id=None, n=i)
+        with write_transaction():
+            audit.append("note", staff_id=None, office_id=None, n=i)
         pay("1001000001", AMOUNT)
     assert audit.verify().ok
-    assert audit.head()[0] == 10
+    assert audit.head()[0] == 12
     return seeded
 
 
@@ -125,19 +124,33 @@ def test_swapped_rows_are_caught(history: Database) -> None:
 
 
 def test_truncated_tail_is_caught_by_the_anchor_file(history: Database) -> None:
-    """The attacker removes the last payment with its receipt and every event from
-    seq 9 on: chain and payment rows are consistent with each other again ..."""
+    """The attacker removes the last payment with its receipt, sets the receipt counter
+    back and removes every event from seq 11 on: chain and rows are consistent with
+    each other again ..."""
     drop_triggers(history)
-    last = Payment.select().order_by(Payment.id.desc()).first()
-    history.execute_sql(f"DELETE FROM receipt WHERE payment_id = {last.id}")
-    history.execute_sql(f"DELETE FROM payment WHERE id = {last.id}")
-    AuditEvent.delete().where(AuditEvent.seq > 8).execute()
+    truncate_last_payment(history)
     assert audit.verify(use_anchor_file=False).ok
     # ... but the head kept outside the database is gone
     result = audit.verify()
     assert not result.ok
-    assert result.first_bad_seq == 9
+    assert result.first_bad_seq == 11
     assert "truncated" in result.summary
+
+
+def truncate_last_payment(database: Database) -> None:
+    """Cut the chain back to seq 10 and remove what the events cut off recorded."""
+    last = Payment.select().order_by(Payment.id.desc()).first()
+    code = json.loads(AuditEvent.get(AuditEvent.seq == 12).payload_json)["receipt"]
+    series, _, number = code.rpartition("-")
+    database.execute_sql(f"DELETE FROM receipt WHERE payment_id = {last.id}")
+    database.execute_sql(f"DELETE FROM payment WHERE id = {last.id}")
+    database.execute_sql(
+        f"UPDATE receipt_counter SET last = {int(number) - 1} WHERE series = '{series}'"
+    )
+    database.execute_sql(
+        f"UPDATE account SET balance_fen = balance_fen - {AMOUNT} WHERE id = {last.account_id}"
+    )
+    AuditEvent.delete().where(AuditEvent.seq > 10).execute()
 
 
 def test_truncated_tail_is_caught_by_a_recorded_head(history: Database) -> None:
@@ -164,15 +177,15 @@ def test_altered_anchor_file_is_reported(history: Database) -> None:
 def test_anchor_follows_each_commit_and_a_rolled_back_event_does_not_move_it(
     history: Database,
 ) -> None:
-    assert audit.read_anchor() == audit.Anchor(10, hash_of(10), hash_of(1))
+    assert audit.read_anchor() == audit.Anchor(12, hash_of(12), hash_of(1))
     with pytest.raises(ZeroDivisionError), write_transaction():
         audit.append("test", staff_id=None, office_id=None)
         raise ZeroDivisionError
-    assert audit.read_anchor().seq == 10  # type: ignore[union-attr]
-    assert audit.head()[0] == 10
+    assert audit.read_anchor().seq == 12  # type: ignore[union-attr]
+    assert audit.head()[0] == 12
     with write_transaction():
         audit.append("test", staff_id=None, office_id=None)
-    assert audit.read_anchor().seq == 11  # type: ignore[union-attr]
+    assert audit.read_anchor().seq == 13  # type: ignore[union-attr]
 
 
 def test_many_events_in_one_transaction_write_the_anchor_once(
@@ -184,7 +197,7 @@ def test_many_events_in_one_transaction_write_the_anchor_once(
     with write_transaction():
         for n in range(50):
             audit.append("bulk", staff_id=None, office_id=None, n=n)
-    assert writes == [60]
+    assert writes == [62]
     assert audit.verify().ok
 
 
@@ -194,8 +207,8 @@ def test_an_event_undone_with_its_savepoint_is_not_anchored(history: Database) -
         with pytest.raises(ZeroDivisionError), write_transaction():
             audit.append("undone", staff_id=None, office_id=None)
             raise ZeroDivisionError
-    assert audit.head()[0] == 11
-    assert audit.read_anchor().seq == 11  # type: ignore[union-attr]
+    assert audit.head()[0] == 13
+    assert audit.read_anchor().seq == 13  # type: ignore[union-attr]
     assert audit.verify().ok
 
 
@@ -227,8 +240,14 @@ def block_of(payment_id: int) -> tuple[int, int]:
 def test_demo_history_is_sealed_block_by_block_and_verifies(sealed: Database) -> None:
     payments, total = sealed.execute_sql("SELECT COUNT(*), SUM(amount_fen) FROM payment").fetchone()
     top = Payment.select().order_by(Payment.id.desc()).first().id
-    events = [json.loads(e.payload_json) for e in AuditEvent.select().order_by(AuditEvent.seq)]
-    assert payments > 3 * BLOCK and {e.kind for e in AuditEvent.select()} == {audit.HISTORY_KIND}
+    kinds = [e.kind for e in AuditEvent.select().order_by(AuditEvent.seq)]
+    assert kinds[0] == "anchor_started" and kinds[-1] == audit.STATE_KIND
+    assert set(kinds[1:-1]) == {audit.HISTORY_KIND}
+    events = [
+        json.loads(e.payload_json)
+        for e in AuditEvent.select().where(AuditEvent.kind == audit.HISTORY_KIND)
+    ]
+    assert payments > 3 * BLOCK
     assert [(e["first"], e["last"]) for e in events] == [
         (first, min(first + BLOCK - 1, top)) for first in range(1, top + 1, BLOCK)
     ]
@@ -236,7 +255,7 @@ def test_demo_history_is_sealed_block_by_block_and_verifies(sealed: Database) ->
     assert sum(e["total_fen"] for e in events) == total
     result = audit.verify()
     assert result.ok, result.problems
-    assert result.events == len(events)
+    assert result.events == len(kinds)
 
 
 @pytest.mark.parametrize(
@@ -263,10 +282,11 @@ def test_a_changed_imported_payment_breaks_its_block(
     result = audit.verify()
     assert not result.ok
     first, last = block_of(victim)
-    assert result.first_bad_seq == 3  # the third block's event
-    assert f"imported payments #{first}-#{last} (event 3)" in result.problems[0]
+    assert result.first_bad_seq == 4  # the third block's event (the anchor started first)
+    assert f"imported payments #{first}-#{last} (event 4)" in result.problems[0]
     assert problem in result.problems[0]
-    assert len(result.problems) == 1  # the other blocks still hold
+    blocks = [p for p in result.problems if "imported payments" in p]
+    assert len(blocks) == 1  # the other blocks still hold
 
 
 def test_an_altered_seal_breaks_the_chain(sealed: Database) -> None:

@@ -11,6 +11,7 @@ import pytest
 from gasdesk.demo import DEMO_PASSWORD
 from gasdesk.printing.day_report import render_day_report
 from gasdesk.services import day_close, day_report, reconcile, shift_close, shifts
+from gasdesk.storage import audit
 from tests.dayend_support import DAY, Setup, pay, seed, void
 
 
@@ -98,6 +99,7 @@ def test_a4_report_holds_the_days_figures(closed_day: Setup) -> None:
     assert report.closure is not None
     assert f"序号{report.closure.audit_seq}" in flat
     assert report.closure.audit_hash in flat
+    assert f"审计密钥指纹：{audit.active_fingerprint()}" in flat  # the key that sealed it
 
 
 def test_z_slip_is_80mm_wide_and_holds_the_totals(closed_day: Setup) -> None:
@@ -112,6 +114,9 @@ def test_z_slip_is_80mm_wide_and_holds_the_totals(closed_day: Setup) -> None:
     for expected in ("日结单", "194.50", "128.50", "66.00", "短款1.00", "MS-2026-000004"):
         assert squeeze(expected) in flat, expected
     assert report.closure is not None and report.closure.audit_hash in flat
+    # the key's fingerprint beside the head: a substituted key shows on the next slip
+    fingerprint = audit.key_ring().fingerprints[-1]  # type: ignore[union-attr]
+    assert len(fingerprint) == 16 and f"审计密钥指纹：{fingerprint}" in flat
 
 
 def test_open_day_report_is_marked_provisional(empty_database: Path) -> None:
