@@ -28,7 +28,7 @@ from gasdesk.domain.money import (
     effective_ceiling,
     format_yuan,
 )
-from gasdesk.domain.tariff import DEFAULT_VOLUME_CEILING_L, format_m3
+from gasdesk.domain.tariff import DEFAULT_VOLUME_CEILING_L, volume_in_range
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
 
 MAX_BALANCE_FEN = 1_000_000_000  # ten million yuan prepaid on one account: never reached
@@ -105,21 +105,7 @@ def check_volume(litres: object) -> int:
             QT_TRANSLATE_NOOP("Messages", "'{value}' is not a whole number of litres."),
             value=str(litres)[:40],
         )
-    if litres <= 0:
-        raise AmountError(
-            "zero", QT_TRANSLATE_NOOP("Messages", "The volume must be more than zero.")
-        )
-    if litres > MAX_PURCHASE_L:
-        raise AmountError(
-            "too_large",
-            QT_TRANSLATE_NOOP(
-                "Messages",
-                "{amount} m³ is above the limit of {limit} m³ for one purchase; check the volume.",
-            ),
-            amount=format_m3(litres),
-            limit=format_m3(MAX_PURCHASE_L),
-        )
-    return litres
+    return volume_in_range(litres, MAX_PURCHASE_L)
 
 
 def balance_refusal(account_number: str) -> AmountError:

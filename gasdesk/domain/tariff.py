@@ -323,7 +323,12 @@ def parse_volume(text: str, *, ceiling_l: int = DEFAULT_VOLUME_CEILING_L) -> int
     """Typed m³ ('20', '20.5', '２０.５ m³', '20方') -> litres: at most three decimals,
     the meter's resolution (the volume a purchase by yuan shows, '33.334', reads back)."""
     litres = parse_fixed(text, places=3, suffixes=("m³", "m3", "立方米", "立方", "方"))
-    if litres == 0:
+    return volume_in_range(litres, ceiling_l)
+
+
+def volume_in_range(litres: int, ceiling_l: int = DEFAULT_VOLUME_CEILING_L) -> int:
+    """`litres` of one purchase: more than zero and at most `ceiling_l`."""
+    if litres <= 0:
         raise AmountError(
             "zero", QT_TRANSLATE_NOOP("Messages", "The volume must be more than zero.")
         )
