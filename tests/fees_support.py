@@ -22,7 +22,7 @@ from gasdesk.storage.models import (
     TariffTier,
     TariffVersion,
 )
-from tests.helpers import create_office, open_test_shift, settle
+from tests.helpers import create_office, open_test_shift, settle, type_text
 from tests.pg_support import BACKENDS, open_test_database
 
 PASSWORD = "123456"
@@ -293,3 +293,38 @@ def heal_receipt_inserts() -> None:
     db.execute_sql(
         "DROP TRIGGER fail_receipt ON receipt" if is_postgres() else "DROP TRIGGER fail_receipt"
     )
+
+
+def show_window(qtbot, widget, size: tuple[int, int] = (1366, 740)):  # type: ignore[no-untyped-def]
+    """Show `widget` at `size` and make it the active window (keys go there)."""
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    with qtbot.waitActive(widget):
+        widget.activateWindow()
+    return widget
+
+
+def void_by_f9(qtbot, ctx, fees, payment_id: int, reason: str, size: tuple[int, int]):  # type: ignore[no-untyped-def]
+    """Select the payment in today's list, F9, a supervisor's badge, password and
+    `reason`; return the dialog."""
+    from PySide6.QtCore import Qt
+
+    show_window(qtbot, fees, size)
+    fees.payments.refresh()
+    settle(qtbot, ctx.worker)
+    model = fees.payments.model
+    row = next(i for i in range(model.rowCount()) if model.row_at(i).payment_id == payment_id)
+    fees.payments.view.selectRow(row)
+    fees.payments.view.setFocus()
+    qtbot.keyClick(fees.payments.view, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: fees.payments.void_dialog is not None)
+    dialog = fees.payments.void_dialog
+    enter = Qt.Key.Key_Return
+    qtbot.keyClicks(dialog.badge, "MS09")
+    qtbot.keyClick(dialog.badge, enter)
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.keyClick(dialog.password, enter)
+    type_text(qtbot, dialog.reason, reason)
+    qtbot.keyClick(dialog.reason, enter)
+    return dialog

@@ -41,12 +41,7 @@ def focused():  # type: ignore[no-untyped-def]
 
 
 def show(qtbot, widget):  # type: ignore[no-untyped-def]
-    widget.resize(1366, 740)
-    widget.show()
-    qtbot.waitExposed(widget)
-    with qtbot.waitActive(widget):
-        widget.activateWindow()
-    return widget
+    return fees_support.show_window(qtbot, widget)
 
 
 def keys(qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -73,22 +68,7 @@ def take(qtbot, ctx, fees: FeesTab, account_id: int, tender: Callable[[], None])
 
 
 def void_by_f9(qtbot, ctx, fees: FeesTab, payment_id: int) -> None:  # type: ignore[no-untyped-def]
-    show(qtbot, fees)
-    fees.payments.refresh()
-    settle(qtbot, ctx.worker)
-    model = fees.payments.model
-    row = next(i for i in range(model.rowCount()) if model.row_at(i).payment_id == payment_id)
-    fees.payments.view.selectRow(row)
-    fees.payments.view.setFocus()
-    qtbot.keyClick(fees.payments.view, Qt.Key.Key_F9)
-    qtbot.waitUntil(lambda: fees.payments.void_dialog is not None)
-    dialog = fees.payments.void_dialog
-    qtbot.keyClicks(dialog.badge, "MS09")
-    qtbot.keyClick(dialog.badge, ENTER)
-    qtbot.keyClicks(dialog.password, PASSWORD)
-    qtbot.keyClick(dialog.password, ENTER)
-    type_text(qtbot, dialog.reason, "客户改变主意")
-    qtbot.keyClick(dialog.reason, ENTER)
+    fees_support.void_by_f9(qtbot, ctx, fees, payment_id, "客户改变主意", (1366, 740))
     qtbot.waitUntil(lambda: Payment.select().where(Payment.voids == payment_id).exists())
     qtbot.waitUntil(lambda: fees.receipt_dialog is not None and fees.payments.void_dialog is None)
     fees.receipt_dialog.reject()  # the void slip

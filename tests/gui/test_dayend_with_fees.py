@@ -21,15 +21,11 @@ from tests.helpers import settle, type_text
 fee_data = fees_support.fee_data
 fee_ctx = fees_support.fee_ctx
 ENTER = Qt.Key.Key_Return
+SIZE = (1150, 760)
 
 
 def show(qtbot, widget):  # type: ignore[no-untyped-def]
-    widget.resize(1150, 760)
-    widget.show()
-    qtbot.waitExposed(widget)
-    with qtbot.waitActive(widget):
-        widget.activateWindow()
-    return widget
+    return fees_support.show_window(qtbot, widget, SIZE)
 
 
 def take(qtbot, ctx, fees: FeesTab, account_id: int, keys) -> int:  # type: ignore[no-untyped-def]
@@ -50,25 +46,7 @@ def take(qtbot, ctx, fees: FeesTab, account_id: int, keys) -> int:  # type: igno
 
 
 def void_by_f9(qtbot, ctx, fees: FeesTab, payment_id: int):  # type: ignore[no-untyped-def]
-    """Select the payment in today's list, F9, a supervisor's badge, password and a
-    reason; return the dialog."""
-    show(qtbot, fees)
-    fees.payments.refresh()
-    settle(qtbot, ctx.worker)
-    model = fees.payments.model
-    row = next(i for i in range(model.rowCount()) if model.row_at(i).payment_id == payment_id)
-    fees.payments.view.selectRow(row)
-    fees.payments.view.setFocus()
-    qtbot.keyClick(fees.payments.view, Qt.Key.Key_F9)
-    qtbot.waitUntil(lambda: fees.payments.void_dialog is not None)
-    dialog = fees.payments.void_dialog
-    qtbot.keyClicks(dialog.badge, "MS09")
-    qtbot.keyClick(dialog.badge, ENTER)
-    qtbot.keyClicks(dialog.password, PASSWORD)
-    qtbot.keyClick(dialog.password, ENTER)
-    type_text(qtbot, dialog.reason, "收错户号")
-    qtbot.keyClick(dialog.reason, ENTER)
-    return dialog
+    return fees_support.void_by_f9(qtbot, ctx, fees, payment_id, "收错户号", SIZE)
 
 
 def test_a_day_across_the_fee_and_end_of_day_tabs(qtbot, fee_ctx, fee_data: FeeData) -> None:  # type: ignore[no-untyped-def]
