@@ -14,7 +14,7 @@ from peewee import SqliteDatabase
 
 from gasdesk.cli_text import message_text, print_refusal
 from gasdesk.demo.generate import DEFAULT_ACCOUNTS, DEFAULT_SEED, MAX_ACCOUNTS, DemoError, generate
-from gasdesk.storage.db import URL_ENV, default_db_path, open_database
+from gasdesk.storage.db import URL_ENV, default_db_path, is_default_database, open_database
 from gasdesk.storage.errors import (
     DISK_KINDS,
     DatabaseOpenError,
@@ -212,16 +212,6 @@ def _bound_to(path: str | Path | None) -> bool:
     return Path(current.database).resolve() == wanted.resolve()
 
 
-def is_demo_database(path: str | Path | None) -> bool:
-    """Whether `path` names the demo database, the only one the application fills with
-    demo data by itself: the default file, and never a shared (PostgreSQL) database or
-    a file named with --db or the settings."""
-    if os.environ.get(URL_ENV):
-        return False
-    wanted = Path(path) if path is not None else default_db_path()
-    return wanted.expanduser().resolve() == default_db_path().resolve()
-
-
 def ensure_demo(
     path: str | Path | None = None,
     *,
@@ -232,7 +222,7 @@ def ensure_demo(
     open and bound, opening it with open_database unless it already is; if it holds
     no accounts, write the default demo set (20,000 accounts). Returns True when it
     wrote the demo set. Refused for any database but the demo database."""
-    if not is_demo_database(path):
+    if not is_default_database(path):
         raise DemoError("Demo data is only written by itself into the default demo database.")
     if not _bound_to(path):
         open_database(path)

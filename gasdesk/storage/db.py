@@ -57,6 +57,16 @@ def default_db_path() -> Path:
     return platformdirs.user_data_path("gasdesk", appauthor=False) / "gasdesk.db"
 
 
+def is_default_database(path: str | Path | None) -> bool:
+    """Whether `path` names the default per-user database file, the only one the
+    application fills with demo data by itself: never a shared (PostgreSQL) database,
+    nor a file named with --db or in the settings."""
+    if os.environ.get(URL_ENV):
+        return False
+    wanted = Path(path) if path is not None else default_db_path()
+    return wanted.expanduser().resolve() == default_db_path().resolve()
+
+
 # Start-up check: the whole file with quick_check while that takes well under a
 # second (about 250 MB/s measured, warm cache); a bigger file gets quick_check of the
 # tables that hold money, receipts, audit and logins (0.2 s on a 470 MB file, where

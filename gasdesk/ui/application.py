@@ -189,16 +189,15 @@ def open_counter_database(db_path: str | None) -> bool:
     True when it is the demo database on its first start, which then needs the demo
     data set; any other database without an office and staff is refused (demo data
     is never written into a database the user named or a shared one)."""
-    from gasdesk.demo.cli import is_demo_database
     from gasdesk.services.office_setup import is_set_up
-    from gasdesk.storage.db import open_database
+    from gasdesk.storage.db import is_default_database, open_database
     from gasdesk.storage.models import Office
 
     # only the demo database is made by the application; a named file must exist
-    open_database(db_path, check_in_background=True, must_exist=not is_demo_database(db_path))
+    open_database(db_path, check_in_background=True, must_exist=not is_default_database(db_path))
     if is_set_up():
         return False
-    if is_demo_database(db_path) and Office.select().count() == 0:
+    if is_default_database(db_path) and Office.select().count() == 0:
         return True
     where = db_path or QCoreApplication.translate("Messages", "the shared database")
     raise NotSetUpError(

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from gasdesk.demo import DEMO_STAFF
-from gasdesk.demo.cli import ensure_demo, is_demo_database
+from gasdesk.demo.cli import ensure_demo
 from gasdesk.demo.generate import PROGRESS_STEPS, DemoError
 from gasdesk.domain.text import UserError
 from gasdesk.services import auth, offices
 from gasdesk.services.office_setup import set_up_office
-from gasdesk.storage.db import URL_ENV, open_database
+from gasdesk.storage.db import URL_ENV, is_default_database, open_database
 from gasdesk.storage.models import Account, Counter, Office, Staff, TariffVersion, db
 from gasdesk.ui.application import NotSetUpError, open_counter_database, run_gui
 from tests.pg_support import backend, backend_database, pg_url  # noqa: F401
@@ -125,9 +125,9 @@ def test_a_database_named_in_the_settings_is_refused_the_same_way(tmp_path, demo
 
 
 def test_a_shared_database_is_never_the_demo_database(monkeypatch, demo_home):
-    assert is_demo_database(None) and is_demo_database(str(demo_home))
+    assert is_default_database(None) and is_default_database(str(demo_home))
     monkeypatch.setenv(URL_ENV, "postgresql://counter@server/gasdesk")
-    assert not is_demo_database(None)
+    assert not is_default_database(None)
 
 
 def test_an_empty_shared_database_is_refused(backend_database, backend, monkeypatch, pg_url):  # noqa: F811

@@ -578,7 +578,7 @@ def test_cli_refuses_a_file_that_is_not_a_database(tmp_path, capsys):
 
 def test_ensure_demo_writes_only_into_an_empty_database(tmp_path, monkeypatch):
     path = tmp_path / "first.db"
-    monkeypatch.setattr("gasdesk.demo.cli.default_db_path", lambda: path)
+    monkeypatch.setattr("gasdesk.storage.db.default_db_path", lambda: path)
     try:
         assert ensure_demo(path, accounts=25) is True
     finally:
@@ -682,7 +682,7 @@ def test_without_a_writer_process_the_data_is_the_same(tmp_path, monkeypatch, de
 
 def test_ensure_demo_uses_the_database_already_open(tmp_path, monkeypatch):
     path = tmp_path / "open.db"
-    monkeypatch.setattr("gasdesk.demo.cli.default_db_path", lambda: path)
+    monkeypatch.setattr("gasdesk.storage.db.default_db_path", lambda: path)
     open_database(path)
     opened = db.obj
     try:
