@@ -200,7 +200,7 @@ def fee_ctx(fee_data: FeeData, qtbot, tmp_path: Path):  # type: ignore[no-untype
     to PDF files in tmp_path/printed instead of a printer."""
     from gasdesk.ui.application import make_settings
     from gasdesk.ui.context import AppContext
-    from gasdesk.ui.fee_settings import OUTPUT_DIR_KEY
+    from gasdesk.ui.fees.settings import OUTPUT_DIR_KEY
     from gasdesk.ui.worker import DbWorker
     from tests.helpers import teller_login
 
@@ -226,7 +226,7 @@ def on_shift(fee_ctx):  # type: ignore[no-untyped-def]
 def fee_tab(fee_ctx, qtbot):  # type: ignore[no-untyped-def]
     """The fee tab of that teller, on shift (opened through the real service) and shown
     as the active window."""
-    from gasdesk.ui.tabs.fees_tab import FeesTab
+    from gasdesk.ui.fees.tab import FeesTab
 
     open_test_shift(fee_ctx.session.staff.id, fee_ctx.session.counter.id)
     widget = FeesTab(fee_ctx)

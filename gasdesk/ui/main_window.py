@@ -9,12 +9,12 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QVBoxLayout,
 from gasdesk.app import ui_language
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.customer_bar import CustomerBar
+from gasdesk.ui.fees.tab import FeesTab
 from gasdesk.ui.focus import focus_first_field
 from gasdesk.ui.idle_lock import IdleLock
 from gasdesk.ui.phrase_panel import PhrasePanel
 from gasdesk.ui.status import CounterStatusBar
 from gasdesk.ui.tabs.dayend_tab import DayEndTab
-from gasdesk.ui.tabs.fees_tab import FeesTab
 from gasdesk.ui.tabs.forms_tab import FormsTab
 from gasdesk.ui.tabs.records_tab import RecordsTab
 from gasdesk.ui.window_fit import keep_main_window, restore_main_window

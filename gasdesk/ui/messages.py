@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from gasdesk.domain.text import CONTEXT, QT_TRANSLATE_NOOP, UserError
 from gasdesk.storage.errors import StorageError, describe_parts, is_database_error
-from gasdesk.ui.fee_labels import kind_label, method_label
+from gasdesk.ui.fees.labels import kind_label, method_label
 
 
 def english_ui() -> bool:

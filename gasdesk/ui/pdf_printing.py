@@ -36,7 +36,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
-from gasdesk.ui.fee_settings import output_dir, printer_name, silent_printing
+from gasdesk.ui.fees.settings import output_dir, printer_name, silent_printing
 
 MAX_DPI = 300
 

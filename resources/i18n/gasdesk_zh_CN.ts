@@ -905,7 +905,7 @@
 <context>
     <name>DrawerBanner</name>
     <message>
-        <location filename="../../gasdesk/ui/drawer_banner.py" line="43"/>
+        <location filename="../../gasdesk/ui/fees/drawer_banner.py" line="43"/>
         <source>Open shift… (Alt+O)</source>
         <translation>开班…（Alt+O）</translation>
     </message>
@@ -913,47 +913,47 @@
 <context>
     <name>DueLinesModel</name>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="25"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="25"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="26"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="26"/>
         <source>Readings (m³)</source>
         <translation>起止读数（m³）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="27"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="27"/>
         <source>Volume (m³)</source>
         <translation>气量（m³）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="28"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="28"/>
         <source>Price (¥/m³)</source>
         <translation>单价（¥/m³）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="29"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="29"/>
         <source>Amount (¥)</source>
         <translation>金额（¥）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="33"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="33"/>
         <source>Tier {tier}</source>
         <translation>第{tier}阶梯</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="35"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="35"/>
         <source>{tier} from {day}</source>
         <translation>{tier}（自{day}起）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="55"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="55"/>
         <source>meter {meter}</source>
         <translation>表号 {meter}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="59"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="59"/>
         <source>{open} (of {total})</source>
         <translation>{open}（共{total}）</translation>
     </message>
@@ -961,57 +961,57 @@
 <context>
     <name>DuePanel</name>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="58"/>
+        <location filename="../../gasdesk/ui/fees/due_panel.py" line="58"/>
         <source>Find the customer in the customer bar (F6).</source>
         <translation>请在客户栏查找客户（F6）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="64"/>
+        <location filename="../../gasdesk/ui/fees/due_panel.py" line="64"/>
         <source>{name} · account {number} · meter {meter}</source>
         <translation>{name} · 户号 {number} · 表号 {meter}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="72"/>
+        <location filename="../../gasdesk/ui/fees/due_panel.py" line="72"/>
         <source>Prepaid balance ¥{amount}</source>
         <translation>预存余额 ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="77"/>
+        <location filename="../../gasdesk/ui/fees/due_panel.py" line="77"/>
         <source>Amount due: …</source>
         <translation>应收金额：…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="80"/>
+        <location filename="../../gasdesk/ui/fees/due_panel.py" line="80"/>
         <source>Amount due: ¥{amount}</source>
         <translation>应收金额：¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="83"/>
+        <location filename="../../gasdesk/ui/fees/due_panel.py" line="83"/>
         <source>Nothing is due</source>
         <translation>无应缴费用</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="89"/>
+        <location filename="../../gasdesk/ui/fees/due_panel.py" line="89"/>
         <source>Enter the yuan or the m³ to buy</source>
         <translation>请输入购气金额（元）或气量（m³）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="92"/>
+        <location filename="../../gasdesk/ui/fees/due_panel.py" line="92"/>
         <source>To pay: ¥{amount} for {volume} m³</source>
         <translation>应付：¥{amount}，购气 {volume} m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="97"/>
+        <location filename="../../gasdesk/ui/fees/due_panel.py" line="97"/>
         <source>Gas used this year: {volume} m³</source>
         <translation>本年已用气：{volume} m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="102"/>
+        <location filename="../../gasdesk/ui/fees/due_panel.py" line="102"/>
         <source>Enter the amount to prepay</source>
         <translation>请输入预存金额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/due_panel.py" line="105"/>
+        <location filename="../../gasdesk/ui/fees/due_panel.py" line="105"/>
         <source>Prepay: ¥{amount}</source>
         <translation>预存：¥{amount}</translation>
     </message>
@@ -1215,47 +1215,47 @@
 <context>
     <name>FeeLabels</name>
     <message>
-        <location filename="../../gasdesk/ui/fee_labels.py" line="10"/>
+        <location filename="../../gasdesk/ui/fees/labels.py" line="10"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_labels.py" line="11"/>
+        <location filename="../../gasdesk/ui/fees/labels.py" line="11"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_labels.py" line="12"/>
+        <location filename="../../gasdesk/ui/fees/labels.py" line="12"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_labels.py" line="13"/>
+        <location filename="../../gasdesk/ui/fees/labels.py" line="13"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_labels.py" line="14"/>
+        <location filename="../../gasdesk/ui/fees/labels.py" line="14"/>
         <source>Prepaid balance</source>
         <translation>预存余额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_labels.py" line="21"/>
+        <location filename="../../gasdesk/ui/fees/labels.py" line="21"/>
         <source>Gas bill</source>
         <translation>气费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_labels.py" line="22"/>
+        <location filename="../../gasdesk/ui/fees/labels.py" line="22"/>
         <source>IC-card gas</source>
         <translation>IC卡购气</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_labels.py" line="23"/>
+        <location filename="../../gasdesk/ui/fees/labels.py" line="23"/>
         <source>Prepayment</source>
         <translation>预存</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_labels.py" line="24"/>
+        <location filename="../../gasdesk/ui/fees/labels.py" line="24"/>
         <source>Void</source>
         <translation>冲正</translation>
     </message>
@@ -1263,17 +1263,17 @@
 <context>
     <name>FeesTab</name>
     <message>
-        <location filename="../../gasdesk/ui/tabs/fees_tab.py" line="205"/>
+        <location filename="../../gasdesk/ui/fees/tab.py" line="205"/>
         <source>Bills of ¥{amount} are due ({n} bill(s)); a prepayment does not pay them. Settle them first (Alt+B), or go on with the prepayment.</source>
         <translation>该户有欠费 ¥{amount}（{n} 笔账单），预存不会抵缴欠费。可先缴清欠费（Alt+B），或继续预存。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/fees_tab.py" line="296"/>
+        <location filename="../../gasdesk/ui/fees/tab.py" line="296"/>
         <source>short by ¥{amount}</source>
         <translation>还差 ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/fees_tab.py" line="415"/>
+        <location filename="../../gasdesk/ui/fees/tab.py" line="415"/>
         <source>Recorded as {code}, but its receipt could not be made: {reason} Print it from today&apos;s list (Ctrl+P) once this is fixed.</source>
         <translation>已记账，收据号 {code}，但收据未能生成：{reason} 故障排除后请在今日列表中补打（Ctrl+P）。</translation>
     </message>
@@ -1952,19 +1952,17 @@
         <translation>“{value}”不是以升计的整数气量。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/limits.py" line="110"/>
-        <location filename="../../gasdesk/domain/tariff.py" line="328"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="333"/>
         <source>The volume must be more than zero.</source>
         <translation>气量必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/limits.py" line="115"/>
-        <location filename="../../gasdesk/domain/tariff.py" line="333"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="338"/>
         <source>{amount} m³ is above the limit of {limit} m³ for one purchase; check the volume.</source>
         <translation>{amount} m³超过单次购气上限{limit} m³，请核对气量。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/limits.py" line="129"/>
+        <location filename="../../gasdesk/domain/limits.py" line="115"/>
         <source>The prepaid balance of account {number} cannot exceed {limit} yuan; nothing was recorded.</source>
         <translation>户号{number}的预存余额不能超过{limit}元，本次未作记录。</translation>
     </message>
@@ -2509,103 +2507,103 @@
         <translation>备份{file}校验未通过：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="153"/>
+        <location filename="../../gasdesk/storage/db.py" line="163"/>
         <source>{path} is not a file.</source>
         <translation>{path}不是文件。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="163"/>
+        <location filename="../../gasdesk/storage/db.py" line="173"/>
         <source>{path} cannot be read: permission denied.</source>
         <translation>无法读取{path}：没有访问权限。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="168"/>
+        <location filename="../../gasdesk/storage/db.py" line="178"/>
         <source>{path} cannot be read (system error {errno}).</source>
         <translation>无法读取{path}（系统错误{errno}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="175"/>
+        <location filename="../../gasdesk/storage/db.py" line="185"/>
         <source>{path} is not a GasDesk database (it is not an SQLite file).</source>
         <translation>{path}不是GasDesk数据库（不是SQLite文件）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="103"/>
-        <location filename="../../gasdesk/storage/db.py" line="182"/>
+        <location filename="../../gasdesk/storage/db.py" line="113"/>
+        <location filename="../../gasdesk/storage/db.py" line="192"/>
         <source>{path} cannot be written (read-only file or folder).</source>
         <translation>无法写入{path}（文件或文件夹为只读）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="98"/>
+        <location filename="../../gasdesk/storage/db.py" line="108"/>
         <source>{path} cannot be opened: the disk is full. Nothing was changed; free space on the disk and start again.</source>
         <translation>无法打开{path}：磁盘已满。未做任何更改，请清理磁盘空间后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="106"/>
+        <location filename="../../gasdesk/storage/db.py" line="116"/>
         <source>{path} cannot be opened: the disk reported a read or write error. Nothing was changed; call the administrator.</source>
         <translation>无法打开{path}：磁盘报告读写错误。未做任何更改，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="111"/>
+        <location filename="../../gasdesk/storage/db.py" line="121"/>
         <source>{path} cannot be opened: its disk or folder can no longer be reached (removed or failed). Nothing was changed; call the administrator.</source>
         <translation>无法打开{path}：无法访问其所在的磁盘或文件夹（已被移除或发生故障）。未做任何更改，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="116"/>
+        <location filename="../../gasdesk/storage/db.py" line="126"/>
         <source>{path} is locked by another program. Nothing was changed; try again in a moment.</source>
         <translation>{path}正被其他程序锁定。未做任何更改，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="142"/>
+        <location filename="../../gasdesk/storage/db.py" line="152"/>
         <source>There is no database {path}; nothing was created. Check the name; a new database is made with gasdesk setup --office CODE --badge BADGE --name NAME --db {path}</source>
         <translation>没有数据库{path}，未创建任何文件。请核对名称；新数据库用 gasdesk setup --office CODE --badge BADGE --name NAME --db {path} 建立。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="204"/>
+        <location filename="../../gasdesk/storage/db.py" line="214"/>
         <source>{path} is damaged and cannot be opened.</source>
         <translation>{path}已损坏，无法打开。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="212"/>
+        <location filename="../../gasdesk/storage/db.py" line="222"/>
         <source>{path} is an SQLite file but not a GasDesk database.</source>
         <translation>{path}是SQLite文件，但不是GasDesk数据库。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="220"/>
+        <location filename="../../gasdesk/storage/db.py" line="230"/>
         <source>{path} was written by a newer GasDesk (schema {version}; this version knows up to {latest}). Install the newer GasDesk to open it.</source>
         <translation>{path}由更新版本的GasDesk写入（数据结构版本{version}，本版本最高支持{latest}）。请安装新版GasDesk后再打开。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="238"/>
+        <location filename="../../gasdesk/storage/db.py" line="248"/>
         <source>The folder {folder} cannot be created: permission denied.</source>
         <translation>无法创建文件夹{folder}：没有访问权限。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="245"/>
+        <location filename="../../gasdesk/storage/db.py" line="255"/>
         <source>The folder {folder} cannot be created (system error {errno}).</source>
         <translation>无法创建文件夹{folder}（系统错误{errno}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="254"/>
+        <location filename="../../gasdesk/storage/db.py" line="264"/>
         <source>The folder {folder} cannot be written.</source>
         <translation>无法写入文件夹{folder}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="262"/>
+        <location filename="../../gasdesk/storage/db.py" line="272"/>
         <source>{path} is damaged: the integrity check found problems.</source>
         <translation>{path}已损坏：完整性检查发现问题。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="348"/>
+        <location filename="../../gasdesk/storage/db.py" line="358"/>
         <source>The text contains a NUL character; type it again.</source>
         <translation>文本中含有NUL字符，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="426"/>
+        <location filename="../../gasdesk/storage/db.py" line="436"/>
         <source>The shared database {server} cannot be reached.</source>
         <translation>无法连接共享数据库{server}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/db.py" line="455"/>
+        <location filename="../../gasdesk/storage/db.py" line="465"/>
         <source>This database was written by a newer GasDesk; install the newer GasDesk.</source>
         <translation>该数据库由更新版本的GasDesk写入，请安装新版GasDesk。</translation>
     </message>
@@ -2620,12 +2618,12 @@
         <translation>营业室 {code} 已经设立；添加员工请用 gasdesk user add。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/application.py" line="203"/>
+        <location filename="../../gasdesk/ui/application.py" line="202"/>
         <source>the shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/application.py" line="205"/>
+        <location filename="../../gasdesk/ui/application.py" line="204"/>
         <source>The database {where} has no office or staff yet. GasDesk writes demo data only into its own demo database. To start work with this one, set up the office and its first supervisor: gasdesk setup --office MS --badge BADGE --name NAME{db}</source>
         <translation>数据库 {where} 还没有营业室和员工。GasDesk 只在自己的演示数据库中生成演示数据。要使用这个数据库，请先设立营业室及其第一位主管：gasdesk setup --office MS --badge 工号 --name 姓名{db}</translation>
     </message>
@@ -3311,60 +3309,60 @@
 <context>
     <name>PaymentsModel</name>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="94"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="94"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="95"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="95"/>
         <location filename="../../gasdesk/ui/records/history_models.py" line="119"/>
         <source>Receipt</source>
         <translation>票据号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="96"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="96"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="97"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="97"/>
         <source>Name</source>
         <translation>户名</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="98"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="98"/>
         <location filename="../../gasdesk/ui/records/history_models.py" line="116"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="99"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="99"/>
         <location filename="../../gasdesk/ui/records/history_models.py" line="117"/>
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="100"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="100"/>
         <source>Amount (¥)</source>
         <translation>金额（¥）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="101"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="101"/>
         <source>Teller</source>
         <translation>营业员</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="102"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="102"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="107"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="107"/>
         <source>voided by {code}</source>
         <translation>已被{code}冲正</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fee_models.py" line="109"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="109"/>
         <source>reverses {code}</source>
         <translation>冲正{code}</translation>
     </message>
@@ -3582,67 +3580,67 @@
 <context>
     <name>ReadBackDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="40"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="40"/>
         <source>Read back before recording</source>
         <translation>记账前唱收唱付</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="45"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="45"/>
         <source>{kind} · account {number} · {name}</source>
         <translation>{kind} · 户号 {number} · {name}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="55"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="55"/>
         <source>Due</source>
         <translation>回访期限</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="56"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="56"/>
         <source>Received</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="59"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="59"/>
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="73"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="73"/>
         <source>Method: {method}</source>
         <translation>支付方式：{method}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="75"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="75"/>
         <source>Reference: {reference}</source>
         <translation>流水号：{reference}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="78"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="78"/>
         <source>Gas to load: {volume} m³</source>
         <translation>写卡气量：{volume} m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="90"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="90"/>
         <source>Say to the customer:</source>
         <translation>请对客户说：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="103"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="103"/>
         <source>Record and print (Enter)</source>
         <translation>确认并打印（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="105"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="105"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="148"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="148"/>
         <source>Recording the payment…</source>
         <translation>正在记录收费…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/readback_dialog.py" line="154"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="154"/>
         <source>Try again (Enter)</source>
         <translation>重试（Enter）</translation>
     </message>
@@ -3779,47 +3777,47 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="52"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="52"/>
         <source>Receipt {code}</source>
         <translation>收据 {code}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="62"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="62"/>
         <source>Print (Enter)</source>
         <translation>打印（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="64"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="64"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="118"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="118"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="145"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="145"/>
         <source>Printed a copy marked 重印.</source>
         <translation>已打印标有“重印”的副本。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="147"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="147"/>
         <source>Printed.</source>
         <translation>已打印。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="148"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="148"/>
         <source>Print a copy (Enter)</source>
         <translation>打印副本（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="158"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="158"/>
         <source>Printed, but the print could not be recorded: {reason}</source>
         <translation>已打印，但打印记录未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/receipt_dialog.py" line="168"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="168"/>
         <source>Not printed: {reason}</source>
         <translation>未打印：{reason}</translation>
     </message>
@@ -4095,87 +4093,87 @@
 <context>
     <name>TenderForm</name>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="47"/>
+        <location filename="../../gasdesk/ui/fees/tender_form.py" line="47"/>
         <source>Pay bills (Alt+B)</source>
         <translation>缴纳账单（Alt+B）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="48"/>
+        <location filename="../../gasdesk/ui/fees/tender_form.py" line="48"/>
         <source>Buy gas, IC card (Alt+G)</source>
         <translation>IC卡购气（Alt+G）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="49"/>
+        <location filename="../../gasdesk/ui/fees/tender_form.py" line="49"/>
         <source>Prepay (Alt+P)</source>
         <translation>预存（Alt+P）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="75"/>
+        <location filename="../../gasdesk/ui/fees/tender_form.py" line="75"/>
         <source>yuan, e.g. 100</source>
         <translation>元，如：100</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="76"/>
+        <location filename="../../gasdesk/ui/fees/tender_form.py" line="76"/>
         <source>m³, e.g. 20</source>
         <translation>m³，如：20</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="77"/>
+        <location filename="../../gasdesk/ui/fees/tender_form.py" line="77"/>
         <source>yuan, e.g. 200</source>
         <translation>元，如：200</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="78"/>
+        <location filename="../../gasdesk/ui/fees/tender_form.py" line="78"/>
         <source>e.g. 200, or + if exact</source>
         <translation>如：200；正好按 +</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="80"/>
+        <location filename="../../gasdesk/ui/fees/tender_form.py" line="80"/>
         <source>transaction reference number</source>
         <translation>交易流水号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="94"/>
+        <location filename="../../gasdesk/ui/fees/tender_form.py" line="94"/>
         <source>Settle the bills first (Alt+B)</source>
         <translation>先缴清欠费（Alt+B）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="98"/>
+        <location filename="../../gasdesk/ui/fees/tender_form.py" line="98"/>
         <source>Read back (Enter)</source>
         <translation>唱收唱付（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="103"/>
+        <location filename="../../gasdesk/ui/fees/tender_form.py" line="103"/>
         <source>&amp;Method:</source>
         <translation>支付方式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="104"/>
+        <location filename="../../gasdesk/ui/fees/tender_form.py" line="104"/>
         <source>Buy for (¥):</source>
         <translation>购气金额（¥）：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="105"/>
+        <location filename="../../gasdesk/ui/fees/tender_form.py" line="105"/>
         <source>or gas (m³):</source>
         <translation>或购气量（m³）：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="106"/>
+        <location filename="../../gasdesk/ui/fees/tender_form.py" line="106"/>
         <source>Prepay (¥):</source>
         <translation>预存金额（¥）：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="107"/>
+        <location filename="../../gasdesk/ui/fees/tender_form.py" line="107"/>
         <source>Cash &amp;received (¥):</source>
         <translation>实收现金(&amp;R)（¥）：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="108"/>
+        <location filename="../../gasdesk/ui/fees/tender_form.py" line="108"/>
         <source>Re&amp;ference:</source>
         <translation>流水号(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tender_form.py" line="109"/>
+        <location filename="../../gasdesk/ui/fees/tender_form.py" line="109"/>
         <source>Change:</source>
         <translation>找零：</translation>
     </message>
@@ -4206,33 +4204,33 @@
 <context>
     <name>TodaysPayments</name>
     <message>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="39"/>
+        <location filename="../../gasdesk/ui/fees/todays_payments.py" line="39"/>
         <source>Reprint (Ctrl+P)</source>
         <translation>重印（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="41"/>
+        <location filename="../../gasdesk/ui/fees/todays_payments.py" line="41"/>
         <source>Void… (F9)</source>
         <translation>冲正…（F9）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="51"/>
+        <location filename="../../gasdesk/ui/fees/todays_payments.py" line="51"/>
         <source>&amp;Today&apos;s payments at this office</source>
         <translation>本营业室今日收费(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="111"/>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="119"/>
+        <location filename="../../gasdesk/ui/fees/todays_payments.py" line="111"/>
+        <location filename="../../gasdesk/ui/fees/todays_payments.py" line="119"/>
         <source>Choose a payment in the list first.</source>
         <translation>请先在列表中选择一笔收费。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="122"/>
+        <location filename="../../gasdesk/ui/fees/todays_payments.py" line="122"/>
         <source>This payment cannot be voided.</source>
         <translation>该笔收费不能冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/todays_payments.py" line="133"/>
+        <location filename="../../gasdesk/ui/fees/todays_payments.py" line="133"/>
         <source>Voided; void slip {code}.</source>
         <translation>已冲正，冲正单号{code}。</translation>
     </message>
@@ -4334,47 +4332,47 @@
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="44"/>
+        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="44"/>
         <source>Void payment {code}</source>
         <translation>冲正收费 {code}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="47"/>
+        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="47"/>
         <source>{kind} {code}: account {number} {name}, {method} ¥{amount}</source>
         <translation>{kind} {code}：户号 {number} {name}，{method} ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="59"/>
+        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="59"/>
         <source>A void needs a supervisor. The payment stays on record; a reversing entry and a void slip are made.</source>
         <translation>冲正需值班主管授权。原收费记录保留，系统将另行生成一笔冲正记录和冲正单。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="70"/>
+        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="70"/>
         <source>e.g. wrong amount entered, customer changed payment method</source>
         <translation>如：金额录入错误、客户更换支付方式</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="73"/>
+        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="73"/>
         <source>Supervisor badge:</source>
         <translation>主管工号：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="74"/>
+        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="74"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="75"/>
+        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="75"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="77"/>
+        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="77"/>
         <source>Void (Enter)</source>
         <translation>冲正（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/void_dialog.py" line="79"/>
+        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="79"/>
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>

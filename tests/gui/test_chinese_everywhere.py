@@ -163,7 +163,7 @@ def test_payment_read_back_receipt_void_reprint_and_customer_display(  # type: i
     zh_window, qtbot, tmp_path
 ) -> None:
     from gasdesk.demo import DEMO_PASSWORD, DEMO_STAFF
-    from gasdesk.ui.fee_settings import OUTPUT_DIR_KEY
+    from gasdesk.ui.fees.settings import OUTPUT_DIR_KEY
 
     window = zh_window
     ctx = window.ctx

@@ -20,8 +20,8 @@ from gasdesk.services.accounts import get_account
 from gasdesk.storage.models import FormRecord, Payment
 from gasdesk.storage.models_service import Rating, ServiceVisit
 from gasdesk.ui.customer_display import AMOUNTS, WELCOME, CustomerDisplay
+from gasdesk.ui.fees.tab import FeesTab
 from gasdesk.ui.phrase_panel import PhrasePanel
-from gasdesk.ui.tabs.fees_tab import FeesTab
 from tests import fees_support
 from tests.fees_support import FeeData
 from tests.helpers import settle, type_text

@@ -12,8 +12,8 @@ from gasdesk.services.accounts import get_account
 from gasdesk.storage import integrity
 from gasdesk.storage.models import Payment, Shift
 from gasdesk.storage.models_dayend import DayClosure, ShiftDifference
+from gasdesk.ui.fees.tab import FeesTab
 from gasdesk.ui.tabs.dayend_tab import DayEndTab
-from gasdesk.ui.tabs.fees_tab import FeesTab
 from tests import fees_support
 from tests.fees_support import PASSWORD, FeeData
 from tests.helpers import settle, type_text

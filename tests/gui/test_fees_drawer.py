@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from gasdesk.services.accounts import get_account
 from gasdesk.storage.models import Payment, Shift
+from gasdesk.ui.fees.tab import FeesTab
 from gasdesk.ui.open_shift_dialog import OpenShiftDialog
-from gasdesk.ui.tabs.fees_tab import FeesTab
 from tests import fees_support
 from tests.fees_support import NOTHING, FeeData, added, counts
 from tests.helpers import close_test_shift, settle

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QApplication
 
 from gasdesk.services.accounts import get_account
 from gasdesk.storage.models import Payment, ReceiptPrint
-from gasdesk.ui.readback_dialog import ReadBackDialog
-from gasdesk.ui.receipt_dialog import ReceiptDialog
-from gasdesk.ui.tabs.fees_tab import FeesTab
+from gasdesk.ui.fees.readback_dialog import ReadBackDialog
+from gasdesk.ui.fees.receipt_dialog import ReceiptDialog
+from gasdesk.ui.fees.tab import FeesTab
 from tests import fees_support
 from tests.fees_support import NOTHING, ONE_PAYMENT, FeeData, added, counts
 

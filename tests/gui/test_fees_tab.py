@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication
 
 from gasdesk.services.accounts import get_account
 from gasdesk.storage.models import AuditEvent, Payment, Receipt, ReceiptPrint
-from gasdesk.ui.fee_models import DueLinesModel, PaymentsModel
-from gasdesk.ui.tabs.fees_tab import FeesTab
+from gasdesk.ui.fees.models import DueLinesModel, PaymentsModel
+from gasdesk.ui.fees.tab import FeesTab
 from tests import fees_support
 from tests.fees_support import (
     NOTHING,

@@ -15,12 +15,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
-import gasdesk.ui.receipt_dialog as receipt_dialog
+import gasdesk.ui.fees.receipt_dialog as receipt_dialog
 from gasdesk.services.receipts import record_print
 from gasdesk.storage.models import AuditEvent, FormEvent, ReceiptPrint
-from gasdesk.ui.fee_settings import OUTPUT_DIR_KEY
+from gasdesk.ui.fees.settings import OUTPUT_DIR_KEY
+from gasdesk.ui.fees.tab import FeesTab
 from gasdesk.ui.pdf_printing import MAX_DPI
-from gasdesk.ui.tabs.fees_tab import FeesTab
 from tests import fees_support
 from tests.fees_support import FeeData
 from tests.gui.test_fees_tab import pay_by_keyboard, pdf_text

@@ -11,7 +11,7 @@ from gasdesk.domain.fees import PaymentRequest
 from gasdesk.services import payments
 from gasdesk.storage.db import write_transaction
 from gasdesk.storage.models import Counter, Payment, Receipt
-from gasdesk.ui.void_dialog import VoidDialog
+from gasdesk.ui.fees.void_dialog import VoidDialog
 from tests import fees_support
 from tests.fees_support import PASSWORD, FeeData
 from tests.helpers import open_test_shift

@@ -155,8 +155,8 @@ def receipt(fee_data: FeeData) -> Iterator[tuple[int, str, bytes]]:
 def test_dialogs_fit_with_their_buttons(
     qtbot, fee_ctx, receipt: tuple[int, str, bytes], hall_screen: QRect
 ) -> None:  # type: ignore[no-untyped-def]
+    from gasdesk.ui.fees.receipt_dialog import ReceiptDialog
     from gasdesk.ui.form_preview import FormPreviewDialog
-    from gasdesk.ui.receipt_dialog import ReceiptDialog
 
     receipt_id, code, pdf = receipt
     dialogs = [

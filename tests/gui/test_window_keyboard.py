@@ -158,13 +158,13 @@ def every_window(qtbot, ctx, fee_data: FeeData) -> list[QWidget]:  # type: ignor
     from gasdesk.services import offices, receipts
     from gasdesk.services.receipts import prepare_print, record_print
     from gasdesk.ui.dayend.supervisor import SupervisorDialog
+    from gasdesk.ui.fees.readback_dialog import ReadBackDialog
+    from gasdesk.ui.fees.receipt_dialog import ReceiptDialog
+    from gasdesk.ui.fees.void_dialog import VoidDialog
     from gasdesk.ui.form_preview import FormPreviewDialog
     from gasdesk.ui.login import LoginDialog
-    from gasdesk.ui.readback_dialog import ReadBackDialog
-    from gasdesk.ui.receipt_dialog import ReceiptDialog
     from gasdesk.ui.records.reprint import ReceiptCopyDialog
     from gasdesk.ui.unlock_dialog import UnlockBadgeDialog
-    from gasdesk.ui.void_dialog import VoidDialog
 
     info = paid(fee_data)
     pdf = receipts.receipt_pdf(info.receipt_id)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from gasdesk.domain.cash import NON_CASH_METHODS, parse_terminal_total
 from gasdesk.ui.dayend.denominations import DenominationForm
-from gasdesk.ui.fee_labels import method_label
+from gasdesk.ui.fees.labels import method_label
 
 
 class BlindCountBox(QGroupBox):

@@ -14,7 +14,7 @@ from gasdesk.domain.kpi import KpiRow, ReplyFigures
 from gasdesk.domain.money import format_yuan
 from gasdesk.domain.service_quality import SATISFACTION_TARGET, format_rate
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
-from gasdesk.ui.fee_labels import method_label
+from gasdesk.ui.fees.labels import method_label
 from gasdesk.ui.table_model import RIGHT, RowTableModel
 
 RED = QColor("#b00020")

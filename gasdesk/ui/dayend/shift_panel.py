@@ -28,8 +28,8 @@ from gasdesk.ui.dayend.count_box import BlindCountBox
 from gasdesk.ui.dayend.denominations import DenominationForm
 from gasdesk.ui.dayend.models import ReconciliationModel, difference_text
 from gasdesk.ui.dayend.supervisor import SupervisorDialog
-from gasdesk.ui.fee_labels import method_label
-from gasdesk.ui.fee_settings import ceiling_fen
+from gasdesk.ui.fees.labels import method_label
+from gasdesk.ui.fees.settings import ceiling_fen
 from gasdesk.ui.formdesk.common import clock
 from gasdesk.ui.messages import user_text
 

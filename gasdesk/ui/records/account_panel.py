@@ -26,7 +26,7 @@ from gasdesk.domain.account_view import AccountView, PaymentLine
 from gasdesk.domain.money import format_yuan
 from gasdesk.domain.readings import format_m3
 from gasdesk.ui.context import AppContext
-from gasdesk.ui.fee_settings import receipt_layout
+from gasdesk.ui.fees.settings import receipt_layout
 from gasdesk.ui.messages import user_text
 from gasdesk.ui.records.history_models import BillsModel, PaymentsModel, ReadingsModel
 from gasdesk.ui.records.reading_form import ReadingReportForm

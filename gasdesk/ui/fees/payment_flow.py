@@ -15,9 +15,9 @@ from gasdesk.domain.fees import PaymentRequest, ReceiptInfo
 from gasdesk.domain.readback import ReadBack
 from gasdesk.services import payments, receipts
 from gasdesk.ui.context import AppContext
-from gasdesk.ui.fee_settings import ceiling_fen, receipt_layout
+from gasdesk.ui.fees.readback_dialog import ReadBackDialog
+from gasdesk.ui.fees.settings import ceiling_fen, receipt_layout
 from gasdesk.ui.messages import user_text
-from gasdesk.ui.readback_dialog import ReadBackDialog
 
 
 def commit_and_render(

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont
 from gasdesk.domain.fees import BillView, PaymentRow
 from gasdesk.domain.money import format_yuan
 from gasdesk.domain.tariff import TierLine, format_m3
-from gasdesk.ui.fee_labels import kind_label, method_label
+from gasdesk.ui.fees.labels import kind_label, method_label
 from gasdesk.ui.table_model import RIGHT, RowTableModel
 
 Row = tuple[bool, list[str]]  # (is_heading, cells)

@@ -27,7 +27,7 @@ from gasdesk.services.auth import LoginError
 from gasdesk.services.voids import void_payment
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.credentials import badge_field, error_label, password_field
-from gasdesk.ui.fee_labels import kind_label, method_label
+from gasdesk.ui.fees.labels import kind_label, method_label
 from gasdesk.ui.messages import user_text
 
 

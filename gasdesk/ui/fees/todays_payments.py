@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 from gasdesk.domain.fees import PaymentRow, ReceiptInfo
 from gasdesk.services import payments, receipts
 from gasdesk.ui.context import AppContext
-from gasdesk.ui.fee_models import PaymentsModel
-from gasdesk.ui.fee_settings import receipt_layout
+from gasdesk.ui.fees.models import PaymentsModel
+from gasdesk.ui.fees.settings import receipt_layout
+from gasdesk.ui.fees.void_dialog import VoidDialog
 from gasdesk.ui.messages import user_text
 from gasdesk.ui.table_view import row_table
-from gasdesk.ui.void_dialog import VoidDialog
 
 
 class TodaysPayments(QWidget):

@@ -17,7 +17,7 @@ from gasdesk.domain.fees import DueStatement, PurchaseQuote
 from gasdesk.domain.money import format_yuan
 from gasdesk.domain.records import AccountSummary
 from gasdesk.domain.tariff import format_m3
-from gasdesk.ui.fee_models import DueLinesModel
+from gasdesk.ui.fees.models import DueLinesModel
 
 
 class DuePanel(QWidget):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from gasdesk.domain.money import format_yuan
 from gasdesk.domain.readback import ReadBack
 from gasdesk.domain.tariff import format_m3
-from gasdesk.ui.fee_labels import kind_label, method_label
+from gasdesk.ui.fees.labels import kind_label, method_label
 
 FIGURE = "font-size: 34px; font-weight: 600;"
 CAPITAL = "font-size: 20px; color: #333;"

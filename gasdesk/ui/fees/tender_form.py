@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from gasdesk.domain.methods import TENDER_METHODS
-from gasdesk.ui.fee_labels import method_label
+from gasdesk.ui.fees.labels import method_label
 
 MODES = ("bill", "purchase", "prepay")
 EXACT_CASH_KEY = Qt.Key.Key_Plus  # on the numeric keypad, beside Enter

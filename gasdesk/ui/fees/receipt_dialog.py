@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from gasdesk.services.receipts import PrintCopy, prepare_print, record_print
 from gasdesk.ui.context import AppContext
-from gasdesk.ui.fee_settings import receipt_layout, silent_printing
+from gasdesk.ui.fees.settings import receipt_layout, silent_printing
 from gasdesk.ui.file_dialogs import guard_print_dialog
 from gasdesk.ui.messages import user_text
 from gasdesk.ui.pdf_preview import pdf_view

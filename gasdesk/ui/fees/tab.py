@@ -33,15 +33,15 @@ from gasdesk.domain.tariff import format_m3, parse_volume
 from gasdesk.services import accounts, billing, purchases
 from gasdesk.services.shifts import NoShiftError
 from gasdesk.ui.context import AppContext
-from gasdesk.ui.drawer_banner import DrawerBanner
-from gasdesk.ui.due_panel import DuePanel
-from gasdesk.ui.fee_settings import ceiling_fen
+from gasdesk.ui.fees.drawer_banner import DrawerBanner
+from gasdesk.ui.fees.due_panel import DuePanel
+from gasdesk.ui.fees.payment_flow import PaymentFlow
+from gasdesk.ui.fees.readback_dialog import ReadBackDialog
+from gasdesk.ui.fees.receipt_dialog import ReceiptDialog
+from gasdesk.ui.fees.settings import ceiling_fen
+from gasdesk.ui.fees.tender_form import TenderForm
+from gasdesk.ui.fees.todays_payments import TodaysPayments
 from gasdesk.ui.messages import user_text
-from gasdesk.ui.payment_flow import PaymentFlow
-from gasdesk.ui.readback_dialog import ReadBackDialog
-from gasdesk.ui.receipt_dialog import ReceiptDialog
-from gasdesk.ui.tender_form import TenderForm
-from gasdesk.ui.todays_payments import TodaysPayments
 
 
 def new_key() -> str:
