@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshots translations setup
+.PHONY: run test lint bench screenshots translations check-wheel setup
 run: setup
 	$(PY) -m gasdesk
 
@@ -23,6 +23,10 @@ bench: setup
 
 screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m gasdesk screenshot out/screens
+
+# the wheel, installed into a fresh environment, runs `gasdesk screenshot` with its resources
+check-wheel:
+	PYTHON=$(PYTHON) bash scripts/check_wheel.sh
 
 translations: setup
 	$(VENV)/bin/pyside6-lupdate -no-obsolete $$(find gasdesk -name '*.py' | sort) -ts resources/i18n/gasdesk_zh_CN.ts

@@ -16,12 +16,10 @@ from functools import cache
 from typing import TYPE_CHECKING, Protocol
 
 from gasdesk.domain.text import CONTEXT
-from gasdesk.resources import RESOURCES
+from gasdesk.resources import TRANSLATION, resource_path
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
-
-QM = RESOURCES / "i18n" / "gasdesk_zh_CN.qm"
 
 
 class Refusal(Protocol):
@@ -44,7 +42,9 @@ def _translator() -> QTranslator | None:
     from PySide6.QtCore import QTranslator
 
     translator = QTranslator()
-    return translator if translator.load(str(QM)) else None
+    with resource_path(TRANSLATION) as qm:
+        loaded = translator.load(str(qm))
+    return translator if loaded else None
 
 
 def _chinese(template: str) -> str:

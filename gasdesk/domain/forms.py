@@ -35,7 +35,8 @@ from __future__ import annotations
 import re
 import tomllib
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
+from importlib.resources.abc import Traversable
+from pathlib import PurePath
 from typing import Any
 
 from gasdesk.domain.form_spec import (
@@ -369,8 +370,9 @@ def parse_definition(data: dict[str, Any], kind: str, source: str = "") -> FormS
     )
 
 
-def load_file(path: Path) -> FormSpec:
-    """Read one form file; raise DefinitionError naming the problem (not the file)."""
+def load_file(path: Traversable) -> FormSpec:
+    """Read one form file (a path, or a file of installed package data); raise
+    DefinitionError naming the problem (not the file)."""
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
@@ -381,18 +383,20 @@ def load_file(path: Path) -> FormSpec:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DefinitionError(f"bad TOML: {exc}") from None
-    return parse_definition(data, path.stem, path.name)
+    return parse_definition(data, PurePath(path.name).stem, path.name)
 
 
-def load_catalog(directory: Path) -> FormCatalog:
-    """Every *.toml form in `directory`, in picker order; broken files are reported, not fatal."""
+def load_catalog(directory: Traversable) -> FormCatalog:
+    """Every *.toml form in `directory` (a folder, or the installed package data), in
+    picker order; broken files are reported, not fatal."""
     forms: list[FormSpec] = []
     problems: list[DefinitionProblem] = []
     if not directory.is_dir():
         return FormCatalog(
             (), (DefinitionProblem(str(directory), "the forms folder does not exist"),)
         )
-    for path in sorted(directory.glob("*.toml")):
+    files = (f for f in directory.iterdir() if f.name.endswith(".toml") and f.is_file())
+    for path in sorted(files, key=lambda f: f.name):
         try:
             forms.append(load_file(path))
         except DefinitionError as exc:

@@ -230,9 +230,10 @@ def load_table(path: Path) -> dict[int, YearTable]:
 @lru_cache(maxsize=1)
 def default_calendar() -> HolidayCalendar:
     """The calendar of the shipped resources/holidays.toml plus the library."""
-    from gasdesk.resources import RESOURCES
+    from gasdesk.resources import resource_path
 
-    return HolidayCalendar(load_table(RESOURCES / "holidays.toml"))
+    with resource_path("holidays.toml") as path:
+        return HolidayCalendar(load_table(path))
 
 
 @lru_cache(maxsize=1)

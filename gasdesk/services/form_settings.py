@@ -5,23 +5,25 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from gasdesk.domain.appointments import AppointmentConfig, parse_config
 from gasdesk.domain.form_spec import FormCatalog
 from gasdesk.domain.forms import load_catalog
 from gasdesk.domain.outages import PeakWindow, parse_peaks
-from gasdesk.resources import FORMS, load_toml
+from gasdesk.resources import forms_folder, load_toml
 
 FORMS_DIR_ENV = "GASDESK_FORMS_DIR"
 DEFAULT_SERVICE_PHONE = "0533-8777760"
 
 
-def forms_dir(override: str | Path | None = None) -> Path:
+def forms_dir(override: str | Path | None = None) -> Traversable:
+    """The folder named by `override` or GASDESK_FORMS_DIR, else the shipped forms."""
     if override:
         return Path(override)
     env = os.environ.get(FORMS_DIR_ENV)
-    return Path(env) if env else FORMS
+    return Path(env) if env else forms_folder()
 
 
 def load_forms(directory: str | Path | None = None) -> FormCatalog:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from gasdesk.app import make_settings, ui_language
 from gasdesk.domain.records import LoginSession
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
-from gasdesk.resources import RESOURCES
+from gasdesk.resources import TRANSLATION, resource_path
 from gasdesk.services import offices as office_service
 from gasdesk.storage.errors import DatabaseOpenError
 from gasdesk.ui.context import AppContext
@@ -47,7 +47,9 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     loaded = []
     ours = QTranslator(app)
-    if ours.load(str(RESOURCES / "i18n" / "gasdesk_zh_CN.qm")):
+    with resource_path(TRANSLATION) as qm:
+        loaded_ours = ours.load(str(qm))
+    if loaded_ours:
         app.installTranslator(ours)
         loaded.append(ours)
     qt = QTranslator(app)

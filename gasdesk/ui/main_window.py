@@ -12,6 +12,7 @@ from gasdesk.ui.customer_bar import CustomerBar
 from gasdesk.ui.fees.tab import FeesTab
 from gasdesk.ui.focus import focus_first_field
 from gasdesk.ui.idle_lock import IdleLock
+from gasdesk.ui.job_errors import JobErrorNotice
 from gasdesk.ui.phrase_panel import PhrasePanel
 from gasdesk.ui.status import CounterStatusBar
 from gasdesk.ui.tabs.dayend_tab import DayEndTab
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.phrase_dock], [340], Qt.Orientation.Horizontal)
 
         self.setStatusBar(CounterStatusBar(s))
+        self.job_errors = JobErrorNotice(self, ctx.worker)  # jobs without an error handler
         self.idle_lock = IdleLock(self, ctx)
         self.idle_lock.logout_requested.connect(self.log_out)
         self._make_actions()

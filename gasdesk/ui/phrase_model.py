@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from gasdesk.domain.phrases import GROUPS, LoadResult, Phrase, PhraseBook, load_phrases
-from gasdesk.resources import RESOURCES
+from gasdesk.resources import resource_path
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.messages import english_ui
 
@@ -26,8 +26,11 @@ def counter_phrases(ctx: AppContext) -> LoadResult:
     result = ctx.extras.get(EXTRAS_KEY)
     if not isinstance(result, LoadResult):
         configured = ctx.settings.value(PHRASES_SETTING, "")
-        path = str(configured) if configured else str(RESOURCES / "phrases.toml")
-        result = load_phrases(path)
+        if configured:
+            result = load_phrases(str(configured))
+        else:
+            with resource_path("phrases.toml") as shipped:
+                result = load_phrases(shipped)
         ctx.extras[EXTRAS_KEY] = result
     return result
 

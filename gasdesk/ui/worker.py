@@ -5,22 +5,42 @@ submitted on the same channel, the older job's result is dropped, so a newer
 keystroke supersedes an older query. `forget_submitted()` (at log-out) drops the
 results of every job submitted so far: the jobs still run (a payment being recorded
 is recorded), but nothing calls back into the windows being released.
+
+A job's Exception goes to its `on_error`. Without one, the failure is logged with its
+traceback and `job_failed` carries it to whoever shows it to the teller (the main
+window); a failure whose result is not delivered (superseded, or submitted before a
+log-out) is logged. A BaseException that is not an Exception (KeyboardInterrupt,
+SystemExit) is no failure to report: it is raised again on the GUI thread.
 """
 
 from __future__ import annotations
 
+import enum
 import itertools
-import traceback
+import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+log = logging.getLogger(__name__)
+
+
+class Outcome(enum.Enum):
+    DONE = "done"
+    FAILED = "failed"  # an Exception
+    STOPPED = "stopped"  # a BaseException that asks the program to stop
+
+
+def job_name(fn: Callable[..., Any]) -> str:
+    return f"{getattr(fn, '__module__', '?')}.{getattr(fn, '__qualname__', repr(fn))}"
+
 
 class DbWorker(QObject):
-    _finished = Signal(object)  # (job_id, channel, ok, value, on_done, on_error)
+    _finished = Signal(object)  # (job_id, channel, outcome, value, fn, on_done, on_error)
     busy_changed = Signal(bool)
+    job_failed = Signal(object)  # an Exception no on_error took, after it was logged
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -41,7 +61,7 @@ class DbWorker(QObject):
         fn: Callable[..., Any],
         *args: Any,
         on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
         channel: str | None = None,
         **kwargs: Any,
     ) -> int:
@@ -58,11 +78,12 @@ class DbWorker(QObject):
 
         def run() -> None:
             try:
-                value = fn(*args, **kwargs)
-                ok = True
-            except BaseException as exc:  # delivered to on_error on the GUI thread
-                value, ok = exc, False
-            self._finished.emit((job_id, channel, ok, value, on_done, on_error))
+                value, outcome = fn(*args, **kwargs), Outcome.DONE
+            except Exception as exc:  # delivered to on_error on the GUI thread
+                value, outcome = exc, Outcome.FAILED
+            except BaseException as exc:  # not the job's failure: raised on the GUI thread
+                value, outcome = exc, Outcome.STOPPED
+            self._finished.emit((job_id, channel, outcome, value, fn, on_done, on_error))
 
         fut: Future[None] = self._pool.submit(run)
         del fut
@@ -70,21 +91,27 @@ class DbWorker(QObject):
 
     @Slot(object)
     def _deliver(self, packet: tuple[Any, ...]) -> None:
-        job_id, channel, ok, value, on_done, on_error = packet
+        job_id, channel, outcome, value, fn, on_done, on_error = packet
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)
-        if job_id < self._forgotten_below:
-            return  # submitted by a window that has been released since
-        if channel and self._latest.get(channel) != job_id:
-            return  # superseded by a newer job on the same channel
-        if ok:
+        if outcome is Outcome.STOPPED:
+            raise value
+        failed = outcome is Outcome.FAILED
+        if job_id < self._forgotten_below or (channel and self._latest.get(channel) != job_id):
+            # submitted by a window released since, or superseded by a newer job on
+            # the same channel: nothing is delivered, but a failure is not lost
+            if failed:
+                log.error("background job %s failed", job_name(fn), exc_info=value)
+            return
+        if not failed:
             if on_done:
                 on_done(value)
         elif on_error:
             on_error(value)
         else:
-            traceback.print_exception(value)
+            log.error("background job %s failed", job_name(fn), exc_info=value)
+            self.job_failed.emit(value)
 
     def forget_submitted(self) -> None:
         """Deliver no result of a job submitted before now (their callbacks belong to

@@ -1339,6 +1339,14 @@
     </message>
 </context>
 <context>
+    <name>JobErrorNotice</name>
+    <message>
+        <location filename="../../gasdesk/ui/job_errors.py" line="35"/>
+        <source>If this happens again, tell the supervisor.</source>
+        <translation>如果再次出现，请告知主管。</translation>
+    </message>
+</context>
+<context>
     <name>KpiPanel</name>
     <message>
         <location filename="../../gasdesk/ui/dayend/kpi_panel.py" line="34"/>
@@ -1473,82 +1481,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="34"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="35"/>
         <source>GasDesk — {office}, counter {counter}</source>
         <translation>燃气营业厅柜台 — {office} {counter}号窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="61"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="62"/>
         <source>Courtesy phrases</source>
         <translation>服务用语</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="78"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="80"/>
         <source>Business forms</source>
         <translation>业务受理</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="79"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="81"/>
         <source>Fee collection</source>
         <translation>收费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="80"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="82"/>
         <source>Meter records</source>
         <translation>抄表查询</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="81"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="83"/>
         <source>End of day</source>
         <translation>日结对账</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="85"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="87"/>
         <source>&amp;Counter</source>
         <translation>柜台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="86"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="88"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="101"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="103"/>
         <source>Find customer</source>
         <translation>查找客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="102"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="104"/>
         <source>Next customer</source>
         <translation>下一位客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="103"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="105"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="111"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="113"/>
         <source>Lock the screen</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="112"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="114"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="113"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="115"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="130"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="132"/>
         <source>⚠ {n} overdue</source>
         <translation>⚠ {n}件超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="137"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="139"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时切换。</translation>
     </message>
@@ -2618,12 +2626,12 @@
         <translation>营业室 {code} 已经设立；添加员工请用 gasdesk user add。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/application.py" line="202"/>
+        <location filename="../../gasdesk/ui/application.py" line="204"/>
         <source>the shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/application.py" line="204"/>
+        <location filename="../../gasdesk/ui/application.py" line="206"/>
         <source>The database {where} has no office or staff yet. GasDesk writes demo data only into its own demo database. To start work with this one, set up the office and its first supervisor: gasdesk setup --office MS --badge BADGE --name NAME{db}</source>
         <translation>数据库 {where} 还没有营业室和员工。GasDesk 只在自己的演示数据库中生成演示数据。要使用这个数据库，请先设立营业室及其第一位主管：gasdesk setup --office MS --badge 工号 --name 姓名{db}</translation>
     </message>
@@ -3493,17 +3501,17 @@
 <context>
     <name>PhraseListModel</name>
     <message>
-        <location filename="../../gasdesk/ui/phrase_model.py" line="52"/>
+        <location filename="../../gasdesk/ui/phrase_model.py" line="55"/>
         <source>Basic phrases</source>
         <translation>基本服务用语</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_model.py" line="53"/>
+        <location filename="../../gasdesk/ui/phrase_model.py" line="56"/>
         <source>Tactful expressions</source>
         <translation>委婉的表达方式</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_model.py" line="54"/>
+        <location filename="../../gasdesk/ui/phrase_model.py" line="57"/>
         <source>Read-back of amounts</source>
         <translation>唱收唱付</translation>
     </message>

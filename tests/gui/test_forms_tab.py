@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
 
-from gasdesk.resources import FORMS
+from gasdesk.resources import forms_folder
 from gasdesk.services.accounts import get_account
 from gasdesk.storage.models import FormEvent, FormRecord
 from gasdesk.storage.models_forms import Appointment, Outage
@@ -347,7 +347,7 @@ def test_a_new_form_type_added_as_a_file_appears_and_works(
     qtbot: Any, world: World, tmp_path: Path
 ) -> None:
     forms = tmp_path / "forms"
-    shutil.copytree(FORMS, forms)
+    shutil.copytree(str(forms_folder()), forms)
     (forms / "gas_alarm.toml").write_text(NEW_FORM, encoding="utf-8")
     tab, ctx, _clock = open_tab(qtbot, world, tmp_path, forms_dir=forms)
     try:
@@ -368,7 +368,7 @@ def test_broken_form_files_are_reported_and_the_others_work(
     qtbot: Any, world: World, tmp_path: Path
 ) -> None:
     forms = tmp_path / "forms"
-    shutil.copytree(FORMS, forms)
+    shutil.copytree(str(forms_folder()), forms)
     (forms / "broken_type.toml").write_text(
         NEW_FORM.replace('type = "amount"', 'type = "money"'), encoding="utf-8"
     )

@@ -3,6 +3,7 @@ supersede older ones, and nothing runs after shut-down."""
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 
@@ -76,5 +77,47 @@ def test_results_of_jobs_submitted_before_a_log_out_are_not_delivered(qtbot) -> 
         qtbot.waitUntil(lambda: worker.pending == 0)
         assert ran == ["before", "before, on a channel", "after"]  # every job still runs
         assert seen == ["after"]
+    finally:
+        worker.shutdown()
+
+
+def test_a_failed_job_without_an_error_handler_is_logged(qtbot, caplog) -> None:  # type: ignore[no-untyped-def]
+    worker = DbWorker()
+    try:
+
+        def tally() -> float:
+            return 1 / 0
+
+        with caplog.at_level(logging.ERROR, logger="gasdesk.ui.worker"):
+            worker.submit(tally)
+            qtbot.waitUntil(lambda: worker.pending == 0)
+        (record,) = caplog.records
+        assert "tally" in record.getMessage()
+        assert record.exc_info is not None and isinstance(record.exc_info[1], ZeroDivisionError)
+        assert "return 1 / 0" in caplog.text  # the traceback, down to the failing line
+    finally:
+        worker.shutdown()
+
+
+class Stop(BaseException):
+    """Stands for KeyboardInterrupt or SystemExit raised inside a job."""
+
+
+def test_a_base_exception_is_not_swallowed(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A BaseException that is no Exception is no failure for on_error nor for the
+    teller: it comes out on the GUI thread, as if raised there."""
+    worker = DbWorker()
+    try:
+        handled: list[BaseException] = []
+
+        def stop() -> None:
+            raise Stop
+
+        with qtbot.capture_exceptions() as raised:
+            worker.submit(stop, on_error=handled.append)
+            worker.submit(stop)
+            qtbot.waitUntil(lambda: worker.pending == 0)
+        assert handled == []
+        assert [kind for kind, _value, _tb in raised] == [Stop, Stop]
     finally:
         worker.shutdown()

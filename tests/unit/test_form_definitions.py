@@ -4,7 +4,7 @@ import pytest
 
 from gasdesk.domain.form_spec import FieldType, Status
 from gasdesk.domain.forms import load_catalog
-from gasdesk.resources import FORMS
+from gasdesk.resources import forms_folder
 
 EXPECTED = {
     "open_account": "开户",
@@ -22,7 +22,7 @@ EXPECTED = {
 
 
 def test_the_eleven_shipped_forms_load_without_problems() -> None:
-    catalog = load_catalog(FORMS)
+    catalog = load_catalog(forms_folder())
     assert catalog.problems == ()
     assert set(catalog.kinds) == set(EXPECTED)
     for kind, word in EXPECTED.items():
@@ -35,12 +35,12 @@ def test_the_eleven_shipped_forms_load_without_problems() -> None:
 
 
 def test_every_field_type_is_used_by_some_shipped_form() -> None:
-    used = {f.type for spec in load_catalog(FORMS).forms for f in spec.fields}
+    used = {f.type for spec in load_catalog(forms_folder()).forms for f in spec.fields}
     assert used == set(FieldType)
 
 
 def test_workflows() -> None:
-    catalog = load_catalog(FORMS)
+    catalog = load_catalog(forms_folder())
     complaint = catalog.get("complaint")
     assert (
         complaint is not None and complaint.workflow.complaint and complaint.workflow.return_visit
@@ -142,7 +142,7 @@ def test_missing_folder_is_a_problem_not_a_crash(tmp_path: Path) -> None:
 
 def test_the_fields_that_name_the_account_are_declared_to_match_it() -> None:
     """What must be the account's and what may differ, form by form."""
-    catalog = load_catalog(FORMS)
+    catalog = load_catalog(forms_folder())
     declared = {
         (spec.kind, f.name): f.match for spec in catalog.forms for f in spec.fields if f.match
     }

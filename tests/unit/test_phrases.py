@@ -20,9 +20,9 @@ from gasdesk.domain.phrases import (
     select,
 )
 from gasdesk.domain.phrases_builtin import BUILTIN_PHRASES
-from gasdesk.resources import RESOURCES
+from gasdesk.resources import resource_file
 
-SHIPPED = RESOURCES / "phrases.toml"
+SHIPPED = resource_file("phrases.toml")
 
 
 def shipped_data() -> dict:

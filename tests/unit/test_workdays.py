@@ -13,7 +13,7 @@ from gasdesk.domain.workdays import (
     add_working_days,
     parse_table,
 )
-from gasdesk.resources import RESOURCES
+from gasdesk.resources import resource_file
 
 D = dt.date
 
@@ -141,7 +141,7 @@ def test_table_without_library_knows_only_its_years() -> None:
 def test_documented_example_in_holidays_toml_matches_the_library() -> None:
     """The commented 2026 example in resources/holidays.toml is the real schedule: parsed
     as a table it agrees with chinesecalendar on every day of 2026."""
-    text = (RESOURCES / "holidays.toml").read_text(encoding="utf-8")
+    text = resource_file("holidays.toml").read_text(encoding="utf-8")
     block = text[text.index("# [[year]]") :]
     lines = [re.sub(r"^# ?", "", line) for line in block.splitlines() if line.startswith("#")]
     example = "\n".join(line for line in lines if not line.startswith("2027"))
@@ -171,4 +171,4 @@ def test_malformed_table_entries_are_named(entry: dict[str, object]) -> None:
 
 
 def test_shipped_table_loads() -> None:
-    assert workdays.load_table(RESOURCES / "holidays.toml") == {}
+    assert workdays.load_table(resource_file("holidays.toml")) == {}
