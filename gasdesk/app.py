@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=LANGUAGES, help="user interface language")
     p.add_argument("--office", help="office code of this counter, e.g. MS or WC")
     p.add_argument("--counter", type=int, help="counter number of this counter")
+    p.add_argument("--version", action="store_true", help="print the version and stop")
     return p
 
 
@@ -37,6 +38,11 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] in COMMANDS:
         return _command(argv[0])(argv[1:])
     args = build_parser().parse_args(argv)
+    if args.version:
+        from gasdesk.version import version
+
+        print(f"gasdesk {version()}")
+        return 0
     from gasdesk.ui.application import run_gui
 
     return run_gui(args)

@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../gasdesk/ui/about.py" line="28"/>
+        <source>About GasDesk</source>
+        <translation>关于 GasDesk</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/about.py" line="29"/>
+        <source>GasDesk counter</source>
+        <translation>燃气营业厅柜台</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/about.py" line="33"/>
+        <source>reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/about.py" line="40"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/about.py" line="41"/>
+        <source>Database schema</source>
+        <translation>数据库结构版本</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/about.py" line="42"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/about.py" line="54"/>
+        <source>{version} (up to date)</source>
+        <translation>{version}（最新）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/about.py" line="56"/>
+        <source>{version} (this version knows up to {latest})</source>
+        <translation>{version}（本程序最高支持 {latest}）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/about.py" line="58"/>
+        <source>shared PostgreSQL</source>
+        <translation>共享 PostgreSQL 数据库</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/about.py" line="58"/>
+        <source>SQLite file</source>
+        <translation>SQLite 文件</translation>
+    </message>
+</context>
+<context>
     <name>AccountPanel</name>
     <message>
         <location filename="../../gasdesk/ui/records/account_panel.py" line="72"/>
@@ -1473,82 +1526,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="34"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="41"/>
         <source>GasDesk — {office}, counter {counter}</source>
         <translation>燃气营业厅柜台 — {office} {counter}号窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="61"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="68"/>
         <source>Courtesy phrases</source>
         <translation>服务用语</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="78"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="85"/>
         <source>Business forms</source>
         <translation>业务受理</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="79"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="86"/>
         <source>Fee collection</source>
         <translation>收费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="80"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="87"/>
         <source>Meter records</source>
         <translation>抄表查询</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="81"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="88"/>
         <source>End of day</source>
         <translation>日结对账</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="85"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="92"/>
         <source>&amp;Counter</source>
         <translation>柜台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="86"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="93"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="101"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="108"/>
         <source>Find customer</source>
         <translation>查找客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="102"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="109"/>
         <source>Next customer</source>
         <translation>下一位客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="103"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="110"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="111"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="118"/>
         <source>Lock the screen</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="112"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="119"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="113"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="120"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="130"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="121"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/main_window.py" line="122"/>
+        <source>About GasDesk</source>
+        <translation>关于 GasDesk</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/main_window.py" line="148"/>
         <source>⚠ {n} overdue</source>
         <translation>⚠ {n}件超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="137"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="155"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时切换。</translation>
     </message>
