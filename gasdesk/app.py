@@ -29,6 +29,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=LANGUAGES, help="user interface language")
     p.add_argument("--office", help="office code of this counter, e.g. MS or WC")
     p.add_argument("--counter", type=int, help="counter number of this counter")
+    p.add_argument(
+        "--new",
+        action="store_true",
+        help="make the database file named by --db when it is not there (a new office's "
+        "database: the set-up dialog follows)",
+    )
     p.add_argument("--version", action="store_true", help="print the version and stop")
     return p
 
