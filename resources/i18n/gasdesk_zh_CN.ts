@@ -2607,7 +2607,7 @@
         <translation>{file}正在使用中：请在所有使用它的窗口上关闭燃气营业厅柜台程序，然后再恢复。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/cli_admin.py" line="246"/>
+        <location filename="../../gasdesk/cli_admin.py" line="247"/>
         <location filename="../../gasdesk/storage/backup.py" line="353"/>
         <source>There is no backup file {file}.</source>
         <translation>备份文件{file}不存在。</translation>
@@ -3137,6 +3137,11 @@
         <location filename="../../gasdesk/storage/audit_key.py" line="61"/>
         <source>The audit key was changed on another counter (new key {fingerprint}). Nothing can be recorded here until that key file is installed: gasdesk key restore FILE.</source>
         <translation>审计密钥已在另一个窗口更换（新密钥 {fingerprint}）。装上该密钥文件之前，本窗口无法记录任何业务：gasdesk key restore 密钥文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/migrations.py" line="223"/>
+        <source>The shared database needs the schema upgrade {number} of this GasDesk, and this counter&apos;s database role may not change the schema. The administrator upgrades it with the owner role: gasdesk migrate --grant ROLE</source>
+        <translation>共享数据库需要本版本 GasDesk 的结构升级 {number}，而本窗口的数据库角色无权修改数据库结构。请管理员用属主角色升级：gasdesk migrate --grant 角色名</translation>
     </message>
 </context>
 <context>
@@ -4228,12 +4233,12 @@
         <translation>退出（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="244"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="245"/>
         <source>Also set up the company&apos;s other offices: {names}</source>
         <translation>同时设置公司的其他营业室：{names}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="294"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="295"/>
         <source>The two passwords differ; type them again.</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
