@@ -15,8 +15,8 @@ step as the IT person follows it:
     `gasdesk verify` as the counters' role;
  7. what the counters' and the backup role may NOT do (schema, append-only rows), and
     an upgrade: refused to the counters' role with the way to do it, done by the owner;
- 8. a pg_dump as the backup role, restored into a new database: the same rows and
-    the same audit head.
+ 8. a pg_dump as the backup role, restored into a new database: the same rows, the
+    same audit head, and `gasdesk verify` finds nothing wrong in it.
 
     python scripts/deploy_postgres_check.py [--payments N] [--keep]
 
@@ -160,13 +160,12 @@ def step(name: str, times: dict[str, float]) -> Iterator[None]:
     print(f"   done in {times[name]:.2f} s", flush=True)
 
 
-def gasdesk(server: Server, role: str, data: Path, *args: str, stdin: str = "") -> str:
+def gasdesk(server: Server, role: str, data: Path, *args: str, database: str = "gasdesk") -> str:
     done = subprocess.run(
         [sys.executable, "-m", "gasdesk", *args],
-        input=stdin,
         capture_output=True,
         text=True,
-        env=server.env(GASDESK_DATABASE_URL=server.url(role), XDG_DATA_HOME=str(data)),
+        env=server.env(GASDESK_DATABASE_URL=server.url(role, database), XDG_DATA_HOME=str(data)),
         cwd=ROOT,
     )
     if done.returncode != 0:
@@ -459,6 +458,8 @@ def main(argv: list[str]) -> int:
             there = server.client("psql", "-U", "postgres", "-d", "gasdesk_restored", "-Atc", query)
             check(here == there and bool(here.strip()), f"restored {there!r} differs from {here!r}")
             dump_kib = dump.stat().st_size / 1024
+            gasdesk(server, "gasdesk_owner", work / "it-data", "verify", "--key", str(key),
+                    "--no-backups", database="gasdesk_restored")  # fmt: skip
     except CheckFailed as exc:
         print(f"deploy check FAILED: {exc}", file=sys.stderr)
         return 1
