@@ -13,7 +13,17 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
-COMMANDS = ("demo", "setup", "screenshot", "verify", "user", "backup", "restore", "key")
+COMMANDS = (
+    "demo",
+    "setup",
+    "migrate",
+    "screenshot",
+    "verify",
+    "user",
+    "backup",
+    "restore",
+    "key",
+)
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"  # Simplified Chinese; English is the second language
 
@@ -29,6 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=LANGUAGES, help="user interface language")
     p.add_argument("--office", help="office code of this counter, e.g. MS or WC")
     p.add_argument("--counter", type=int, help="counter number of this counter")
+    p.add_argument(
+        "--new",
+        action="store_true",
+        help="make the database file named by --db when it is not there (a new office's "
+        "database: the set-up dialog follows)",
+    )
+    p.add_argument("--version", action="store_true", help="print the version and stop")
     return p
 
 
@@ -37,6 +54,11 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] in COMMANDS:
         return _command(argv[0])(argv[1:])
     args = build_parser().parse_args(argv)
+    if args.version:
+        from gasdesk.version import version
+
+        print(f"gasdesk {version()}")
+        return 0
     from gasdesk.ui.application import run_gui
 
     return run_gui(args)

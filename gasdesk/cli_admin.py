@@ -1,6 +1,7 @@
-"""Administrator commands: `gasdesk setup`, `gasdesk verify`, `gasdesk user`, `gasdesk backup`,
-`gasdesk restore`, `gasdesk key`. Each takes its own arguments and returns the exit code:
-0 done / intact, 1 refused or broken, 2 the database cannot be opened."""
+"""Administrator commands: `gasdesk setup`, `gasdesk migrate`, `gasdesk verify`,
+`gasdesk user`, `gasdesk backup`, `gasdesk restore`, `gasdesk key`. Each takes its own
+arguments and returns the exit code: 0 done / intact, 1 refused or broken, 2 the
+database cannot be opened."""
 
 from __future__ import annotations
 
@@ -308,6 +309,14 @@ def run_verify(argv: list[str]) -> int:
 def run_key(argv: list[str]) -> int:
     """`gasdesk key show|new|restore`: the audit key, never changed silently."""
     from gasdesk.cli_key import run
+
+    return _closing(lambda a: run(a, _common, _open), argv)
+
+
+def run_migrate(argv: list[str]) -> int:
+    """`gasdesk migrate [--grant ROLE]`: the schema up to this version; the counters'
+    rights on a shared database."""
+    from gasdesk.cli_migrate import run
 
     return _closing(lambda a: run(a, _common, _open), argv)
 

@@ -60,7 +60,10 @@ def _password(text: str) -> str:
     return text
 
 
-def add_user(badge: str, name: str, role: str, office_code: str, password: str) -> StaffInfo:
+def check_new_user(badge: str, name: str, role: str, password: str) -> tuple[str, str]:
+    """The badge and name as they will be stored, or StaffInputError: the rules of a
+    new login, checked without the database (the set-up dialog checks its whole form
+    before anything is written)."""
     badge = _badge(badge)
     name = " ".join(name.split())
     if not name or len(name) > 40:
@@ -71,6 +74,12 @@ def add_user(badge: str, name: str, role: str, office_code: str, password: str) 
         raise StaffInputError(
             QT_TRANSLATE_NOOP("Messages", "The role is one of: {roles}."), roles=", ".join(ROLES)
         )
+    _password(password)
+    return badge, name
+
+
+def add_user(badge: str, name: str, role: str, office_code: str, password: str) -> StaffInfo:
+    badge, name = check_new_user(badge, name, role, password)
     office = Office.get_or_none(Office.code == office_code.strip().upper())
     if office is None:
         raise StaffInputError(

@@ -17,12 +17,15 @@ from contextlib import contextmanager
 
 from peewee import Database, PostgresqlDatabase, SqliteDatabase
 
+from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.storage import models as m
 from gasdesk.storage import models_dayend, models_search
+from gasdesk.storage.errors import DatabaseOpenError
 from gasdesk.storage.locks import PG_WRITE_LOCK
 from gasdesk.storage.search_index import rebuild_index
 
 Migration = tuple[int, str, Callable[[Database], None]]
+INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for a right the role lacks
 
 
 def _initial(database: Database) -> None:
@@ -185,8 +188,10 @@ def migrate(database: Database) -> list[int]:
     (_locked) and reads the versions applied inside it, so each migration is applied
     exactly once, by whichever counter comes first, and the others find it done."""
     applied: list[int] = []
-    with _locked(database):
-        database.create_tables([m.SchemaVersion])
+    if not database.table_exists(m.SchemaVersion._meta.table_name):
+        # only then: on a shared database the counters' role may not create tables
+        with _locked(database), _schema_rights(database, 1):
+            database.create_tables([m.SchemaVersion])
     while True:
         with _locked(database):
             # the set, not the highest number: numbers are handed out to parts of the
@@ -196,6 +201,31 @@ def migrate(database: Database) -> list[int]:
             if not pending:
                 return applied
             number, name, apply = pending[0]
-            apply(database)
-            m.SchemaVersion.create(version=number, name=name)
+            with _schema_rights(database, number):
+                apply(database)
+                m.SchemaVersion.create(version=number, name=name)
         applied.append(number)
+
+
+@contextmanager
+def _schema_rights(database: Database, number: int) -> Iterator[None]:
+    """A migration refused for want of rights (the counters' role of a shared
+    database, see storage/pg_grants.py) is the administrator's job: say so."""
+    try:
+        yield
+    except Exception as exc:
+        cause: BaseException | None = exc
+        while cause is not None and getattr(cause, "pgcode", None) != INSUFFICIENT_PRIVILEGE:
+            cause = cause.__cause__ or cause.__context__
+        if cause is None:
+            raise
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "The shared database needs the schema upgrade {number} of this GasDesk, and "
+                "this counter's database role may not change the schema. The administrator "
+                "upgrades it with the owner role: gasdesk migrate --grant ROLE",
+            ),
+            number=number,
+            detail=str(cause),
+        ) from exc

@@ -9,7 +9,6 @@ import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QLibraryInfo,
     QLocale,
     QObject,
@@ -19,21 +18,23 @@ from PySide6.QtCore import (
     QTranslator,
 )
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from gasdesk.app import make_settings, ui_language
 from gasdesk.domain.records import LoginSession
-from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 from gasdesk.resources import TRANSLATION, resource_path
 from gasdesk.services import offices as office_service
 from gasdesk.storage.errors import DatabaseOpenError
 from gasdesk.ui.context import AppContext
+from gasdesk.ui.counter_place import counter_place, keep_counter_place
 from gasdesk.ui.login import LoginDialog
 from gasdesk.ui.messages import user_text
 from gasdesk.ui.worker import DbWorker
 
 if TYPE_CHECKING:
+    from gasdesk.ui.join_dialog import JoinCounterDialog
     from gasdesk.ui.main_window import MainWindow
+    from gasdesk.ui.setup_dialog import SetUpDialog
 
 FONT_HINT = "apt-get install fonts-wqy-microhei"
 
@@ -87,7 +88,8 @@ def fail(message: str, code: int, detail: str = "") -> int:
 
 
 class Controller(QObject):
-    """Login, main window, log out, login again."""
+    """First run (set-up) or joining a counter, login, main window, log out, login
+    again."""
 
     def __init__(
         self, worker: DbWorker, settings: QSettings, office: str | None, counter: int | None
@@ -95,18 +97,87 @@ class Controller(QObject):
         super().__init__()
         self.worker = worker
         self.settings = settings
-        stored_office = settings.value("counter/office", None)
-        self.office_code: str | None = office or (str(stored_office) if stored_office else None)
-        stored_counter = settings.value("counter/number", None)
-        self.counter_number: int | None = counter
-        if counter is None and stored_counter not in (None, ""):
-            self.counter_number = int(str(stored_counter))
+        stored_office, stored_counter = counter_place(settings)
+        self.office_code: str | None = office.strip().upper() if office else stored_office
+        self.counter_number: int | None = counter if counter is not None else stored_counter
         self.window: MainWindow | None = None
         self.login: LoginDialog | None = None
-        self.offices = worker.run_sync(office_service.list_offices)
+        self.setup_dialog: SetUpDialog | None = None
+        self.join_dialog: JoinCounterDialog | None = None
+        self._load_places()
+
+    def _load_places(self) -> None:
+        self.offices = self.worker.run_sync(office_service.list_offices)
         self.counters = {
-            o.id: worker.run_sync(office_service.list_counters, o.id) for o in self.offices
+            o.id: self.worker.run_sync(office_service.list_counters, o.id) for o in self.offices
         }
+
+    def place_known(self) -> bool:
+        """Whether this PC's office and counter are a counter of the database."""
+        office = next((o for o in self.offices if o.code == self.office_code), None)
+        return office is not None and any(
+            c.number == self.counter_number for c in self.counters.get(office.id, [])
+        )
+
+    def start(self) -> QDialog:
+        """The first window: the set-up of an empty database, the choice of this PC's
+        counter when its settings name none (or one the database lacks), else the
+        login."""
+        from gasdesk.services.office_setup import is_set_up
+
+        if not self.worker.run_sync(is_set_up):
+            return self.show_set_up()
+        if not self.place_known():
+            return self.show_join()
+        return self.show_login()
+
+    def show_set_up(self) -> SetUpDialog:
+        from gasdesk.services.about import database_facts
+        from gasdesk.ui.setup_dialog import SetUpDialog
+
+        facts = self.worker.run_sync(database_facts)
+        dialog = SetUpDialog(self.worker, self.settings, shared=facts.shared, where=facts.where)
+        dialog.logged_in.connect(self._set_up_and_logged_in)
+        dialog.already_set_up.connect(self._set_up_elsewhere)
+        dialog.set_up_without_login.connect(self._set_up_elsewhere)
+        self.setup_dialog = dialog
+        dialog.show()
+        dialog.activateWindow()
+        return dialog
+
+    def _forget_set_up(self) -> None:
+        if self.setup_dialog is not None:
+            self.setup_dialog.deleteLater()
+            self.setup_dialog = None
+        self._load_places()
+        self.office_code, self.counter_number = counter_place(self.settings)
+
+    def _set_up_and_logged_in(self, session: LoginSession) -> None:
+        self._forget_set_up()
+        self.open_main(session)
+
+    def _set_up_elsewhere(self) -> None:
+        self._forget_set_up()
+        self.start()
+
+    def show_join(self) -> JoinCounterDialog:
+        from gasdesk.ui.join_dialog import JoinCounterDialog
+
+        dialog = JoinCounterDialog(
+            self.settings, self.offices, self.counters, self.office_code, self.counter_number
+        )
+        dialog.joined.connect(self._joined)
+        self.join_dialog = dialog
+        dialog.show()
+        dialog.activateWindow()
+        return dialog
+
+    def _joined(self, office_code: str, number: int) -> None:
+        self.office_code, self.counter_number = office_code, number
+        if self.join_dialog is not None:
+            self.join_dialog.deleteLater()
+            self.join_dialog = None
+        self.show_login()
 
     def show_login(self) -> LoginDialog:
         self.login = LoginDialog(
@@ -122,8 +193,7 @@ class Controller(QObject):
 
         self.office_code = session.office.code
         self.counter_number = session.counter.number
-        self.settings.setValue("counter/office", session.office.code)
-        self.settings.setValue("counter/number", session.counter.number)
+        keep_counter_place(self.settings, session.office.code, session.counter.number)
         ctx = AppContext(session=session, worker=self.worker, settings=self.settings)
         if self.login is not None:
             self.login.deleteLater()  # one login dialog per log-in, never kept
@@ -182,37 +252,22 @@ def watch_startup_check(app: QApplication) -> None:
     timer.start()
 
 
-class NotSetUpError(UserError):
-    """The database has no office or no staff yet, and is not the demo database."""
-
-
-def open_counter_database(db_path: str | None) -> bool:
+def open_counter_database(db_path: str | None, *, new: bool = False) -> bool:
     """Open the database (its start-up check runs beside the login window). Returns
     True when it is the demo database on its first start, which then needs the demo
-    data set; any other database without an office and staff is refused (demo data
-    is never written into a database the user named or a shared one)."""
+    data set; any other database without an office and staff gets the set-up dialog
+    (demo data is never written into a database the user named or a shared one). A
+    named file that is not there is refused unless `new` asks for it."""
     from gasdesk.services.office_setup import is_set_up
     from gasdesk.storage.db import is_default_database, open_database
     from gasdesk.storage.models import Office
 
-    # only the demo database is made by the application; a named file must exist
-    open_database(db_path, check_in_background=True, must_exist=not is_default_database(db_path))
+    # only the demo database, or one asked for with --new, is made by the application
+    must_exist = not (new or is_default_database(db_path))
+    open_database(db_path, check_in_background=True, must_exist=must_exist)
     if is_set_up():
         return False
-    if is_default_database(db_path) and Office.select().count() == 0:
-        return True
-    where = db_path or QCoreApplication.translate("Messages", "the shared database")
-    raise NotSetUpError(
-        QT_TRANSLATE_NOOP(
-            "Messages",
-            "The database {where} has no office or staff yet. GasDesk writes demo data "
-            "only into its own demo database. To start work with this one, set up the "
-            "office and its first supervisor: gasdesk setup --office MS --badge BADGE "
-            "--name NAME{db}",
-        ),
-        where=where,
-        db=f" --db {db_path}" if db_path else "",
-    )
+    return is_default_database(db_path) and Office.select().count() == 0
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -233,18 +288,16 @@ def run_gui(args: argparse.Namespace) -> int:
     stored = settings.value("db/path", None)
     db_path = args.db or (str(stored) if stored else None)
     try:
-        needs_demo = open_counter_database(db_path)
+        needs_demo = open_counter_database(db_path, new=bool(getattr(args, "new", False)))
     except DatabaseOpenError as exc:
         return fail(user_text(exc), 2, exc.detail)
-    except NotSetUpError as exc:
-        return fail(user_text(exc), 2)
     worker = DbWorker()
     started: list[Controller] = []
 
     def start_counter() -> None:
         controller = Controller(worker, settings, args.office, args.counter)
         started.append(controller)
-        controller.show_login()
+        controller.start()
         watch_startup_check(app)
         preload_main_window()
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
+    QMainWindow,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gasdesk.app import ui_language
 from gasdesk.ui.context import AppContext
@@ -113,6 +120,17 @@ class MainWindow(QMainWindow):
         action(self.tr("Lock the screen"), "Ctrl+Shift+L", self.idle_lock.lock)
         action(self.tr("Log out"), "Ctrl+L", self.log_out)
         action(self.tr("Quit"), "Ctrl+Q", self.close)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        action(self.tr("About GasDesk"), "F1", self.show_about, help_menu)
+
+    def show_about(self) -> QDialog:
+        """The version of the program and of the database's schema."""
+        from gasdesk.ui.about import AboutDialog
+
+        dialog = AboutDialog(self.ctx.worker, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def focus_form(self) -> None:
         """From the customer bar into the tab on screen: where its next keystroke

@@ -61,6 +61,11 @@ def file_printer(settings: QSettings, name: str) -> QPrinter | None:
     folder = output_dir(settings)
     if not folder:
         return None
+    return folder_printer(folder, name)
+
+
+def folder_printer(folder: str, name: str) -> QPrinter:
+    """A printer writing `name`-<time>.pdf into `folder` (made when missing)."""
     try:
         Path(folder).mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../gasdesk/ui/about.py" line="28"/>
+        <source>About GasDesk</source>
+        <translation>关于 GasDesk</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/about.py" line="29"/>
+        <source>GasDesk counter</source>
+        <translation>燃气营业厅柜台</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/about.py" line="33"/>
+        <source>reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/about.py" line="40"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/about.py" line="41"/>
+        <source>Database schema</source>
+        <translation>数据库结构版本</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/about.py" line="42"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/about.py" line="54"/>
+        <source>{version} (up to date)</source>
+        <translation>{version}（最新）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/about.py" line="56"/>
+        <source>{version} (this version knows up to {latest})</source>
+        <translation>{version}（本程序最高支持 {latest}）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/about.py" line="58"/>
+        <source>shared PostgreSQL</source>
+        <translation>共享 PostgreSQL 数据库</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/about.py" line="58"/>
+        <source>SQLite file</source>
+        <translation>SQLite 文件</translation>
+    </message>
+</context>
+<context>
     <name>AccountPanel</name>
     <message>
         <location filename="../../gasdesk/ui/records/account_panel.py" line="72"/>
@@ -1347,6 +1400,59 @@
     </message>
 </context>
 <context>
+    <name>JoinCounterDialog</name>
+    <message>
+        <location filename="../../gasdesk/ui/join_dialog.py" line="47"/>
+        <source>GasDesk — this PC&apos;s counter</source>
+        <translation>燃气营业厅柜台 — 本机窗口</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/join_dialog.py" line="50"/>
+        <source>The database has no counter {number} at office {office}. Choose the office and counter this PC stands at, and its receipt printer.</source>
+        <translation>数据库中没有营业室 {office} 的 {number} 号窗口。请选择本机所在的营业室和窗口，以及收据打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/join_dialog.py" line="55"/>
+        <source>This PC has no counter yet. Choose the office and counter it stands at, and its receipt printer. Enter moves on; Esc quits.</source>
+        <translation>本机尚未设定窗口。请选择本机所在的营业室和窗口，以及收据打印机。回车到下一项；Esc 退出。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/join_dialog.py" line="75"/>
+        <source>Office</source>
+        <translation>营业室</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/join_dialog.py" line="76"/>
+        <source>Counter</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/join_dialog.py" line="77"/>
+        <source>Receipt printer</source>
+        <translation>收据打印机</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/join_dialog.py" line="79"/>
+        <source>Use this counter (Enter)</source>
+        <translation>使用此窗口（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/join_dialog.py" line="82"/>
+        <source>Quit (Esc)</source>
+        <translation>退出（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/join_dialog.py" line="109"/>
+        <source>Counter {n}</source>
+        <translation>{n}号窗口</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/join_dialog.py" line="138"/>
+        <source>Choose the office and counter.</source>
+        <translation>请选择营业室和窗口。</translation>
+    </message>
+</context>
+<context>
     <name>KpiPanel</name>
     <message>
         <location filename="../../gasdesk/ui/dayend/kpi_panel.py" line="34"/>
@@ -1481,82 +1587,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="35"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="42"/>
         <source>GasDesk — {office}, counter {counter}</source>
         <translation>燃气营业厅柜台 — {office} {counter}号窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="62"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="69"/>
         <source>Courtesy phrases</source>
         <translation>服务用语</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="80"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="87"/>
         <source>Business forms</source>
         <translation>业务受理</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="81"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="88"/>
         <source>Fee collection</source>
         <translation>收费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="82"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="89"/>
         <source>Meter records</source>
         <translation>抄表查询</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="83"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="90"/>
         <source>End of day</source>
         <translation>日结对账</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="87"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="94"/>
         <source>&amp;Counter</source>
         <translation>柜台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="88"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="95"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="103"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="110"/>
         <source>Find customer</source>
         <translation>查找客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="104"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="111"/>
         <source>Next customer</source>
         <translation>下一位客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="105"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="112"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="113"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="120"/>
         <source>Lock the screen</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="114"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="121"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="115"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="122"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="132"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="123"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/main_window.py" line="124"/>
+        <source>About GasDesk</source>
+        <translation>关于 GasDesk</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/main_window.py" line="150"/>
         <source>⚠ {n} overdue</source>
         <translation>⚠ {n}件超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="139"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="157"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时切换。</translation>
     </message>
@@ -2338,22 +2454,22 @@
         <translation>密码不能包含控制字符。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/users.py" line="68"/>
+        <location filename="../../gasdesk/services/users.py" line="71"/>
         <source>Enter the person&apos;s name (at most 40 characters).</source>
         <translation>请输入姓名（最多40个字符）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/users.py" line="72"/>
+        <location filename="../../gasdesk/services/users.py" line="75"/>
         <source>The role is one of: {roles}.</source>
         <translation>角色须为以下之一：{roles}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/users.py" line="77"/>
+        <location filename="../../gasdesk/services/users.py" line="86"/>
         <source>There is no office &apos;{code}&apos;; the offices are {codes}.</source>
         <translation>不存在营业室“{code}”；现有营业室为{codes}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/users.py" line="85"/>
+        <location filename="../../gasdesk/services/users.py" line="94"/>
         <source>Badge {badge} exists already; use &apos;user reset&apos; to change its password.</source>
         <translation>工号{badge}已存在；如需修改密码，请使用“user reset”。</translation>
     </message>
@@ -2499,7 +2615,7 @@
         <translation>{file}正在使用中：请在所有使用它的窗口上关闭燃气营业厅柜台程序，然后再恢复。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/cli_admin.py" line="246"/>
+        <location filename="../../gasdesk/cli_admin.py" line="247"/>
         <location filename="../../gasdesk/storage/backup.py" line="353"/>
         <source>There is no backup file {file}.</source>
         <translation>备份文件{file}不存在。</translation>
@@ -2616,24 +2732,59 @@
         <translation>该数据库由更新版本的GasDesk写入，请安装新版GasDesk。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/office_setup.py" line="47"/>
+        <location filename="../../gasdesk/services/office_setup.py" line="119"/>
+        <source>An office code is 2 to 8 letters A-Z or digits, starting with a letter, e.g. MS; it starts every receipt number.</source>
+        <translation>营业室代码为2至8位大写字母A-Z或数字，以字母开头，例如 MS；它是每张收据编号的前缀。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/office_setup.py" line="127"/>
+        <source>Enter the office&apos;s name (at most {n} characters).</source>
+        <translation>请输入营业室名称（最多{n}个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/office_setup.py" line="131"/>
+        <source>Enter the office&apos;s address (at most {n} characters).</source>
+        <translation>请输入营业室地址（最多{n}个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/office_setup.py" line="136"/>
+        <source>The office&apos;s phone is digits and &apos;-&apos; only, e.g. 0533-6886656.</source>
+        <translation>营业室电话只能包含数字和“-”，例如 0533-6886656。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/office_setup.py" line="144"/>
+        <source>Business hours are written like 08:30-12:00,13:30-17:00.</source>
+        <translation>营业时间的写法如 08:30-12:00,13:30-17:00。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/office_setup.py" line="151"/>
+        <source>An office has 1 to {n} counters.</source>
+        <translation>营业室的窗口数为1至{n}个。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/office_setup.py" line="162"/>
+        <source>This PC&apos;s counter number is between 1 and {n} (the office&apos;s counters).</source>
+        <translation>本机窗口号应在1至{n}之间（营业室的窗口数）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/office_setup.py" line="172"/>
+        <source>Two offices cannot have the same code {code}.</source>
+        <translation>两个营业室不能使用同一代码 {code}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/office_setup.py" line="235"/>
         <source>There is no office &apos;{code}&apos; in offices.toml; the offices are {codes}.</source>
         <translation>offices.toml 中没有营业室“{code}”；可选的营业室：{codes}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/office_setup.py" line="56"/>
+        <location filename="../../gasdesk/services/office_setup.py" line="258"/>
+        <source>This database has been set up already (from another counter); this PC only chooses its office and counter.</source>
+        <translation>该数据库已由其他窗口完成初始设置，本机只需选择所在的营业室和窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/office_setup.py" line="182"/>
         <source>Office {code} is set up already; add staff with &apos;gasdesk user add&apos;.</source>
         <translation>营业室 {code} 已经设立；添加员工请用 gasdesk user add。</translation>
-    </message>
-    <message>
-        <location filename="../../gasdesk/ui/application.py" line="204"/>
-        <source>the shared database</source>
-        <translation>共享数据库</translation>
-    </message>
-    <message>
-        <location filename="../../gasdesk/ui/application.py" line="206"/>
-        <source>The database {where} has no office or staff yet. GasDesk writes demo data only into its own demo database. To start work with this one, set up the office and its first supervisor: gasdesk setup --office MS --badge BADGE --name NAME{db}</source>
-        <translation>数据库 {where} 还没有营业室和员工。GasDesk 只在自己的演示数据库中生成演示数据。要使用这个数据库，请先设立营业室及其第一位主管：gasdesk setup --office MS --badge 工号 --name 姓名{db}</translation>
     </message>
     <message>
         <location filename="../../gasdesk/domain/readings.py" line="174"/>
@@ -2691,37 +2842,37 @@
         <translation>尚未录入{year}年的节假日安排。请将{year}年官方放假安排添加到resources/holidays.toml；在此之前，期限按周一至周五并除去法定节假日预计。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_printing.py" line="68"/>
+        <location filename="../../gasdesk/ui/pdf_printing.py" line="73"/>
         <source>The print folder {folder} cannot be used: {reason}</source>
         <translation>打印文件夹 {folder} 无法使用：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_printing.py" line="108"/>
+        <location filename="../../gasdesk/ui/pdf_printing.py" line="113"/>
         <source>The document to print could not be read.</source>
         <translation>要打印的文档无法读取。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_printing.py" line="113"/>
+        <location filename="../../gasdesk/ui/pdf_printing.py" line="118"/>
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_printing.py" line="124"/>
+        <location filename="../../gasdesk/ui/pdf_printing.py" line="129"/>
         <source>The printer did not take the next page.</source>
         <translation>打印机未接收下一页。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_printing.py" line="131"/>
+        <location filename="../../gasdesk/ui/pdf_printing.py" line="136"/>
         <source>A page of the document could not be drawn.</source>
         <translation>文档的一页无法绘制。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_printing.py" line="141"/>
+        <location filename="../../gasdesk/ui/pdf_printing.py" line="146"/>
         <source>The printer did not finish the document.</source>
         <translation>打印机未能完成打印。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_printing.py" line="147"/>
+        <location filename="../../gasdesk/ui/pdf_printing.py" line="152"/>
         <source>The printer reported an error.</source>
         <translation>打印机报告错误。</translation>
     </message>
@@ -2994,6 +3145,11 @@
         <location filename="../../gasdesk/storage/audit_key.py" line="61"/>
         <source>The audit key was changed on another counter (new key {fingerprint}). Nothing can be recorded here until that key file is installed: gasdesk key restore FILE.</source>
         <translation>审计密钥已在另一个窗口更换（新密钥 {fingerprint}）。装上该密钥文件之前，本窗口无法记录任何业务：gasdesk key restore 密钥文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/migrations.py" line="223"/>
+        <source>The shared database needs the schema upgrade {number} of this GasDesk, and this counter&apos;s database role may not change the schema. The administrator upgrades it with the owner role: gasdesk migrate --grant ROLE</source>
+        <translation>共享数据库需要本版本 GasDesk 的结构升级 {number}，而本窗口的数据库角色无权修改数据库结构。请管理员用属主角色升级：gasdesk migrate --grant 角色名</translation>
     </message>
 </context>
 <context>
@@ -3335,7 +3491,7 @@
     <message>
         <location filename="../../gasdesk/ui/fees/models.py" line="97"/>
         <source>Name</source>
-        <translation>户名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/fees/models.py" line="98"/>
@@ -3547,6 +3703,59 @@
         <location filename="../../gasdesk/ui/phrase_panel.py" line="261"/>
         <source>Service time {time} (limit {limit})</source>
         <translation>服务用时 {time}（限时 {limit}）</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterChoice</name>
+    <message>
+        <location filename="../../gasdesk/ui/printer_choice.py" line="61"/>
+        <source>{name} (default)</source>
+        <translation>{name}（默认）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/printer_choice.py" line="63"/>
+        <source>No printer: PDF files in a folder</source>
+        <translation>无打印机：在文件夹中生成 PDF 文件</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/printer_choice.py" line="68"/>
+        <source>Choose the folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/printer_choice.py" line="70"/>
+        <source>&amp;Test print</source>
+        <translation>打印测试页(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/printer_choice.py" line="102"/>
+        <source>Folder for the PDF files</source>
+        <translation>PDF 文件存放文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/printer_choice.py" line="117"/>
+        <source>Enter the whole path of the folder for the PDF files.</source>
+        <translation>请输入 PDF 文件存放文件夹的完整路径。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/printer_choice.py" line="119"/>
+        <source>The folder {folder} cannot be written; choose another.</source>
+        <translation>文件夹 {folder} 无法写入，请另选一个。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/printer_choice.py" line="126"/>
+        <source>PDF files in {folder}</source>
+        <translation>PDF 文件，存于 {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/printer_choice.py" line="150"/>
+        <source>Test page written: {file}</source>
+        <translation>测试页已生成：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/printer_choice.py" line="153"/>
+        <source>Test page sent to {printer}; check the slip.</source>
+        <translation>测试页已发送到 {printer}，请检查打印出的纸条。</translation>
     </message>
 </context>
 <context>
@@ -3886,7 +4095,7 @@
     <message>
         <location filename="../../gasdesk/ui/records/search_model.py" line="30"/>
         <source>Name</source>
-        <translation>户名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/records/search_model.py" line="31"/>
@@ -3912,6 +4121,134 @@
         <location filename="../../gasdesk/ui/records/search_model.py" line="94"/>
         <source>Account status: {status}</source>
         <translation>户状态：{status}</translation>
+    </message>
+</context>
+<context>
+    <name>SetUpDialog</name>
+    <message>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="74"/>
+        <source>GasDesk — set up this database</source>
+        <translation>燃气营业厅柜台 — 初始设置</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="79"/>
+        <source>The database {where} is empty. Set up the office, this PC&apos;s counter, the first supervisor and the receipt printer. Nothing is written until every field is valid. Enter moves to the next field; Esc quits.</source>
+        <translation>数据库 {where} 是空的。请设置营业室、本机窗口、第一位主管和收据打印机。所有项目填写无误之前不会写入任何内容。回车到下一项；Esc 退出。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="90"/>
+        <source>A new office…</source>
+        <translation>新营业室…</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="106"/>
+        <source>Office</source>
+        <translation>营业室</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="109"/>
+        <source>From offices.toml</source>
+        <translation>从 offices.toml 选取</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="110"/>
+        <source>Code (starts the receipt numbers)</source>
+        <translation>代码（收据编号前缀）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="111"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="112"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="113"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="114"/>
+        <source>Business hours</source>
+        <translation>营业时间</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="115"/>
+        <source>Counters</source>
+        <translation>窗口数</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="122"/>
+        <source>Their staff are added with gasdesk user add; their PCs join this database by choosing their office and counter.</source>
+        <translation>其员工用 gasdesk user add 添加；其窗口的电脑选择所在营业室和窗口即可接入本数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="136"/>
+        <source>This PC</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="139"/>
+        <source>Counter number</source>
+        <translation>窗口号</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="140"/>
+        <source>Receipt printer</source>
+        <translation>收据打印机</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="143"/>
+        <source>e.g. MS09</source>
+        <translation>例如 MS09</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="149"/>
+        <source>First supervisor</source>
+        <translation>第一位主管</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="152"/>
+        <source>Badge number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="153"/>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="154"/>
+        <source>Password (at least 6 characters)</source>
+        <translation>密码（至少6位）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="155"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="158"/>
+        <source>Set up (Enter)</source>
+        <translation>完成设置（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="161"/>
+        <source>Quit (Esc)</source>
+        <translation>退出（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="245"/>
+        <source>Also set up the company&apos;s other offices: {names}</source>
+        <translation>同时设置公司的其他营业室：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="295"/>
+        <source>The two passwords differ; type them again.</source>
+        <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
 </context>
 <context>

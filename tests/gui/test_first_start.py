@@ -1,6 +1,7 @@
 """First start: only the default demo database is filled with demo data (in a window
-that shows its progress); any other empty database is refused with a message that
-says how to set up the office, and `gasdesk setup` does that without demo data."""
+that shows its progress); any other empty database gets the set-up dialog instead
+(tests/gui/test_first_run_setup.py), and `gasdesk setup` sets up an office without
+demo data from the command line."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from gasdesk.services import auth, offices
 from gasdesk.services.office_setup import set_up_office
 from gasdesk.storage.db import URL_ENV, is_default_database, open_database
 from gasdesk.storage.models import Account, Counter, Office, Staff, TariffVersion, db
-from gasdesk.ui.application import NotSetUpError, open_counter_database, run_gui
+from gasdesk.ui.application import Controller, open_counter_database, run_gui
 from tests.pg_support import backend, backend_database, pg_url  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("qapp", "_translators_removed")
@@ -86,16 +87,18 @@ def _args(db_path: Path | None) -> argparse.Namespace:
     )
 
 
-def test_a_database_named_with_db_gets_no_demo_data_and_the_app_says_how_to_set_it_up(
-    tmp_path, demo_home, capsys
-):
+def test_a_database_named_with_db_gets_no_demo_data_but_the_set_up(tmp_path, demo_home, worker):  # type: ignore[no-untyped-def]
+    from gasdesk.app import make_settings
+    from gasdesk.ui.setup_dialog import SetUpDialog
+
     named = tmp_path / "office.db"
     open_database(named).close()  # an empty database made elsewhere
-    assert run_gui(_args(named)) == 2
+    assert open_counter_database(str(named)) is False  # no demo data for it
+    dialog = Controller(worker, make_settings(), None, None).start()
+    assert isinstance(dialog, SetUpDialog)  # the set-up asks for the office instead
+    dialog.close()
+    dialog.deleteLater()
     _close()
-    err = capsys.readouterr().err
-    assert "gasdesk setup --office" in err and str(named) in err
-    assert "还没有" in err  # said in Chinese
     assert _counts(named) == (0, 0, 0)
     assert not demo_home.exists()
 
@@ -119,7 +122,7 @@ def test_a_database_named_in_the_settings_is_refused_the_same_way(tmp_path, demo
     assert run_gui(_args(None)) == 2
     assert not named.exists()
     open_database(named).close()
-    assert run_gui(_args(None)) == 2
+    assert open_counter_database(str(named)) is False
     _close()
     assert _counts(named) == (0, 0, 0)
 
@@ -130,12 +133,11 @@ def test_a_shared_database_is_never_the_demo_database(monkeypatch, demo_home):
     assert not is_default_database(None)
 
 
-def test_an_empty_shared_database_is_refused(backend_database, backend, monkeypatch, pg_url):  # noqa: F811
+def test_an_empty_shared_database_gets_no_demo_data(backend_database, backend, monkeypatch, pg_url):  # noqa: F811
     if backend != "pg":
         pytest.skip("the shared database is PostgreSQL")
     monkeypatch.setenv(URL_ENV, pg_url)
-    with pytest.raises(NotSetUpError):
-        open_counter_database(None)
+    assert open_counter_database(None) is False  # the set-up dialog follows
     assert Office.select().count() == 0 and Account.select().count() == 0
 
 
