@@ -14,7 +14,8 @@ from typing import Any
 
 from gasdesk.domain.money import format_yuan
 
-# The moments the counter announces (see gasdesk.ui.context.CounterEvents).
+# The moments a phrase is tagged with. The phrase panel says the phrase of a moment when
+# the counter's events (gasdesk.domain.events) or its own timers call for it.
 MOMENTS: dict[str, str] = {
     "customer_selected": "a new customer is being served",
     "waiting": "the counter is busy (a search or print) for more than a few seconds",

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from gasdesk.demo import DEMO_PASSWORD
+from gasdesk.domain.events import VoidCommitted
 from gasdesk.domain.text import UserError
 from gasdesk.services import auth
 from gasdesk.storage.models import Payment, Shift
@@ -76,9 +77,10 @@ def test_a_whole_day_at_the_counter(qtbot, tab, setup: Setup, worker) -> None:  
     pay(setup, method="cash", amount_fen=12850, tendered_fen=20000, day=today)
     pay(setup, method="wechat", amount_fen=6600, reference="WX20261120", day=today)
     wrong = pay(setup, method="cash", amount_fen=3000, tendered_fen=5000, day=today)
-    void(setup, wrong.payment_id, reason="收错户号", day=today)
+    voided = void(setup, wrong.payment_id, reason="收错户号", day=today)
     assert Payment.select().where(Payment.shift == shift.id).count() == 4
-    tab.ctx.events.data_changed.emit("payment")
+    # the fee tab announces its void: the shift on screen follows
+    tab.ctx.events.publish(VoidCommitted.of(voided))
     qtbot.waitUntil(lambda: panel.status is not None and panel.status.payments == 3)
 
     # pay out to the bank, with a reason
