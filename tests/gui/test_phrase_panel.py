@@ -3,9 +3,9 @@ counter: the right phrase at each step, the same amounts on both screens, rating
 and service times in the database.
 
 The panel's and the display's reactions are driven here by the typed events the
-operations publish; the operations themselves publishing them is proved where they are
-driven by keys (test_counter_moments.py, test_phrases_with_real_payment.py,
-test_operation_events.py)."""
+operations publish; that the operations publish them is proved where they are driven
+by keys (test_counter_moments.py, test_phrases_with_real_payment.py, test_fees_tab.py,
+test_forms_tab.py, test_dayend_tab.py, test_records_tab.py)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from gasdesk.domain.events import PaymentCommitted, ReadBackShown, Refused
+from gasdesk.domain.events import (
+    CustomerSelected,
+    Farewell,
+    PaymentCommitted,
+    RatingRecorded,
+    ReadBackShown,
+    Refused,
+)
 from gasdesk.services import accounts
 from gasdesk.storage.models_service import Rating, ServiceVisit
 from gasdesk.ui.application import make_settings
@@ -26,7 +33,7 @@ from gasdesk.ui.customer_display import WELCOME, CustomerDisplay
 from gasdesk.ui.phrase_model import PhraseListModel
 from gasdesk.ui.phrase_panel import PhrasePanel
 from gasdesk.ui.service_visits import EXTRAS_KEY, VisitTracker
-from tests.helpers import wait_idle
+from tests.helpers import heard, wait_idle
 from tests.service_fixtures import World, counter_session, make_payment, make_world
 
 AMOUNT = re.compile(r"\d+\.\d{2}")
@@ -117,9 +124,11 @@ def test_walk_a_customer_from_selection_to_farewell(
 ):
     ctx = counter_ctx
     payment_id, receipt = make_payment(world, amount_fen=12850, tendered_fen=20000, number=41)
+    events = heard(ctx)
 
     # a customer is selected: greeting, on both screens, and the service clock starts
     ctx.set_customer(customer(world))
+    assert events == [CustomerSelected(world.account_ids[0], "张三")]
     assert highlighted(panel) == ("greeting",)
     assert panel.say.text() == "您好，欢迎您的光临"
     assert panel.model.highlighted == {"greeting"}
@@ -164,6 +173,7 @@ def test_walk_a_customer_from_selection_to_farewell(
     qtbot.mouseClick(display.rating_buttons["very_satisfied"], Qt.MouseButton.LeftButton)
     wait_idle(qtbot, ctx.worker)
     rating = Rating.get()
+    assert events[-1] == RatingRecorded(rating.id)
     assert (rating.score, rating.payment_id, rating.staff_id, rating.counter_id) == (
         "very_satisfied",
         payment_id,
@@ -174,7 +184,7 @@ def test_walk_a_customer_from_selection_to_farewell(
     # farewell: the teller moves on to the next customer; the visit is timed
     clock.now += 135
     next_customer(qtbot, bar)
-    assert ctx.customer is None
+    assert ctx.customer is None and events[-1] == Farewell()
     assert highlighted(panel) == ("farewell",)
     assert panel.say.text() == "再见，欢迎下次再来"
     assert display.big_line.text() == "再见，欢迎下次再来"
