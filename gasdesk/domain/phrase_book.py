@@ -23,9 +23,9 @@ MOMENTS: dict[str, str] = {
     "overtime": "the service has run past the time limit (限时服务)",
     "listening": "the teller has heard the customer's request",
     "readback": "唱收唱付: the amounts are read back before recording (due_fen, received_fen,"
-    " change_fen; optional method, due_capital, received_capital, change_capital)",
-    "committed": "the transaction or form is recorded (receipt or payment_id; form_number or"
-    " form_id)",
+    " change_fen, method)",
+    "committed": "the payment, void, form or reading is recorded (receipt, for a payment or a"
+    " void)",
     "refusal": "the teller cannot do what is asked, or an error stopped it (message)",
     "apology": "the teller apologises",
     "thanks": "the customer thanks the teller",
