@@ -113,7 +113,7 @@ def test_a_cash_payment_by_keyboard(
     printed = next((tmp_path / "printed").glob(f"{code}-*.pdf")).read_bytes()
     assert pdfium.PdfDocument(printed)[0].get_size()[0] == pytest.approx(80 * 72 / 25.4, abs=1)
     assert not ReceiptPrint.get().reprint
-    assert ReceiptPrinted(receipt.id, reprint=False) in moments
+    qtbot.waitUntil(lambda: ReceiptPrinted(receipt.id, reprint=False) in moments)
     qtbot.waitUntil(lambda: tab.payments.model.rowCount() == 1)
     assert tab.payments.model.row_at(0).code == code
     qtbot.waitUntil(lambda: tab.due.due_label.text() == "Nothing is due")
@@ -362,8 +362,10 @@ def test_void_needs_a_supervisor(qtbot, fee_ctx, fee_data: FeeData, tab: FeesTab
     reversal = Payment.select().where(Payment.kind == "void").get()
     assert reversal.amount_fen == -168_00 and reversal.authorised_by_id == fee_data.supervisor.id
     # the void announces itself once: the fee tab, the shift and the records reload
+    void_code = reversal.receipts.get().code
+    qtbot.waitUntil(lambda: [e for e in events if isinstance(e, PaymentsChanged)] != [])
     assert [e for e in events if isinstance(e, PaymentsChanged)] == [
-        VoidCommitted(reversal.receipts.get().code, reversal.id)
+        VoidCommitted(void_code, reversal.id)
     ]
     qtbot.waitUntil(
         lambda: tab.receipt_dialog is not None and "冲正凭证" in pdf_text(tab.receipt_dialog.pdf)

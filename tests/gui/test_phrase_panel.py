@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -53,10 +54,15 @@ def world(tmp_path) -> World:
 
 
 @pytest.fixture
-def counter_ctx(world, worker) -> AppContext:
+def counter_ctx(world, worker) -> Iterator[AppContext]:
     settings = make_settings()
     settings.setValue("service/wait_prompt_seconds", 1)
-    return AppContext(session=counter_session(world), worker=worker, settings=settings)
+    ctx = AppContext(session=counter_session(world), worker=worker, settings=settings)
+    yield ctx
+    # as at log-out: the display, the visit tracker (its rating timer may be running) and
+    # the events go now, on this thread, not whenever the garbage collector next runs,
+    # which may be on the worker's thread
+    ctx.close()
 
 
 @pytest.fixture
@@ -173,7 +179,7 @@ def test_walk_a_customer_from_selection_to_farewell(
     qtbot.mouseClick(display.rating_buttons["very_satisfied"], Qt.MouseButton.LeftButton)
     wait_idle(qtbot, ctx.worker)
     rating = Rating.get()
-    assert events[-1] == RatingRecorded(rating.id)
+    qtbot.waitUntil(lambda: events[-1] == RatingRecorded(rating.id))
     assert (rating.score, rating.payment_id, rating.staff_id, rating.counter_id) == (
         "very_satisfied",
         payment_id,
