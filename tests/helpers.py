@@ -113,3 +113,13 @@ def move_test_shift(staff_id: int, counter_id: int, day: dt.date):  # type: igno
     if current is not None:
         close_test_shift(current.id, staff_id)
     return open_test_shift(staff_id, counter_id, day)
+
+
+def heard(ctx: Any, kind: Any = None) -> list[Any]:
+    """The counter events of `kind` (every event when None) published on `ctx` from now
+    on, in order, as a listener hears them."""
+    from gasdesk.domain.events import CounterEvent
+
+    seen: list[Any] = []
+    ctx.events.subscribe(kind or CounterEvent, seen.append)
+    return seen

@@ -14,7 +14,8 @@ from typing import Any
 
 from gasdesk.domain.money import format_yuan
 
-# The moments the counter announces (see gasdesk.ui.context.CounterEvents).
+# The moments a phrase is tagged with. The phrase panel says the phrase of a moment when
+# the counter's events (gasdesk.domain.events) or its own timers call for it.
 MOMENTS: dict[str, str] = {
     "customer_selected": "a new customer is being served",
     "waiting": "the counter is busy (a search or print) for more than a few seconds",
@@ -22,9 +23,9 @@ MOMENTS: dict[str, str] = {
     "overtime": "the service has run past the time limit (限时服务)",
     "listening": "the teller has heard the customer's request",
     "readback": "唱收唱付: the amounts are read back before recording (due_fen, received_fen,"
-    " change_fen; optional method, due_capital, received_capital, change_capital)",
-    "committed": "the transaction or form is recorded (receipt or payment_id; form_number or"
-    " form_id)",
+    " change_fen, method)",
+    "committed": "the payment, void, form or reading is recorded (receipt, for a payment or a"
+    " void)",
     "refusal": "the teller cannot do what is asked, or an error stopped it (message)",
     "apology": "the teller apologises",
     "thanks": "the customer thanks the teller",

@@ -32,23 +32,6 @@ class ReadBack:
     change_capital: str
     sentence: str
 
-    def moment_params(self) -> dict[str, object]:
-        """What the counter announces ('readback' moment, customer display)."""
-        return {
-            "due_fen": self.due_fen,
-            "received_fen": self.received_fen,
-            "change_fen": self.change_fen,
-            "method": self.method,
-            "kind": self.kind,
-            "volume_l": self.volume_l,
-            "due_capital": self.due_capital,
-            "received_capital": self.received_capital,
-            "change_capital": self.change_capital,
-            "sentence": self.sentence,
-            "account_number": self.account_number,
-            "name": self.account_name,
-        }
-
 
 def sentence(
     method: str, received_fen: int, change_fen: int, kind: str = "bill", volume_l: int = 0

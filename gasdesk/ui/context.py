@@ -1,38 +1,64 @@
 """What every tab and panel shares: the session, the worker, the customer being
-served, and the counter's events (the courtesy-phrase panel and the customer display
-listen to them)."""
+served, and the counter's events (the courtesy-phrase panel, the customer display,
+the visit tracker and the views of records follow them)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass, field, is_dataclass
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
+from gasdesk.domain.events import CounterEvent, CustomerSelected
 from gasdesk.domain.records import AccountSummary, LoginSession
 from gasdesk.ui.worker import DbWorker
 
+E = TypeVar("E", bound=CounterEvent)
+
+
+class _Channel(QObject):
+    """The subscribers of one kind of event."""
+
+    fired = Signal(object)
+
 
 class CounterEvents(QObject):
-    """Signals that describe what is happening at the counter.
+    """What happens at the counter, as typed events (gasdesk.domain.events).
 
-    moment(name, params): a point in the service where the teller says something:
-      'customer_selected', 'waiting', 'readback' (params: due_fen, received_fen,
-      change_fen), 'committed' (the customer's business is recorded; params: receipt
-      for a payment or a void, form_id and form_number for a form, reading_id for a
-      reported reading), 'refusal' (params: message), 'thanks', 'farewell'.
-      Two moments have nothing to say and end what came before them:
-      'readback_cancelled' (Esc at the read-back: nothing was recorded, its amounts
-      are gone) and 'done' (the teller's own work, such as a shift or a count, is
-      finished: a refusal shown before is over).
-    Each is emitted where the operation completes, never by a widget that watches.
+    An operation announces its completion where it completes, never a widget that
+    watches: `publish(PaymentCommitted(...))`. A listener subscribes to a type and hears
+    every event of it, subclasses included: `subscribe(PaymentsChanged, self.reload)`
+    hears payments and voids, `subscribe(Committed, ...)` every business recorded.
+    Handlers run on the GUI thread, most specific kind first; a handler that is a
+    method of a QObject is dropped when that object is destroyed.
+
+    customer_changed(AccountSummary | None) is the customer being served, emitted by
+    AppContext.set_customer and when the same customer's account is loaded again.
     """
 
-    moment = Signal(str, dict)
     customer_changed = Signal(object)  # AccountSummary | None
-    data_changed = Signal(str)  # what changed: 'payment', 'reading', 'form', 'shift', ...
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._channels: dict[type[CounterEvent], _Channel] = {}
+
+    def subscribe(self, kind: type[E], handler: Callable[[E], None]) -> None:
+        """Call `handler(event)` for every event that is a `kind`."""
+        channel = self._channels.get(kind)
+        if channel is None:
+            channel = self._channels[kind] = _Channel(self)
+        channel.fired.connect(handler)
+
+    def publish(self, event: CounterEvent) -> None:
+        if not is_dataclass(event):
+            raise TypeError(f"{type(event).__name__} is a kind of event, not an event")
+        for kind in type(event).__mro__:
+            channel = self._channels.get(kind)
+            if channel is not None:
+                channel.fired.emit(event)
 
 
 @dataclass
@@ -48,7 +74,7 @@ class AppContext:
         self.customer = customer
         self.events.customer_changed.emit(customer)
         if customer is not None:
-            self.events.moment.emit("customer_selected", {"name": customer.name})
+            self.events.publish(CustomerSelected(customer.id, customer.name))
 
     def close(self) -> None:
         """At log-out: close and release what this login made beside its window (the

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gasdesk.domain.events import Farewell
 from gasdesk.domain.money import format_yuan
 from gasdesk.domain.records import AccountSummary
 from gasdesk.services import accounts
@@ -198,7 +199,7 @@ class CustomerBar(QWidget):
     def next_customer(self) -> None:
         """Clear the customer for the next one in the queue."""
         if self.ctx.customer is not None:
-            self.ctx.events.moment.emit("farewell", {})
+            self.ctx.events.publish(Farewell())
         self.search.clear()
         self._show_results([])
         self.status.hide()

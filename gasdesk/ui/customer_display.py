@@ -11,8 +11,6 @@ an unhappy rating asks one optional reason, inline, without blocking anything.
 
 from __future__ import annotations
 
-from typing import Any, TypeGuard
-
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
@@ -28,6 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from gasdesk.domain import money
+from gasdesk.domain.events import (
+    Committed,
+    Farewell,
+    FormCommitted,
+    PaymentCommitted,
+    ReadBackCancelled,
+    ReadBackShown,
+    VoidCommitted,
+)
 from gasdesk.domain.money import format_yuan
 from gasdesk.domain.phrases import select
 from gasdesk.domain.records import AccountSummary
@@ -48,10 +55,6 @@ def capital_text(fen: int) -> str:
         return money.capital_amount(fen)
     except (TypeError, ValueError):
         return ""
-
-
-def _is_fen(value: object) -> TypeGuard[int]:
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def existing_customer_display(ctx: AppContext) -> CustomerDisplay | None:
@@ -143,7 +146,10 @@ class CustomerDisplay(QWidget):
         self._readback_open = False  # the amounts on screen await their recording
         self._say_big(self._phrase("customer_selected"))
         ctx.events.customer_changed.connect(self._customer_changed)
-        ctx.events.moment.connect(self._moment)
+        ctx.events.subscribe(ReadBackShown, self._read_back)
+        ctx.events.subscribe(ReadBackCancelled, self._read_back_cancelled)
+        ctx.events.subscribe(Committed, self._committed)
+        ctx.events.subscribe(Farewell, self._farewell)
         self.tracker.rating_open_changed.connect(self._rating_open_changed)
         self.tracker.started.connect(self._hide_reasons)
         self._rating_open_changed(self.tracker.rating_open)
@@ -334,36 +340,33 @@ class CustomerDisplay(QWidget):
         self._show_receipt("")
         self._say_big(self._phrase("customer_selected"))
 
-    def _moment(self, name: str, params: dict[str, Any]) -> None:
-        if name == "readback":
-            due, received, change = (params.get(f"{k}_fen") for k in ("due", "received", "change"))
-            if not (_is_fen(due) and _is_fen(received) and _is_fen(change)):
-                return  # a malformed read-back: show nothing rather than a wrong figure
-            self.show_amounts(due, received, change)
-            self._readback_open = True
-        elif name == "readback_cancelled":
-            self._readback_open = False
-            self._clear_amounts()
-            self._show_receipt("")
-            self._say_big(self._phrase("customer_selected"))
-        elif name == "committed":
-            self._committed(params)
-        elif name == "farewell":
-            self._farewell_shown = True
-            self._say_big(self._phrase("farewell"))
+    def _read_back(self, event: ReadBackShown) -> None:
+        self.show_amounts(event.due_fen, event.received_fen, event.change_fen)
+        self._readback_open = True
 
-    def _committed(self, params: dict[str, Any]) -> None:
+    def _read_back_cancelled(self, _event: ReadBackCancelled) -> None:
+        self._readback_open = False
+        self._clear_amounts()
+        self._show_receipt("")
+        self._say_big(self._phrase("customer_selected"))
+
+    def _farewell(self, _event: Farewell) -> None:
+        self._farewell_shown = True
+        self._say_big(self._phrase("farewell"))
+
+    def _committed(self, event: Committed) -> None:
         """The receipt number under the amounts it recorded; a form's or a void's
         number alone; thanks where there is no number (a reported reading)."""
-        receipt = str(params.get("receipt") or "")
-        form_number = str(params.get("form_number") or "")
         if not self._readback_open:
             self._clear_amounts()  # amounts on screen belong to an earlier business
         self._readback_open = False
-        if not (receipt or form_number):
+        if isinstance(event, PaymentCommitted | VoidCommitted):
+            self._show_receipt(event.receipt)
+        elif isinstance(event, FormCommitted):
+            self._show_receipt(event.form_number, form=True)
+        else:
             self._say_big(self._phrase("committed"))
             return
-        self._show_receipt(receipt or form_number, form=not receipt)
         self.stack.setCurrentIndex(AMOUNTS)
 
     # -- rating ----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from gasdesk.domain.dayend import ShiftInfo
+from gasdesk.domain.events import Refused, ShiftOpened
 from gasdesk.services import shifts
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.credentials import error_label
@@ -90,7 +91,7 @@ class OpenShiftDialog(QDialog):
     def _opened(self, info: ShiftInfo) -> None:
         self.busy = False
         self.opened.emit(info)
-        self.ctx.events.data_changed.emit("shift")
+        self.ctx.events.publish(ShiftOpened(info.id))
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
@@ -98,5 +99,5 @@ class OpenShiftDialog(QDialog):
         self.open_button.setEnabled(True)
         message = user_text(exc)
         self.error.setText(message)
-        self.ctx.events.moment.emit("refusal", {"message": message})
+        self.ctx.events.publish(Refused(message))
         self.form.focus_first()

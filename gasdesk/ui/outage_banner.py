@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from gasdesk.domain.events import OutagesChanged
 from gasdesk.domain.form_records import OutageInfo
 from gasdesk.domain.records import AccountSummary
 from gasdesk.services.outages import outages_for_address
@@ -23,9 +24,10 @@ class OutageBanner(QLabel):
         self.setStyleSheet("background: #fff3cd; color: #7a4d00; padding: 4px; font-weight: bold;")
         self.hide()
         ctx.events.customer_changed.connect(self.show_for)
-        ctx.events.data_changed.connect(
-            lambda what: self.show_for(ctx.customer) if what == "outage" else None
-        )
+        ctx.events.subscribe(OutagesChanged, self._outages_changed)
+
+    def _outages_changed(self, _event: OutagesChanged) -> None:
+        self.show_for(self.ctx.customer)
 
     def show_for(self, customer: AccountSummary | None) -> None:
         if customer is None:

@@ -30,6 +30,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gasdesk.domain.events import (
+    Committed,
+    CustomerSelected,
+    Farewell,
+    PaymentCommitted,
+    ReadBackCancelled,
+    ReadBackShown,
+    Refused,
+    VoidCommitted,
+    WorkDone,
+)
 from gasdesk.domain.phrases import Selection, for_phrase, select
 from gasdesk.domain.service_timing import format_duration
 from gasdesk.ui.context import AppContext
@@ -131,7 +142,13 @@ class PhrasePanel(QWidget):
         self._busy_timer.setSingleShot(True)
         self._busy_timer.timeout.connect(self._busy_too_long)
 
-        ctx.events.moment.connect(self._moment)
+        ctx.events.subscribe(CustomerSelected, self._customer_selected)
+        ctx.events.subscribe(ReadBackShown, self._read_back)
+        ctx.events.subscribe(ReadBackCancelled, self._read_back_cancelled)
+        ctx.events.subscribe(Committed, self._committed)
+        ctx.events.subscribe(Refused, self._refused)
+        ctx.events.subscribe(WorkDone, self._work_done)
+        ctx.events.subscribe(Farewell, self._farewell)
         ctx.worker.busy_changed.connect(self._busy_changed)
         self.tracker.started.connect(self._visit_started)
         self.tracker.ended.connect(self._visit_ended)
@@ -177,11 +194,9 @@ class PhrasePanel(QWidget):
             self.list.scrollTo(self.model.index(row))
 
     def say_for(self, moment: str, params: dict[str, Any] | None = None) -> None:
-        """Highlight the phrase for a moment (the counter's events call this)."""
+        """Highlight the phrase for a moment of the phrase book (the counter's events
+        and the panel's own timers call this)."""
         params = dict(params or {})
-        if moment in ("readback_cancelled", "done"):
-            self._leave_passing(drop_amounts=moment == "readback_cancelled")
-            return
         current = self.current
         if moment in PASSING and (current is None or current.moment not in PASSING):
             self._before = current
@@ -210,12 +225,39 @@ class PhrasePanel(QWidget):
         elif drop_amounts and self.current is not None:
             self._set_selection(self.current)  # the read-back rows lose their amounts
 
-    def _moment(self, name: str, params: dict[str, Any]) -> None:
-        if name == "customer_selected":
-            if self.tracker.reselected:
-                return  # the same customer refreshed: no second greeting
-            self._params = {}
-        self.say_for(name, params)
+    # -- the counter's events ---------------------------------------------------------------
+    def _customer_selected(self, _event: CustomerSelected) -> None:
+        if self.tracker.reselected:
+            return  # the same customer refreshed: no second greeting
+        self._params = {}
+        self.say_for("customer_selected")
+
+    def _read_back(self, event: ReadBackShown) -> None:
+        self.say_for(
+            "readback",
+            {
+                "due_fen": event.due_fen,
+                "received_fen": event.received_fen,
+                "change_fen": event.change_fen,
+                "method": event.method,
+            },
+        )
+
+    def _read_back_cancelled(self, _event: ReadBackCancelled) -> None:
+        self._leave_passing(drop_amounts=True)
+
+    def _committed(self, event: Committed) -> None:
+        receipt = event.receipt if isinstance(event, PaymentCommitted | VoidCommitted) else ""
+        self.say_for("committed", {"receipt": receipt} if receipt else {})
+
+    def _refused(self, event: Refused) -> None:
+        self.say_for("refusal", {"message": event.message})
+
+    def _work_done(self, _event: WorkDone) -> None:
+        self._leave_passing(drop_amounts=False)
+
+    def _farewell(self, _event: Farewell) -> None:
+        self.say_for("farewell")
 
     def _picked(self, index: QModelIndex) -> None:
         phrase = self.model.phrase_at(index.row())

@@ -4,9 +4,9 @@ One VisitTracker per counter context (`VisitTracker.of(ctx)`), shared by the phr
 panel (running time) and the customer display (rating buttons):
 
 - a visit starts when a customer is selected (customer_changed with an account),
-  and ends at 'farewell', when the customer is cleared, or when another customer is
+  and ends at Farewell, when the customer is cleared, or when another customer is
   selected; re-selecting the customer being served (a refresh) changes nothing;
-- 'committed' notes what the visit was (payment by receipt/payment_id, or form) and
+- a Committed event notes what the visit was (the payment or void, or the form) and
   opens the rating; the end of a visit opens it too if it is not rated yet;
 - the rating stays open until the customer rates, the next visit starts, or
   `service/rating_linger_seconds` after the visit ended. A rating click while it is
@@ -22,10 +22,17 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from gasdesk.domain.events import (
+    Committed,
+    Farewell,
+    FormCommitted,
+    PaymentCommitted,
+    RatingRecorded,
+    VoidCommitted,
+)
 from gasdesk.domain.records import AccountSummary
 from gasdesk.domain.service_quality import RatingInfo
 from gasdesk.domain.service_timing import (
@@ -90,7 +97,8 @@ class VisitTracker(QObject):
         self._linger.setSingleShot(True)
         self._linger.timeout.connect(self.close_rating)
         ctx.events.customer_changed.connect(self._customer_changed)
-        ctx.events.moment.connect(self._moment)
+        ctx.events.subscribe(Farewell, self._farewell)
+        ctx.events.subscribe(Committed, self._committed)
 
     @classmethod
     def of(cls, ctx: AppContext) -> VisitTracker:
@@ -163,29 +171,26 @@ class VisitTracker(QObject):
         if not visit.rated:
             self._open_rating(visit, linger=True)
 
-    def _moment(self, name: str, params: dict[str, Any]) -> None:
-        if name == "farewell":
-            self.end_visit()
-        elif name == "committed" and self.visit is not None:
-            visit = self.visit
-            payment_id = params.get("payment_id")
-            form_id = params.get("form_id")
-            receipt = params.get("receipt")
-            form_number = params.get("form_number")
+    def _farewell(self, _event: Farewell) -> None:
+        self.end_visit()
 
-            def note() -> None:
-                if visit.id is not None:
-                    service_quality.note_visit_subject(
-                        visit.id,
-                        payment_id=payment_id if isinstance(payment_id, int) else None,
-                        form_id=form_id if isinstance(form_id, int) else None,
-                        receipt=str(receipt) if receipt else None,
-                        form_number=str(form_number) if form_number else None,
-                    )
+    def _committed(self, event: Committed) -> None:
+        visit = self.visit
+        if visit is None:
+            return
+        payment_id = form_id = None
+        if isinstance(event, PaymentCommitted | VoidCommitted):
+            payment_id = event.payment_id
+        elif isinstance(event, FormCommitted):
+            form_id = event.form_id
 
-            self.ctx.worker.submit(note, on_error=self._failed)
-            if not visit.rated:
-                self._open_rating(visit, linger=False)
+        def note() -> None:
+            if visit.id is not None and (payment_id is not None or form_id is not None):
+                service_quality.note_visit_subject(visit.id, payment_id=payment_id, form_id=form_id)
+
+        self.ctx.worker.submit(note, on_error=self._failed)
+        if not visit.rated:
+            self._open_rating(visit, linger=False)
 
     # -- rating -----------------------------------------------------------------------
     def _open_rating(self, visit: _Visit, *, linger: bool) -> None:
@@ -224,7 +229,7 @@ class VisitTracker(QObject):
         def done(info: RatingInfo | None) -> None:
             if info is not None:
                 self.rating_recorded.emit(info)
-                self.ctx.events.data_changed.emit("rating")
+                self.ctx.events.publish(RatingRecorded(info.id))
 
         self.ctx.worker.submit(record, on_done=done, on_error=self._failed)
         self._last_rated = visit

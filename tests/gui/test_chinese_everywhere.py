@@ -248,7 +248,7 @@ def test_payment_read_back_receipt_void_reprint_and_customer_display(  # type: i
     qtbot.waitUntil(lambda: fees.receipt_dialog is not None)
     sweep.look("void slip")
     fees.receipt_dialog.reject()
-    ctx.events.moment.emit("farewell", {})
+    window.customer_bar.next_customer()  # F12: farewell
     sweep.look("farewell")
     assert sweep.steps >= 15
     sweep.check()
@@ -270,6 +270,7 @@ def test_shift_count_difference_close_day_reports_export_and_figures(  # type: i
     import datetime as dt
 
     from gasdesk.demo import DEMO_PASSWORD
+    from gasdesk.domain.events import PaymentCommitted
     from gasdesk.services import auth
     from gasdesk.storage.models_days import BusinessDay
     from gasdesk.ui.application import make_settings
@@ -295,8 +296,8 @@ def test_shift_count_difference_close_day_reports_export_and_figures(  # type: i
     sweep.look("shift open")
     today = dt.date.today()
     pay(setup, method="cash", amount_fen=12850, tendered_fen=20000, day=today)
-    pay(setup, method="wechat", amount_fen=6600, reference="WX20261120", day=today)
-    ctx.events.data_changed.emit("payment")
+    paid = pay(setup, method="wechat", amount_fen=6600, reference="WX20261120", day=today)
+    ctx.events.publish(PaymentCommitted.of(paid))  # as the fee tab announces it
     qtbot.mouseClick(panel.pay_out_button, Qt.MouseButton.LeftButton)  # no amount: refused
     sweep.look("pay out refused")
     qtbot.keyClicks(panel.move_amount, "100")

@@ -13,6 +13,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from gasdesk.demo import DEMO_PASSWORD
+from gasdesk.domain.events import (
+    CashMoved,
+    DayClosed,
+    DifferenceRecorded,
+    DrawerChanged,
+    DrawerCounted,
+    ShiftClosed,
+    ShiftOpened,
+    VoidCommitted,
+)
 from gasdesk.domain.text import UserError
 from gasdesk.services import auth
 from gasdesk.storage.models import Payment, Shift
@@ -22,7 +32,7 @@ from gasdesk.ui.application import make_settings
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.tabs.dayend_tab import DayEndTab
 from tests.dayend_support import Setup, pay, seed, void
-from tests.helpers import type_text, wait_idle
+from tests.helpers import heard, type_text, wait_idle
 
 
 @pytest.fixture
@@ -58,6 +68,7 @@ def type_count(qtbot, form, counts: dict[int, int]) -> None:  # type: ignore[no-
 def test_a_whole_day_at_the_counter(qtbot, tab, setup: Setup, worker) -> None:  # type: ignore[no-untyped-def]
     panel = tab.shift_panel
     today = dt.date.today()
+    drawer, days = heard(tab.ctx, DrawerChanged), heard(tab.ctx, DayClosed)
     assert "No open shift" in panel.status_line.text() or "班" in panel.status_line.text()
 
     # opening float: 2 × 100 + 5 × 10 + 20 × 1 = 270.00; the total follows the typing
@@ -76,9 +87,10 @@ def test_a_whole_day_at_the_counter(qtbot, tab, setup: Setup, worker) -> None:  
     pay(setup, method="cash", amount_fen=12850, tendered_fen=20000, day=today)
     pay(setup, method="wechat", amount_fen=6600, reference="WX20261120", day=today)
     wrong = pay(setup, method="cash", amount_fen=3000, tendered_fen=5000, day=today)
-    void(setup, wrong.payment_id, reason="收错户号", day=today)
+    voided = void(setup, wrong.payment_id, reason="收错户号", day=today)
     assert Payment.select().where(Payment.shift == shift.id).count() == 4
-    tab.ctx.events.data_changed.emit("payment")
+    # the fee tab announces its void: the shift on screen follows
+    tab.ctx.events.publish(VoidCommitted.of(voided))
     qtbot.waitUntil(lambda: panel.status is not None and panel.status.payments == 3)
 
     # pay out to the bank, with a reason
@@ -133,6 +145,15 @@ def test_a_whole_day_at_the_counter(qtbot, tab, setup: Setup, worker) -> None:  
     qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.status is None)
     assert Shift.get_by_id(shift.id).closed_at is not None
+    # each piece of the drawer's work announced itself (the fee tab's drawer banner and
+    # the day's figures follow it; an apology for an earlier refusal ends)
+    assert drawer == [
+        ShiftOpened(shift.id),
+        CashMoved(shift.id, "out", 100_00),
+        DrawerCounted(shift.id),
+        DifferenceRecorded(shift.id, "cash"),
+        ShiftClosed(shift.id),
+    ]
 
     # close the day (Ctrl+2), supervisor again; the offscreen platform does not hand
     # activation back to the window when the supervisor's dialog closes, as a desktop does
@@ -150,6 +171,7 @@ def test_a_whole_day_at_the_counter(qtbot, tab, setup: Setup, worker) -> None:  
     qtbot.keyClick(day.dialog.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: DayClosure.select().count() == 1)
     assert BusinessDay.get().closed_at is not None
+    qtbot.waitUntil(lambda: days == [DayClosed(today)])
     qtbot.waitUntil(lambda: not day.close_button.isEnabled())
     assert "MS09" in day.summary.text()
 

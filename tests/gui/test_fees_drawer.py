@@ -9,13 +9,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from gasdesk.domain.events import Refused, ShiftOpened
 from gasdesk.services.accounts import get_account
 from gasdesk.storage.models import Payment, Shift
 from gasdesk.ui.fees.tab import FeesTab
 from gasdesk.ui.open_shift_dialog import OpenShiftDialog
 from tests import fees_support
 from tests.fees_support import NOTHING, FeeData, added, counts
-from tests.helpers import close_test_shift, settle
+from tests.helpers import close_test_shift, heard, settle
 
 fee_data = fees_support.fee_data
 fee_ctx = fees_support.fee_ctx
@@ -61,10 +62,12 @@ def test_without_a_shift_the_tab_says_so_and_a_shift_is_opened_by_keys(
     qtbot.waitUntil(lambda: fees.drawer.isVisible())
     assert "no open shift at counter 1" in fees.drawer.text.text()
     before = choose(qtbot, fee_ctx, fees, fee_data.house.id)
+    events = heard(fee_ctx)
     assert focused() is fees.form.tendered
     type_here(qtbot, "200")  # the customer hands over 200 for the 168.00 due
     assert fees.readback_dialog is None  # no read-back: there is no drawer to take it into
     assert "no open shift" in fees.form.error.text()
+    assert events == [Refused(fees.form.error.text())]
     assert focused() is fees.drawer.open_button  # the way out is where the keyboard is
     qtbot.keyClick(focused(), ENTER)
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), OpenShiftDialog))
@@ -81,6 +84,8 @@ def test_without_a_shift_the_tab_says_so_and_a_shift_is_opened_by_keys(
     qtbot.waitUntil(lambda: Shift.select().count() == 1)
     shift = Shift.get()
     assert shift.opening_float_fen == 200_05 and shift.closed_at is None
+    # the dialog announces the shift: the banner goes, the apology for the refusal ends
+    qtbot.waitUntil(lambda: events[1:] == [ShiftOpened(shift.id)])
     qtbot.waitUntil(lambda: not fees.drawer.isVisible())
     qtbot.waitUntil(lambda: focused() is fees.form.tendered)
     assert fees.form.tendered.text() == "200" and not fees.form.error.text()

@@ -12,6 +12,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from gasdesk.domain.events import (
+    Committed,
+    PaymentCommitted,
+    PaymentsChanged,
+    ReadBackShown,
+    ReceiptPrinted,
+    Refused,
+    VoidCommitted,
+)
 from gasdesk.services.accounts import get_account
 from gasdesk.storage.models import AuditEvent, Payment, Receipt, ReceiptPrint
 from gasdesk.ui.fees.models import DueLinesModel, PaymentsModel
@@ -26,6 +35,7 @@ from tests.fees_support import (
     fail_receipt_inserts,
     heal_receipt_inserts,
 )
+from tests.helpers import heard
 
 fee_data = fees_support.fee_data
 fee_ctx = fees_support.fee_ctx
@@ -37,9 +47,7 @@ ENTER = Qt.Key.Key_Return
 
 @pytest.fixture
 def moments(fee_ctx):  # type: ignore[no-untyped-def]
-    seen: list[tuple[str, dict]] = []  # type: ignore[type-arg]
-    fee_ctx.events.moment.connect(lambda name, params: seen.append((name, params)))
-    return seen
+    return heard(fee_ctx)
 
 
 def choose(qtbot, ctx, tab: FeesTab, account_id: int) -> dict[str, int]:  # type: ignore[no-untyped-def]
@@ -66,8 +74,7 @@ def pdf_text(data: bytes) -> str:
 def test_a_cash_payment_by_keyboard(
     qtbot, fee_ctx, fee_data: FeeData, tab: FeesTab, moments, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    changed: list[str] = []
-    fee_ctx.events.data_changed.connect(changed.append)
+    changed = heard(fee_ctx, PaymentsChanged)
     before = choose(qtbot, fee_ctx, tab, fee_data.house.id)
     assert focused() is tab.form.tendered  # the next keystroke belongs to the cash received
     assert tab.due.due_label.text() == "Amount due: ¥168.00"
@@ -82,12 +89,9 @@ def test_a_cash_payment_by_keyboard(
     )
     assert dialog.sentence.text() == "收您200.00元，找您32.00元，请收好"
     assert counts()["payment"] == 0  # nothing is recorded at the read-back
-    readback = [p for n, p in moments if n == "readback"]
-    assert readback and (
-        readback[0]["due_fen"],
-        readback[0]["received_fen"],
-        readback[0]["change_fen"],
-    ) == (168_00, 200_00, 32_00)
+    assert [e for e in moments if isinstance(e, ReadBackShown)] == [
+        ReadBackShown(due_fen=168_00, received_fen=200_00, change_fen=32_00, method="cash")
+    ]
 
     qtbot.keyClick(dialog, ENTER)
     qtbot.waitUntil(lambda: tab.receipt_dialog is not None)
@@ -97,8 +101,8 @@ def test_a_cash_payment_by_keyboard(
     assert receipt.code == code
     event = AuditEvent.select().where(AuditEvent.kind == "payment").get()
     assert json.loads(event.payload_json)["receipt"] == code
-    assert ("committed", {"receipt": code, "amount_fen": 168_00, "change_fen": 32_00}) in moments
-    assert "payment" in changed
+    payment = Payment.get()
+    assert changed == [PaymentCommitted(code, payment.id, amount_fen=168_00, change_fen=32_00)]
     text = pdf_text(tab.receipt_dialog.pdf)
     for item in (code, "168.00", "200.00", "32.00", "人民币壹佰陆拾捌元整", "人民币"):
         assert item in text
@@ -109,6 +113,7 @@ def test_a_cash_payment_by_keyboard(
     printed = next((tmp_path / "printed").glob(f"{code}-*.pdf")).read_bytes()
     assert pdfium.PdfDocument(printed)[0].get_size()[0] == pytest.approx(80 * 72 / 25.4, abs=1)
     assert not ReceiptPrint.get().reprint
+    qtbot.waitUntil(lambda: ReceiptPrinted(receipt.id, reprint=False) in moments)
     qtbot.waitUntil(lambda: tab.payments.model.rowCount() == 1)
     assert tab.payments.model.row_at(0).code == code
     qtbot.waitUntil(lambda: tab.due.due_label.text() == "Nothing is due")
@@ -124,7 +129,7 @@ def test_esc_at_the_read_back_records_nothing_and_keeps_the_form(
     qtbot.keyClick(tab.readback_dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: tab.readback_dialog is None)
     assert added(before) == NOTHING
-    assert "committed" not in [n for n, _ in moments]
+    assert not [e for e in moments if isinstance(e, Committed)]
     assert focused() is tab.form.tendered and tab.form.tendered.selectedText() == "200"
     assert tab.key == key
     type_here(qtbot, "168")  # a different amount, the same form
@@ -195,7 +200,7 @@ def test_a_database_error_shows_a_message_and_the_retry_works(
     qtbot.waitUntil(lambda: "disk reported an error" in dialog.status.text())
     assert dialog.isVisible() and not dialog.busy
     assert added(before) == NOTHING
-    assert any(n == "refusal" and "disk" in p["message"] for n, p in moments)
+    assert any(isinstance(e, Refused) and "disk" in e.message for e in moments)
     heal_receipt_inserts()
     qtbot.keyClick(dialog, ENTER)  # try again, same form
     qtbot.waitUntil(lambda: tab.receipt_dialog is not None)
@@ -221,7 +226,7 @@ def test_bad_tender_is_refused_on_the_spot(
     type_here(qtbot, typed)
     assert tab.readback_dialog is None
     assert tab.form.error.text() == message
-    assert ("refusal", {"message": message}) in moments
+    assert Refused(message) in moments
     assert focused() is tab.form.tendered
     assert counts()["payment"] == 0
 
@@ -322,6 +327,7 @@ def pay_by_keyboard(qtbot, fee_ctx, fee_data: FeeData, tab: FeesTab) -> None:  #
 
 def test_void_needs_a_supervisor(qtbot, fee_ctx, fee_data: FeeData, tab: FeesTab) -> None:  # type: ignore[no-untyped-def]
     pay_by_keyboard(qtbot, fee_ctx, fee_data, tab)
+    events = heard(fee_ctx)
     tab.payments.view.setFocus()
     qtbot.keyClick(tab.payments.view, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: tab.payments.void_dialog is not None)
@@ -343,6 +349,7 @@ def test_void_needs_a_supervisor(qtbot, fee_ctx, fee_data: FeeData, tab: FeesTab
         qtbot.waitUntil(lambda m=message: dialog.error.text() == m)
         assert Payment.select().count() == 1 and Receipt.select().count() == 1
         assert dialog.password.text() == ""  # a refused password is not kept
+        assert events[-1] == Refused(message)
     dialog.badge.clear()
     qtbot.keyClicks(dialog.badge, "MS09")
     qtbot.keyClick(dialog.badge, ENTER)
@@ -354,6 +361,12 @@ def test_void_needs_a_supervisor(qtbot, fee_ctx, fee_data: FeeData, tab: FeesTab
     qtbot.waitUntil(lambda: Payment.select().count() == 2)
     reversal = Payment.select().where(Payment.kind == "void").get()
     assert reversal.amount_fen == -168_00 and reversal.authorised_by_id == fee_data.supervisor.id
+    # the void announces itself once: the fee tab, the shift and the records reload
+    void_code = reversal.receipts.get().code
+    qtbot.waitUntil(lambda: [e for e in events if isinstance(e, PaymentsChanged)] != [])
+    assert [e for e in events if isinstance(e, PaymentsChanged)] == [
+        VoidCommitted(void_code, reversal.id)
+    ]
     qtbot.waitUntil(
         lambda: tab.receipt_dialog is not None and "冲正凭证" in pdf_text(tab.receipt_dialog.pdf)
     )

@@ -14,6 +14,15 @@ from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
 
+from gasdesk.domain.events import (
+    Committed,
+    FormCommitted,
+    FormCopyPrinted,
+    FormsChanged,
+    FormUpdated,
+    OutageRegistered,
+    Refused,
+)
 from gasdesk.resources import forms_folder
 from gasdesk.services.accounts import get_account
 from gasdesk.storage.models import FormEvent, FormRecord
@@ -21,7 +30,7 @@ from gasdesk.storage.models_forms import Appointment, Outage
 from gasdesk.ui.form_widgets import ChoiceField, DateField, LineField, LongTextField, TimeslotField
 from gasdesk.ui.tabs.forms_tab import FORMS_DIR_KEY, FormsTab
 from tests.forms_support import VALID_ID, World, close, make_ctx, seed
-from tests.helpers import type_text
+from tests.helpers import heard, type_text
 
 NOW = dt.datetime(2026, 9, 30, 16, 0)  # the eve of the National Day holiday
 
@@ -142,20 +151,27 @@ FILLS: dict[str, dict[str, str]] = {
 def test_each_form_is_filled_and_submitted_as_a_teller_would(
     qtbot: Any, teller_tab: Any, kind: str
 ) -> None:
-    tab, _ctx, _clock = teller_tab
+    tab, ctx, _clock = teller_tab
+    events = heard(ctx)
     type_into(qtbot, tab, kind, FILLS[kind])
     submit(qtbot, tab)
     wait_result(qtbot, tab, "MS-F-2026-000001")
     assert "0533-8777760" in tab.entry.result.text()  # tell the customer the service phone
     row = FormRecord.get()
     assert row.kind == kind and row.status == "received"
+    # the submit announces the form it recorded, once: the phrase panel thanks, the
+    # customer display shows its number, the visit notes it, the form lists reload
+    assert [e for e in events if isinstance(e, Committed | FormsChanged)] == [
+        FormCommitted(form_id=row.id, form_number=row.number)
+    ]
     qtbot.waitUntil(lambda: tab.preview is not None, timeout=5000)
     assert tab.preview is not None and tab.preview.page_count() == 1
     assert "0533-8777760" in tab.preview.findChild(type(tab.entry.result), "previewHint").text()
 
 
 def test_refused_fields_show_messages_and_nothing_is_saved(qtbot: Any, teller_tab: Any) -> None:
-    tab, _ctx, _clock = teller_tab
+    tab, ctx, _clock = teller_tab
+    events = heard(ctx)
     type_into(
         qtbot,
         tab,
@@ -172,10 +188,30 @@ def test_refused_fields_show_messages_and_nothing_is_saved(qtbot: Any, teller_ta
     assert "two decimals" in view.errors["prepay"].text()
     assert view.errors["name"].text() == ""
     assert FormRecord.select().count() == 0
+    assert events == [Refused(tab.entry.result.text())]
     assert view.fields["id_card"].line.hasFocus()  # focus lands on the first refused field
     # correcting a field clears its message
     qtbot.keyClick(view.fields["phone"].line, Qt.Key.Key_Backspace)
     assert view.errors["phone"].text() == ""
+
+
+def test_a_form_the_database_cannot_record_says_sorry_too(qtbot: Any, teller_tab: Any) -> None:
+    """Not the teller's typing but the disk: the message on screen, and the phrase panel
+    (which hears the refusal) apologises; nothing is recorded."""
+    from gasdesk.storage.models import db
+
+    tab, ctx, _clock = teller_tab
+    events = heard(ctx)
+    db.execute_sql(
+        "CREATE TRIGGER fail_form BEFORE INSERT ON form_record "
+        "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"
+    )
+    type_into(qtbot, tab, "consultation", FILLS["consultation"])
+    submit(qtbot, tab)
+    qtbot.waitUntil(lambda: not tab.entry.busy)
+    assert "disk" in tab.entry.result.text()
+    assert FormRecord.select().count() == 0
+    assert events == [Refused(tab.entry.result.text())]
 
 
 def test_account_fields_must_be_the_accounts_and_the_new_holder_may_differ(
@@ -213,7 +249,8 @@ def test_enter_moves_to_the_next_field(qtbot: Any, teller_tab: Any) -> None:
 
 
 def test_print_one_copy_and_log_it(qtbot: Any, teller_tab: Any, tmp_path: Path) -> None:
-    tab, _ctx, _clock = teller_tab
+    tab, ctx, _clock = teller_tab
+    printed = heard(ctx, FormCopyPrinted)
     type_into(qtbot, tab, "repair", FILLS["repair"])
     submit(qtbot, tab)
     qtbot.waitUntil(lambda: tab.preview is not None, timeout=5000)
@@ -226,6 +263,7 @@ def test_print_one_copy_and_log_it(qtbot: Any, teller_tab: Any, tmp_path: Path) 
     qtbot.waitUntil(
         lambda: FormEvent.select().where(FormEvent.action == "printed").count() == 1, timeout=5000
     )
+    qtbot.waitUntil(lambda: printed == [FormCopyPrinted(FormRecord.get().id, reprint=False)])
 
 
 def test_complaint_lifecycle_and_overdue_after_national_day(
@@ -235,6 +273,7 @@ def test_complaint_lifecycle_and_overdue_after_national_day(
     try:
         badges: list[int] = []
         tab.badge_changed.connect(badges.append)
+        updated = heard(ctx, FormUpdated)
         type_into(qtbot, tab, "complaint", FILLS["complaint"])
         submit(qtbot, tab)
         wait_result(qtbot, tab, "Reply due 2026-10-10, result due 2026-10-14")
@@ -293,12 +332,15 @@ def test_complaint_lifecycle_and_overdue_after_national_day(
             "upheld",
             "advanced",
         ]
+        # each step announced itself: the lists of forms and complaints reload
+        assert updated == [FormUpdated(FormRecord.get().number)] * 5
     finally:
         ctx.worker.shutdown()
 
 
 def test_escalation_from_the_complaints_list(qtbot: Any, teller_tab: Any) -> None:
-    tab, _ctx, _clock = teller_tab
+    tab, ctx, _clock = teller_tab
+    updated = heard(ctx, FormUpdated)
     type_into(qtbot, tab, "complaint", FILLS["complaint"])
     submit(qtbot, tab)
     wait_result(qtbot, tab, "received")
@@ -308,6 +350,7 @@ def test_escalation_from_the_complaints_list(qtbot: Any, teller_tab: Any) -> Non
     tab.complaints.table.selectRow(0)
     qtbot.mouseClick(tab.complaints.escalate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Company" in tab.complaints.message.text())
+    assert updated == [FormUpdated(FormRecord.get().number)]
     qtbot.waitUntil(
         lambda: tab.complaints.model.data(tab.complaints.model.index(0, 2)) == "Company"
     )
@@ -394,7 +437,8 @@ def test_broken_form_files_are_reported_and_the_others_work(
 def test_a_slot_cannot_be_double_booked_and_punctuality_is_recorded(
     qtbot: Any, teller_tab: Any
 ) -> None:
-    tab, _ctx, _clock = teller_tab
+    tab, ctx, _clock = teller_tab
+    events = heard(ctx)
     type_into(qtbot, tab, "appointment", FILLS["appointment"])
     submit(qtbot, tab)
     wait_result(qtbot, tab, "Visit booked: 2026-10-08 08:30-10:30")
@@ -419,6 +463,7 @@ def test_a_slot_cannot_be_double_booked_and_punctuality_is_recorded(
     qtbot.mouseClick(page.complete_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "on time" in page.message.text())
     assert Appointment.get().punctual is True
+    assert FormUpdated(FormRecord.get().number) in events
 
 
 def test_a_visit_in_a_slot_that_has_ended_is_refused(qtbot: Any, teller_tab: Any) -> None:
@@ -439,7 +484,8 @@ def test_a_visit_in_a_slot_that_has_ended_is_refused(qtbot: Any, teller_tab: Any
 
 def test_outage_in_a_cooking_peak_asks_first(qtbot: Any, teller_tab: Any) -> None:
     """10:00 to 14:00 starts before the lunch peak and runs through it: asked first."""
-    tab, _ctx, clock = teller_tab
+    tab, ctx, clock = teller_tab
+    events = heard(ctx)
     page = tab.outages
     tab.pages.setCurrentWidget(page)
     type_text(qtbot, page.street, "文昌路")
@@ -462,6 +508,7 @@ def test_outage_in_a_cooking_peak_asks_first(qtbot: Any, teller_tab: Any) -> Non
     )
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     assert Outage.get().in_peak
+    assert events == [OutageRegistered(Outage.get().id)]
     type_text(qtbot, page.check, "文昌湖区商家镇文昌路锦绣苑3号楼2单元201")
     qtbot.keyClick(page.check, Qt.Key.Key_Return)
     qtbot.waitUntil(

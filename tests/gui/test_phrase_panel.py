@@ -1,25 +1,40 @@
 """The courtesy-phrase panel and the customer display follow a customer through the
 counter: the right phrase at each step, the same amounts on both screens, ratings
-and service times in the database."""
+and service times in the database.
+
+The panel's and the display's reactions are driven here by the typed events the
+operations publish; that the operations publish them is proved where they are driven
+by keys (test_counter_moments.py, test_phrases_with_real_payment.py, test_fees_tab.py,
+test_forms_tab.py, test_dayend_tab.py, test_records_tab.py)."""
 
 from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from gasdesk.domain.events import (
+    CustomerSelected,
+    Farewell,
+    PaymentCommitted,
+    RatingRecorded,
+    ReadBackShown,
+    Refused,
+)
 from gasdesk.services import accounts
 from gasdesk.storage.models_service import Rating, ServiceVisit
 from gasdesk.ui.application import make_settings
 from gasdesk.ui.context import AppContext
+from gasdesk.ui.customer_bar import CustomerBar
 from gasdesk.ui.customer_display import WELCOME, CustomerDisplay
 from gasdesk.ui.phrase_model import PhraseListModel
 from gasdesk.ui.phrase_panel import PhrasePanel
 from gasdesk.ui.service_visits import EXTRAS_KEY, VisitTracker
-from tests.helpers import wait_idle
+from tests.helpers import heard, wait_idle
 from tests.service_fixtures import World, counter_session, make_payment, make_world
 
 AMOUNT = re.compile(r"\d+\.\d{2}")
@@ -39,10 +54,15 @@ def world(tmp_path) -> World:
 
 
 @pytest.fixture
-def counter_ctx(world, worker) -> AppContext:
+def counter_ctx(world, worker) -> Iterator[AppContext]:
     settings = make_settings()
     settings.setValue("service/wait_prompt_seconds", 1)
-    return AppContext(session=counter_session(world), worker=worker, settings=settings)
+    ctx = AppContext(session=counter_session(world), worker=worker, settings=settings)
+    yield ctx
+    # as at log-out: the display, the visit tracker (its rating timer may be running) and
+    # the events go now, on this thread, not whenever the garbage collector next runs,
+    # which may be on the worker's thread
+    ctx.close()
 
 
 @pytest.fixture
@@ -73,6 +93,25 @@ def display(counter_ctx, panel, qtbot) -> CustomerDisplay:
     return d
 
 
+@pytest.fixture
+def bar(counter_ctx, qtbot) -> CustomerBar:
+    b = CustomerBar(counter_ctx)
+    qtbot.addWidget(b)
+    return b
+
+
+def next_customer(qtbot, bar: CustomerBar) -> None:  # type: ignore[no-untyped-def]
+    """The teller clicks "Next customer (F12)": farewell, and the customer is cleared."""
+    qtbot.mouseClick(bar.clear_button, Qt.MouseButton.LeftButton)
+
+
+def pick(qtbot, panel: PhrasePanel, phrase_id: str) -> None:  # type: ignore[no-untyped-def]
+    """The teller picks a phrase in the list with the keyboard (Enter)."""
+    panel.list.setFocus()
+    panel.list.setCurrentIndex(panel.model.index(panel.model.row_of(phrase_id)))
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+
+
 def customer(world: World, n: int = 0):  # type: ignore[no-untyped-def]
     return accounts.get_account(world.account_ids[n])
 
@@ -87,13 +126,15 @@ def shown_amounts(display: CustomerDisplay) -> list[str]:
 
 
 def test_walk_a_customer_from_selection_to_farewell(
-    world, counter_ctx, panel, display, clock, qtbot
+    world, counter_ctx, panel, display, bar, clock, qtbot
 ):
     ctx = counter_ctx
     payment_id, receipt = make_payment(world, amount_fen=12850, tendered_fen=20000, number=41)
+    events = heard(ctx)
 
     # a customer is selected: greeting, on both screens, and the service clock starts
     ctx.set_customer(customer(world))
+    assert events == [CustomerSelected(world.account_ids[0], "张三")]
     assert highlighted(panel) == ("greeting",)
     assert panel.say.text() == "您好，欢迎您的光临"
     assert panel.model.highlighted == {"greeting"}
@@ -112,9 +153,7 @@ def test_walk_a_customer_from_selection_to_farewell(
     assert panel.say.text() == "对不起，让您久等了"
 
     # the read-back: the sentence with the amounts, the same amounts on the display
-    ctx.events.moment.emit(
-        "readback", {"due_fen": 12850, "received_fen": 20000, "change_fen": 7150}
-    )
+    ctx.events.publish(ReadBackShown(due_fen=12850, received_fen=20000, change_fen=7150))
     assert highlighted(panel) == ("readback_change",)
     assert panel.say.text() == "您应缴128.50元，收您200.00元，找您71.50元，请收好"
     assert (
@@ -123,14 +162,14 @@ def test_walk_a_customer_from_selection_to_farewell(
     assert not display.receipt_label.isVisible()
 
     # recorded: thanks, the receipt number for the customer, and the rating opens
-    ctx.events.moment.emit("committed", {"receipt": receipt})
+    ctx.events.publish(PaymentCommitted(receipt, payment_id, amount_fen=12850, change_fen=7150))
     assert highlighted(panel) == ("thank_customer",)
     assert display.receipt_label.text() == receipt and display.receipt_label.isVisible()
     assert shown_amounts(display) == ["128.50", "200.00", "71.50"]
     assert display.tracker.rating_open
 
-    # the customer thanks the teller; F8 shows the reply big to the customer
-    ctx.events.moment.emit("thanks", {})
+    # the customer thanks the teller, who picks the reply; F8 shows it big to the customer
+    pick(qtbot, panel, "you_are_welcome")
     assert highlighted(panel) == ("you_are_welcome",)
     qtbot.keyClick(panel.list, Qt.Key.Key_F8)
     assert display.phrase_line.text() == "不用客气"
@@ -140,6 +179,7 @@ def test_walk_a_customer_from_selection_to_farewell(
     qtbot.mouseClick(display.rating_buttons["very_satisfied"], Qt.MouseButton.LeftButton)
     wait_idle(qtbot, ctx.worker)
     rating = Rating.get()
+    qtbot.waitUntil(lambda: events[-1] == RatingRecorded(rating.id))
     assert (rating.score, rating.payment_id, rating.staff_id, rating.counter_id) == (
         "very_satisfied",
         payment_id,
@@ -147,10 +187,10 @@ def test_walk_a_customer_from_selection_to_farewell(
         world.counter_ids[0],
     )
 
-    # farewell, as the customer bar's "next customer" does it; the visit is timed
+    # farewell: the teller moves on to the next customer; the visit is timed
     clock.now += 135
-    ctx.events.moment.emit("farewell", {})
-    ctx.set_customer(None)
+    next_customer(qtbot, bar)
+    assert ctx.customer is None and events[-1] == Farewell()
     assert highlighted(panel) == ("farewell",)
     assert panel.say.text() == "再见，欢迎下次再来"
     assert display.big_line.text() == "再见，欢迎下次再来"
@@ -162,16 +202,14 @@ def test_walk_a_customer_from_selection_to_farewell(
 
 def test_exact_payment_reads_back_without_change(world, counter_ctx, panel, display):
     counter_ctx.set_customer(customer(world))
-    counter_ctx.events.moment.emit(
-        "readback", {"due_fen": 5000, "received_fen": 5000, "change_fen": 0}
-    )
+    counter_ctx.events.publish(ReadBackShown(due_fen=5000, received_fen=5000, change_fen=0))
     assert panel.say.text() == "您应缴50.00元，收您50.00元，正好，不用找零"
     assert shown_amounts(display) == ["50.00", "50.00", "0.00"]
 
 
 def test_refusal_says_sorry_and_what_can_be_done(world, counter_ctx, panel):
     counter_ctx.set_customer(customer(world))
-    counter_ctx.events.moment.emit("refusal", {"message": "该账户已停用"})
+    counter_ctx.events.publish(Refused("该账户已停用"))
     assert highlighted(panel) == ("apology", "what_i_can_do")
     assert panel.say.text() == "很抱歉，我能做到的是……"
     assert panel.note.text() == "该账户已停用" and panel.note.isVisible()
@@ -189,9 +227,9 @@ def test_service_over_the_limit_turns_to_the_apology(world, counter_ctx, panel, 
     qtbot.waitUntil(lambda: highlighted(panel) == ("sorry_kept_waiting",), timeout=3000)
     assert "05:01" in panel.clock.text()
     # said once per visit: the teller's later choices are not overridden every second
-    counter_ctx.events.moment.emit("listening", {})
+    pick(qtbot, panel, "understood")
     panel.update_clock()
-    assert highlighted(panel) == ("understood", "i_will")
+    assert highlighted(panel) == ("understood",)
 
 
 def test_limit_comes_from_the_counter_settings(world, counter_ctx, qtbot):
@@ -224,11 +262,10 @@ def test_idle_rating_records_nothing(world, counter_ctx, display, qtbot):
     assert Rating.select().count() == 0
 
 
-def test_unhappy_rating_asks_one_optional_reason(world, counter_ctx, display, clock, qtbot):
+def test_unhappy_rating_asks_one_optional_reason(world, counter_ctx, display, bar, clock, qtbot):
     counter_ctx.set_customer(customer(world))
     clock.now += 40
-    counter_ctx.events.moment.emit("farewell", {})
-    counter_ctx.set_customer(None)
+    next_customer(qtbot, bar)
     assert display.tracker.rating_open  # rating stays open after the customer leaves
     qtbot.mouseClick(display.rating_buttons["unsatisfied"], Qt.MouseButton.LeftButton)
     assert display.reason_row.isVisible()  # inline, nothing blocks the teller
@@ -246,8 +283,9 @@ def test_unhappy_rating_asks_one_optional_reason(world, counter_ctx, display, cl
 
 
 def test_skipping_the_reason_keeps_the_rating(world, counter_ctx, display, qtbot):
+    payment_id, receipt = make_payment(world, amount_fen=5000, tendered_fen=5000, number=999)
     counter_ctx.set_customer(customer(world))
-    counter_ctx.events.moment.emit("committed", {"receipt": "MS-2026-000999"})
+    counter_ctx.events.publish(PaymentCommitted(receipt, payment_id, 5000, 0))
     qtbot.mouseClick(display.rating_buttons["unsatisfied"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(display.reason_buttons["skip"], Qt.MouseButton.LeftButton)
     wait_idle(qtbot, counter_ctx.worker)
@@ -255,7 +293,7 @@ def test_skipping_the_reason_keeps_the_rating(world, counter_ctx, display, qtbot
 
 
 def test_next_customer_closes_the_previous_rating_and_times_both(
-    world, counter_ctx, panel, display, clock, qtbot
+    world, counter_ctx, panel, display, bar, clock, qtbot
 ):
     counter_ctx.set_customer(customer(world, 0))
     clock.now += 70
@@ -263,8 +301,7 @@ def test_next_customer_closes_the_previous_rating_and_times_both(
     assert highlighted(panel) == ("greeting",)
     assert not display.tracker.rating_open  # the next customer does not rate the last one
     clock.now += 30
-    counter_ctx.events.moment.emit("farewell", {})
-    counter_ctx.set_customer(None)
+    next_customer(qtbot, bar)
     wait_idle(qtbot, counter_ctx.worker)
     visits = list(ServiceVisit.select().order_by(ServiceVisit.id))
     assert [(v.account_id, v.seconds) for v in visits] == [
@@ -275,7 +312,7 @@ def test_next_customer_closes_the_previous_rating_and_times_both(
 
 def test_refreshing_the_same_customer_is_not_a_new_visit(world, counter_ctx, panel, qtbot):
     counter_ctx.set_customer(customer(world))
-    counter_ctx.events.moment.emit("thanks", {})
+    pick(qtbot, panel, "you_are_welcome")
     counter_ctx.set_customer(customer(world))  # e.g. the balance refreshed after a payment
     assert highlighted(panel) == ("you_are_welcome",)
     wait_idle(qtbot, counter_ctx.worker)
@@ -339,18 +376,9 @@ def test_phrase_model(qtmodeltester, world, counter_ctx):
 
 def test_readback_capitals_are_written_by_capital_amount(world, counter_ctx, panel, display):
     """The display writes the capitals from the fen itself (the one function that the
-    receipt and the read-back use), whatever capital text a moment carries."""
+    receipt and the read-back use)."""
     counter_ctx.set_customer(customer(world))
-    counter_ctx.events.moment.emit(
-        "readback",
-        {
-            "due_fen": 10_700_053,
-            "received_fen": 10_700_100,
-            "change_fen": 47,
-            "method": "cash",
-            "due_capital": "人民币壹拾万柒仟元伍角叁分",
-        },
-    )
+    counter_ctx.events.publish(ReadBackShown(10_700_053, 10_700_100, 47, "cash"))
     assert shown_amounts(display) == ["107000.53", "107001.00", "0.47"]
     assert [display.capitals[k].text() for k in ("due", "received", "change")] == [
         "人民币壹拾万柒仟元零伍角叁分",
@@ -365,23 +393,12 @@ def test_capitals_hook_uses_money_capital_amount_when_it_exists(
     from gasdesk.domain import money
 
     monkeypatch.setattr(money, "capital_amount", lambda fen: f"CAP{fen}", raising=False)
-    counter_ctx.events.moment.emit(
-        "readback", {"due_fen": 100, "received_fen": 500, "change_fen": 400}
-    )
+    counter_ctx.events.publish(ReadBackShown(due_fen=100, received_fen=500, change_fen=400))
     assert [display.capitals[k].text() for k in ("due", "received", "change")] == [
         "CAP100",
         "CAP500",
         "CAP400",
     ]
-
-
-def test_malformed_readback_shows_no_figures(world, counter_ctx, panel, display):
-    counter_ctx.set_customer(customer(world))
-    counter_ctx.events.moment.emit(
-        "readback", {"due_fen": 128.5, "received_fen": 200, "change_fen": 71.5}
-    )
-    assert display.stack.currentIndex() == WELCOME
-    assert highlighted(panel) == ("greeting",)
 
 
 def test_in_the_main_window_the_customer_bar_drives_the_dock(world, counter_ctx, clock, qtbot):
@@ -435,8 +452,9 @@ def test_teller_dialogs_do_not_block_the_customers_rating(
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QDialog
 
+    payment_id, receipt = make_payment(world, amount_fen=5000, tendered_fen=5000, number=777)
     counter_ctx.set_customer(customer(world))
-    counter_ctx.events.moment.emit("committed", {"receipt": "MS-2026-000777"})
+    counter_ctx.events.publish(PaymentCommitted(receipt, payment_id, 5000, 0))
     dialog = QDialog(panel)
     dialog.open()  # window modal, like the read-back and receipt dialogs
     qtbot.waitExposed(dialog)
@@ -453,9 +471,7 @@ def test_teller_dialogs_do_not_block_the_customers_rating(
 
 def test_only_the_readback_being_said_shows_amounts_in_the_list(world, counter_ctx, panel):
     counter_ctx.set_customer(customer(world))
-    counter_ctx.events.moment.emit(
-        "readback", {"due_fen": 12850, "received_fen": 20000, "change_fen": 7150}
-    )
+    counter_ctx.events.publish(ReadBackShown(due_fen=12850, received_fen=20000, change_fen=7150))
     model = panel.model
 
     def row_text(phrase_id: str) -> str:

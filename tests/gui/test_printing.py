@@ -118,10 +118,13 @@ def test_the_preview_of_a_reprint_shows_the_mark(
 def test_a_copy_previewed_from_the_account_history_is_logged_only_when_printed(
     qtbot, fee_ctx, fee_data: FeeData, tab: FeesTab, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
+    from gasdesk.domain.events import ReceiptPrinted
     from gasdesk.services.receipts import prepare_print
     from gasdesk.ui.records.reprint import ReceiptCopyDialog
+    from tests.helpers import heard
 
     pay_by_keyboard(qtbot, fee_ctx, fee_data, tab)
+    printed = heard(fee_ctx, ReceiptPrinted)
     receipt_id = tab.payments.model.row_at(0).receipt_id
     copy = prepare_print(receipt_id, fee_data.teller.id)
     dialog = ReceiptCopyDialog(fee_ctx, copy, record_print)
@@ -134,6 +137,7 @@ def test_a_copy_previewed_from_the_account_history_is_logged_only_when_printed(
     qtbot.keyClick(dialog.preview.print_button, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: ReceiptPrint.select().count() == 1)
     assert any((tmp_path / "printed").glob("receipt-*.pdf"))  # to the output folder, no dialog
+    qtbot.waitUntil(lambda: printed == [ReceiptPrinted(receipt_id, reprint=False)])
 
 
 def test_the_z_slip_keeps_its_80_mm_paper_at_300_dpi(

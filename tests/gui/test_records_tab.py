@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
+from gasdesk.domain.events import DataChanged, ReadingRecorded, Refused
 from gasdesk.domain.readings import Flag
 from gasdesk.domain.search import Field
 from gasdesk.storage.models import Reading
@@ -17,7 +18,7 @@ from gasdesk.ui.application import install_translators
 from gasdesk.ui.records.history_models import FLAGS_ROLE
 from gasdesk.ui.records.search_model import COLUMNS, SPANS_ROLE
 from gasdesk.ui.tabs.records_tab import RecordsTab
-from tests.helpers import wait_idle
+from tests.helpers import heard, wait_idle
 from tests.lookup_data import TODAY, LookupData, lookup_db, records_ctx
 
 __all__ = ["lookup_db", "records_ctx"]
@@ -172,8 +173,7 @@ def test_counter_reading_is_recorded_and_shown(
     qtbot, tab: RecordsTab, lookup_db: LookupData
 ) -> None:  # type: ignore[no-untyped-def]
     pick(qtbot, tab, "3301000001")
-    changed: list[str] = []
-    tab.ctx.events.data_changed.connect(changed.append)
+    changed = heard(tab.ctx, DataChanged)
     qtbot.keyClick(tab, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     form = tab.panel.reading_form
     assert form.value.hasFocus()
@@ -183,7 +183,7 @@ def test_counter_reading_is_recorded_and_shown(
     wait_idle(qtbot, tab.ctx.worker)
     row = Reading.select().order_by(Reading.id.desc()).first()
     assert (row.source, row.value_l, row.read_on) == ("counter", 82_500, TODAY)
-    assert changed == ["reading"]
+    assert changed == [ReadingRecorded(row.id, row.account_id)]
     qtbot.waitUntil(lambda: tab.panel.readings_model.index(0, 2).data() == "82.500")
     assert tab.panel.readings_model.index(0, 3).data() == "18.500"
 
@@ -197,8 +197,7 @@ def test_bad_counter_reading_is_refused_with_a_message(
 ) -> None:  # type: ignore[no-untyped-def]
     pick(qtbot, tab, "3301000001")
     before = Reading.select().count()
-    moments: list[tuple[str, dict]] = []
-    tab.ctx.events.moment.connect(lambda name, params: moments.append((name, params)))
+    moments = heard(tab.ctx)
     tab.panel.focus_reading_form()
     form = tab.panel.reading_form
     qtbot.keyClicks(form.value, text)
@@ -206,7 +205,7 @@ def test_bad_counter_reading_is_refused_with_a_message(
     wait_idle(qtbot, tab.ctx.worker)
     assert says in form.message.text()
     assert Reading.select().count() == before
-    assert moments and moments[-1][0] == "refusal"
+    assert moments == [Refused(form.message.text())]
     assert form.value.hasFocus()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gasdesk.domain.errors import TellerError
+from gasdesk.domain.events import ReadBackShown
 from gasdesk.domain.readback import read_back
 
 
@@ -21,12 +22,7 @@ def test_cash_with_change() -> None:
     assert rb.due_capital == "人民币壹佰贰拾捌元伍角整"
     assert rb.received_capital == "人民币贰佰元整"
     assert rb.change_capital == "人民币柒拾壹元伍角整"
-    params = rb.moment_params()
-    assert (
-        params["due_fen"] == 128_50
-        and params["received_fen"] == 200_00
-        and params["change_fen"] == 71_50
-    )
+    assert ReadBackShown.of(rb) == ReadBackShown(128_50, 200_00, 71_50, "cash")
 
 
 def test_exact_cash() -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from gasdesk.domain.dayend import DayClosureInfo, DayReport, DayStatus
+from gasdesk.domain.events import DayClosed
 from gasdesk.domain.money import format_yuan
 from gasdesk.services import day_close, day_export, day_report
 from gasdesk.ui.context import AppContext
@@ -192,7 +193,7 @@ class DayPanel(QWidget):
             self.dialog.accept()
             self.dialog = None
         self._say(self.tr("The day {date} is closed.").format(date=info.business_date.isoformat()))
-        self.ctx.events.data_changed.emit("day")
+        self.ctx.events.publish(DayClosed(info.business_date))
         self.refresh()
 
     def show_report(self, layout: str) -> None:

@@ -20,7 +20,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gasdesk.domain.dayend import Reconciliation, ShiftClosureInfo, ShiftStatus
+from gasdesk.domain.dayend import (
+    DifferenceInfo,
+    MovementInfo,
+    Reconciliation,
+    ShiftClosureInfo,
+    ShiftInfo,
+    ShiftStatus,
+)
+from gasdesk.domain.events import (
+    CashMoved,
+    DifferenceRecorded,
+    DrawerChanged,
+    DrawerCounted,
+    PaymentsChanged,
+    Refused,
+    ShiftClosed,
+    ShiftOpened,
+)
 from gasdesk.domain.money import format_yuan, parse_amount
 from gasdesk.services import reconcile, shift_close, shifts
 from gasdesk.ui.context import AppContext
@@ -123,7 +140,7 @@ class ShiftPanel(QWidget):
         layout.addWidget(self.result_box)
         layout.addStretch(1)
         self._show(None)
-        ctx.events.data_changed.connect(self._data_changed)
+        ctx.events.subscribe(PaymentsChanged, self._payments_changed)
 
     # --- talking to the services -------------------------------------------------
 
@@ -137,9 +154,14 @@ class ShiftPanel(QWidget):
         self.message.setText(text)
         self.message.setStyleSheet("color: #b00020;" if error else "color: #1e7b34;")
         if error:
-            self.ctx.events.moment.emit("refusal", {"message": text})
-        else:  # the work is done: an apology for an earlier refusal is over
-            self.ctx.events.moment.emit("done", {})
+            self.ctx.events.publish(Refused(text))
+
+    def _done(self, text: str, event: DrawerChanged) -> None:
+        """The drawer's work is recorded: say so, announce it (an apology for an
+        earlier refusal is over, the views of the drawer load again) and show it."""
+        self._say(text)
+        self.ctx.events.publish(event)
+        self.refresh()
 
     def today(self) -> dt.date:
         return clock(self.ctx).date()
@@ -155,8 +177,8 @@ class ShiftPanel(QWidget):
             channel="dayend-shift",
         )
 
-    def _data_changed(self, what: str) -> None:
-        if what in ("payment", "void") and self.isVisible():
+    def _payments_changed(self, _event: PaymentsChanged) -> None:
+        if self.isVisible():
             self.refresh()
 
     # --- showing the state -------------------------------------------------------
@@ -257,11 +279,9 @@ class ShiftPanel(QWidget):
             on_done=self._opened,
         )
 
-    def _opened(self, _info: object) -> None:
+    def _opened(self, info: ShiftInfo) -> None:
         self.float_form.clear()
-        self._say(self.tr("Shift opened."))
-        self.ctx.events.data_changed.emit("shift")
-        self.refresh()
+        self._done(self.tr("Shift opened."), ShiftOpened(info.id))
 
     def record_movement(self, direction: str) -> None:
         if self.status is None:
@@ -284,15 +304,16 @@ class ShiftPanel(QWidget):
             on_done=self._moved,
         )
 
-    def _moved(self, m: Any) -> None:
+    def _moved(self, m: MovementInfo) -> None:
         self.move_amount.clear()
         self.move_reason.clear()
         text = (
             self.tr("Paid in ¥{amount}.") if m.direction == "in" else self.tr("Paid out ¥{amount}.")
         )
-        self._say(text.format(amount=format_yuan(m.amount_fen)))
-        self.ctx.events.data_changed.emit("shift")
-        self.refresh()
+        self._done(
+            text.format(amount=format_yuan(m.amount_fen)),
+            CashMoved(m.shift_id, m.direction, m.amount_fen),
+        )
 
     def record_count(self) -> None:
         if self.status is None:
@@ -314,13 +335,12 @@ class ShiftPanel(QWidget):
     def _counted(self, rec: Reconciliation) -> None:
         self.recounting = False
         self.count_box.clear()
-        self._say(
+        self._done(
             self.tr("Count recorded: ¥{total} in the drawer.").format(
                 total=format_yuan(rec.count.total_fen)
-            )
+            ),
+            DrawerCounted(rec.shift.id),
         )
-        self.ctx.events.data_changed.emit("count")
-        self.refresh()
 
     def start_recount(self) -> None:
         self.recounting = True
@@ -360,16 +380,16 @@ class ShiftPanel(QWidget):
             on_error=lambda exc: dialog.refused(user_text(exc)),
         )
 
-    def _difference_recorded(self, d: Any) -> None:
+    def _difference_recorded(self, d: DifferenceInfo) -> None:
         if self.dialog is not None:
             self.dialog.accept()
             self.dialog = None
-        self._say(
+        self._done(
             self.tr("{difference} recorded, approved by {badge}.").format(
                 difference=difference_text(d.difference_fen), badge=d.supervisor_badge
-            )
+            ),
+            DifferenceRecorded(d.shift_id, d.method),
         )
-        self.refresh()
 
     def close_shift(self) -> None:
         if self.status is None:
@@ -382,14 +402,13 @@ class ShiftPanel(QWidget):
         )
 
     def _closed(self, info: ShiftClosureInfo) -> None:
-        self._say(
+        self._done(
             self.tr("Shift closed: expected ¥{expected}, counted ¥{counted}.").format(
                 expected=format_yuan(info.expected_cash_fen),
                 counted=format_yuan(info.counted_cash_fen),
-            )
+            ),
+            ShiftClosed(info.shift_id),
         )
-        self.ctx.events.data_changed.emit("shift")
-        self.refresh()
 
 
 def _load_status(staff_id: int, counter_id: int) -> ShiftStatus | None:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from gasdesk.domain.dayend import ShiftInfo
+from gasdesk.domain.events import DayClosed, DrawerChanged
 from gasdesk.services import shifts
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.formdesk.common import clock
@@ -52,7 +53,8 @@ class DrawerBanner(QFrame):
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.open_dialog)
         self.hide()
-        ctx.events.data_changed.connect(self._data_changed)
+        ctx.events.subscribe(DrawerChanged, self._drawer_changed)
+        ctx.events.subscribe(DayClosed, self._drawer_changed)
 
     # -- state -------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -67,9 +69,8 @@ class DrawerBanner(QFrame):
             channel="fees-drawer",
         )
 
-    def _data_changed(self, what: str) -> None:
-        if what in ("shift", "day", "count"):
-            self.refresh()
+    def _drawer_changed(self, _event: DrawerChanged | DayClosed) -> None:
+        self.refresh()
 
     def _has_drawer(self, info: ShiftInfo) -> None:
         self.shift, self.problem = info, None

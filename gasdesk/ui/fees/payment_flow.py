@@ -11,6 +11,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from gasdesk.domain.events import PaymentCommitted, ReadBackCancelled, ReadBackShown, Refused
 from gasdesk.domain.fees import PaymentRequest, ReceiptInfo
 from gasdesk.domain.readback import ReadBack
 from gasdesk.services import payments, receipts
@@ -58,13 +59,13 @@ class PaymentFlow(QObject):
         dialog.rejected.connect(self._cancelled)
         dialog.finished.connect(dialog.deleteLater)  # one per payment: never kept
         self.dialog = dialog
-        self.ctx.events.moment.emit("readback", rb.moment_params())
+        self.ctx.events.publish(ReadBackShown.of(rb))
         dialog.open()
         return dialog
 
     def _cancelled(self) -> None:
         self.dialog = None
-        self.ctx.events.moment.emit("readback_cancelled", {})
+        self.ctx.events.publish(ReadBackCancelled())
         self.cancelled.emit()
 
     def _confirmed(self) -> None:
@@ -84,16 +85,12 @@ class PaymentFlow(QObject):
         if dialog is not None and shiboken6.isValid(dialog):
             dialog.set_busy(False)
             dialog.accept()
-        self.ctx.events.moment.emit(
-            "committed",
-            {"receipt": info.code, "amount_fen": info.amount_fen, "change_fen": info.change_fen},
-        )
-        self.ctx.events.data_changed.emit("payment")
+        self.ctx.events.publish(PaymentCommitted.of(info))
         self.committed.emit(info, pdf)
 
     def _failed(self, exc: BaseException) -> None:
         message = user_text(exc)
         if self.dialog is not None and shiboken6.isValid(self.dialog):
             self.dialog.show_error(message)
-        self.ctx.events.moment.emit("refusal", {"message": message})
+        self.ctx.events.publish(Refused(message))
         self.failed.emit(exc)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from gasdesk.domain.events import ReceiptPrinted
 from gasdesk.services.receipts import PrintCopy, prepare_print, record_print
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.fees.settings import receipt_layout, silent_printing
@@ -146,6 +147,7 @@ class ReceiptDialog(QDialog):
         else:
             self.status.setText(self.tr("Printed."))
         self.print_button.setText(self.tr("Print a copy (Enter)"))
+        self.ctx.events.publish(ReceiptPrinted(receipt_id=copy.receipt_id, reprint=copy.reprint))
         self.printed.emit(copy)
         self._prepare(lambda next_copy: self.show_pdf(next_copy.pdf))  # what Enter prints next
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from gasdesk.domain.dayend import ShiftInfo
 from gasdesk.domain.errors import TellerError
+from gasdesk.domain.events import PaymentsChanged, ReadingsChanged, Refused
 from gasdesk.domain.fees import DueStatement, PaymentRequest, PurchaseQuote, ReceiptInfo
 from gasdesk.domain.methods import BALANCE, TENDER_METHODS
 from gasdesk.domain.money import AmountError, format_yuan, parse_amount
@@ -67,7 +68,8 @@ class FeesTab(QWidget):
         self._pending_exact = False
         self._build()
         ctx.events.customer_changed.connect(self._on_customer)
-        ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.subscribe(PaymentsChanged, self._payments_changed)
+        ctx.events.subscribe(ReadingsChanged, self._readings_changed)
         self._on_customer(ctx.customer)
         self.refresh_payments()
         self.drawer.refresh()
@@ -428,7 +430,7 @@ class FeesTab(QWidget):
     def _refuse(self, exc: BaseException, field: QWidget | None = None) -> None:
         message = user_text(exc)
         self.form.error.setText(message)
-        self.ctx.events.moment.emit("refusal", {"message": message})
+        self.ctx.events.publish(Refused(message))
         if field is not None and self.isVisible():
             field.setFocus()
             if hasattr(field, "selectAll"):
@@ -464,7 +466,6 @@ class FeesTab(QWidget):
             self.ctx, receipt_id, code, pdf, auto_print=auto_print, parent=self.window()
         )
         dialog.finished.connect(lambda _r: self._receipt_closed(dialog))
-        dialog.printed.connect(lambda _copy: self.ctx.events.data_changed.emit("receipt"))
         self.receipt_dialog = dialog
         dialog.open()
         return dialog
@@ -487,12 +488,12 @@ class FeesTab(QWidget):
         if self.account is not None:
             self.focus_entry()
 
-    def _on_data_changed(self, what: str) -> None:
-        if what == "payment":
-            self.refresh_payments()
-            self.load_statement()
-        elif what == "reading":
-            self.load_statement()
+    def _payments_changed(self, _event: PaymentsChanged) -> None:
+        self.refresh_payments()
+        self.load_statement()
+
+    def _readings_changed(self, _event: ReadingsChanged) -> None:
+        self.load_statement()
 
     def refresh_payments(self) -> None:
         self.payments.refresh()

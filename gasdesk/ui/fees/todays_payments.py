@@ -129,6 +129,5 @@ class TodaysPayments(QWidget):
         dialog.open()
 
     def _voided(self, info: ReceiptInfo) -> None:
-        self.ctx.events.data_changed.emit("payment")
         self.status.setText(self.tr("Voided; void slip {code}.").format(code=info.code))
         self._pdf_then(info.receipt_id, info.code, True)

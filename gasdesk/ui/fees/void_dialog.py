@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from gasdesk.domain.errors import TellerError
+from gasdesk.domain.events import Refused, VoidCommitted
 from gasdesk.domain.fees import PaymentRow, ReceiptInfo
 from gasdesk.domain.money import format_yuan
 from gasdesk.services.auth import LoginError
@@ -120,9 +121,7 @@ class VoidDialog(QDialog):
     def _done(self, info: ReceiptInfo) -> None:
         self.busy = False
         self.password.clear()
-        self.ctx.events.moment.emit(
-            "committed", {"receipt": info.code, "payment_id": info.payment_id, "kind": "void"}
-        )
+        self.ctx.events.publish(VoidCommitted.of(info))
         self.voided.emit(info)
         self.accept()
 
@@ -131,7 +130,7 @@ class VoidDialog(QDialog):
         self.submit_button.setEnabled(True)
         message = user_text(exc)
         self.error.setText(message)
-        self.ctx.events.moment.emit("refusal", {"message": message})
+        self.ctx.events.publish(Refused(message))
         if isinstance(exc, LoginError) or (
             isinstance(exc, TellerError) and exc.code == "credentials_missing"
         ):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gasdesk.domain.events import FormUpdated
 from gasdesk.domain.form_records import AppointmentInfo
 from gasdesk.services.appointments import (
     cancel_appointment,
@@ -153,5 +154,5 @@ class AppointmentsPage(QWidget):
                     else self.tr("{number}: the crew was late.")
                 ).format(number=a.form_number)
             )
-        self.ctx.events.data_changed.emit("form")
+        self.ctx.events.publish(FormUpdated(a.form_number))
         self.refresh()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gasdesk.domain.events import FormUpdated
 from gasdesk.domain.form_records import ComplaintInfo
 from gasdesk.domain.money import format_yuan
 from gasdesk.domain.records import StaffInfo
@@ -160,7 +161,7 @@ class ComplaintsPage(QWidget):
     def _done(self, c: ComplaintInfo, text: str) -> None:
         self.note.clear()
         self.message.setText(text)
-        self.ctx.events.data_changed.emit("form")
+        self.ctx.events.publish(FormUpdated(c.form.number))
 
     def escalate(self) -> None:
         c = self.current()

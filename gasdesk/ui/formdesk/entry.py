@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gasdesk.domain.events import FormCommitted, Refused
 from gasdesk.domain.form_records import SubmitResult
 from gasdesk.domain.form_spec import FormCatalog, FormSpec
 from gasdesk.domain.workdays import UnknownYearError
@@ -247,10 +248,10 @@ class EntryPage(QWidget):
             view.focus_first(exc.errors)
             self.result.setText(self.tr("Some fields need attention; nothing was saved."))
             self.result.setStyleSheet("color: #b00020;")
-            self.ctx.events.moment.emit("refusal", {"message": self.result.text()})
         else:
             self.result.setText(error_text(exc))
             self.result.setStyleSheet("color: #b00020;")
+        self.ctx.events.publish(Refused(self.result.text()))
 
     def _submitted(self, result: SubmitResult, view: FormView) -> None:
         self.busy = False
@@ -276,10 +277,9 @@ class EntryPage(QWidget):
         self.result.setText(text)
         warned = result.unknown_holiday_year is not None
         self.result.setStyleSheet("color: #7a4d00;" if warned else "color: #1a5276;")
-        self.ctx.events.moment.emit(
-            "committed", {"form_id": result.form.id, "form_number": result.form.number}
+        self.ctx.events.publish(
+            FormCommitted(form_id=result.form.id, form_number=result.form.number)
         )
-        self.ctx.events.data_changed.emit("form")
         self.submitted.emit(result)
         title = result.form.title
         self.ctx.worker.submit(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gasdesk.domain.events import FormUpdated
 from gasdesk.domain.form_records import FormEventInfo, FormInfo
 from gasdesk.services.forms import advance_form, form_history, list_forms
 from gasdesk.ui.context import AppContext
@@ -162,7 +163,7 @@ class OpenFormsPage(QWidget):
                 number=f.number, status=self.names.status(f.status)
             )
         )
-        self.ctx.events.data_changed.emit("form")
+        self.ctx.events.publish(FormUpdated(f.number))
         self.refresh(select_id=f.id)
 
     def _print(self) -> None:

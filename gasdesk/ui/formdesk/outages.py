@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gasdesk.domain.events import OutageRegistered, OutageWithdrawn
 from gasdesk.domain.form_records import OutageInfo
 from gasdesk.domain.outages import Area
 from gasdesk.services.outages import (
@@ -194,7 +195,7 @@ class OutagesPage(QWidget):
                 area=o.area_text, start=fmt_dt(o.starts_at), end=fmt_dt(o.restore_at)
             )
         )
-        self.ctx.events.data_changed.emit("outage")
+        self.ctx.events.publish(OutageRegistered(o.id))
         self.refresh()
 
     def withdraw(self) -> None:
@@ -209,8 +210,8 @@ class OutagesPage(QWidget):
             on_error=self._failed,
         )
 
-    def _withdrawn(self, _o: OutageInfo) -> None:
-        self.ctx.events.data_changed.emit("outage")
+    def _withdrawn(self, o: OutageInfo) -> None:
+        self.ctx.events.publish(OutageWithdrawn(o.id))
         self.refresh()
 
     def check_address(self) -> None:

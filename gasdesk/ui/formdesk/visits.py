@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gasdesk.domain.events import FormUpdated
 from gasdesk.domain.form_records import SATISFACTION, ReturnVisitInfo
 from gasdesk.services.return_visits import list_return_visits, record_return_visit
 from gasdesk.ui.context import AppContext
@@ -107,5 +108,5 @@ class VisitsPage(QWidget):
         self.message.setText(
             self.tr("Return visit for {number} recorded.").format(number=v.form.number)
         )
-        self.ctx.events.data_changed.emit("form")
+        self.ctx.events.publish(FormUpdated(v.form.number))
         self.refresh()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gasdesk.domain.events import ReadingRecorded, Refused
 from gasdesk.domain.readings import ImplausibleReading, ReadingRefused, RecordedReading, format_m3
 from gasdesk.services.reported_readings import report_reading
 from gasdesk.ui.context import AppContext
@@ -183,9 +184,10 @@ class ReadingReportForm(QWidget):
                 volume=format_m3(recorded.volume_l),
             )
         )
-        self.ctx.events.moment.emit("committed", {"reading_id": recorded.id})
+        self.ctx.events.publish(
+            ReadingRecorded(reading_id=recorded.id, account_id=recorded.account_id)
+        )
         self.recorded.emit(recorded)
-        self.ctx.events.data_changed.emit("reading")
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
@@ -206,7 +208,7 @@ class ReadingReportForm(QWidget):
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setText(text)
         if isinstance(exc, ReadingRefused):
-            self.ctx.events.moment.emit("refusal", {"message": text})
+            self.ctx.events.publish(Refused(text))
         self.focus_value()
 
     def cancel_confirm(self) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
+from gasdesk.domain.events import ReceiptPrinted
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.messages import user_text
 from gasdesk.ui.pdf_preview import PdfPreview
@@ -76,8 +77,14 @@ class ReceiptCopyDialog(QDialog):
 
     def _printed(self, _pages: int) -> None:
         self.ctx.worker.submit(
-            self.record, self.copy, on_done=lambda _none: self.accept(), on_error=self._failed
+            self.record, self.copy, on_done=self._recorded, on_error=self._failed
         )
+
+    def _recorded(self, _none: object) -> None:
+        self.ctx.events.publish(
+            ReceiptPrinted(receipt_id=int(self.copy.receipt_id), reprint=bool(self.copy.reprint))
+        )
+        self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         self.error.setText(

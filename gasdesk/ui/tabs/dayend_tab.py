@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from gasdesk.domain.events import DayClosed, DrawerChanged
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.dayend.day_panel import DayPanel
 from gasdesk.ui.dayend.kpi_panel import KpiPanel
@@ -30,7 +31,8 @@ class DayEndTab(QWidget):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
             shortcut.activated.connect(lambda i=i: self.pages.setCurrentIndex(i))
         self.pages.currentChanged.connect(self._page_shown)
-        ctx.events.data_changed.connect(self._data_changed)
+        ctx.events.subscribe(DrawerChanged, self._drawer_changed)
+        ctx.events.subscribe(DayClosed, self._drawer_changed)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -41,6 +43,6 @@ class DayEndTab(QWidget):
         if isinstance(page, ShiftPanel | DayPanel | KpiPanel):
             page.refresh()
 
-    def _data_changed(self, what: str) -> None:
-        if what in ("shift", "count", "day") and self.day_panel.isVisible():
+    def _drawer_changed(self, _event: DrawerChanged | DayClosed) -> None:
+        if self.day_panel.isVisible():
             self.day_panel.refresh()

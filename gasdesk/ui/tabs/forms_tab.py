@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from gasdesk.domain.events import FormCopyPrinted, FormsChanged, OutagesChanged
 from gasdesk.domain.form_spec import FormCatalog
 from gasdesk.services.form_copies import record_print
 from gasdesk.services.form_settings import load_forms, service_phone
@@ -56,7 +57,8 @@ class FormsTab(QWidget):
         self.open_forms.print_requested.connect(self.print_copy)
         self.complaints.overdue_changed.connect(self._overdue)
         self.pages.currentChanged.connect(lambda _i: self.refresh_current())
-        ctx.events.data_changed.connect(self._data_changed)
+        ctx.events.subscribe(FormsChanged, self._forms_changed)
+        ctx.events.subscribe(OutagesChanged, self._forms_changed)
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.complaints.refresh)
@@ -77,11 +79,10 @@ class FormsTab(QWidget):
         if callable(refresh):
             refresh()
 
-    def _data_changed(self, what: str) -> None:
-        if what in ("form", "outage"):
-            self.complaints.refresh()
-            if self.pages.currentWidget() is not self.complaints:
-                self.refresh_current()
+    def _forms_changed(self, _event: FormsChanged | OutagesChanged) -> None:
+        self.complaints.refresh()
+        if self.pages.currentWidget() is not self.complaints:
+            self.refresh_current()
 
     def _overdue(self, n: int) -> None:
         label = self.tr("Com&plaints") + (f" ({n})" if n else "")
@@ -120,5 +121,5 @@ class FormsTab(QWidget):
             form_id,
             staff_id=self.ctx.session.staff.id,
             at=clock(self.ctx),
-            on_done=lambda _reprint: self.ctx.events.data_changed.emit("form"),
+            on_done=lambda reprint: self.ctx.events.publish(FormCopyPrinted(form_id, reprint)),
         )

@@ -24,6 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from gasdesk.domain.account_view import AccountView
+from gasdesk.domain.events import (
+    DataChanged,
+    FormsChanged,
+    OutagesChanged,
+    PaymentsChanged,
+    ReadingsChanged,
+)
 from gasdesk.domain.records import AccountSummary
 from gasdesk.domain.search import SearchHit
 from gasdesk.services.account_view import load_account_view
@@ -38,8 +45,13 @@ from gasdesk.ui.tabs.empty import EmptyState
 DEBOUNCE_MS = 120
 SEARCH_CHANNEL = "search"
 VIEW_CHANNEL = "records-account"
-# data_changed kinds after which the account on screen is loaded again
-RELOAD_ON = frozenset({"reading", "payment", "void", "form", "account", "bill", "outage"})
+# the changes after which the account on screen is loaded again
+RELOAD_ON: tuple[type[DataChanged], ...] = (
+    ReadingsChanged,
+    PaymentsChanged,
+    FormsChanged,
+    OutagesChanged,
+)
 
 
 class RecordsTab(QWidget):
@@ -110,7 +122,8 @@ class RecordsTab(QWidget):
         self.results.installEventFilter(self)
         self._shortcuts()
         ctx.events.customer_changed.connect(self._customer_changed)
-        ctx.events.data_changed.connect(self._data_changed)
+        for kind in RELOAD_ON:
+            ctx.events.subscribe(kind, self._data_changed)
         if ctx.customer is not None:
             self._customer_changed(ctx.customer)
 
@@ -270,8 +283,8 @@ class RecordsTab(QWidget):
         self.panel.show_view(view)
         self.stack.setCurrentWidget(self.panel)
 
-    def _data_changed(self, what: str) -> None:
-        if what in RELOAD_ON and self.ctx.customer is not None:
+    def _data_changed(self, _event: DataChanged) -> None:
+        if self.ctx.customer is not None:
             self.load_account(self.ctx.customer.id)
 
     def _report_reading(self) -> None:
