@@ -96,9 +96,9 @@ def count_out(fen: int) -> dict[int, int]:
 def close_test_shift(shift_id: int, staff_id: int) -> None:
     """Count the drawer to exactly what it should hold, declare the terminals' totals,
     and close the shift: all through the real services."""
-    from gasdesk.services import reconcile, shift_close
+    from gasdesk.services import drawer, reconcile, shift_close
 
-    expected = reconcile.expected_totals(shift_id)
+    expected = drawer.expected_totals(shift_id)
     declared = {m: v for m, v in expected.items() if m != "cash"}
     reconcile.record_blind_count(shift_id, staff_id, count_out(expected["cash"]), declared)
     shift_close.close_shift(shift_id, staff_id)
