@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from peewee import Database
 
-from gasdesk.storage import audit, backup
+from gasdesk.storage import audit_verify, backup
 from gasdesk.storage.db import open_database
 from gasdesk.storage.models import Payment, db
 from tests.reliability.children import committed_lines, start_loop
@@ -34,7 +34,7 @@ def test_backup_while_another_process_pays_is_consistent_and_checked(
         check = backup.check_file(info.path)
         assert check.ok, check.summary
         assert check.chain.head_seq == info.head_seq >= 3
-    final = audit.verify()
+    final = audit_verify.verify()
     assert final.ok
     assert all(3 <= i.head_seq <= final.head_seq for i in infos)
 
@@ -103,7 +103,7 @@ def test_restore_keeps_the_previous_database_and_continues_the_chain(
     open_database(live, key_path=key)
     backup.after_restore(info)
     assert Payment.select().count() == 1
-    result = audit.verify()
+    result = audit_verify.verify()
     assert result.ok, result.problems  # the anchor follows the restored chain
     assert result.head_seq == taken.head_seq + 1  # ... plus the restore event
     assert pay("1001000001", 300) == later[0]  # numbering continues from the backup
