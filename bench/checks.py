@@ -28,7 +28,7 @@ def run(demo: DemoDb, work: Path) -> list[Row]:
         verify_s = time.perf_counter() - t1
         t2 = time.perf_counter()
         try:
-            backup = make_backup(work / "backups", "MS")
+            backup = make_backup(work / "backups", "MS", keep=30)
             backup_note = f"{backup.size / 1e6:.0f} MB"
         except BackupError as exc:  # the figure is still what it cost to find that out
             backup_note = f"refused: {exc}"

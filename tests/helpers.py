@@ -113,3 +113,11 @@ def move_test_shift(staff_id: int, counter_id: int, day: dt.date):  # type: igno
     if current is not None:
         close_test_shift(current.id, staff_id)
     return open_test_shift(staff_id, counter_id, day)
+
+
+def write_setting_text(store, key: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Put `text` as it stands into the settings file (as someone editing it by hand),
+    whether or not it is a valid value of the setting."""
+    from gasdesk import settings_ini
+
+    settings_ini.write_file(store.path, {**settings_ini.read_file(store.path), key: text})

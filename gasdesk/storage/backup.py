@@ -34,7 +34,6 @@ from gasdesk.storage.paths import read_only_uri
 
 PREFIX = "gasdesk"
 SUFFIX = ".db"
-DEFAULT_KEEP = 30
 
 
 class BackupError(StorageError):
@@ -248,8 +247,9 @@ def _new_target(folder: Path, office_code: str, at: dt.datetime) -> Path:
     return folder / f"{stamp}-{max(taken) + 1}{SUFFIX}"
 
 
-def make_backup(folder: Path, office_code: str, keep: int = DEFAULT_KEEP) -> BackupInfo:
-    """Back up the open database into `folder`, check the copy, rotate old copies."""
+def make_backup(folder: Path, office_code: str, keep: int) -> BackupInfo:
+    """Back up the open database into `folder`, check the copy, then rotate away all
+    but the newest `keep` backups."""
     started = time.perf_counter()
     source = live_path()
     try:

@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QObject,
-    QSettings,
     Qt,
     QTimer,
     QTranslator,
@@ -21,11 +20,18 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from gasdesk.app import make_settings, ui_language
 from gasdesk.domain.records import LoginSession
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 from gasdesk.resources import RESOURCES
 from gasdesk.services import offices as office_service
+from gasdesk.settings import (
+    COUNTER_NUMBER,
+    COUNTER_OFFICE,
+    DB_PATH,
+    UI_LANGUAGE,
+    Settings,
+    open_settings,
+)
 from gasdesk.storage.errors import DatabaseOpenError
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.login import LoginDialog
@@ -36,6 +42,12 @@ if TYPE_CHECKING:
     from gasdesk.ui.main_window import MainWindow
 
 FONT_HINT = "apt-get install fonts-wqy-microhei"
+
+
+def ui_language(settings: Settings, requested: str | None = None) -> str:
+    """The interface language: `--lang`, else the counter's setting (Chinese unless
+    English was chosen)."""
+    return requested or settings.get(UI_LANGUAGE)
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
@@ -88,17 +100,15 @@ class Controller(QObject):
     """Login, main window, log out, login again."""
 
     def __init__(
-        self, worker: DbWorker, settings: QSettings, office: str | None, counter: int | None
+        self, worker: DbWorker, settings: Settings, office: str | None, counter: int | None
     ) -> None:
         super().__init__()
         self.worker = worker
         self.settings = settings
-        stored_office = settings.value("counter/office", None)
-        self.office_code: str | None = office or (str(stored_office) if stored_office else None)
-        stored_counter = settings.value("counter/number", None)
+        self.office_code: str | None = office or settings.get(COUNTER_OFFICE)
         self.counter_number: int | None = counter
-        if counter is None and stored_counter not in (None, ""):
-            self.counter_number = int(str(stored_counter))
+        if counter is None:
+            self.counter_number = settings.get(COUNTER_NUMBER)
         self.window: MainWindow | None = None
         self.login: LoginDialog | None = None
         self.offices = worker.run_sync(office_service.list_offices)
@@ -120,8 +130,8 @@ class Controller(QObject):
 
         self.office_code = session.office.code
         self.counter_number = session.counter.number
-        self.settings.setValue("counter/office", session.office.code)
-        self.settings.setValue("counter/number", session.counter.number)
+        self.settings.set(COUNTER_OFFICE, session.office.code)
+        self.settings.set(COUNTER_NUMBER, session.counter.number)
         ctx = AppContext(session=session, worker=self.worker, settings=self.settings)
         if self.login is not None:
             self.login.deleteLater()  # one login dialog per log-in, never kept
@@ -220,7 +230,7 @@ def run_gui(args: argparse.Namespace) -> int:
     # Qt's own dialogs only: a platform one (GTK) in the process would open every file
     # of a folder it shows, the database's too (see ui/file_dialogs.py)
     app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
-    settings = make_settings()
+    settings = open_settings()
     install_translators(app, ui_language(settings, args.lang))
     if not has_cjk_font():
         return fail(
@@ -228,8 +238,7 @@ def run_gui(args: argparse.Namespace) -> int:
             3,
         )
     apply_font(app)
-    stored = settings.value("db/path", None)
-    db_path = args.db or (str(stored) if stored else None)
+    db_path = args.db or settings.get(DB_PATH)
     try:
         needs_demo = open_counter_database(db_path)
     except DatabaseOpenError as exc:

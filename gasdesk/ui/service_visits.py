@@ -9,7 +9,7 @@ panel (running time) and the customer display (rating buttons):
 - 'committed' notes what the visit was (payment by receipt/payment_id, or form) and
   opens the rating; the end of a visit opens it too if it is not rated yet;
 - the rating stays open until the customer rates, the next visit starts, or
-  `service/rating_linger_seconds` after the visit ended. A rating click while it is
+  `settings.RATING_LINGER` seconds after the visit ended. A rating click while it is
   closed records nothing.
 
 Database work goes through the worker. The visit id is produced on the worker
@@ -26,15 +26,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from gasdesk import settings
 from gasdesk.domain.records import AccountSummary
 from gasdesk.domain.service_quality import RatingInfo
-from gasdesk.domain.service_timing import (
-    LIMIT_SETTING,
-    RATING_LINGER_SETTING,
-    WAIT_PROMPT_SETTING,
-    TimingRules,
-    rules_from_settings,
-)
+from gasdesk.domain.service_timing import TimingRules
 from gasdesk.domain.text import UserError
 from gasdesk.services import service_quality
 from gasdesk.ui.context import AppContext
@@ -57,12 +52,17 @@ class _Visit:
 
 
 def timing_rules(ctx: AppContext) -> tuple[TimingRules, list[UserError]]:
-    s = ctx.settings
-    return rules_from_settings(
-        s.value(LIMIT_SETTING, None),
-        s.value(WAIT_PROMPT_SETTING, None),
-        s.value(RATING_LINGER_SETTING, None),
-    )
+    """The counter's timing rules, and the settings that were refused (their default
+    applies) for the teller to see."""
+    options = (settings.SERVICE_LIMIT, settings.WAIT_PROMPT, settings.RATING_LINGER)
+    values: list[int] = []
+    problems: list[UserError] = []
+    for option in options:
+        value, problem = ctx.settings.read(option)
+        values.append(value)
+        if isinstance(problem, UserError):
+            problems.append(problem)
+    return TimingRules(*values), problems
 
 
 class VisitTracker(QObject):

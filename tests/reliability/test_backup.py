@@ -53,7 +53,7 @@ def test_a_damaged_or_tampered_backup_does_not_check_out(
     sqlite_seeded: Database, tmp_path: Path
 ) -> None:
     pay("1001000001", 100)
-    good = backup.make_backup(tmp_path / "b", "MS").path
+    good = backup.make_backup(tmp_path / "b", "MS", keep=30).path
 
     tampered = tmp_path / "tampered.db"
     tampered.write_bytes(good.read_bytes())
@@ -85,7 +85,7 @@ def test_restore_keeps_the_previous_database_and_continues_the_chain(
     live = tmp_path / "gasdesk.db"
     key = tmp_path / "audit.key"
     pay("1001000001", 100)
-    taken = backup.make_backup(tmp_path / "b", "MS")
+    taken = backup.make_backup(tmp_path / "b", "MS", keep=30)
     later = [pay("1001000001", 200) for _ in range(2)]
     assert Payment.select().count() == 3
 
@@ -113,7 +113,7 @@ def test_restore_refuses_a_backup_that_does_not_check_out(
     sqlite_seeded: Database, tmp_path: Path
 ) -> None:
     pay("1001000001", 100)
-    good = backup.make_backup(tmp_path / "b", "MS").path
+    good = backup.make_backup(tmp_path / "b", "MS", keep=30).path
     con = sqlite3.connect(good)
     con.execute("DROP TRIGGER audit_event_no_delete")
     con.execute("DELETE FROM audit_event WHERE seq = 1")

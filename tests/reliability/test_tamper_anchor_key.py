@@ -170,7 +170,7 @@ def test_a_chain_sealed_again_throughout_is_caught_by_the_backups(
     for _ in range(2):
         pay("1001000001", AMOUNT)
     folder = tmp_path / "backups"
-    backup.make_backup(folder, "MS")
+    backup.make_backup(folder, "MS", keep=30)
     pay("1001000001", AMOUNT)
     drop_every_trigger(sqlite_seeded)
     reseal(sqlite_seeded, tmp_path / "audit.key", rewrite_fingerprints=True)
@@ -193,9 +193,9 @@ def restored(sqlite_seeded: Database, tmp_path: Path) -> Iterator[Path]:
     the chain the restore replaced must not raise an alarm."""
     pay("1001000001", AMOUNT)
     folder = tmp_path / "backups"
-    first = backup.make_backup(folder, "MS").path
+    first = backup.make_backup(folder, "MS", keep=30).path
     pay("1001000001", AMOUNT)
-    backup.make_backup(folder, "MS")
+    backup.make_backup(folder, "MS", keep=30)
     db.close()
     info = backup.restore(first, tmp_path / "gasdesk.db")
     open_database(tmp_path / "gasdesk.db", key_path=tmp_path / "audit.key")
@@ -225,11 +225,11 @@ def test_backups_of_another_database_in_the_folder_raise_no_alarm(
     seed()
     pay("1001000001", AMOUNT)
     pay("1001000001", AMOUNT)
-    backup.make_backup(folder, "MS")  # a longer chain of its own
+    backup.make_backup(folder, "MS", keep=30)  # a longer chain of its own
     db.close()
     open_database(tmp_path / "gasdesk.db", key_path=tmp_path / "audit.key")
     pay("1001000001", AMOUNT)
-    backup.make_backup(folder, "MS")
+    backup.make_backup(folder, "MS", keep=30)
     db.close()
     args = ["--db", str(tmp_path / "gasdesk.db"), "--key", str(tmp_path / "audit.key")]
     assert run_verify([*args, "--quick", "--backups", str(folder)]) == 0

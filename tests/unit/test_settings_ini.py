@@ -1,6 +1,6 @@
-"""The settings file stays the file QSettings (IniFormat) reads and writes: what QSettings
-wrote reads the same, QSettings reads what is written, and the file is looked for where
-QSettings looks."""
+"""The settings file stays the file QSettings (IniFormat) reads and writes: a file an
+earlier GasDesk wrote through QSettings reads the same, QSettings reads what GasDesk
+writes now, and the file is looked for where QSettings looks."""
 
 from __future__ import annotations
 
@@ -9,11 +9,76 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QByteArray, QSettings
 
-from gasdesk import settings_ini
+from gasdesk import settings, settings_ini
+from gasdesk.settings import Settings
+from gasdesk.settings_kinds import Geometry
+
+STATE = bytes(range(256)) + b"\x00a\x01f9\\\xff"
+# what a counter's QSettings held (the Python values the earlier code wrote), and what
+# each reads as now
+KEPT: list[tuple[settings.Option[Any], object, object]] = [
+    (settings.DB_PATH, "/home/张伟/数据 库/gas,desk.db", "/home/张伟/数据 库/gas,desk.db"),
+    (settings.COUNTER_OFFICE, "WC", "WC"),
+    (settings.COUNTER_NUMBER, 2, 2),
+    (settings.UI_LANGUAGE, "en", "en"),
+    (settings.WINDOW_GEOMETRY, "-8,30,1366,738,max", Geometry(-8, 30, 1366, 738, True)),
+    (settings.WINDOW_STATE, QByteArray(STATE), STATE),
+    (settings.DISPLAY_AUTO_OPEN, False, False),
+    (settings.PHRASES_FILE, " 营业室/常用语;2024=新.toml ", " 营业室/常用语;2024=新.toml "),
+    (settings.RECEIPT_LAYOUT, "a5", "a5"),
+    (settings.SILENT_PRINTING, True, True),
+    (settings.PRINTER, 'HP LaserJet "前台", 2', 'HP LaserJet "前台", 2'),
+    (settings.OUTPUT_DIR, r"C:\Users\张伟\打印\\", r"C:\Users\张伟\打印\\"),
+    (settings.FEE_CEILING, 20000, 20_000_00),
+    (settings.IDLE_SECONDS, 0.2, 0.2),
+    (settings.SERVICE_LIMIT, 120, 120),
+    (settings.WAIT_PROMPT, "1", 1),
+    (settings.RATING_LINGER, 90, 90),
+    (settings.BACKUP_FOLDER, "/media/备份\tU盘/@gasdesk", "/media/备份\tU盘/@gasdesk"),
+    (settings.BACKUP_KEEP, 7, 7),
+]
+
+
+def test_every_declared_key_is_in_the_cases() -> None:
+    assert [o.key for o, _old, _new in KEPT] == [o.key for o in settings.OPTIONS]
+
+
+def test_a_file_qsettings_wrote_reads_the_same(tmp_path: Path) -> None:
+    path = tmp_path / "written-by-qt.ini"
+    qt = QSettings(str(path), QSettings.Format.IniFormat)
+    for option, old, _new in KEPT:
+        qt.setValue(option.key, old)
+    qt.sync()
+    del qt
+    store = Settings(path)
+    for option, _old, new in KEPT:
+        assert (option.key, store.get(option)) == (option.key, new)
+        assert store.problem(option) is None
+
+
+def test_qsettings_reads_what_gasdesk_writes(tmp_path: Path) -> None:
+    path = tmp_path / "written-by-gasdesk.ini"
+    store = Settings(path)
+    for option, _old, new in KEPT:
+        store.set(option, new)
+    qt = QSettings(str(path), QSettings.Format.IniFormat)
+    assert qt.status() == QSettings.Status.NoError
+    assert sorted(qt.allKeys()) == sorted(o.key for o, _old, _new in KEPT)
+    for option, old, new in KEPT:
+        value = qt.value(option.key)
+        if isinstance(new, bytes):
+            assert isinstance(value, QByteArray) and value.data() == new
+        else:  # the text QSettings hands an earlier GasDesk, that it parsed itself
+            assert (option.key, value) == (
+                option.key,
+                str(old).lower() if old in (True, False) else str(old),
+            )
+
 
 TEXTS = {
     "x/plain": "MS",
@@ -102,11 +167,11 @@ def test_the_files_and_their_order_are_qsettings(
         check=True,
     )
     qt_file, qt_values = json.loads(proc.stdout)
+    monkeypatch.delenv("GASDESK_SETTINGS")
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    order = settings_ini.qt_files()
-    assert str(order[0]) == qt_file
-    ours = {}
-    for path in reversed(order):  # the first file that has a key gives its value
-        ours.update(settings_ini.read_file(path))
-    assert ours == qt_values
+    store = settings.open_settings()
+    assert str(store.path) == qt_file
+    options = [o for o in settings.OPTIONS if o.key in qt_values]
+    assert len(options) == 6
+    assert {o.key: store.get(o) for o in options} == qt_values

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gasdesk import settings
 from gasdesk.domain.dayend import Reconciliation, ShiftClosureInfo, ShiftStatus
 from gasdesk.domain.money import format_yuan, parse_amount
 from gasdesk.services import reconcile, shift_close, shifts
@@ -29,7 +30,6 @@ from gasdesk.ui.dayend.denominations import DenominationForm
 from gasdesk.ui.dayend.models import ReconciliationModel, difference_text
 from gasdesk.ui.dayend.supervisor import SupervisorDialog
 from gasdesk.ui.fees.labels import method_label
-from gasdesk.ui.fees.settings import ceiling_fen
 from gasdesk.ui.formdesk.common import clock
 from gasdesk.ui.messages import user_text
 
@@ -266,7 +266,7 @@ class ShiftPanel(QWidget):
     def record_movement(self, direction: str) -> None:
         if self.status is None:
             return
-        ceiling = ceiling_fen(self.ctx.settings)
+        ceiling = self.ctx.settings.get(settings.FEE_CEILING)
         try:
             amount = parse_amount(self.move_amount.text(), ceiling_fen=ceiling)
         except Exception as exc:  # AmountError: says why
