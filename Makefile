@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshots translations setup
+.PHONY: run test lint bench screenshots translations readme setup
 run: setup
 	$(PY) -m gasdesk
 
@@ -23,6 +23,9 @@ bench: setup
 
 screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m gasdesk screenshot out/screens
+
+readme: setup
+	$(PY) -m gasdesk.settings_doc README.md
 
 translations: setup
 	$(VENV)/bin/pyside6-lupdate -no-obsolete $$(find gasdesk -name '*.py' | sort) -ts resources/i18n/gasdesk_zh_CN.ts

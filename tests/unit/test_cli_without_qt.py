@@ -23,6 +23,7 @@ ENTRY_MODULES = (
     "gasdesk.cli_text",
     "gasdesk.demo.cli",
     "gasdesk.settings",
+    "gasdesk.settings_doc",
 )
 QT_LOADED = "print(sorted(m for m in sys.modules if m.split('.')[0] == 'PySide6'))"
 
