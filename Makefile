@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshots translations check-wheel setup
+.PHONY: run test lint bench screenshots translations check-wheel readme setup
 run: setup
 	$(PY) -m gasdesk
 
@@ -27,6 +27,9 @@ screenshots: setup
 # the wheel, installed into a fresh environment, runs `gasdesk screenshot` with its resources
 check-wheel:
 	PYTHON=$(PYTHON) bash scripts/check_wheel.sh
+
+readme: setup
+	$(PY) -m gasdesk.settings_doc README.md
 
 translations: setup
 	$(VENV)/bin/pyside6-lupdate -no-obsolete $$(find gasdesk -name '*.py' | sort) -ts resources/i18n/gasdesk_zh_CN.ts

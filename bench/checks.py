@@ -13,7 +13,7 @@ from bench.report import Row
 
 
 def run(demo: DemoDb, work: Path) -> list[Row]:
-    from gasdesk.storage import audit
+    from gasdesk.storage import audit_verify
     from gasdesk.storage.backup import BackupError, make_backup
     from gasdesk.storage.db import _check_sqlite_file
 
@@ -24,11 +24,11 @@ def run(demo: DemoDb, work: Path) -> list[Row]:
     demo.open()
     try:
         t1 = time.perf_counter()
-        verified = audit.verify()
+        verified = audit_verify.verify()
         verify_s = time.perf_counter() - t1
         t2 = time.perf_counter()
         try:
-            backup = make_backup(work / "backups", "MS")
+            backup = make_backup(work / "backups", "MS", keep=30)
             backup_note = f"{backup.size / 1e6:.0f} MB"
         except BackupError as exc:  # the figure is still what it cost to find that out
             backup_note = f"refused: {exc}"

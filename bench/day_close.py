@@ -34,7 +34,7 @@ def build_day(demo: DemoDb, payments: int, seed: int = 7) -> int:
     returns the office id."""
     from gasdesk.demo import DEMO_PASSWORD
     from gasdesk.domain.fees import PaymentRequest
-    from gasdesk.services import reconcile, shift_close, shifts
+    from gasdesk.services import drawer, reconcile, shift_close, shifts
     from gasdesk.services.payments import collect_payment
     from gasdesk.services.voids import void_payment
     from gasdesk.storage.models import Account, Counter, Office, Staff
@@ -94,8 +94,8 @@ def build_day(demo: DemoDb, payments: int, seed: int = 7) -> int:
         )
     for t, s in zip(tellers, opened, strict=True):
         shifts.pay_out(s.id, t.id, 20000, "银行存款")
-        expected = reconcile.expected_cash_of(s.id).expected_fen
-        declared = {m: v for m, v in reconcile.expected_totals(s.id).items() if m != "cash"}
+        expected = drawer.expected_cash_of(s.id).expected_fen
+        declared = {m: v for m, v in drawer.expected_totals(s.id).items() if m != "cash"}
         counted = reconcile.record_blind_count(s.id, t.id, _notes(expected), declared)
         if counted.outstanding:
             raise RuntimeError(f"unexpected difference {counted.outstanding}")

@@ -33,11 +33,11 @@ class Counter:
     def __init__(self, db: str, out: Path) -> None:
         from PySide6.QtWidgets import QApplication
 
+        from gasdesk import settings as config
         from gasdesk.demo import DEMO_PASSWORD
         from gasdesk.services import auth, offices
         from gasdesk.storage.db import open_database
         from gasdesk.storage.models import db as bound
-        from gasdesk.ui.application import make_settings
         from gasdesk.ui.context import AppContext
         from gasdesk.ui.worker import DbWorker
 
@@ -45,9 +45,9 @@ class Counter:
         open_database(db)
         bound.close()  # as in the application, the database is used from the worker only
         os.environ["GASDESK_SETTINGS"] = str(out / "settings.ini")
-        settings = make_settings()
-        settings.setValue("printing/silent", True)
-        settings.setValue("printing/output_dir", str(out / "printed"))
+        settings = config.open_settings()
+        settings.set(config.SILENT_PRINTING, True)
+        settings.set(config.OUTPUT_DIR, str(out / "printed"))
         self.worker = DbWorker()
         counter = self.worker.run_sync(offices.find_counter, "MS", 1)
         assert counter is not None

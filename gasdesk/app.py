@@ -1,4 +1,5 @@
-"""Composition root: command line, settings, database, translator, windows."""
+"""The `gasdesk` command: the application (ui/application.py composes it) or one of
+the administrator's commands (cli_admin.py), the demo and the screenshots."""
 
 from __future__ import annotations
 
@@ -7,11 +8,8 @@ import importlib
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from PySide6.QtCore import QSettings
+from gasdesk.settings import LANGUAGES
 
 COMMANDS = (
     "demo",
@@ -24,8 +22,6 @@ COMMANDS = (
     "restore",
     "key",
 )
-LANGUAGES = ("zh_CN", "en")
-DEFAULT_LANGUAGE = "zh_CN"  # Simplified Chinese; English is the second language
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,25 +73,3 @@ def _command(name: str) -> Callable[[list[str]], int]:
     module = importlib.import_module("gasdesk.cli_admin")
     runner: Callable[[list[str]], int] = getattr(module, f"run_{name}")
     return runner
-
-
-def settings_path() -> Path | None:
-    """An explicit settings file (tests, several counters on one PC), else Qt's default."""
-    value = os.environ.get("GASDESK_SETTINGS")
-    return Path(value) if value else None
-
-
-def make_settings() -> QSettings:
-    """The counter's settings, for the application and the admin commands alike."""
-    from PySide6.QtCore import QSettings
-
-    path = settings_path()
-    if path is not None:
-        return QSettings(str(path), QSettings.Format.IniFormat)
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "GasDesk", "gasdesk")
-
-
-def ui_language(settings: QSettings, requested: str | None = None) -> str:
-    """The interface language: `--lang`, else the counter's `ui/language` setting, else
-    Simplified Chinese."""
-    return requested or str(settings.value("ui/language", DEFAULT_LANGUAGE))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import platformdirs
 
+from gasdesk import settings
 from gasdesk.cli_text import message_text, print_refusal, refusal_text
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 from gasdesk.storage.errors import (
@@ -27,13 +28,6 @@ from gasdesk.storage.errors import (
 KEY_ENV = "GASDESK_AUDIT_KEY_FILE"
 
 
-def _setting(key: str) -> str | None:
-    from gasdesk.app import make_settings
-
-    value = make_settings().value(key, None)
-    return str(value) if value not in (None, "") else None
-
-
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", help="SQLite database file (default: the counter's database)")
     p.add_argument("--key", help=f"audit key file (default: ${KEY_ENV} or beside the database)")
@@ -42,7 +36,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 def _db_path(args: argparse.Namespace) -> Path:
     from gasdesk.storage.db import default_db_path
 
-    return Path(args.db or _setting("db/path") or default_db_path())
+    return Path(args.db or settings.open_settings().get(settings.DB_PATH) or default_db_path())
 
 
 def _open(args: argparse.Namespace, *, must_exist: bool = True, create_key: bool = True) -> int:
@@ -90,7 +84,8 @@ def _run_verify(argv: list[str]) -> int:
         return code
     folder: Path | None = None
     if not args.no_backups:
-        folder = Path(args.backups or _setting("backup/folder") or default_backup_folder())
+        stored = settings.open_settings().get(settings.BACKUP_FOLDER)
+        folder = Path(args.backups or stored or default_backup_folder())
     return cli_verify.report(args, folder)
 
 
@@ -201,14 +196,15 @@ def _run_backup(argv: list[str]) -> int:
     )
     _common(p)
     p.add_argument("--folder", help="backup folder (default: the 'backup/folder' setting)")
-    p.add_argument("--keep", type=int, help=f"backups to keep (default {backup.DEFAULT_KEEP})")
+    p.add_argument("--keep", type=int, help="backups to keep (default: the 'backup/keep' setting)")
     p.add_argument("--office", help="office code for the file name (default: this counter's)")
     args = p.parse_args(argv)
     if (code := _open(args)) != 0:
         return code
-    folder = Path(args.folder or _setting("backup/folder") or default_backup_folder())
-    keep = args.keep or int(_setting("backup/keep") or backup.DEFAULT_KEEP)
-    office = args.office or _setting("counter/office") or "DB"
+    stored = settings.open_settings()
+    folder = Path(args.folder or stored.get(settings.BACKUP_FOLDER) or default_backup_folder())
+    keep = args.keep or stored.get(settings.BACKUP_KEEP)
+    office = args.office or stored.get(settings.COUNTER_OFFICE) or "DB"
     try:
         info = backup.make_backup(folder, office, keep)
     except Exception as exc:

@@ -133,7 +133,7 @@ def parser(common: object) -> argparse.ArgumentParser:
 
 def report(args: argparse.Namespace, backup_folder: Path | None) -> int:
     """With the database open: run the checks and print both voices."""
-    from gasdesk.storage import audit
+    from gasdesk.storage import audit, audit_verify
     from gasdesk.storage.db import integrity_check, is_sqlite
 
     ok = True
@@ -144,7 +144,7 @@ def report(args: argparse.Namespace, backup_folder: Path | None) -> int:
     heads: list[object] = []
     if backup_folder is not None and is_sqlite() and backup_folder.is_dir():
         heads = backup_heads(backup_folder)
-    result = audit.verify(args.anchor, heads=heads)  # type: ignore[arg-type]
+    result = audit_verify.verify(args.anchor, heads=heads)  # type: ignore[arg-type]
     print(result.summary)
     problem = audit.key_problem()
     if problem is not None:

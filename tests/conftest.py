@@ -97,10 +97,10 @@ def worker(qtbot):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def ctx(session, worker):  # type: ignore[no-untyped-def]
-    from gasdesk.ui.application import make_settings
+    from gasdesk.settings import open_settings
     from gasdesk.ui.context import AppContext
 
-    return AppContext(session=session, worker=worker, settings=make_settings())
+    return AppContext(session=session, worker=worker, settings=open_settings())
 
 
 @pytest.fixture

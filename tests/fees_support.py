@@ -198,15 +198,14 @@ def counts() -> dict[str, int]:
 def fee_ctx(fee_data: FeeData, qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     """A teller (MS01) logged in at Mengshui counter 1 over the fee data set, printing
     to PDF files in tmp_path/printed instead of a printer."""
-    from gasdesk.ui.application import make_settings
+    from gasdesk.settings import OUTPUT_DIR, open_settings
     from gasdesk.ui.context import AppContext
-    from gasdesk.ui.fees.settings import OUTPUT_DIR_KEY
     from gasdesk.ui.worker import DbWorker
     from tests.helpers import teller_login
 
     worker = DbWorker()
-    settings = make_settings()
-    settings.setValue(OUTPUT_DIR_KEY, str(tmp_path / "printed"))
+    settings = open_settings()
+    settings.set(OUTPUT_DIR, str(tmp_path / "printed"))
     ctx = AppContext(session=teller_login(), worker=worker, settings=settings)
     yield ctx
     settle(qtbot, worker)  # deliver what is in flight before shutting down

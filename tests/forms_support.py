@@ -82,8 +82,7 @@ def close() -> None:
 
 def make_ctx(world: World, tmp_path: Path, *, supervisor: bool = False) -> Any:
     """An AppContext logged in at counter 1 of the first office, on a real worker."""
-    from PySide6.QtCore import QSettings
-
+    from gasdesk.settings import Settings
     from gasdesk.ui.context import AppContext
     from gasdesk.ui.worker import DbWorker
 
@@ -92,5 +91,5 @@ def make_ctx(world: World, tmp_path: Path, *, supervisor: bool = False) -> Any:
         world.counter_id,
         dt.datetime(2026, 9, 30, 8, 30),
     )
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings = Settings(tmp_path / "settings.ini")
     return AppContext(session=session, worker=DbWorker(), settings=settings)

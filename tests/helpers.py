@@ -96,9 +96,9 @@ def count_out(fen: int) -> dict[int, int]:
 def close_test_shift(shift_id: int, staff_id: int) -> None:
     """Count the drawer to exactly what it should hold, declare the terminals' totals,
     and close the shift: all through the real services."""
-    from gasdesk.services import reconcile, shift_close
+    from gasdesk.services import drawer, reconcile, shift_close
 
-    expected = reconcile.expected_totals(shift_id)
+    expected = drawer.expected_totals(shift_id)
     declared = {m: v for m, v in expected.items() if m != "cash"}
     reconcile.record_blind_count(shift_id, staff_id, count_out(expected["cash"]), declared)
     shift_close.close_shift(shift_id, staff_id)
@@ -123,3 +123,11 @@ def heard(ctx: Any, kind: Any = None) -> list[Any]:
     seen: list[Any] = []
     ctx.events.subscribe(kind or CounterEvent, seen.append)
     return seen
+
+
+def write_setting_text(store, key: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Put `text` as it stands into the settings file (as someone editing it by hand),
+    whether or not it is a valid value of the setting."""
+    from gasdesk import settings_ini
+
+    settings_ini.write_file(store.path, {**settings_ini.read_file(store.path), key: text})

@@ -246,7 +246,7 @@ def lookup_session(data: LookupData):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def records_ctx(lookup_db: LookupData, worker):  # type: ignore[no-untyped-def]
-    from gasdesk.ui.application import make_settings
+    from gasdesk.settings import open_settings
     from gasdesk.ui.context import AppContext
 
-    return AppContext(session=lookup_session(lookup_db), worker=worker, settings=make_settings())
+    return AppContext(session=lookup_session(lookup_db), worker=worker, settings=open_settings())

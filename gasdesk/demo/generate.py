@@ -17,7 +17,7 @@ counter; the customer search index; every past business day closed.
 The demo history predates the audit trail, shifts and cash counts: it is loaded
 like a data migration from an older system, not as teller actions, so it writes no
 event per payment, no shift and no cash count. Once loaded, the history is sealed as
-migrated history is (audit.seal_history): a `history.import` event per block of
+migrated history is (audit_history.seal_history): a `history.import` event per block of
 payments, so that `gasdesk verify` and verified backups check the demo database too.
 """
 
@@ -46,7 +46,7 @@ from gasdesk.demo.fields import (
 from gasdesk.demo.history import History
 from gasdesk.demo.households import create_households
 from gasdesk.demo.reference import REFERENCE_FIELDS, plan_reference
-from gasdesk.storage import audit
+from gasdesk.storage import audit_history
 from gasdesk.storage.db import write_transaction
 from gasdesk.storage.models import (
     Account,
@@ -206,7 +206,7 @@ def generate(
     if progress:
         progress("sealing the history in the audit trail")
     with write_transaction():  # a crash before this commit leaves it unsealed: verify says so
-        audit.seal_history("demo data set")
+        audit_history.seal_history("demo data set")
     return DemoSummary(
         offices=len(ref.offices),
         staff=ref.staff_count,

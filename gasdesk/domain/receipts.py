@@ -1,4 +1,5 @@
-"""The content of a printed receipt or void slip, independent of its layout."""
+"""The content of a printed receipt or void slip, independent of its layout (one of
+LAYOUTS)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from dataclasses import dataclass
 
 from gasdesk.domain.fees import BillView
 from gasdesk.domain.tariff import TierLine
+
+LAYOUTS = ("80mm", "a5")  # the paper a receipt prints on: the counter's roll, or A5 sheets
 
 
 @dataclass(frozen=True)

@@ -21,10 +21,6 @@ DEFAULT_WAIT_PROMPT_SECONDS = 3
 WAIT_PROMPT_RANGE = (1, 60)
 DEFAULT_RATING_LINGER_SECONDS = 60
 RATING_LINGER_RANGE = (5, 600)
-# The per-counter settings (QSettings keys) that hold them.
-LIMIT_SETTING = "service/limit_seconds"
-WAIT_PROMPT_SETTING = "service/wait_prompt_seconds"
-RATING_LINGER_SETTING = "service/rating_linger_seconds"
 
 
 class TimingSettingError(UserError, ValueError):
@@ -32,7 +28,8 @@ class TimingSettingError(UserError, ValueError):
 
 
 def parse_seconds(value: Any, setting: str, low: int, high: int) -> int:
-    """A whole number of seconds within [low, high] from a setting (int or text)."""
+    """A whole number of seconds within [low, high] from a setting (int or text); the
+    refusal names the setting (gasdesk.settings declares the keys)."""
     number: int | None = None
     if isinstance(value, str) and value.strip().isdigit():
         number = int(value.strip())
@@ -59,9 +56,9 @@ class TimingRules:
     rating_linger_seconds: int = DEFAULT_RATING_LINGER_SECONDS
 
     def __post_init__(self) -> None:
-        parse_seconds(self.limit_seconds, LIMIT_SETTING, *LIMIT_RANGE)
-        parse_seconds(self.wait_prompt_seconds, WAIT_PROMPT_SETTING, *WAIT_PROMPT_RANGE)
-        parse_seconds(self.rating_linger_seconds, RATING_LINGER_SETTING, *RATING_LINGER_RANGE)
+        parse_seconds(self.limit_seconds, "limit_seconds", *LIMIT_RANGE)
+        parse_seconds(self.wait_prompt_seconds, "wait_prompt_seconds", *WAIT_PROMPT_RANGE)
+        parse_seconds(self.rating_linger_seconds, "rating_linger_seconds", *RATING_LINGER_RANGE)
 
     def is_over(self, elapsed_seconds: float) -> bool:
         """True once the service has run past the limit."""
@@ -72,40 +69,6 @@ class TimingRules:
 
     def prompt_wait(self, busy_seconds: float) -> bool:
         return busy_seconds >= self.wait_prompt_seconds
-
-
-def rules_from_settings(
-    limit: Any = None, wait_prompt: Any = None, rating_linger: Any = None
-) -> tuple[TimingRules, list[UserError]]:
-    """Rules from stored settings (None = default). A bad value is reported and its
-    default kept, so a typo never stops the counter."""
-    problems: list[UserError] = []
-    values: dict[str, int] = {}
-    for key, value, setting, default, bounds in (
-        ("limit_seconds", limit, LIMIT_SETTING, DEFAULT_LIMIT_SECONDS, LIMIT_RANGE),
-        (
-            "wait_prompt_seconds",
-            wait_prompt,
-            WAIT_PROMPT_SETTING,
-            DEFAULT_WAIT_PROMPT_SECONDS,
-            WAIT_PROMPT_RANGE,
-        ),
-        (
-            "rating_linger_seconds",
-            rating_linger,
-            RATING_LINGER_SETTING,
-            DEFAULT_RATING_LINGER_SECONDS,
-            RATING_LINGER_RANGE,
-        ),
-    ):
-        values[key] = default
-        if value is None or value == "":
-            continue
-        try:
-            values[key] = parse_seconds(value, setting, *bounds)
-        except TimingSettingError as exc:
-            problems.append(exc)
-    return TimingRules(**values), problems
 
 
 def format_duration(seconds: float) -> str:

@@ -17,12 +17,11 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from gasdesk.domain.fees import BillView
 from gasdesk.domain.methods import KIND_ZH, METHOD_ZH
 from gasdesk.domain.money import capital_amount, format_yuan
-from gasdesk.domain.receipts import ReceiptDoc
+from gasdesk.domain.receipts import LAYOUTS, ReceiptDoc
 from gasdesk.domain.tariff import TierLine, format_m3
 from gasdesk.printing.fonts import register_cjk_font
 from gasdesk.printing.layout import build_pdf, cjk_style, dashed_rule, esc, fitted_roll, pairs_table
 
-LAYOUTS = ("80mm", "a5")
 ROLL_WIDTH = 80 * mm
 ROLL_MARGIN = 4 * mm
 A5_MARGIN = 12 * mm

@@ -1,26 +1,21 @@
 """The blind count at the end of a shift, expected against counted per payment
 method, differences approved by a supervisor, and closing the shift.
 
-The expected figures are computed here but handed out only inside a `Reconciliation`,
-which exists only for a recorded blind count: the teller counts without seeing them.
+The expected figures (drawer.py) reach the teller's screens only inside a
+`Reconciliation`, which exists only for a recorded blind count: the teller counts
+without seeing them.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
-
-from peewee import JOIN
 
 from gasdesk.domain.cash import (
     NON_CASH_METHODS,
     CashCount,
-    CashPaymentLine,
-    ExpectedCash,
     MethodLine,
     NonCashPayment,
-    expected_cash,
     non_cash_lines,
 )
 from gasdesk.domain.dayend import (
@@ -30,95 +25,20 @@ from gasdesk.domain.dayend import (
 )
 from gasdesk.domain.limits import check_total
 from gasdesk.services.dayend_guard import refuse_if_day_closed
+from gasdesk.services.drawer import expected_now, shift_payments
 from gasdesk.services.shifts import get_shift, load_open_shift, movements
 from gasdesk.services.shifts import write_count_lines as _write_lines
 from gasdesk.storage import audit
 from gasdesk.storage.db import write_transaction
-from gasdesk.storage.models import Payment, Shift, Staff
+from gasdesk.storage.models import Payment, Staff
 from gasdesk.storage.models_dayend import (
     CashCount as CashCountRow,
 )
 from gasdesk.storage.models_dayend import (
     CashCountLine,
-    CashMovement,
     SettlementDeclaration,
     ShiftDifference,
 )
-
-
-def _payments(shift_id: int) -> list[tuple[str, int, int, int, str, bool]]:
-    """(method, amount, tendered, change, reference, is_void) of the shift's payments;
-    a void takes the method of the payment it reverses."""
-    original = Payment.alias()
-    rows: Any = (
-        Payment.select(
-            Payment.method,
-            Payment.amount_fen,
-            Payment.tendered_fen,
-            Payment.change_fen,
-            Payment.reference,
-            Payment.voids,
-            original.method.alias("original_method"),
-        )
-        .join(original, JOIN.LEFT_OUTER, on=(Payment.voids == original.id))
-        .where(Payment.shift == shift_id)
-        .tuples()
-    )
-    out = []
-    for method, amount, tendered, change, reference, voids, original_method in rows:
-        is_void = voids is not None
-        out.append(
-            (
-                original_method if is_void and original_method else method,
-                amount,
-                tendered,
-                change,
-                reference or "",
-                is_void,
-            )
-        )
-    return out
-
-
-def _movement_sums(shift_id: int) -> tuple[list[int], list[int]]:
-    query: Any = (
-        CashMovement.select(CashMovement.direction, CashMovement.amount_fen)
-        .where(CashMovement.shift == shift_id)
-        .tuples()
-    )
-    rows = list(query)
-    return [a for d, a in rows if d == "in"], [a for d, a in rows if d == "out"]
-
-
-def expected_cash_of(shift_id: int) -> ExpectedCash:
-    shift = Shift.get_by_id(shift_id)
-    pays = _payments(shift_id)
-    paid_in, paid_out = _movement_sums(shift_id)
-    return expected_cash(
-        shift.opening_float_fen,
-        [CashPaymentLine(a, t, c, v) for m, a, t, c, _r, v in pays if m == "cash"],
-        paid_in,
-        paid_out,
-    )
-
-
-def _expected_now(shift_id: int) -> tuple[ExpectedCash, list[MethodLine], dict[str, int]]:
-    """Expected cash, the non-cash lines (declared 0) and the snapshot of expected
-    totals per method that a count keeps."""
-    cash = expected_cash_of(shift_id)
-    pays = _payments(shift_id)
-    lines = non_cash_lines(
-        [NonCashPayment(m, a, r, v) for m, a, _t, _c, r, v in pays if m in NON_CASH_METHODS], {}
-    )
-    snapshot = {"cash": cash.expected_fen}
-    snapshot.update({x.method: x.expected_fen for x in lines})
-    return cash, lines, snapshot
-
-
-def expected_totals(shift_id: int) -> dict[str, int]:
-    """What the system expects per method now (cash and each non-cash method). For
-    tools and benchmarks: the teller's screens show it only after a blind count."""
-    return _expected_now(shift_id)[2]
 
 
 def latest_count(shift_id: int) -> CashCountRow | None:
@@ -162,8 +82,8 @@ def _reconciliation(row: CashCountRow) -> Reconciliation:
         for d in SettlementDeclaration.select().where(SettlementDeclaration.count == row.id)
     }
     snapshot: dict[str, int] = json.loads(row.expected_json or "{}")
-    cash, _lines, now_snapshot = _expected_now(row.shift_id)
-    pays = _payments(row.shift_id)
+    cash, _lines, now_snapshot = expected_now(row.shift_id)
+    pays = shift_payments(row.shift_id)
     lines = [
         MethodLine(
             method="cash",
@@ -234,7 +154,7 @@ def record_blind_count(
         shift = load_open_shift(shift_id, staff_id)
         refuse_if_day_closed(shift.office_id, shift.business_date)
         previous = latest_count(shift_id)
-        _cash, _lines, snapshot = _expected_now(shift_id)
+        _cash, _lines, snapshot = expected_now(shift_id)
         row = CashCountRow.create(
             shift=shift_id,
             purpose="close",

@@ -17,6 +17,7 @@ from gasdesk.domain.errors import TellerError
 from gasdesk.domain.limits import check_entry
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 from gasdesk.services.dayend_guard import refuse_if_day_closed
+from gasdesk.services.drawer import expected_cash_of
 from gasdesk.storage import audit
 from gasdesk.storage.db import write_transaction
 from gasdesk.storage.models import Counter, Shift, Staff, now
@@ -254,8 +255,6 @@ def record_movement(
         QT_TRANSLATE_NOOP("Messages", "Give a reason for the cash paid in or out."),
         MAX_REASON,
     )
-    from gasdesk.services.reconcile import expected_cash_of
-
     with write_transaction():
         shift = load_open_shift(shift_id, staff_id)
         refuse_if_day_closed(shift.office_id, shift.business_date)

@@ -22,8 +22,8 @@ from gasdesk.domain.records import StaffInfo
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.services.auth import verify_supervisor
 from gasdesk.services.days import is_day_closed
+from gasdesk.services.drawer import expected_cash_of
 from gasdesk.services.payments import receipt_info
-from gasdesk.services.reconcile import expected_cash_of
 from gasdesk.services.shifts import drawer_shift
 from gasdesk.storage import audit
 from gasdesk.storage.db import run_in_transaction

@@ -22,7 +22,7 @@ database). The first event a process appends while the anchor file is missing is
 before), so that `verify()` knows an anchor must be there and says so when it is gone.
 
 Everything else (what the events cover, checking it) is in audit_verify.py,
-audit_cover.py and audit_history.py.
+audit_cover.py, audit_history.py and audit_state.py, which import this module.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
-import importlib
 import json
 import logging
 import os
@@ -39,18 +38,12 @@ import socket
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from gasdesk.storage import audit_key
+from gasdesk.storage import audit_key, audit_state
 from gasdesk.storage.audit_key import AuditKeyError, KeyRing
+from gasdesk.storage.audit_state import db_execute
 from gasdesk.storage.models import AuditEvent, db, now
-
-if TYPE_CHECKING:
-    from gasdesk.storage.audit_history import history_block as history_block
-    from gasdesk.storage.audit_history import seal_history as seal_history
-    from gasdesk.storage.audit_verify import VerifyResult as VerifyResult
-    from gasdesk.storage.audit_verify import verify as verify
-    from gasdesk.storage.audit_verify import verify_connection as verify_connection
 
 log = logging.getLogger(__name__)
 GENESIS = "0" * 64
@@ -349,15 +342,24 @@ def head() -> tuple[int, str]:
 
 def _record_state_once() -> None:
     """A database whose history was imported before the audit trail covered closed
-    days and balances gets that coverage recorded once (audit_history.seal_state)."""
+    days and balances gets that coverage recorded once (audit_state.py)."""
     global _state_checked
     if _state_checked:
         return
-    from gasdesk.storage import audit_history
-
-    if audit_history.state_needed():
-        _append(STATE_KIND, None, None, audit_history.state_payload("coverage starts here"))
+    if _state_needed():
+        payload = audit_state.state_payload("coverage starts here", active_fingerprint())
+        _append(STATE_KIND, None, None, payload)
     _state_checked = True
+
+
+def _state_needed() -> bool:
+    """Whether this database's imported history still lacks its `history.state`."""
+    first = {str(k) for (k,) in db_execute("SELECT kind FROM audit_event WHERE seq <= 2")}
+    if HISTORY_KIND not in first:
+        return False
+    mark = db.obj.param
+    found = db_execute(f"SELECT 1 FROM audit_event WHERE kind = {mark} LIMIT 1", (STATE_KIND,))
+    return not list(found)
 
 
 # --- the anchor file -------------------------------------------------------------
@@ -506,20 +508,3 @@ def _advance_anchor_unguarded(seq: int, digest: str) -> None:
         _anchor_seq = current.seq
         return
     write_anchor(Anchor(seq, digest, _first_hash()))
-
-
-# --- verification and imported history (their own modules, which import this one) --
-
-_ELSEWHERE = {
-    "history_block": "gasdesk.storage.audit_history",
-    "seal_history": "gasdesk.storage.audit_history",
-    "VerifyResult": "gasdesk.storage.audit_verify",
-    "verify": "gasdesk.storage.audit_verify",
-    "verify_connection": "gasdesk.storage.audit_verify",
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _ELSEWHERE:
-        return getattr(importlib.import_module(_ELSEWHERE[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,16 +12,17 @@ in a sealed block of imported history are checked by their block (audit_history.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from gasdesk.storage import audit, audit_cover_days, audit_cover_drawer, audit_history
+from gasdesk.storage import audit_cover_days, audit_cover_drawer, audit_state
 from gasdesk.storage.audit_findings import Collector
-from gasdesk.storage.audit_history import PAYMENT_COLUMNS, Execute
+from gasdesk.storage.audit_history import PAYMENT_COLUMNS
+from gasdesk.storage.audit_state import Execute
+from gasdesk.storage.audit_tables import Tables, norm
 
 # payload key -> payment column, for the events that create a payment
 PAYLOAD_COLUMNS = {
@@ -54,35 +55,8 @@ PAYMENTS_SQL = (
 )
 
 
-def norm(value: Any) -> Any:
-    """A column value as the payloads write it (dates and times as text)."""
-    if isinstance(value, (dt.date, dt.datetime)):
-        return audit.stamp(value)
-    return value
-
-
 def code_of(series: Any, number: Any) -> str | None:
     return f"{series}-{int(number):06d}" if series is not None and number is not None else None
-
-
-@dataclass
-class Tables:
-    """Reference data the checks name things by."""
-
-    badges: dict[int, str]
-    counters: dict[int, int]  # counter id -> number
-    offices: dict[int, str]  # office id -> code
-
-    @classmethod
-    def load(cls, execute: Execute) -> Tables:
-        return cls(
-            badges={int(i): str(b) for i, b in execute("SELECT id, badge FROM staff", ())},
-            counters={int(i): int(n) for i, n in execute("SELECT id, number FROM counter", ())},
-            offices={int(i): str(c) for i, c in execute("SELECT id, code FROM office", ())},
-        )
-
-    def day(self, office: Any, day: Any) -> str:
-        return f"{self.offices.get(int(office), office) if office is not None else '?'} {norm(day)}"
 
 
 @dataclass
@@ -348,8 +322,8 @@ def check_receipt_series(c: Collector, execute: Execute, mark: str) -> None:
 
 
 def check_balances(c: Collector, execute: Execute, baselines: dict[int, int]) -> None:
-    implied = audit_history.implied_balances(execute)
-    stored = audit_history.stored_balances(execute)
+    implied = audit_state.implied_balances(execute)
+    stored = audit_state.stored_balances(execute)
     wrong = sorted(
         a
         for a in set(implied) | set(stored) | set(baselines)

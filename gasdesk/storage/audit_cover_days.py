@@ -5,7 +5,7 @@ the Z slip prints. verify checks that its `day_closure` row and `business_day` r
 still there as recorded (a reopened day is named), that the day's payments still add
 up to those figures, and that no money of the day was recorded after the closure
 event. Closed days loaded with imported history are covered by the `history.state`
-seal instead (audit_history.py).
+seal instead (audit_state.py).
 
 Drawers: every shift, count (with its lines and the terminals' totals), cash paid in
 or out, difference and shift closure has its event; each row is compared with it, a
@@ -19,18 +19,12 @@ from typing import TYPE_CHECKING, Any
 
 from gasdesk.storage import audit
 from gasdesk.storage.audit_findings import Collector
-from gasdesk.storage.audit_history import Execute, seal_days
+from gasdesk.storage.audit_state import Execute, seal_days
+from gasdesk.storage.audit_tables import Tables, norm
 from gasdesk.storage.receipt_numbers import format_code
 
 if TYPE_CHECKING:
     from gasdesk.storage.audit_chain import Chain, Event
-    from gasdesk.storage.audit_cover import Tables
-
-
-def _norm(value: Any) -> Any:
-    from gasdesk.storage.audit_cover import norm
-
-    return norm(value)
 
 
 Day = tuple[int, str]  # (office id, business date)
@@ -92,11 +86,11 @@ def _differs(
     c: Collector, code: str, item: str, what: str, seq: int, pairs: dict[str, tuple[Any, Any]]
 ) -> None:
     for name, (now, was) in pairs.items():
-        if _norm(now) != _norm(was):
+        if norm(now) != norm(was):
             c.add(
                 code,
                 item,
-                f"{what} {name} {_norm(now)} differs from audit event {seq} ({was})",
+                f"{what} {name} {norm(now)} differs from audit event {seq} ({was})",
                 seq,
             )
 
@@ -134,7 +128,7 @@ def check_days(
 ) -> dict[Day, int]:
     """The closed days; returns the seq of each day's closure event."""
     closures = {
-        (int(r[1]), str(_norm(r[2]))): r
+        (int(r[1]), str(norm(r[2]))): r
         for r in _rows(
             execute,
             "SELECT id, office_id, business_date, closed_by_id, closed_at, payments, total_fen, "
@@ -142,7 +136,7 @@ def check_days(
         )
     }
     days = {
-        (int(r[1]), str(_norm(r[2]))): r
+        (int(r[1]), str(norm(r[2]))): r
         for r in _rows(
             execute,
             "SELECT id, office_id, business_date, closed_at, closed_by_id FROM business_day",

@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from gasdesk.storage.audit_cover_days import Day, _differs, _norm, _rows
+from gasdesk.storage.audit_cover_days import Day, _differs, _rows
 from gasdesk.storage.audit_findings import Collector
-from gasdesk.storage.audit_history import Execute
+from gasdesk.storage.audit_state import Execute
+from gasdesk.storage.audit_tables import Tables, norm
 
 if TYPE_CHECKING:
     from gasdesk.storage.audit_chain import Chain, Event
-    from gasdesk.storage.audit_cover import Tables
 
 
 def _pieces(rows: list[tuple[Any, ...]]) -> dict[int, dict[str, int]]:
@@ -99,7 +99,7 @@ class _Drawer:
         shift = self.shifts.get(int(shift_id or 0))
         if shift is None:
             return
-        key: Day = (int(shift[1]), str(_norm(shift[4])))
+        key: Day = (int(shift[1]), str(norm(shift[4])))
         closed = self.closed_seq.get(key)
         if closed is not None and e.seq > closed:
             self.c.add(
@@ -316,11 +316,11 @@ class _Drawer:
                 self.c.add(
                     "drawer_altered", item, f"{item}, closed by event {e.seq}, is open again", e.seq
                 )
-            elif shift is not None and row is not None and _norm(shift[7]) != _norm(row[6]):
+            elif shift is not None and row is not None and norm(shift[7]) != norm(row[6]):
                 self.c.add(
                     "drawer_altered",
                     item,
-                    f"{item} closed_at {_norm(shift[7])} differs from its closure ({_norm(row[6])})",
+                    f"{item} closed_at {norm(shift[7])} differs from its closure ({norm(row[6])})",
                     e.seq,
                 )
             self.after_close(e, sid, f"the closure of {item}")

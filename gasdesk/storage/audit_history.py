@@ -26,8 +26,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from gasdesk.domain.methods import BALANCE
 from gasdesk.storage import audit
+from gasdesk.storage.audit_state import Execute, db_execute, state_payload
 from gasdesk.storage.models import db
 
 HISTORY_VERSION = 2
@@ -72,12 +72,6 @@ SETTLEMENT_SQL = (
 )
 AMOUNT_V1 = 6
 AMOUNT_V2 = PAYMENT_COLUMNS.index("amount_fen")
-DAYS_SQL = (
-    "SELECT id, office_id, business_date, closed_at, closed_by_id FROM business_day ORDER BY id"
-)
-
-# `execute(sql, params)` on some connection, returning its rows
-Execute = Callable[[str, tuple[Any, ...]], Iterable[Any]]
 
 
 @dataclass(frozen=True)
@@ -88,12 +82,6 @@ class HistoryBlock:
 
 
 HistoryReader = Callable[[int, int, int], HistoryBlock]  # (first, last, version)
-
-
-def text(value: Any) -> str:
-    """A value as the digests write it: the same text on SQLite and PostgreSQL (dates
-    YYYY-MM-DD, times YYYY-MM-DD HH:MM:SS)."""
-    return "" if value is None else str(value)
 
 
 def history_block(rows: Iterable[tuple[Any, ...]]) -> HistoryBlock:
@@ -147,107 +135,6 @@ def history_reader(execute: Execute, mark: str) -> HistoryReader:
     return read
 
 
-def db_execute(sql: str, params: tuple[Any, ...] = ()) -> Iterable[Any]:
-    return db.obj.execute_sql(sql, params)
-
-
-# --- what else the load brought: closed days and opening balances ------------------
-
-
-@dataclass(frozen=True)
-class DaysSeal:
-    last: int  # the highest business_day id sealed
-    count: int
-    digest: str
-    closed: dict[str, list[str]]  # office id (as text) -> closed business dates
-
-
-def seal_days(execute: Execute, up_to: int | None = None) -> DaysSeal:
-    h = hashlib.sha256()
-    count = last = 0
-    closed: dict[str, list[str]] = {}
-    for row in execute(DAYS_SQL, ()):
-        if up_to is not None and int(row[0]) > up_to:
-            break
-        count += 1
-        last = int(row[0])
-        h.update(("|".join(text(v) for v in row) + "\n").encode())
-        if row[3] is not None:
-            closed.setdefault(str(row[1]), []).append(text(row[2]))
-    return DaysSeal(last, count, h.hexdigest(), closed)
-
-
-def implied_balances(execute: Execute) -> dict[int, int]:
-    """Per account, the prepaid balance its payments imply: prepayments and their
-    voids add, bills paid from the balance take away, their voids give back."""
-    # summed here rather than by GROUP BY, which SQLite runs through the account index:
-    # ten times slower than one scan of the table on two years of payments
-    sql = (
-        "SELECT account_id, kind, method, amount_fen, voids_id FROM payment "
-        f"WHERE kind IN ('prepay', 'void') OR method = '{BALANCE}'"
-    )
-    rows = [tuple(r) for r in execute(sql, ())]
-    voided = sorted({int(r[4]) for r in rows if r[1] == "void" and r[4] is not None})
-    kinds: dict[int, str] = {}
-    for i in range(0, len(voided), 500):
-        part = voided[i : i + 500]
-        marks = ", ".join(str(int(v)) for v in part)
-        kinds.update(
-            (int(p), str(k))
-            for p, k in execute(f"SELECT id, kind FROM payment WHERE id IN ({marks})", ())
-        )
-    implied: dict[int, int] = {}
-    for account, kind, method, amount, voids in rows:
-        if kind == "prepay" or (kind == "void" and kinds.get(int(voids or 0)) == "prepay"):
-            delta = int(amount)
-        elif method == BALANCE:
-            delta = -int(amount)
-        else:
-            continue
-        implied[int(account)] = implied.get(int(account), 0) + delta
-    return {a: v for a, v in implied.items() if v}
-
-
-def stored_balances(execute: Execute) -> dict[int, int]:
-    return {
-        int(a): int(v)
-        for a, v in execute("SELECT id, balance_fen FROM account WHERE balance_fen <> 0", ())
-    }
-
-
-def state_payload(source: str) -> dict[str, Any]:
-    """The `history.state` payload for the open database as it is now."""
-    days = seal_days(db_execute)
-    implied = implied_balances(db_execute)
-    stored = stored_balances(db_execute)
-    baselines = sorted(
-        (a, stored.get(a, 0) - implied.get(a, 0))
-        for a in set(stored) | set(implied)
-        if stored.get(a, 0) != implied.get(a, 0)
-    )
-    return {
-        "source": source,
-        "days_last": days.last,
-        "days_count": days.count,
-        "days_digest": days.digest,
-        "closed_days": days.closed,
-        "balances": [list(b) for b in baselines],
-        "key": audit.active_fingerprint(),
-    }
-
-
-def state_needed() -> bool:
-    """Whether this database's imported history still lacks its `history.state`."""
-    first = {str(k) for (k,) in db_execute("SELECT kind FROM audit_event WHERE seq <= 2")}
-    if audit.HISTORY_KIND not in first:
-        return False
-    mark = db.obj.param
-    found = db_execute(
-        f"SELECT 1 FROM audit_event WHERE kind = {mark} LIMIT 1", (audit.STATE_KIND,)
-    )
-    return not list(found)
-
-
 def seal_history(source: str) -> int:
     """Seal what was loaded without the counter (see the module notes): a
     `history.import` event per block of payment ids not sealed yet, then the
@@ -255,7 +142,7 @@ def seal_history(source: str) -> int:
     carry their own events. Call inside the load's write_transaction(); returns the
     number of blocks sealed."""
     if not db.obj.in_transaction():
-        raise RuntimeError("audit.seal_history() must run inside a write_transaction()")
+        raise RuntimeError("audit_history.seal_history() must run inside a write_transaction()")
     sealed_to = 0
     for (payload_json,) in db_execute("SELECT payload_json FROM audit_event"):
         payload = json.loads(payload_json)
@@ -284,5 +171,6 @@ def seal_history(source: str) -> int:
                 v=HISTORY_VERSION,
             )
             appended += 1
-    audit.append(audit.STATE_KIND, staff_id=None, office_id=None, **state_payload(source))
+    state = state_payload(source, audit.active_fingerprint())
+    audit.append(audit.STATE_KIND, staff_id=None, office_id=None, **state)
     return appended

@@ -21,7 +21,7 @@ import hmac
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from gasdesk.storage import audit, audit_cover, audit_history
+from gasdesk.storage import audit, audit_cover
 from gasdesk.storage.audit_chain import CHAIN_SQL, Chain, walk_chain
 from gasdesk.storage.audit_findings import (
     MAX_DETAILS,
@@ -30,8 +30,9 @@ from gasdesk.storage.audit_findings import (
     SummaryLine,
     summary_lines,
 )
-from gasdesk.storage.audit_history import Execute, HistoryReader, history_reader
+from gasdesk.storage.audit_history import HistoryReader, history_reader
 from gasdesk.storage.audit_key import KeyRing
+from gasdesk.storage.audit_state import Execute, db_execute
 from gasdesk.storage.models import db
 
 
@@ -280,7 +281,7 @@ def verify(
             c.add("anchor_altered", name, str(exc))
             node = None  # there is a file, just not a sound one
     return verify_connection(
-        audit_history.db_execute,
+        db_execute,
         db.obj.param,
         anchors,
         anchor,

@@ -27,14 +27,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
-from gasdesk.storage import audit, disk
+from gasdesk.storage import audit, audit_verify, disk
 from gasdesk.storage.errors import DISK_KINDS, ErrorKind, StorageError, chain_text, kind
 from gasdesk.storage.models import db
 from gasdesk.storage.paths import read_only_uri
 
 PREFIX = "gasdesk"
 SUFFIX = ".db"
-DEFAULT_KEEP = 30
 
 
 class BackupError(StorageError):
@@ -119,7 +118,7 @@ def _restore_failure(folder: Path, exc: OSError) -> BackupError:
 class BackupCheck:
     ok: bool
     integrity: list[str]
-    chain: audit.VerifyResult
+    chain: audit_verify.VerifyResult
 
     @property
     def summary(self) -> str:
@@ -197,7 +196,7 @@ def check_file(path: Path, anchors: list[tuple[int, str]] | None = None) -> Back
     con = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         integrity = [str(r[0]) for r in con.execute("PRAGMA integrity_check(20)")]
-        chain = audit.verify_connection(con.execute, "?", anchors or [])
+        chain = audit_verify.verify_connection(con.execute, "?", anchors or [])
     except sqlite3.DatabaseError as exc:
         raise BackupError(
             QT_TRANSLATE_NOOP("Messages", "{file} cannot be read as a GasDesk database ({error})."),
@@ -248,8 +247,9 @@ def _new_target(folder: Path, office_code: str, at: dt.datetime) -> Path:
     return folder / f"{stamp}-{max(taken) + 1}{SUFFIX}"
 
 
-def make_backup(folder: Path, office_code: str, keep: int = DEFAULT_KEEP) -> BackupInfo:
-    """Back up the open database into `folder`, check the copy, rotate old copies."""
+def make_backup(folder: Path, office_code: str, keep: int) -> BackupInfo:
+    """Back up the open database into `folder`, check the copy, then rotate away all
+    but the newest `keep` backups."""
     started = time.perf_counter()
     source = live_path()
     try:

@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QObject,
-    QSettings,
     Qt,
     QTimer,
     QTranslator,
@@ -20,10 +19,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from gasdesk.app import make_settings, ui_language
 from gasdesk.domain.records import LoginSession
 from gasdesk.resources import TRANSLATION, resource_path
 from gasdesk.services import offices as office_service
+from gasdesk.settings import (
+    DB_PATH,
+    UI_LANGUAGE,
+    Settings,
+    open_settings,
+)
 from gasdesk.storage.errors import DatabaseOpenError
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.counter_place import counter_place, keep_counter_place
@@ -37,6 +41,12 @@ if TYPE_CHECKING:
     from gasdesk.ui.setup_dialog import SetUpDialog
 
 FONT_HINT = "apt-get install fonts-wqy-microhei"
+
+
+def ui_language(settings: Settings, requested: str | None = None) -> str:
+    """The interface language: `--lang`, else the counter's setting (Chinese unless
+    English was chosen)."""
+    return requested or settings.get(UI_LANGUAGE)
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
@@ -92,7 +102,7 @@ class Controller(QObject):
     again."""
 
     def __init__(
-        self, worker: DbWorker, settings: QSettings, office: str | None, counter: int | None
+        self, worker: DbWorker, settings: Settings, office: str | None, counter: int | None
     ) -> None:
         super().__init__()
         self.worker = worker
@@ -277,7 +287,7 @@ def run_gui(args: argparse.Namespace) -> int:
     # Qt's own dialogs only: a platform one (GTK) in the process would open every file
     # of a folder it shows, the database's too (see ui/file_dialogs.py)
     app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
-    settings = make_settings()
+    settings = open_settings()
     install_translators(app, ui_language(settings, args.lang))
     if not has_cjk_font():
         return fail(
@@ -285,8 +295,7 @@ def run_gui(args: argparse.Namespace) -> int:
             3,
         )
     apply_font(app)
-    stored = settings.value("db/path", None)
-    db_path = args.db or (str(stored) if stored else None)
+    db_path = args.db or settings.get(DB_PATH)
     try:
         needs_demo = open_counter_database(db_path, new=bool(getattr(args, "new", False)))
     except DatabaseOpenError as exc:

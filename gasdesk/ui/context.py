@@ -9,11 +9,12 @@ from dataclasses import dataclass, field, is_dataclass
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from gasdesk.domain.events import CounterEvent, CustomerSelected
 from gasdesk.domain.records import AccountSummary, LoginSession
+from gasdesk.settings import Settings
 from gasdesk.ui.worker import DbWorker
 
 E = TypeVar("E", bound=CounterEvent)
@@ -65,7 +66,7 @@ class CounterEvents(QObject):
 class AppContext:
     session: LoginSession
     worker: DbWorker
-    settings: QSettings
+    settings: Settings
     events: CounterEvents = field(default_factory=CounterEvents)
     customer: AccountSummary | None = None
     extras: dict[str, Any] = field(default_factory=dict)

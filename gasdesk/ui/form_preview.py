@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from gasdesk.settings import Settings
 from gasdesk.ui.pdf_preview import PdfPreview
 from gasdesk.ui.window_fit import fit_dialog
 
@@ -23,7 +24,7 @@ class FormPreviewDialog(QDialog):
         hint: str = "",
         parent: QWidget | None = None,
         *,
-        settings: QSettings | None = None,
+        settings: Settings | None = None,
         file_name: str = "document.pdf",
     ) -> None:
         """`settings`: the counter's, so that it prints to the output folder when one

@@ -1,5 +1,5 @@
-"""The idle lock: after a quiet spell (setting `security/idle_seconds`, default 180 s;
-0 turns it off) an opaque panel covers the main window and asks for the teller's
+"""The idle lock: after a quiet spell (`settings.IDLE_SECONDS`, default 180 s; 0 turns
+it off) an opaque panel covers the main window and asks for the teller's
 password again. Nothing underneath changes: the customer being served, half-typed
 fields and open tabs are all there after unlocking.
 
@@ -27,12 +27,10 @@ from PySide6.QtWidgets import (
 
 from gasdesk.domain.records import StaffInfo
 from gasdesk.services import auth
+from gasdesk.settings import IDLE_SECONDS
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.credentials import error_label, password_field
 from gasdesk.ui.messages import user_text
-
-SETTING = "security/idle_seconds"
-DEFAULT_IDLE_SECONDS = 180
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -132,11 +130,7 @@ class IdleLock(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.lock)
         if idle_seconds is None:
-            stored = ctx.settings.value(SETTING, DEFAULT_IDLE_SECONDS)
-            try:
-                idle_seconds = float(str(stored))
-            except ValueError:
-                idle_seconds = DEFAULT_IDLE_SECONDS
+            idle_seconds = ctx.settings.get(IDLE_SECONDS)
         self.set_idle_seconds(idle_seconds)
         main_window.installEventFilter(self)
         app = QApplication.instance()

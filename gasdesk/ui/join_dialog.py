@@ -8,7 +8,7 @@ have."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gasdesk.domain.records import CounterInfo, OfficeInfo
+from gasdesk.settings import Settings
 from gasdesk.ui.counter_place import keep_counter_place
 from gasdesk.ui.credentials import error_label
 from gasdesk.ui.printer_choice import PrinterChoice
@@ -32,7 +33,7 @@ class JoinCounterDialog(QDialog):
 
     def __init__(
         self,
-        settings: QSettings,
+        settings: Settings,
         offices: list[OfficeInfo],
         counters: dict[int, list[CounterInfo]],
         office_code: str | None,
@@ -144,6 +145,5 @@ class JoinCounterDialog(QDialog):
             return
         keep_counter_place(self.settings, code, int(number))
         self.printer.keep(self.settings)
-        self.settings.sync()
         self.joined.emit(code, int(number))
         self.accept()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gasdesk.app import ui_language
+from gasdesk.settings import UI_LANGUAGE
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.customer_bar import CustomerBar
 from gasdesk.ui.fees.tab import FeesTab
@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         for code, label in (("zh_CN", "简体中文"), ("en", "English")):
             act = QAction(label, self)
             act.setCheckable(True)
-            act.setChecked(ui_language(self.ctx.settings) == code)
+            act.setChecked(self.ctx.settings.get(UI_LANGUAGE) == code)
             act.triggered.connect(lambda _=False, c=code: self.choose_language(c))
             language.addAction(act)
         menu.addSeparator()
@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
 
     def choose_language(self, code: str) -> None:
         """Kept in the counter's settings; it applies from the next start."""
-        self.ctx.settings.setValue("ui/language", code)
+        self.ctx.settings.set(UI_LANGUAGE, code)
         self.statusBar().showMessage(self.tr("The language changes at the next start."), 8000)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gasdesk.settings import Settings
 from gasdesk.storage.errors import kind
 from gasdesk.storage.paths import is_database_file
 from gasdesk.ui.file_dialogs import guard_print_dialog, save_dialog
@@ -53,7 +54,7 @@ class PdfPreview(QWidget):
         parent: QWidget | None = None,
         *,
         saving: bool = True,
-        settings: QSettings | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings

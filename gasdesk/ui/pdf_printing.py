@@ -26,7 +26,6 @@ from PySide6.QtCore import (
     QIODevice,
     QMarginsF,
     QRectF,
-    QSettings,
     QSize,
     QSizeF,
     Qt,
@@ -36,7 +35,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
-from gasdesk.ui.fees.settings import output_dir, printer_name, silent_printing
+from gasdesk.settings import OUTPUT_DIR, PRINTER, SILENT_PRINTING, Settings
 
 MAX_DPI = 300
 
@@ -55,10 +54,10 @@ def load_pdf(pdf: bytes) -> tuple[QPdfDocument, QBuffer]:
     return document, buffer
 
 
-def file_printer(settings: QSettings, name: str) -> QPrinter | None:
+def file_printer(settings: Settings, name: str) -> QPrinter | None:
     """A printer writing a PDF file into the counter's output folder, or None when
     the counter prints on paper. `name` starts the file's name (a receipt code...)."""
-    folder = output_dir(settings)
+    folder = settings.get(OUTPUT_DIR)
     if not folder:
         return None
     return folder_printer(folder, name)
@@ -82,7 +81,7 @@ def folder_printer(folder: str, name: str) -> QPrinter:
     return printer
 
 
-def make_printer(settings: QSettings, name: str) -> tuple[QPrinter, bool]:
+def make_printer(settings: Settings, name: str) -> tuple[QPrinter, bool]:
     """The receipt printer and whether the teller must confirm it in a print dialog:
     the output folder if one is set, else the counter's printer (silently, when the
     settings say so and there is one)."""
@@ -90,11 +89,11 @@ def make_printer(settings: QSettings, name: str) -> tuple[QPrinter, bool]:
     if printer is not None:
         return printer, False
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    chosen = printer_name(settings)
+    chosen = settings.get(PRINTER)
     if chosen:
         printer.setPrinterName(chosen)
     has_printer = bool(chosen) or not QPrinterInfo.defaultPrinter().isNull()
-    return printer, not (silent_printing(settings) and has_printer)
+    return printer, not (settings.get(SILENT_PRINTING) and has_printer)
 
 
 def _page_layout(points: QSizeF) -> QPageLayout:

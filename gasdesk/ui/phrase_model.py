@@ -11,10 +11,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from gasdesk.domain.phrases import GROUPS, LoadResult, Phrase, PhraseBook, load_phrases
 from gasdesk.resources import resource_path
+from gasdesk.settings import PHRASES_FILE
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.messages import english_ui
 
-PHRASES_SETTING = "phrases/file"  # a phrases file other than the shipped one
 EXTRAS_KEY = "phrases"
 HIGHLIGHT = QColor("#ffe8a3")
 PHRASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -22,12 +22,12 @@ PHRASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def counter_phrases(ctx: AppContext) -> LoadResult:
     """The phrase book this counter uses (loaded once per login): the file named by
-    the `phrases/file` setting, else the shipped resources/phrases.toml."""
+    its settings (`settings.PHRASES_FILE`), else the shipped resources/phrases.toml."""
     result = ctx.extras.get(EXTRAS_KEY)
     if not isinstance(result, LoadResult):
-        configured = ctx.settings.value(PHRASES_SETTING, "")
+        configured = ctx.settings.get(PHRASES_FILE)
         if configured:
-            result = load_phrases(str(configured))
+            result = load_phrases(configured)
         else:
             with resource_path("phrases.toml") as shipped:
                 result = load_phrases(shipped)

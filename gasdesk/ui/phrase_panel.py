@@ -43,6 +43,7 @@ from gasdesk.domain.events import (
 )
 from gasdesk.domain.phrases import Selection, for_phrase, select
 from gasdesk.domain.service_timing import format_duration
+from gasdesk.settings import DISPLAY_AUTO_OPEN
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.customer_display import (
     CustomerDisplay,
@@ -55,7 +56,6 @@ from gasdesk.ui.service_visits import VisitTracker
 
 SHOW_KEY = "F8"  # F9 voids on the fee tab
 DISPLAY_KEY = "Ctrl+F8"
-AUTO_OPEN_SETTING = "customer_display/auto_open"
 PASSING = ("readback", "refusal")  # what is said for a while, then left behind
 
 
@@ -157,10 +157,7 @@ class PhrasePanel(QWidget):
         self._set_selection(select(self.book, "customer_selected", {}))
         if self.tracker.active:
             self._visit_started()
-        if (
-            self.ctx.settings.value(AUTO_OPEN_SETTING, "true") in (True, "true")
-            and CustomerDisplay.second_screen() is not None
-        ):
+        if self.ctx.settings.get(DISPLAY_AUTO_OPEN) and CustomerDisplay.second_screen() is not None:
             QTimer.singleShot(0, self.open_display)
 
     # -- problems ------------------------------------------------------------------------

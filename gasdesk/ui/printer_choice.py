@@ -2,7 +2,7 @@
 system's printers (QPrinterInfo), or PDF files in a folder for a PC without a
 printer. A test slip goes through the same path as a receipt
 (`pdf_printing.paint_pdf`). Nothing is kept until `keep()`: the printing settings
-`printing/printer` and `printing/output_dir` (ui/fees/settings.py)."""
+`printing/printer` and `printing/output_dir`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Signal
+from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from gasdesk.printing.printer_check import printer_check_pdf
-from gasdesk.ui.fees.settings import OUTPUT_DIR_KEY, PRINTER_KEY, output_dir, printer_name
+from gasdesk.settings import OUTPUT_DIR, PRINTER, Settings
 from gasdesk.ui.file_dialogs import SafeFileDialog, start_folder
 from gasdesk.ui.messages import user_text
 from gasdesk.ui.pdf_printing import PrintError, folder_printer, paint_pdf
@@ -52,7 +52,7 @@ class PrinterChoice(QWidget):
 
     tested = Signal(bool)  # the test slip reached the printer (or the folder)
 
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = QComboBox()
         self.kind.setObjectName("printerKind")
@@ -61,7 +61,7 @@ class PrinterChoice(QWidget):
             label = self.tr("{name} (default)").format(name=name) if name == default else name
             self.kind.addItem(label, name)
         self.kind.addItem(self.tr("No printer: PDF files in a folder"), FOLDER)
-        self.folder = QLineEdit(output_dir(settings) or default_folder())
+        self.folder = QLineEdit(settings.get(OUTPUT_DIR) or default_folder())
         self.folder.setObjectName("printerFolder")
         self.browse = QToolButton()
         self.browse.setText("…")
@@ -75,7 +75,7 @@ class PrinterChoice(QWidget):
         self.status.setWordWrap(True)
         self.folder_dialog: SafeFileDialog | None = None
 
-        kept = FOLDER if output_dir(settings) else printer_name(settings) or default or FOLDER
+        kept = FOLDER if settings.get(OUTPUT_DIR) else settings.get(PRINTER) or default or FOLDER
         index = self.kind.findData(kept)
         self.kind.setCurrentIndex(index if index >= 0 else self.kind.count() - 1)
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -161,11 +161,11 @@ class PrinterChoice(QWidget):
         self.status.setText(text)
         self.tested.emit(ok)
 
-    def keep(self, settings: QSettings) -> None:
+    def keep(self, settings: Settings) -> None:
         """The choice into the printing settings."""
         if self.to_folder():
-            settings.setValue(OUTPUT_DIR_KEY, self.folder.text().strip())
-            settings.remove(PRINTER_KEY)
+            settings.set(OUTPUT_DIR, self.folder.text().strip())
+            settings.set(PRINTER, None)
         else:
-            settings.setValue(PRINTER_KEY, str(self.kind.currentData()))
-            settings.remove(OUTPUT_DIR_KEY)
+            settings.set(PRINTER, str(self.kind.currentData()))
+            settings.set(OUTPUT_DIR, None)

@@ -41,13 +41,13 @@ def run_screenshots(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
 
     from gasdesk.services import accounts
+    from gasdesk.settings import open_settings
     from gasdesk.storage.db import open_database
     from gasdesk.ui.application import (
         Controller,
         apply_font,
         has_cjk_font,
         install_translators,
-        make_settings,
     )
     from gasdesk.ui.worker import DbWorker
 
@@ -70,7 +70,7 @@ def run_screenshots(argv: list[str]) -> int:
         open_database(Path(tmp.name) / "screens.db")
         generate(accounts=300)
     worker = DbWorker()
-    settings = make_settings()
+    settings = open_settings()
     badge = DEMO_STAFF[0][0]
     controller = Controller(worker, settings, DEMO_STAFF[0][3], 1)
     login = controller.show_login()

@@ -9,7 +9,7 @@ panel (running time) and the customer display (rating buttons):
 - a Committed event notes what the visit was (the payment or void, or the form) and
   opens the rating; the end of a visit opens it too if it is not rated yet;
 - the rating stays open until the customer rates, the next visit starts, or
-  `service/rating_linger_seconds` after the visit ended. A rating click while it is
+  `settings.RATING_LINGER` seconds after the visit ended. A rating click while it is
   closed records nothing.
 
 Database work goes through the worker. The visit id is produced on the worker
@@ -25,6 +25,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from gasdesk import settings
 from gasdesk.domain.events import (
     Committed,
     Farewell,
@@ -35,13 +36,7 @@ from gasdesk.domain.events import (
 )
 from gasdesk.domain.records import AccountSummary
 from gasdesk.domain.service_quality import RatingInfo
-from gasdesk.domain.service_timing import (
-    LIMIT_SETTING,
-    RATING_LINGER_SETTING,
-    WAIT_PROMPT_SETTING,
-    TimingRules,
-    rules_from_settings,
-)
+from gasdesk.domain.service_timing import TimingRules
 from gasdesk.domain.text import UserError
 from gasdesk.services import service_quality
 from gasdesk.ui.context import AppContext
@@ -64,12 +59,17 @@ class _Visit:
 
 
 def timing_rules(ctx: AppContext) -> tuple[TimingRules, list[UserError]]:
-    s = ctx.settings
-    return rules_from_settings(
-        s.value(LIMIT_SETTING, None),
-        s.value(WAIT_PROMPT_SETTING, None),
-        s.value(RATING_LINGER_SETTING, None),
-    )
+    """The counter's timing rules, and the settings that were refused (their default
+    applies) for the teller to see."""
+    options = (settings.SERVICE_LIMIT, settings.WAIT_PROMPT, settings.RATING_LINGER)
+    values: list[int] = []
+    problems: list[UserError] = []
+    for option in options:
+        value, problem = ctx.settings.read(option)
+        values.append(value)
+        if isinstance(problem, UserError):
+            problems.append(problem)
+    return TimingRules(*values), problems
 
 
 class VisitTracker(QObject):

@@ -12,7 +12,7 @@ with `gasdesk user add`). If another counter set the database up in the meantime
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,6 +42,7 @@ from gasdesk.services.office_setup import (
     set_up_first_run,
     shipped_entries,
 )
+from gasdesk.settings import Settings
 from gasdesk.ui.counter_place import keep_counter_place
 from gasdesk.ui.credentials import badge_field, error_label, password_field
 from gasdesk.ui.messages import user_text
@@ -59,7 +60,7 @@ class SetUpDialog(QDialog):
     def __init__(
         self,
         worker: DbWorker,
-        settings: QSettings,
+        settings: Settings,
         *,
         shared: bool,
         where: str,
@@ -327,7 +328,6 @@ class SetUpDialog(QDialog):
         self.done_set_up = done
         keep_counter_place(self.settings, done.set_up.office.code, done.counter.number)
         self.printer.keep(self.settings)
-        self.settings.sync()
         self.worker.submit(
             auth.login,
             done.set_up.supervisor.badge,

@@ -2,20 +2,21 @@
 and the main window's geometry kept between starts.
 
 The main window's normal geometry and whether it was maximized are kept in the
-counter's settings (`ui/main_window_geometry`: "x,y,width,height[,max]"), its dock
-layout in `ui/main_window_state`. A kept geometry that no longer fits the screen
+counter's settings (`settings.WINDOW_GEOMETRY`), its dock layout in
+`settings.WINDOW_STATE`. A kept geometry that no longer fits the screen
 (another screen, another resolution) is moved and shrunk into it; without one the
 window opens maximized over the screen's available area.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-GEOMETRY_KEY = "ui/main_window_geometry"
-STATE_KEY = "ui/main_window_state"
+from gasdesk.settings import WINDOW_GEOMETRY, WINDOW_STATE, Settings
+from gasdesk.settings_kinds import Geometry
+
 TITLE_BAR = 32  # what the window manager adds above a window (not part of its geometry)
 BORDER = 4  # and around it
 
@@ -49,42 +50,30 @@ def fit_dialog(dialog: QWidget, preferred: QSize, available: QRect | None = None
 
 
 def restore_main_window(
-    window: QMainWindow, settings: QSettings, available: QRect | None = None
+    window: QMainWindow, settings: Settings, available: QRect | None = None
 ) -> None:
     """Give `window` its kept geometry and dock layout, fitted to the screen; without
     them, the whole available area, maximized."""
     available = available if available is not None else available_area(window)
-    kept = _parse(settings.value(GEOMETRY_KEY, ""))
+    kept = settings.get(WINDOW_GEOMETRY)
     if kept is None:
         window.setGeometry(client_area(available))
         window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
     else:
-        rect, maximized = kept
+        rect = QRect(kept.x, kept.y, kept.width, kept.height)
         window.setGeometry(fit_rect(rect, available))
-        if maximized:
+        if kept.maximized:
             window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
-    state = settings.value(STATE_KEY, None)
-    if isinstance(state, QByteArray | bytes) and state:
+    state = settings.get(WINDOW_STATE)
+    if state:
         window.restoreState(QByteArray(state))
 
 
-def keep_main_window(window: QMainWindow, settings: QSettings) -> None:
+def keep_main_window(window: QMainWindow, settings: Settings) -> None:
     """Keep the window's normal geometry, whether it is maximized, and its docks."""
     maximized = bool(window.windowState() & Qt.WindowState.WindowMaximized)
     r = window.normalGeometry() if maximized else window.geometry()
     if not r.isValid():
         r = window.geometry()
-    text = f"{r.x()},{r.y()},{r.width()},{r.height()}" + (",max" if maximized else "")
-    settings.setValue(GEOMETRY_KEY, text)
-    settings.setValue(STATE_KEY, window.saveState())
-
-
-def _parse(value: object) -> tuple[QRect, bool] | None:
-    parts = str(value or "").split(",")
-    try:
-        x, y, w, h = (int(p) for p in parts[:4])
-    except ValueError:
-        return None
-    if len(parts) not in (4, 5) or w <= 0 or h <= 0:
-        return None
-    return QRect(x, y, w, h), parts[4:] == ["max"]
+    settings.set(WINDOW_GEOMETRY, Geometry(r.x(), r.y(), r.width(), r.height(), maximized))
+    settings.set(WINDOW_STATE, bytes(window.saveState().data()))

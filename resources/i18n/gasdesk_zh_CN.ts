@@ -205,97 +205,97 @@
 <context>
     <name>AppointmentsPage</name>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="39"/>
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="40"/>
         <source>Slot</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="40"/>
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="41"/>
         <source>Visit</source>
         <translation>上门事项</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="41"/>
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="42"/>
         <source>Crew</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="42"/>
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="43"/>
         <source>Form</source>
         <translation>业务单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="43"/>
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="44"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="44"/>
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="45"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="45"/>
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="46"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="46"/>
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="47"/>
         <source>Arrived</source>
         <translation>到达</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="47"/>
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="48"/>
         <source>On time</source>
         <translation>准时</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="59"/>
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="60"/>
         <source>Record arr&amp;ival</source>
         <translation>登记到达(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="62"/>
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="63"/>
         <source>Cancel &amp;booking</source>
         <translation>取消预约(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="67"/>
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="68"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="71"/>
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="72"/>
         <source>Crew arrived at</source>
         <translation>班组到达时间</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="83"/>
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="84"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="83"/>
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="84"/>
         <source>late</source>
         <translation>迟到</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="85"/>
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="86"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="144"/>
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="145"/>
         <source>Booking {number} cancelled; the slot is free again.</source>
         <translation>预约{number}已取消，该时段已释放。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="151"/>
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="152"/>
         <source>{number}: the crew was on time.</source>
         <translation>{number}：班组准时到达。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="153"/>
+        <location filename="../../gasdesk/ui/formdesk/appointments.py" line="154"/>
         <source>{number}: the crew was late.</source>
         <translation>{number}：班组迟到。</translation>
     </message>
@@ -359,102 +359,102 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="43"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="44"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="44"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="45"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="45"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="46"/>
         <source>Level</source>
         <translation>处理层级</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="46"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="47"/>
         <source>Received</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="47"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="48"/>
         <source>Reply due</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="48"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="49"/>
         <source>Result due</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="49"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="50"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="50"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="51"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="51"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="52"/>
         <source>Compensation</source>
         <translation>赔偿</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="58"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="59"/>
         <source>&amp;Overdue only</source>
         <translation>仅显示超期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="64"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="65"/>
         <source>Why (for the history)</source>
         <translation>原因（记入处理记录）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="65"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="66"/>
         <source>&amp;Escalate</source>
         <translation>上报(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="70"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="71"/>
         <source>&amp;Uphold against staff (30 yuan compensation)</source>
         <translation>认定员工责任(&amp;U)（赔偿30元）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="97"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="98"/>
         <source>Reply overdue</source>
         <translation>答复超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="99"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="100"/>
         <source>Result overdue</source>
         <translation>办结超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="120"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="121"/>
         <source>est. {date}</source>
         <translation>预计 {date}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="152"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="153"/>
         <source>{n} overdue</source>
         <translation>{n}件超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="152"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="153"/>
         <source>None overdue</source>
         <translation>无超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="177"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="178"/>
         <source>{number} passed to: {level}</source>
         <translation>{number}已转交：{level}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="198"/>
+        <location filename="../../gasdesk/ui/formdesk/complaints.py" line="199"/>
         <source>{number} upheld; compensation {amount} yuan recorded.</source>
         <translation>{number}已认定员工责任，已登记赔偿{amount}元。</translation>
     </message>
@@ -495,43 +495,43 @@
 <context>
     <name>CustomerBar</name>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="46"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="47"/>
         <source>Account number, name, phone, meter or address (F6)</source>
         <translation>户号、姓名、电话、表号或地址（F6）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="51"/>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="210"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="52"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="211"/>
         <source>No customer selected</source>
         <translation>未选择客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="59"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="60"/>
         <source>Next customer (F12)</source>
         <translation>下一位（F12）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="73"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="74"/>
         <source>Customer:</source>
         <translation>客户：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="127"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="128"/>
         <source>No customer found for “{text}”.</source>
         <translation>未找到“{text}”对应的客户。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="212"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="213"/>
         <source>IC card</source>
         <translation>IC卡表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="212"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="213"/>
         <source>mechanical</source>
         <translation>机械表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="213"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="214"/>
         <source>balance ¥{amount}</source>
         <translation>余额 ¥{amount}</translation>
     </message>
@@ -539,119 +539,119 @@
 <context>
     <name>CustomerDisplay</name>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="84"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="87"/>
         <source>GasDesk — customer display</source>
         <translation>燃气营业厅柜台 — 客户显示屏</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="110"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="113"/>
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="134"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="137"/>
         <source>Opening hours {hours} · Telephone {phone}</source>
         <translation>营业时间 {hours} · 服务电话 {phone}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="162"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="168"/>
         <source>Amount due</source>
         <translation>应收金额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="163"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="169"/>
         <source>Received</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="164"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="170"/>
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="312"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="318"/>
         <source>Receipt number</source>
         <translation>票据号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="202"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="208"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="203"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="209"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="204"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="210"/>
         <source>Unsatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="220"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="226"/>
         <source>May we ask why? (optional)</source>
         <translation>能告诉我们原因吗？（可选）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="224"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="230"/>
         <source>Long wait</source>
         <translation>等候时间长</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="225"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="231"/>
         <source>Attitude</source>
         <translation>服务态度</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="226"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="232"/>
         <source>Handling of my business</source>
         <translation>业务办理</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="227"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="233"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="231"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="237"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="312"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="318"/>
         <source>Form number</source>
         <translation>业务单号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="373"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="376"/>
         <source>Please rate our service</source>
         <translation>请对我们的服务进行评价</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="376"/>
-        <location filename="../../gasdesk/ui/customer_display.py" line="383"/>
-        <location filename="../../gasdesk/ui/customer_display.py" line="406"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="379"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="386"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="409"/>
         <source>Your opinion matters to us</source>
         <translation>您的意见对我们很重要</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="381"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="384"/>
         <source>Please rate after your business is done.</source>
         <translation>请在业务办理完成后评价。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="385"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="388"/>
         <source>We are sorry. Thank you for telling us.</source>
         <translation>非常抱歉，感谢您的反馈。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="389"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="392"/>
         <source>Thank you for your rating!</source>
         <translation>感谢您的评价！</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_display.py" line="399"/>
+        <location filename="../../gasdesk/ui/customer_display.py" line="402"/>
         <source>Thank you, we will do better.</source>
         <translation>谢谢，我们会做得更好。</translation>
     </message>
@@ -786,17 +786,17 @@
 <context>
     <name>DayEndTab</name>
     <message>
-        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="25"/>
+        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="26"/>
         <source>My shift (Ctrl+1)</source>
         <translation>我的班次（Ctrl+1）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="26"/>
+        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="27"/>
         <source>Close the day (Ctrl+2)</source>
         <translation>日结（Ctrl+2）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="27"/>
+        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="28"/>
         <source>Service figures (Ctrl+3)</source>
         <translation>服务指标（Ctrl+3）</translation>
     </message>
@@ -804,107 +804,107 @@
 <context>
     <name>DayPanel</name>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="41"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="42"/>
         <source>Business da&amp;te</source>
         <translation>营业日期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="64"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="65"/>
         <source>Close the &amp;day…</source>
         <translation>日结(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="66"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="67"/>
         <source>Day &amp;report (A4)</source>
         <translation>营业日报(&amp;R)（A4）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="68"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="69"/>
         <source>&amp;Z slip (80 mm)</source>
         <translation>日结小票(&amp;Z)（80 mm）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="70"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="71"/>
         <source>E&amp;xport CSV…</source>
         <translation>导出CSV(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="109"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="110"/>
         <source>open</source>
         <translation>未交班</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="111"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="112"/>
         <source>closed {time}</source>
         <translation>已交班 {time}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="115"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="116"/>
         <source>counter {n}</source>
         <translation>{n}号窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="122"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="123"/>
         <source>Closed at {time} by {name} ({badge}): {n} payments, ¥{total}; receipts {first} to {last}; audit chain head {seq}.</source>
         <translation>{time}由{name}（{badge}）日结：共{n}笔收费，¥{total}；票据号{first}至{last}；审计链末条序号{seq}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="139"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="140"/>
         <source>Open: {n} payment(s) of this day belong to no shift ({receipts}); no drawer count saw their money, so the day cannot be closed.</source>
         <translation>未日结：本日有 {n} 笔收款不属于任何班次（{receipts}），其款项未经任何钱箱清点，不能日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="147"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="148"/>
         <source>Open: {n} shift(s) still open; close them before the day.</source>
         <translation>未日结：还有{n}个班次未交班，请先交班再日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="153"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="154"/>
         <source>Open: every shift is closed; a supervisor can close the day.</source>
         <translation>未日结：所有班次均已交班，可由主管进行日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="166"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="167"/>
         <source>Close the business day</source>
         <translation>营业日日结</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="168"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="169"/>
         <source>Close {date} for {office}? Afterwards no payment, void, form or count of that day can be recorded.</source>
         <translation>确定对{office} {date}进行日结吗？日结后，当日将不能再登记任何收费、冲正、业务单或清点。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="194"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="195"/>
         <source>The day {date} is closed.</source>
         <translation>{date}已日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="211"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="212"/>
         <source>Day report {date}</source>
         <translation>营业日报 {date}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="211"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="212"/>
         <source>Z slip {date}</source>
         <translation>日结小票 {date}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="213"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="214"/>
         <source>The day is not closed: this is a preview.</source>
         <translation>当日尚未日结，此为预览。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="225"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="226"/>
         <source>Export the day&apos;s transactions</source>
         <translation>导出当日交易</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="225"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="226"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="237"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="238"/>
         <source>{n} transactions exported to {path}.</source>
         <translation>已导出{n}笔交易至 {path}。</translation>
     </message>
@@ -958,7 +958,7 @@
 <context>
     <name>DrawerBanner</name>
     <message>
-        <location filename="../../gasdesk/ui/fees/drawer_banner.py" line="43"/>
+        <location filename="../../gasdesk/ui/fees/drawer_banner.py" line="44"/>
         <source>Open shift… (Alt+O)</source>
         <translation>开班…（Alt+O）</translation>
     </message>
@@ -1072,42 +1072,42 @@
 <context>
     <name>EntryPage</name>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="75"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="76"/>
         <source>These form files could not be loaded; the other forms work:</source>
         <translation>以下业务单文件无法加载，其他业务单可正常使用：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="90"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="91"/>
         <source>&amp;Submit (Ctrl+Enter)</source>
         <translation>提交(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="93"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="94"/>
         <source>C&amp;lear</source>
         <translation>清空(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="248"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="249"/>
         <source>Some fields need attention; nothing was saved.</source>
         <translation>部分内容需要修改，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="260"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="261"/>
         <source>Form {number} received. Give the customer the service phone {phone}.</source>
         <translation>业务单{number}已受理。请将服务电话{phone}告知客户。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="264"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="265"/>
         <source>Estimated: reply due {reply}, result due {result}.</source>
         <translation>预计答复期限 {reply}，处理结果反馈期限 {result}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="266"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="267"/>
         <source>Reply due {reply}, result due {result}.</source>
         <translation>答复期限{reply}，办结期限{result}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="273"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="274"/>
         <source>Visit booked: {slot}.</source>
         <translation>已预约上门：{slot}。</translation>
     </message>
@@ -1316,17 +1316,17 @@
 <context>
     <name>FeesTab</name>
     <message>
-        <location filename="../../gasdesk/ui/fees/tab.py" line="205"/>
+        <location filename="../../gasdesk/ui/fees/tab.py" line="207"/>
         <source>Bills of ¥{amount} are due ({n} bill(s)); a prepayment does not pay them. Settle them first (Alt+B), or go on with the prepayment.</source>
         <translation>该户有欠费 ¥{amount}（{n} 笔账单），预存不会抵缴欠费。可先缴清欠费（Alt+B），或继续预存。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/tab.py" line="296"/>
+        <location filename="../../gasdesk/ui/fees/tab.py" line="299"/>
         <source>short by ¥{amount}</source>
         <translation>还差 ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/tab.py" line="415"/>
+        <location filename="../../gasdesk/ui/fees/tab.py" line="419"/>
         <source>Recorded as {code}, but its receipt could not be made: {reason} Print it from today&apos;s list (Ctrl+P) once this is fixed.</source>
         <translation>已记账，收据号 {code}，但收据未能生成：{reason} 故障排除后请在今日列表中补打（Ctrl+P）。</translation>
     </message>
@@ -1334,7 +1334,7 @@
 <context>
     <name>FormPreviewDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/form_preview.py" line="48"/>
+        <location filename="../../gasdesk/ui/form_preview.py" line="49"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
@@ -1342,38 +1342,38 @@
 <context>
     <name>FormsTab</name>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="45"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="46"/>
         <source>&amp;New form</source>
         <translation>新建业务单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="46"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="47"/>
         <source>Open &amp;forms</source>
         <translation>在办业务单(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="47"/>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="87"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="48"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="88"/>
         <source>Com&amp;plaints</source>
         <translation>投诉(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="48"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="49"/>
         <source>Ou&amp;tages</source>
         <translation>停气通知(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="49"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="50"/>
         <source>&amp;Appointments</source>
         <translation>入户预约(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="50"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="51"/>
         <source>&amp;Return visits</source>
         <translation>回访(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="101"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="102"/>
         <source>Give the customer this copy and the service phone {phone}.</source>
         <translation>请将此回执交给客户，并告知服务电话{phone}。</translation>
     </message>
@@ -1381,12 +1381,12 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../gasdesk/ui/idle_lock.py" line="188"/>
+        <location filename="../../gasdesk/ui/idle_lock.py" line="182"/>
         <source>Locked at {time}.</source>
         <translation>{time}已锁屏。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/idle_lock.py" line="237"/>
+        <location filename="../../gasdesk/ui/idle_lock.py" line="231"/>
         <source>Log out; a supervisor can unlock the badge.</source>
         <translation>请退出登录，主管可为该工号解锁。</translation>
     </message>
@@ -1402,52 +1402,52 @@
 <context>
     <name>JoinCounterDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/join_dialog.py" line="47"/>
+        <location filename="../../gasdesk/ui/join_dialog.py" line="48"/>
         <source>GasDesk — this PC&apos;s counter</source>
         <translation>燃气营业厅柜台 — 本机窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/join_dialog.py" line="50"/>
+        <location filename="../../gasdesk/ui/join_dialog.py" line="51"/>
         <source>The database has no counter {number} at office {office}. Choose the office and counter this PC stands at, and its receipt printer.</source>
         <translation>数据库中没有营业室 {office} 的 {number} 号窗口。请选择本机所在的营业室和窗口，以及收据打印机。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/join_dialog.py" line="55"/>
+        <location filename="../../gasdesk/ui/join_dialog.py" line="56"/>
         <source>This PC has no counter yet. Choose the office and counter it stands at, and its receipt printer. Enter moves on; Esc quits.</source>
         <translation>本机尚未设定窗口。请选择本机所在的营业室和窗口，以及收据打印机。回车到下一项；Esc 退出。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/join_dialog.py" line="75"/>
+        <location filename="../../gasdesk/ui/join_dialog.py" line="76"/>
         <source>Office</source>
         <translation>营业室</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/join_dialog.py" line="76"/>
+        <location filename="../../gasdesk/ui/join_dialog.py" line="77"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/join_dialog.py" line="77"/>
+        <location filename="../../gasdesk/ui/join_dialog.py" line="78"/>
         <source>Receipt printer</source>
         <translation>收据打印机</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/join_dialog.py" line="79"/>
+        <location filename="../../gasdesk/ui/join_dialog.py" line="80"/>
         <source>Use this counter (Enter)</source>
         <translation>使用此窗口（回车）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/join_dialog.py" line="82"/>
+        <location filename="../../gasdesk/ui/join_dialog.py" line="83"/>
         <source>Quit (Esc)</source>
         <translation>退出（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/join_dialog.py" line="109"/>
+        <location filename="../../gasdesk/ui/join_dialog.py" line="110"/>
         <source>Counter {n}</source>
         <translation>{n}号窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/join_dialog.py" line="138"/>
+        <location filename="../../gasdesk/ui/join_dialog.py" line="139"/>
         <source>Choose the office and counter.</source>
         <translation>请选择营业室和窗口。</translation>
     </message>
@@ -1491,27 +1491,27 @@
 <context>
     <name>LockPanel</name>
     <message>
-        <location filename="../../gasdesk/ui/idle_lock.py" line="71"/>
+        <location filename="../../gasdesk/ui/idle_lock.py" line="69"/>
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/idle_lock.py" line="74"/>
+        <location filename="../../gasdesk/ui/idle_lock.py" line="72"/>
         <source>{name} ({badge}) is logged in at this counter.</source>
         <translation>{name}（{badge}）已在本窗口登录。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/idle_lock.py" line="79"/>
+        <location filename="../../gasdesk/ui/idle_lock.py" line="77"/>
         <source>Enter your password to continue.</source>
         <translation>请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/idle_lock.py" line="82"/>
+        <location filename="../../gasdesk/ui/idle_lock.py" line="80"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/idle_lock.py" line="85"/>
+        <location filename="../../gasdesk/ui/idle_lock.py" line="83"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
@@ -1990,18 +1990,18 @@
         <translation>{file}：不是UTF-8文本。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readback.py" line="86"/>
+        <location filename="../../gasdesk/domain/readback.py" line="69"/>
         <location filename="../../gasdesk/services/payments.py" line="188"/>
         <source>There is nothing to collect.</source>
         <translation>没有需要收取的费用。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readback.py" line="93"/>
+        <location filename="../../gasdesk/domain/readback.py" line="76"/>
         <source>Enter the cash the customer hands over.</source>
         <translation>请输入客户交付的现金。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readback.py" line="98"/>
+        <location filename="../../gasdesk/domain/readback.py" line="81"/>
         <source>The cash tendered ({tendered}) is less than the amount due ({due}).</source>
         <translation>实收现金（{tendered}）少于应收金额（{due}）。</translation>
     </message>
@@ -2016,7 +2016,7 @@
         <translation>评价原因应为{choices}之一，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/service_timing.py" line="43"/>
+        <location filename="../../gasdesk/domain/service_timing.py" line="40"/>
         <source>{setting} must be a whole number of seconds from {low} to {high}, not &apos;{value}&apos;.</source>
         <translation>{setting}必须是{low}至{high}之间的整数秒，而不是“{value}”。</translation>
     </message>
@@ -2338,7 +2338,7 @@
         <translation>请填写差额原因。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="220"/>
+        <location filename="../../gasdesk/services/shifts.py" line="221"/>
         <source>The reason is too long (at most {n} characters).</source>
         <translation>原因过长（最多{n}个字）。</translation>
     </message>
@@ -2368,53 +2368,53 @@
         <translation>交班前请与主管一起登记差额。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="66"/>
-        <location filename="../../gasdesk/services/shifts.py" line="230"/>
+        <location filename="../../gasdesk/services/shifts.py" line="67"/>
+        <location filename="../../gasdesk/services/shifts.py" line="231"/>
         <source>That shift does not exist.</source>
         <translation>该班次不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="106"/>
+        <location filename="../../gasdesk/services/shifts.py" line="107"/>
         <source>You have no open shift at counter {counter}: open one (count the float) before taking or handing back money.</source>
         <translation>您在 {counter} 号窗口没有已开的班次：收付款前请先开班（清点备用金）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="116"/>
+        <location filename="../../gasdesk/services/shifts.py" line="117"/>
         <source>Your open shift is at counter {other}; money at counter {counter} must belong to a shift at this counter.</source>
         <translation>您已开的班次在 {other} 号窗口；{counter} 号窗口的收付款必须属于本窗口的班次。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="127"/>
+        <location filename="../../gasdesk/services/shifts.py" line="128"/>
         <source>Your open shift is of {date}; count and close it, then open a shift for {today}.</source>
         <translation>您已开的班次是 {date} 的；请清点结班后，再开 {today} 的班次。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="168"/>
+        <location filename="../../gasdesk/services/shifts.py" line="169"/>
         <source>You already have an open shift (counter {counter}, {date}); close it first.</source>
         <translation>您已有未交班的班次（{counter}号窗口，{date}），请先交班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="178"/>
+        <location filename="../../gasdesk/services/shifts.py" line="179"/>
         <source>Counter {counter} already has an open shift ({badge}).</source>
         <translation>{counter}号窗口已有未交班的班次（{badge}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="254"/>
+        <location filename="../../gasdesk/services/shifts.py" line="255"/>
         <source>Give a reason for the cash paid in or out.</source>
         <translation>请填写现金存入或取出的原因。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="232"/>
+        <location filename="../../gasdesk/services/shifts.py" line="233"/>
         <source>This shift is already closed.</source>
         <translation>该班次已交班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="234"/>
+        <location filename="../../gasdesk/services/shifts.py" line="235"/>
         <source>This shift belongs to another teller.</source>
         <translation>该班次属于其他营业员。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/shifts.py" line="264"/>
+        <location filename="../../gasdesk/services/shifts.py" line="263"/>
         <source>The drawer does not hold that much cash; nothing was paid out.</source>
         <translation>钱箱现金不足，未取出。</translation>
     </message>
@@ -2535,57 +2535,57 @@
         <translation>预存款已被使用，不能冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="46"/>
+        <location filename="../../gasdesk/storage/backup.py" line="45"/>
         <source>The backup could not be written to {folder}: the disk is full. Nothing was left behind; free space and back up again.</source>
         <translation>无法将备份写入{folder}：磁盘已满。未留下任何不完整的文件，请清理空间后重新备份。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="51"/>
+        <location filename="../../gasdesk/storage/backup.py" line="50"/>
         <source>The backup could not be written to {folder}: the folder or its disk is read-only.</source>
         <translation>无法将备份写入{folder}：该文件夹或其所在磁盘为只读。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="55"/>
+        <location filename="../../gasdesk/storage/backup.py" line="54"/>
         <source>The backup could not be written to {folder}: the disk reported a read or write error. Nothing was left behind.</source>
         <translation>无法将备份写入{folder}：磁盘报告读写错误。未留下任何不完整的文件。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="60"/>
+        <location filename="../../gasdesk/storage/backup.py" line="59"/>
         <source>The backup could not be written to {folder}: the folder or its disk can no longer be reached.</source>
         <translation>无法将备份写入{folder}：无法访问该文件夹或其所在磁盘。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="67"/>
+        <location filename="../../gasdesk/storage/backup.py" line="66"/>
         <source>Nothing was restored: the disk of {folder} is full. The database is as it was; free space and restore again.</source>
         <translation>未恢复任何内容：{folder}所在磁盘已满。数据库保持原样，请清理空间后重新恢复。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="72"/>
+        <location filename="../../gasdesk/storage/backup.py" line="71"/>
         <source>Nothing was restored: {folder} is read-only. The database is as it was.</source>
         <translation>未恢复任何内容：{folder}为只读。数据库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="75"/>
+        <location filename="../../gasdesk/storage/backup.py" line="74"/>
         <source>Nothing was restored: the disk of {folder} reported a read or write error. The database is as it was.</source>
         <translation>未恢复任何内容：{folder}所在磁盘报告读写错误。数据库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="80"/>
+        <location filename="../../gasdesk/storage/backup.py" line="79"/>
         <source>Nothing was restored: {folder} can no longer be reached. The database is as it was.</source>
         <translation>未恢复任何内容：无法访问{folder}。数据库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="106"/>
+        <location filename="../../gasdesk/storage/backup.py" line="105"/>
         <source>Nothing was restored: {folder} cannot be written ({error}). The database is as it was.</source>
         <translation>未恢复任何内容：无法写入{folder}（{error}）。数据库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="159"/>
+        <location filename="../../gasdesk/storage/backup.py" line="158"/>
         <source>The shared PostgreSQL database is backed up on its server (pg_dump), not from a counter.</source>
         <translation>共享PostgreSQL数据库应在其服务器上备份（pg_dump），不能在窗口端备份。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/backup.py" line="203"/>
+        <location filename="../../gasdesk/storage/backup.py" line="202"/>
         <source>{file} cannot be read as a GasDesk database ({error}).</source>
         <translation>{file}无法作为燃气营业厅柜台数据库读取（{error}）。</translation>
     </message>
@@ -2615,7 +2615,7 @@
         <translation>{file}正在使用中：请在所有使用它的窗口上关闭燃气营业厅柜台程序，然后再恢复。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/cli_admin.py" line="247"/>
+        <location filename="../../gasdesk/cli_admin.py" line="243"/>
         <location filename="../../gasdesk/storage/backup.py" line="353"/>
         <source>There is no backup file {file}.</source>
         <translation>备份文件{file}不存在。</translation>
@@ -2842,37 +2842,37 @@
         <translation>尚未录入{year}年的节假日安排。请将{year}年官方放假安排添加到resources/holidays.toml；在此之前，期限按周一至周五并除去法定节假日预计。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_printing.py" line="73"/>
+        <location filename="../../gasdesk/ui/pdf_printing.py" line="72"/>
         <source>The print folder {folder} cannot be used: {reason}</source>
         <translation>打印文件夹 {folder} 无法使用：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_printing.py" line="113"/>
+        <location filename="../../gasdesk/ui/pdf_printing.py" line="112"/>
         <source>The document to print could not be read.</source>
         <translation>要打印的文档无法读取。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_printing.py" line="118"/>
+        <location filename="../../gasdesk/ui/pdf_printing.py" line="117"/>
         <source>The printer could not be opened.</source>
         <translation>无法打开打印机。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_printing.py" line="129"/>
+        <location filename="../../gasdesk/ui/pdf_printing.py" line="128"/>
         <source>The printer did not take the next page.</source>
         <translation>打印机未接收下一页。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_printing.py" line="136"/>
+        <location filename="../../gasdesk/ui/pdf_printing.py" line="135"/>
         <source>A page of the document could not be drawn.</source>
         <translation>文档的一页无法绘制。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_printing.py" line="146"/>
+        <location filename="../../gasdesk/ui/pdf_printing.py" line="145"/>
         <source>The printer did not finish the document.</source>
         <translation>打印机未能完成打印。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_printing.py" line="152"/>
+        <location filename="../../gasdesk/ui/pdf_printing.py" line="151"/>
         <source>The printer reported an error.</source>
         <translation>打印机报告错误。</translation>
     </message>
@@ -3263,68 +3263,68 @@
 <context>
     <name>OpenFormsPage</name>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="35"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="36"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="36"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="37"/>
         <source>Form</source>
         <translation>业务单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="37"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="38"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="38"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="39"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="39"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="40"/>
         <source>Received</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="40"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="41"/>
         <source>By</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="54"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="55"/>
         <source>Show closed forms too</source>
         <translation>同时显示已办结的业务单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="58"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="59"/>
         <source>Note for the history (what was done)</source>
         <translation>处理记录（所做处理）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="60"/>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="121"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="61"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="122"/>
         <source>Ne&amp;xt status</source>
         <translation>下一状态(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="63"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="64"/>
         <source>Print cop&amp;y</source>
         <translation>打印回执(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="119"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="120"/>
         <source>Ne&amp;xt status: {status}</source>
         <translation>下一状态(&amp;X)：{status}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="82"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="83"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="161"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="162"/>
         <source>{number} is now: {status}</source>
         <translation>{number}当前状态：{status}</translation>
     </message>
@@ -3332,22 +3332,22 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/open_shift_dialog.py" line="37"/>
+        <location filename="../../gasdesk/ui/open_shift_dialog.py" line="38"/>
         <source>Open a shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/open_shift_dialog.py" line="41"/>
+        <location filename="../../gasdesk/ui/open_shift_dialog.py" line="42"/>
         <source>Counter {counter}, {badge} {name}: count the opening float in the drawer by denomination. Enter moves on; Enter in the last field opens the shift.</source>
         <translation>{counter} 号窗口，{badge} {name}：请按面额清点钱箱中的备用金。回车到下一项；在最后一项按回车即开班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/open_shift_dialog.py" line="49"/>
+        <location filename="../../gasdesk/ui/open_shift_dialog.py" line="50"/>
         <source>Open shift (Enter)</source>
         <translation>开班（回车）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/open_shift_dialog.py" line="51"/>
+        <location filename="../../gasdesk/ui/open_shift_dialog.py" line="52"/>
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>
@@ -3355,7 +3355,7 @@
 <context>
     <name>OutageBanner</name>
     <message>
-        <location filename="../../gasdesk/ui/outage_banner.py" line="49"/>
+        <location filename="../../gasdesk/ui/outage_banner.py" line="51"/>
         <source>Gas outage at this address: {area}, {start} to {end} ({reason})</source>
         <translation>该地址停气通知：{area}，{start}至{end}（{reason}）</translation>
     </message>
@@ -3363,109 +3363,109 @@
 <context>
     <name>OutagesPage</name>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="57"/>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="58"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="69"/>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="70"/>
         <source>Re&amp;gister notice</source>
         <translation>登记通知(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="77"/>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="78"/>
         <source>New outage notice</source>
         <translation>新停气通知</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="79"/>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="80"/>
         <source>&amp;Street or road</source>
         <translation>街道/道路(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="80"/>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="81"/>
         <source>Co&amp;mmunity</source>
         <translation>小区(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="81"/>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="82"/>
         <source>Buildings</source>
         <translation>楼号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="82"/>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="90"/>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="83"/>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="91"/>
         <source>Start</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="83"/>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="84"/>
         <source>Expected restoration</source>
         <translation>预计复气时间</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="84"/>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="92"/>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="85"/>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="93"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="89"/>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="90"/>
         <source>Area</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="91"/>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="92"/>
         <source>Restoration</source>
         <translation>复气时间</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="93"/>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="94"/>
         <source>Peak</source>
         <translation>高峰</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="100"/>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="101"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="106"/>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="107"/>
         <source>&amp;Withdraw notice</source>
         <translation>撤销通知(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="110"/>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="111"/>
         <source>Address to check, Enter</source>
         <translation>输入要查询的地址，按Enter</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="175"/>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="176"/>
         <source>Cooking peak</source>
         <translation>做饭用气高峰</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="178"/>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="179"/>
         <source>The outage overlaps the cooking peak {window}. Outages should avoid peak hours. Register it anyway?</source>
         <translation>停气时段与做饭用气高峰（{window}）重叠。停气应避开用气高峰，仍要登记吗？</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="179"/>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="180"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="193"/>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="194"/>
         <source>Notice registered: {area}, {start} to {end}.</source>
         <translation>通知已登记：{area}，{start}至{end}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="223"/>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="224"/>
         <source>No planned outage affects this address.</source>
         <translation>该地址无计划停气。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/outages.py" line="227"/>
+        <location filename="../../gasdesk/ui/formdesk/outages.py" line="228"/>
         <source>Affected: {area}, {start} to {end}</source>
         <translation>受影响：{area}，{start}至{end}</translation>
     </message>
@@ -3604,52 +3604,52 @@
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="66"/>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="67"/>
         <source>&amp;Print (Ctrl+P)</source>
         <translation>打印(&amp;P)（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="69"/>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="70"/>
         <source>&amp;Save as PDF (Ctrl+S)</source>
         <translation>另存为PDF(&amp;S)（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="134"/>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="135"/>
         <source>Printed.</source>
         <translation>已打印。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="138"/>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="139"/>
         <source>Not printed: {reason}</source>
         <translation>未打印：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="144"/>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="145"/>
         <source>Save PDF</source>
         <translation>保存PDF</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="144"/>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="145"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="156"/>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="157"/>
         <source>{file} is the counter&apos;s own database; choose another name.</source>
         <translation>{file}是本柜台的数据库，请另选名称。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="177"/>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="178"/>
         <source>The PDF was not saved as {file}: the disk is full.</source>
         <translation>PDF未能保存为{file}：磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="179"/>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="180"/>
         <source>The PDF was not saved as {file}: the folder is read-only.</source>
         <translation>PDF未能保存为{file}：该文件夹为只读。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/pdf_preview.py" line="182"/>
+        <location filename="../../gasdesk/ui/pdf_preview.py" line="183"/>
         <source>The PDF was not saved as {file} ({error}).</source>
         <translation>PDF未能保存为{file}（{error}）。</translation>
     </message>
@@ -3675,32 +3675,32 @@
 <context>
     <name>PhrasePanel</name>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="83"/>
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="94"/>
         <source>Show to customer ({key})</source>
         <translation>展示给客户（{key}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="88"/>
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="99"/>
         <source>Customer display ({key})</source>
         <translation>客户显示屏（{key}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="155"/>
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="169"/>
         <source>The phrases file has mistakes; the built-in phrases are in use:</source>
         <translation>服务用语文件有误，正在使用内置服务用语：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="248"/>
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="287"/>
         <source>Last service: {time}</source>
         <translation>上次服务用时：{time}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="252"/>
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="291"/>
         <source>No customer being served</source>
         <translation>当前无服务客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/phrase_panel.py" line="261"/>
+        <location filename="../../gasdesk/ui/phrase_panel.py" line="300"/>
         <source>Service time {time} (limit {limit})</source>
         <translation>服务用时 {time}（限时 {limit}）</translation>
     </message>
@@ -3865,37 +3865,37 @@
 <context>
     <name>ReadingReportForm</name>
     <message>
-        <location filename="../../gasdesk/ui/records/reading_form.py" line="48"/>
+        <location filename="../../gasdesk/ui/records/reading_form.py" line="49"/>
         <source>Reading on the customer&apos;s meter, in m³ (up to 3 decimals):</source>
         <translation>客户表具读数，单位m³（最多3位小数）：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/reading_form.py" line="53"/>
+        <location filename="../../gasdesk/ui/records/reading_form.py" line="54"/>
         <source>e.g. 1234.567</source>
         <translation>如：1234.567</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/reading_form.py" line="58"/>
+        <location filename="../../gasdesk/ui/records/reading_form.py" line="59"/>
         <source>Record reading (Enter)</source>
         <translation>登记读数（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/reading_form.py" line="77"/>
+        <location filename="../../gasdesk/ui/records/reading_form.py" line="78"/>
         <source>If the customer confirms this reading, press Alt+Y to record it. To correct it, type in the field. Enter does not record it.</source>
         <translation>客户确认读数无误后，按 Alt+Y 登记；如需更正，直接在输入框中修改。按回车不会登记。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/reading_form.py" line="85"/>
+        <location filename="../../gasdesk/ui/records/reading_form.py" line="86"/>
         <source>Record anyway (Alt+Y)</source>
         <translation>核对无误，仍然登记（Alt+Y）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/reading_form.py" line="90"/>
+        <location filename="../../gasdesk/ui/records/reading_form.py" line="91"/>
         <source>Check again (Esc)</source>
         <translation>重新核对（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/reading_form.py" line="179"/>
+        <location filename="../../gasdesk/ui/records/reading_form.py" line="180"/>
         <source>Recorded {value} m³ on meter {meter}: {volume} m³ since the previous reading.</source>
         <translation>已登记表号{meter}读数{value} m³，较上次读数用气{volume} m³。</translation>
     </message>
@@ -3976,17 +3976,17 @@
 <context>
     <name>ReceiptCopyDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/records/reprint.py" line="60"/>
+        <location filename="../../gasdesk/ui/records/reprint.py" line="61"/>
         <source>Receipt {code} — copy (重印)</source>
         <translation>收据 {code} — 重印</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/reprint.py" line="60"/>
+        <location filename="../../gasdesk/ui/records/reprint.py" line="61"/>
         <source>Receipt {code}</source>
         <translation>收据 {code}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/reprint.py" line="84"/>
+        <location filename="../../gasdesk/ui/records/reprint.py" line="91"/>
         <source>Printed, but the print could not be recorded: {reason}</source>
         <translation>已打印，但打印记录未能保存：{reason}</translation>
     </message>
@@ -3994,47 +3994,47 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="52"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="53"/>
         <source>Receipt {code}</source>
         <translation>收据 {code}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="62"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="63"/>
         <source>Print (Enter)</source>
         <translation>打印（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="64"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="65"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="118"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="119"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="145"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="146"/>
         <source>Printed a copy marked 重印.</source>
         <translation>已打印标有“重印”的副本。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="147"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="148"/>
         <source>Printed.</source>
         <translation>已打印。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="148"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="149"/>
         <source>Print a copy (Enter)</source>
         <translation>打印副本（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="158"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="160"/>
         <source>Printed, but the print could not be recorded: {reason}</source>
         <translation>已打印，但打印记录未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="168"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="170"/>
         <source>Not printed: {reason}</source>
         <translation>未打印：{reason}</translation>
     </message>
@@ -4042,32 +4042,32 @@
 <context>
     <name>RecordsTab</name>
     <message>
-        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="57"/>
+        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="69"/>
         <source>Account or meter number, mobile digits, name, address, or initials such as zs (Ctrl+F)</source>
         <translation>户号或表号、手机号码、姓名、地址，或拼音首字母如 zs（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="84"/>
+        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="96"/>
         <source>No customer chosen</source>
         <translation>未选择客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="85"/>
+        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="97"/>
         <source>Type in the search field above; Enter picks the customer.</source>
         <translation>在上方搜索框输入，按Enter选择客户。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="170"/>
+        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="183"/>
         <source>{count} found; Down and Enter pick one.</source>
         <translation>找到{count}个，按↓和Enter选择。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="172"/>
+        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="185"/>
         <source>1 found; Enter picks it.</source>
         <translation>找到1个，按Enter选择。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="175"/>
+        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="188"/>
         <source>No customer found for “{text}”.</source>
         <translation>未找到“{text}”对应的客户。</translation>
     </message>
@@ -4126,127 +4126,127 @@
 <context>
     <name>SetUpDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="74"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="75"/>
         <source>GasDesk — set up this database</source>
         <translation>燃气营业厅柜台 — 初始设置</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="79"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="80"/>
         <source>The database {where} is empty. Set up the office, this PC&apos;s counter, the first supervisor and the receipt printer. Nothing is written until every field is valid. Enter moves to the next field; Esc quits.</source>
         <translation>数据库 {where} 是空的。请设置营业室、本机窗口、第一位主管和收据打印机。所有项目填写无误之前不会写入任何内容。回车到下一项；Esc 退出。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="90"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="91"/>
         <source>A new office…</source>
         <translation>新营业室…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="106"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="107"/>
         <source>Office</source>
         <translation>营业室</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="109"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="110"/>
         <source>From offices.toml</source>
         <translation>从 offices.toml 选取</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="110"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="111"/>
         <source>Code (starts the receipt numbers)</source>
         <translation>代码（收据编号前缀）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="111"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="112"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="112"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="113"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="113"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="114"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="114"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="115"/>
         <source>Business hours</source>
         <translation>营业时间</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="115"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="116"/>
         <source>Counters</source>
         <translation>窗口数</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="122"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="123"/>
         <source>Their staff are added with gasdesk user add; their PCs join this database by choosing their office and counter.</source>
         <translation>其员工用 gasdesk user add 添加；其窗口的电脑选择所在营业室和窗口即可接入本数据库。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="136"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="137"/>
         <source>This PC</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="139"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="140"/>
         <source>Counter number</source>
         <translation>窗口号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="140"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="141"/>
         <source>Receipt printer</source>
         <translation>收据打印机</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="143"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="144"/>
         <source>e.g. MS09</source>
         <translation>例如 MS09</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="149"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="150"/>
         <source>First supervisor</source>
         <translation>第一位主管</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="152"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="153"/>
         <source>Badge number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="153"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="154"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="154"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="155"/>
         <source>Password (at least 6 characters)</source>
         <translation>密码（至少6位）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="155"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="156"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="158"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="159"/>
         <source>Set up (Enter)</source>
         <translation>完成设置（回车）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="161"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="162"/>
         <source>Quit (Esc)</source>
         <translation>退出（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="245"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="246"/>
         <source>Also set up the company&apos;s other offices: {names}</source>
         <translation>同时设置公司的其他营业室：{names}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/setup_dialog.py" line="295"/>
+        <location filename="../../gasdesk/ui/setup_dialog.py" line="296"/>
         <source>The two passwords differ; type them again.</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
@@ -4254,122 +4254,122 @@
 <context>
     <name>ShiftPanel</name>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="55"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="72"/>
         <source>Open a shift: count the opening float</source>
         <translation>开班：清点备用金</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="58"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="75"/>
         <source>&amp;Open shift</source>
         <translation>开班(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="66"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="83"/>
         <source>Cash paid in or out of the drawer</source>
         <translation>钱箱现金存入/取出</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="70"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="87"/>
         <source>Amount, e.g. 500.00</source>
         <translation>金额，如：500.00</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="73"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="90"/>
         <source>Reason, e.g. bank deposit</source>
         <translation>原因，如：解缴银行</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="75"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="92"/>
         <source>Pay &amp;in</source>
         <translation>存入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="76"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="93"/>
         <source>Pay o&amp;ut</source>
         <translation>取出(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="96"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="113"/>
         <source>Expected against counted</source>
         <translation>应有与实点对比</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="111"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="128"/>
         <source>Record &amp;difference…</source>
         <translation>登记差额(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="113"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="130"/>
         <source>Count &amp;again</source>
         <translation>重新清点(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="114"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="131"/>
         <source>C&amp;lose shift</source>
         <translation>交班(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="182"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="204"/>
         <source>No open shift at this counter.</source>
         <translation>本窗口当前未开班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="189"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="211"/>
         <source>Shift of {badge} at counter {counter}, {date}, opened {time}; float ¥{float}; {n} payments.</source>
         <translation>{badge}的班次：{counter}号窗口，{date}，{time}开班；备用金 ¥{float}；收费{n}笔。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="215"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="237"/>
         <source>Cash: float ¥{float} + taken ¥{taken} − change ¥{change} + paid in ¥{pin} − paid out ¥{pout} − voids ¥{voids} = expected ¥{expected}.</source>
         <translation>现金：备用金 ¥{float} + 收款 ¥{taken} − 找零 ¥{change} + 存入 ¥{pin} − 取出 ¥{pout} − 冲正 ¥{voids} = 应有 ¥{expected}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="228"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="250"/>
         <source>Payments or cash movements were recorded after this count: count again.</source>
         <translation>本次清点后又有收费或现金存取记录，请重新清点。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="262"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="284"/>
         <source>Shift opened.</source>
         <translation>已开班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="291"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="311"/>
         <source>Paid in ¥{amount}.</source>
         <translation>已存入 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="291"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="311"/>
         <source>Paid out ¥{amount}.</source>
         <translation>已取出 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="318"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="339"/>
         <source>Count recorded: ¥{total} in the drawer.</source>
         <translation>清点已登记：钱箱内共 ¥{total}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="337"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="357"/>
         <source>Record a difference</source>
         <translation>登记差额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="338"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="358"/>
         <source>{method}: {difference}. Give the reason; a supervisor confirms it.</source>
         <translation>{method}：{difference}。请填写原因，由主管确认。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="341"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="361"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="368"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="388"/>
         <source>{difference} recorded, approved by {badge}.</source>
         <translation>已登记{difference}，由{badge}确认。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="386"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="406"/>
         <source>Shift closed: expected ¥{expected}, counted ¥{counted}.</source>
         <translation>已交班：应有 ¥{expected}，实点 ¥{counted}。</translation>
     </message>
@@ -4575,7 +4575,7 @@
         <translation>该笔收费不能冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/todays_payments.py" line="133"/>
+        <location filename="../../gasdesk/ui/fees/todays_payments.py" line="132"/>
         <source>Voided; void slip {code}.</source>
         <translation>已冲正，冲正单号{code}。</translation>
     </message>
@@ -4634,42 +4634,42 @@
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/visits.py" line="38"/>
+        <location filename="../../gasdesk/ui/formdesk/visits.py" line="39"/>
         <source>Due</source>
         <translation>回访期限</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/visits.py" line="39"/>
+        <location filename="../../gasdesk/ui/formdesk/visits.py" line="40"/>
         <source>Form</source>
         <translation>业务单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/visits.py" line="40"/>
+        <location filename="../../gasdesk/ui/formdesk/visits.py" line="41"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/visits.py" line="41"/>
+        <location filename="../../gasdesk/ui/formdesk/visits.py" line="42"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/visits.py" line="42"/>
+        <location filename="../../gasdesk/ui/formdesk/visits.py" line="43"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/visits.py" line="57"/>
+        <location filename="../../gasdesk/ui/formdesk/visits.py" line="58"/>
         <source>What the customer said</source>
         <translation>客户意见</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/visits.py" line="62"/>
+        <location filename="../../gasdesk/ui/formdesk/visits.py" line="63"/>
         <source>Recor&amp;d return visit</source>
         <translation>登记回访(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/visits.py" line="108"/>
+        <location filename="../../gasdesk/ui/formdesk/visits.py" line="109"/>
         <source>Return visit for {number} recorded.</source>
         <translation>{number}的回访已登记。</translation>
     </message>
@@ -4677,47 +4677,47 @@
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="44"/>
+        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="45"/>
         <source>Void payment {code}</source>
         <translation>冲正收费 {code}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="47"/>
+        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="48"/>
         <source>{kind} {code}: account {number} {name}, {method} ¥{amount}</source>
         <translation>{kind} {code}：户号 {number} {name}，{method} ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="59"/>
+        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="60"/>
         <source>A void needs a supervisor. The payment stays on record; a reversing entry and a void slip are made.</source>
         <translation>冲正需值班主管授权。原收费记录保留，系统将另行生成一笔冲正记录和冲正单。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="70"/>
+        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="71"/>
         <source>e.g. wrong amount entered, customer changed payment method</source>
         <translation>如：金额录入错误、客户更换支付方式</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="73"/>
+        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="74"/>
         <source>Supervisor badge:</source>
         <translation>主管工号：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="74"/>
+        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="75"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="75"/>
+        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="76"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="77"/>
+        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="78"/>
         <source>Void (Enter)</source>
         <translation>冲正（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="79"/>
+        <location filename="../../gasdesk/ui/fees/void_dialog.py" line="80"/>
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>

@@ -68,15 +68,16 @@ def walk_pages(sweep: Sweep, window, name: str) -> None:  # type: ignore[no-unty
 def test_login_and_every_tab_and_page(zh, database, qtbot) -> None:  # type: ignore[no-untyped-def]
     from gasdesk.demo import DEMO_PASSWORD
     from gasdesk.services import accounts
+    from gasdesk.settings import open_settings
     from gasdesk.storage.models import Account
-    from gasdesk.ui.application import Controller, make_settings
+    from gasdesk.ui.application import Controller
     from gasdesk.ui.form_widgets import LineField
     from gasdesk.ui.worker import DbWorker
 
     worker = DbWorker()
     sweep = Sweep(qtbot, worker)
     try:
-        controller = Controller(worker, make_settings(), "MS", 1)
+        controller = Controller(worker, open_settings(), "MS", 1)
         login = controller.show_login()
         qtbot.addWidget(login)
         sweep.look("login")
@@ -163,7 +164,7 @@ def test_payment_read_back_receipt_void_reprint_and_customer_display(  # type: i
     zh_window, qtbot, tmp_path
 ) -> None:
     from gasdesk.demo import DEMO_PASSWORD, DEMO_STAFF
-    from gasdesk.ui.fees.settings import OUTPUT_DIR_KEY
+    from gasdesk.settings import OUTPUT_DIR
 
     window = zh_window
     ctx = window.ctx
@@ -210,7 +211,7 @@ def test_payment_read_back_receipt_void_reprint_and_customer_display(  # type: i
     qtbot.waitUntil(lambda: receipt._dialog is not None and receipt._dialog.isVisible())
     sweep.look("print dialog")
     receipt._dialog.reject()
-    ctx.settings.setValue(OUTPUT_DIR_KEY, str(tmp_path / "printed"))
+    ctx.settings.set(OUTPUT_DIR, str(tmp_path / "printed"))
     qtbot.keyClick(receipt, ENTER)
     qtbot.waitUntil(lambda: receipt.prints == 1)
     sweep.look("printed")
@@ -272,15 +273,15 @@ def test_shift_count_difference_close_day_reports_export_and_figures(  # type: i
     from gasdesk.demo import DEMO_PASSWORD
     from gasdesk.domain.events import PaymentCommitted
     from gasdesk.services import auth
+    from gasdesk.settings import open_settings
     from gasdesk.storage.models_days import BusinessDay
-    from gasdesk.ui.application import make_settings
     from gasdesk.ui.context import AppContext
     from gasdesk.ui.tabs.dayend_tab import DayEndTab
     from tests.dayend_support import pay, seed
 
     setup = seed()
     session = auth.login("MS01", DEMO_PASSWORD, setup.counter_ids[0])
-    ctx = AppContext(session=session, worker=worker, settings=make_settings())
+    ctx = AppContext(session=session, worker=worker, settings=open_settings())
     tab = DayEndTab(ctx)
     qtbot.addWidget(tab)
     tab.resize(1366, 768)

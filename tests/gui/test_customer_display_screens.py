@@ -23,7 +23,7 @@ CHILD = textwrap.dedent(
     from pathlib import Path
     from PySide6.QtWidgets import QApplication, QMainWindow
     app = QApplication(sys.argv[:1])
-    from gasdesk.ui.application import make_settings
+    from gasdesk.settings import open_settings
     from gasdesk.ui.context import AppContext
     from gasdesk.ui.customer_display import existing_customer_display
     from gasdesk.ui.phrase_panel import PhrasePanel
@@ -32,7 +32,7 @@ CHILD = textwrap.dedent(
 
     world = make_world(Path(tempfile.mkdtemp()))
     worker = DbWorker()
-    ctx = AppContext(session=counter_session(world), worker=worker, settings=make_settings())
+    ctx = AppContext(session=counter_session(world), worker=worker, settings=open_settings())
     teller = next(s for s in app.screens() if s.name() == "teller")
     window = QMainWindow()
     window.setScreen(teller)
@@ -89,7 +89,7 @@ def test_display_opens_full_screen_on_the_second_screen(tmp_path: Path) -> None:
 def test_with_one_screen_the_display_is_a_normal_window_opened_by_the_teller(
     qtbot, tmp_path: Path
 ) -> None:
-    from gasdesk.ui.application import make_settings
+    from gasdesk.settings import open_settings
     from gasdesk.ui.context import AppContext
     from gasdesk.ui.customer_display import existing_customer_display
     from gasdesk.ui.phrase_panel import PhrasePanel
@@ -100,7 +100,7 @@ def test_with_one_screen_the_display_is_a_normal_window_opened_by_the_teller(
     world = make_world(tmp_path)
     worker = DbWorker()
     try:
-        ctx = AppContext(session=counter_session(world), worker=worker, settings=make_settings())
+        ctx = AppContext(session=counter_session(world), worker=worker, settings=open_settings())
         panel = PhrasePanel(ctx)
         qtbot.addWidget(panel)
         panel.show()

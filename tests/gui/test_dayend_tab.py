@@ -25,10 +25,10 @@ from gasdesk.domain.events import (
 )
 from gasdesk.domain.text import UserError
 from gasdesk.services import auth
+from gasdesk.settings import open_settings
 from gasdesk.storage.models import Payment, Shift
 from gasdesk.storage.models_dayend import CashCount, CashMovement, DayClosure, ShiftDifference
 from gasdesk.storage.models_days import BusinessDay
-from gasdesk.ui.application import make_settings
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.tabs.dayend_tab import DayEndTab
 from tests.dayend_support import Setup, pay, seed, void
@@ -43,7 +43,7 @@ def setup(empty_database: Path) -> Setup:
 @pytest.fixture
 def tab(setup: Setup, qtbot, worker):  # type: ignore[no-untyped-def]
     session = auth.login("MS01", DEMO_PASSWORD, setup.counter_ids[0])
-    ctx = AppContext(session=session, worker=worker, settings=make_settings())
+    ctx = AppContext(session=session, worker=worker, settings=open_settings())
     widget = DayEndTab(ctx)
     qtbot.addWidget(widget)
     widget.resize(1200, 800)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox, QToolButton, 
 from gasdesk.demo import DEMO_PASSWORD
 from gasdesk.services import auth
 from gasdesk.services.day_export import ExportError, export_day_csv
+from gasdesk.settings import open_settings
 from gasdesk.storage.models import Office, db
-from gasdesk.ui.application import make_settings
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.file_dialogs import SafeFileDialog
 from gasdesk.ui.pdf_preview import PdfPreview
@@ -39,7 +39,7 @@ def setup(empty_database: Path) -> Setup:
 @pytest.fixture
 def day(setup: Setup, qtbot, worker):  # type: ignore[no-untyped-def]
     session = auth.login("MS01", DEMO_PASSWORD, setup.counter_ids[0])
-    ctx = AppContext(session=session, worker=worker, settings=make_settings())
+    ctx = AppContext(session=session, worker=worker, settings=open_settings())
     tab = DayEndTab(ctx)
     qtbot.addWidget(tab)
     tab.resize(1200, 800)

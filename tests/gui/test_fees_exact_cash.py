@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
+from gasdesk import settings
 from gasdesk.services.accounts import get_account
 from gasdesk.storage.models import Payment, ReceiptPrint
 from gasdesk.ui.fees.readback_dialog import ReadBackDialog
@@ -101,7 +102,7 @@ def test_the_windows_of_a_payment_are_released_when_closed(
 ) -> None:  # type: ignore[no-untyped-def]
     """A counter takes hundreds of payments a day in one process: a read-back or
     receipt window kept after it closed would hold its memory until the log-out."""
-    fee_ctx.settings.setValue("printing/silent", True)
+    fee_ctx.settings.set(settings.SILENT_PRINTING, True)
     for account in (fee_data.house, fee_data.prepay):
         choose(qtbot, fee_ctx, tab, account.id)
         if tab.statement is None or tab.statement.due_fen <= 0:

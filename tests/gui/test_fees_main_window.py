@@ -10,6 +10,7 @@ import pypdfium2 as pdfium
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from gasdesk import settings
 from gasdesk.storage.models import AuditEvent, Payment, Receipt, ReceiptPrint
 from gasdesk.ui.main_window import MainWindow
 from tests import fees_support
@@ -24,7 +25,7 @@ on_shift = fees_support.on_shift
 def test_cash_payment_from_the_customer_bar_to_the_printed_receipt(
     qtbot, fee_ctx, on_shift, fee_data: FeeData, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    fee_ctx.settings.setValue("printing/silent", True)  # the counter prints without a dialog
+    fee_ctx.settings.set(settings.SILENT_PRINTING, True)  # the counter prints without a dialog
     window = MainWindow(fee_ctx)
     window.show()
     qtbot.waitExposed(window)

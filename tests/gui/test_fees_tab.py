@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from gasdesk import settings
 from gasdesk.domain.events import (
     Committed,
     PaymentCommitted,
@@ -392,7 +393,7 @@ def test_a_reprint_is_marked_and_logged(qtbot, fee_ctx, fee_data: FeeData, tab: 
 def test_silent_printing_prints_when_the_receipt_opens(
     qtbot, fee_ctx, fee_data: FeeData, tab: FeesTab, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    fee_ctx.settings.setValue("printing/silent", True)
+    fee_ctx.settings.set(settings.SILENT_PRINTING, True)
     choose(qtbot, fee_ctx, tab, fee_data.house.id)
     type_here(qtbot, "200")
     qtbot.waitUntil(lambda: tab.readback_dialog is not None)

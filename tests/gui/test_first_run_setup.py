@@ -14,8 +14,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from gasdesk.app import make_settings
+from gasdesk import settings as keys
 from gasdesk.services.office_setup import set_up_office
+from gasdesk.settings import open_settings
 from gasdesk.storage.db import URL_ENV, open_database
 from gasdesk.storage.models import Account, AuditEvent, Counter, Office, Staff, TariffVersion, db
 from gasdesk.ui.application import Controller, open_counter_database
@@ -98,7 +99,7 @@ def written_rows() -> tuple[int, ...]:
 
 
 def run_first_set_up(qtbot, worker, tmp_path: Path, shared: bool) -> Controller:  # type: ignore[no-untyped-def]
-    controller = Controller(worker, make_settings(), None, None)
+    controller = Controller(worker, open_settings(), None, None)
     dialog = controller.start()
     assert isinstance(dialog, SetUpDialog)
     qtbot.addWidget(dialog)
@@ -150,7 +151,7 @@ def run_first_set_up(qtbot, worker, tmp_path: Path, shared: bool) -> Controller:
     assert dialog.error.text() != "" and focused() is dialog.password
     assert dialog.password.text() == dialog.again.text() == ""
     assert written_rows() == before
-    assert make_settings().value("counter/number") is None  # no settings either
+    assert open_settings().get(keys.COUNTER_NUMBER) is None  # no settings either
 
     qtbot.keyClicks(dialog.password, PASSWORD)
     enter(qtbot)
@@ -197,10 +198,10 @@ def test_first_run_sets_up_the_office_and_logs_the_supervisor_in(
     else:
         assert Office.select().count() == 1 and kinds.count("office_set_up") == 1
 
-    settings = make_settings()
-    assert settings.value("counter/office") == "MS"
-    assert int(settings.value("counter/number")) == 2
-    assert settings.value("printing/output_dir") == str(tmp_path / "receipts")
+    settings = open_settings()
+    assert settings.get(keys.COUNTER_OFFICE) == "MS"
+    assert settings.get(keys.COUNTER_NUMBER) == 2
+    assert settings.get(keys.OUTPUT_DIR) == str(tmp_path / "receipts")
     release(qtbot, worker, controller)
 
 
@@ -220,7 +221,7 @@ def test_a_second_counter_joins_by_picking_office_and_counter(
     # the second PC: its own settings file, the same database
     monkeypatch.setenv("GASDESK_SETTINGS", str(tmp_path / "second-pc.ini"))
     before = written_rows()
-    controller = Controller(worker, make_settings(), None, None)
+    controller = Controller(worker, open_settings(), None, None)
     dialog = controller.start()
     assert isinstance(dialog, JoinCounterDialog)
     qtbot.addWidget(dialog)
@@ -234,9 +235,9 @@ def test_a_second_counter_joins_by_picking_office_and_counter(
     enter(qtbot)  # Enter in the last field joins
     qtbot.waitUntil(lambda: controller.login is not None)
     assert written_rows() == before  # joining writes nothing into the database
-    settings = make_settings()
-    assert (settings.value("counter/office"), int(settings.value("counter/number"))) == ("MS", 3)
-    assert settings.value("printing/output_dir") == str(tmp_path / "second-receipts")
+    settings = open_settings()
+    assert (settings.get(keys.COUNTER_OFFICE), settings.get(keys.COUNTER_NUMBER)) == ("MS", 3)
+    assert settings.get(keys.OUTPUT_DIR) == str(tmp_path / "second-receipts")
 
     login = controller.login
     assert isinstance(login, LoginDialog)
@@ -252,7 +253,7 @@ def test_a_second_counter_joins_by_picking_office_and_counter(
     release(qtbot, worker, controller)
 
     # the next start of this PC goes straight to the login
-    again = Controller(worker, make_settings(), None, None)
+    again = Controller(worker, open_settings(), None, None)
     login_again = again.start()
     qtbot.addWidget(login_again)
     assert isinstance(login_again, LoginDialog)
@@ -262,9 +263,9 @@ def test_a_counter_the_database_lacks_asks_again(qtbot, worker, tmp_path) -> Non
     path = tmp_path / "office.db"
     open_database(path)
     set_up_office("MS", "MS09", "张伟", PASSWORD)
-    settings = make_settings()
-    settings.setValue("counter/office", "MS")
-    settings.setValue("counter/number", 7)
+    settings = open_settings()
+    settings.set(keys.COUNTER_OFFICE, "MS")
+    settings.set(keys.COUNTER_NUMBER, 7)
     dialog = Controller(worker, settings, None, None).start()
     qtbot.addWidget(dialog)
     assert isinstance(dialog, JoinCounterDialog)
@@ -275,7 +276,7 @@ def test_a_counter_the_database_lacks_asks_again(qtbot, worker, tmp_path) -> Non
 def test_set_up_elsewhere_in_the_meantime_leads_to_the_join_dialog(qtbot, worker, tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "office.db"
     assert open_counter_database(str(path), new=True) is False
-    controller = Controller(worker, make_settings(), None, None)
+    controller = Controller(worker, open_settings(), None, None)
     dialog = controller.start()  # the controller releases it
     assert isinstance(dialog, SetUpDialog)
     worker.run_sync(set_up_office, "MS", "MS08", "李强", PASSWORD)  # another counter was quicker
@@ -289,5 +290,5 @@ def test_set_up_elsewhere_in_the_meantime_leads_to_the_join_dialog(qtbot, worker
     qtbot.waitUntil(lambda: controller.join_dialog is not None)
     qtbot.addWidget(controller.join_dialog)
     assert Staff.select().count() == 1  # MS09 was not added beside MS08
-    assert make_settings().value("counter/number") is None
+    assert open_settings().get(keys.COUNTER_NUMBER) is None
     db.close()

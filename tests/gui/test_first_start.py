@@ -115,10 +115,10 @@ def test_a_database_named_with_db_that_is_not_there_is_refused_and_not_made(
 
 
 def test_a_database_named_in_the_settings_is_refused_the_same_way(tmp_path, demo_home, capsys):
-    from gasdesk.app import make_settings
+    from gasdesk import settings
 
     named = tmp_path / "from-settings.db"
-    make_settings().setValue("db/path", str(named))
+    settings.open_settings().set(settings.DB_PATH, str(named))
     assert run_gui(_args(None)) == 2
     assert not named.exists()
     open_database(named).close()

@@ -8,13 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from gasdesk.demo import DEMO_PASSWORD
+from gasdesk.settings import open_settings
 from gasdesk.storage.models import Account, AuditEvent
-from gasdesk.ui.application import Controller, make_settings
+from gasdesk.ui.application import Controller
 from tests.helpers import type_text, wait_idle
 
 
 def make_controller(worker) -> Controller:  # type: ignore[no-untyped-def]
-    return Controller(worker, make_settings(), "MS", 1)
+    return Controller(worker, open_settings(), "MS", 1)
 
 
 def type_login(qtbot, login, badge: str, password: str) -> None:  # type: ignore[no-untyped-def]

@@ -17,6 +17,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from gasdesk import settings
 from gasdesk.domain.events import (
     CustomerSelected,
     Farewell,
@@ -26,15 +27,15 @@ from gasdesk.domain.events import (
     Refused,
 )
 from gasdesk.services import accounts
+from gasdesk.settings import open_settings
 from gasdesk.storage.models_service import Rating, ServiceVisit
-from gasdesk.ui.application import make_settings
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.customer_bar import CustomerBar
 from gasdesk.ui.customer_display import WELCOME, CustomerDisplay
 from gasdesk.ui.phrase_model import PhraseListModel
 from gasdesk.ui.phrase_panel import PhrasePanel
 from gasdesk.ui.service_visits import EXTRAS_KEY, VisitTracker
-from tests.helpers import heard, wait_idle
+from tests.helpers import heard, wait_idle, write_setting_text
 from tests.service_fixtures import World, counter_session, make_payment, make_world
 
 AMOUNT = re.compile(r"\d+\.\d{2}")
@@ -55,9 +56,9 @@ def world(tmp_path) -> World:
 
 @pytest.fixture
 def counter_ctx(world, worker) -> Iterator[AppContext]:
-    settings = make_settings()
-    settings.setValue("service/wait_prompt_seconds", 1)
-    ctx = AppContext(session=counter_session(world), worker=worker, settings=settings)
+    store = open_settings()
+    store.set(settings.WAIT_PROMPT, 1)
+    ctx = AppContext(session=counter_session(world), worker=worker, settings=store)
     yield ctx
     # as at log-out: the display, the visit tracker (its rating timer may be running) and
     # the events go now, on this thread, not whenever the garbage collector next runs,
@@ -233,7 +234,7 @@ def test_service_over_the_limit_turns_to_the_apology(world, counter_ctx, panel, 
 
 
 def test_limit_comes_from_the_counter_settings(world, counter_ctx, qtbot):
-    counter_ctx.settings.setValue("service/limit_seconds", 120)
+    counter_ctx.settings.set(settings.SERVICE_LIMIT, 120)
     p = PhrasePanel(counter_ctx)
     qtbot.addWidget(p)
     assert p.rules.limit_seconds == 120
@@ -243,7 +244,7 @@ def test_limit_comes_from_the_counter_settings(world, counter_ctx, qtbot):
 
 
 def test_bad_limit_setting_is_reported(world, counter_ctx, qtbot):
-    counter_ctx.settings.setValue("service/limit_seconds", "five minutes")
+    write_setting_text(counter_ctx.settings, "service/limit_seconds", "five minutes")
     p = PhrasePanel(counter_ctx)
     qtbot.addWidget(p)
     assert p.rules.limit_seconds == 300
@@ -327,7 +328,7 @@ def test_bad_phrases_file_is_reported_and_builtin_phrases_used(world, counter_ct
         'moments = ["farewell"]\n',
         encoding="utf-8",
     )
-    counter_ctx.settings.setValue("phrases/file", str(bad))
+    counter_ctx.settings.set(settings.PHRASES_FILE, str(bad))
     p = PhrasePanel(counter_ctx)
     qtbot.addWidget(p)
     text = p.problems.text()

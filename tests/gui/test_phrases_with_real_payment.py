@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from gasdesk import settings
 from gasdesk.domain.money import capital_amount
 from gasdesk.storage.models import Payment, Receipt
 from gasdesk.storage.models_service import Rating, ServiceVisit
@@ -31,7 +32,7 @@ class FakeClock:
 def test_cash_payment_with_phrases_display_rating_and_service_time(
     qtbot, fee_ctx, on_shift, fee_data: FeeData
 ) -> None:  # type: ignore[no-untyped-def]
-    fee_ctx.settings.setValue("printing/silent", True)
+    fee_ctx.settings.set(settings.SILENT_PRINTING, True)
     clock = FakeClock()
     fee_ctx.extras[EXTRAS_KEY] = VisitTracker(fee_ctx, clock=clock)
     window = MainWindow(fee_ctx)

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication
 
 import gasdesk.ui.fees.receipt_dialog as receipt_dialog
 from gasdesk.services.receipts import record_print
+from gasdesk.settings import OUTPUT_DIR
 from gasdesk.storage.models import AuditEvent, FormEvent, ReceiptPrint
-from gasdesk.ui.fees.settings import OUTPUT_DIR_KEY
 from gasdesk.ui.fees.tab import FeesTab
 from gasdesk.ui.pdf_printing import MAX_DPI
 from tests import fees_support
@@ -187,7 +187,7 @@ def test_form_copies_print_to_the_output_folder_and_a_reprint_says_so(
         at=dt.datetime(2026, 9, 30, 10, 15),
     )
     ctx = make_ctx(forms_world, tmp_path)
-    ctx.settings.setValue(OUTPUT_DIR_KEY, str(tmp_path / "printed"))
+    ctx.settings.set(OUTPUT_DIR, str(tmp_path / "printed"))
     forms = FormsTab(ctx)
     qtbot.addWidget(forms)
     forms.show()

@@ -12,8 +12,10 @@ from PySide6.QtCore import QLocale
 from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import QApplication
 
-from gasdesk.app import build_parser, make_settings, ui_language
-from gasdesk.ui.application import install_translators
+from gasdesk import settings_ini
+from gasdesk.app import build_parser
+from gasdesk.settings import open_settings
+from gasdesk.ui.application import install_translators, ui_language
 
 
 def test_screenshot_command_renders_login_and_every_tab(tmp_path: Path) -> None:
@@ -46,8 +48,8 @@ def test_chinese_is_the_default_language(ctx, qtbot) -> None:  # type: ignore[no
     """A counter with no language setting, started without --lang, speaks Chinese: the
     language is chosen as `run_gui` chooses it."""
     app = QApplication.instance()
-    settings = make_settings()
-    assert settings.value("ui/language") is None  # a fresh counter
+    settings = open_settings()
+    assert "ui/language" not in settings_ini.read_file(settings.path)  # a fresh counter
     args = build_parser().parse_args([])
     locale_before = QLocale()
     translators = install_translators(app, ui_language(settings, args.lang))

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QLabel, QStyle, QTableView, QWidget
 
 import gasdesk.ui.window_fit as window_fit
 from gasdesk.ui.main_window import MainWindow
-from gasdesk.ui.window_fit import GEOMETRY_KEY, TITLE_BAR, client_area
+from gasdesk.ui.window_fit import TITLE_BAR, client_area
 from tests import fees_support
 from tests.fees_support import FeeData
-from tests.helpers import settle
+from tests.helpers import settle, write_setting_text
 
 fee_data = fees_support.fee_data
 fee_ctx = fees_support.fee_ctx
@@ -133,7 +133,7 @@ def test_the_window_opens_where_it_was_left(qtbot, fee_ctx, hall_screen: QRect) 
     assert second.geometry() == left
     second.close()
     # kept on a larger screen: moved and shrunk into this one
-    fee_ctx.settings.setValue(GEOMETRY_KEY, "300,200,1900,1000")
+    write_setting_text(fee_ctx.settings, "ui/main_window_geometry", "300,200,1900,1000")
     third = open_window(qtbot, fee_ctx)
     assert inside(third.geometry(), client_area(hall_screen))
     third.setWindowState(Qt.WindowState.WindowMaximized)

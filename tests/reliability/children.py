@@ -11,7 +11,7 @@ from pathlib import Path
 
 from peewee import fn
 
-from gasdesk.storage import audit
+from gasdesk.storage import audit_verify
 from gasdesk.storage.db import integrity_check
 from gasdesk.storage.models import Account, AuditEvent, Payment, Receipt
 
@@ -51,7 +51,7 @@ class Holdings:
     payment_sum_fen: int
     balance_sum_fen: int
     payment_events: int
-    verify: audit.VerifyResult
+    verify: audit_verify.VerifyResult
     integrity: list[str]
 
 
@@ -68,6 +68,6 @@ def holdings() -> Holdings:
         payment_sum_fen=Payment.select(fn.COALESCE(fn.SUM(Payment.amount_fen), 0)).scalar(),
         balance_sum_fen=Account.select(fn.COALESCE(fn.SUM(Account.balance_fen), 0)).scalar(),
         payment_events=AuditEvent.select().where(AuditEvent.kind == "payment").count(),
-        verify=audit.verify(),
+        verify=audit_verify.verify(),
         integrity=integrity_check().messages,
     )

@@ -17,7 +17,7 @@ from gasdesk.domain.fees import PaymentRequest, ReceiptInfo
 from gasdesk.services import shifts
 from gasdesk.services.day_close import close_day
 from gasdesk.services.payments import collect_payment
-from gasdesk.storage import audit
+from gasdesk.storage import audit, audit_verify
 from gasdesk.storage.models import AuditEvent
 from tests.fees_support import PASSWORD, TODAY, FeeData
 from tests.helpers import close_test_shift
@@ -88,7 +88,7 @@ def close_a_day(data: FeeData) -> ClosedDay:
     shifts.pay_in(data.shift_id, data.teller.id, 10_000, "备用金补充")
     close_test_shift(data.shift_id, data.teller.id)
     closure = close_day(data.ms.id, TODAY, data.supervisor.badge, PASSWORD)
-    result = audit.verify()
+    result = audit_verify.verify()
     assert result.ok, result.problems
     return ClosedDay(data, bill, wechat, cash, closure)
 

@@ -14,7 +14,7 @@ from peewee import Database
 
 from gasdesk.cli_admin import run_key, run_verify
 from gasdesk.cli_text import refusal_text
-from gasdesk.storage import audit
+from gasdesk.storage import audit, audit_verify
 from gasdesk.storage.audit_key import AuditKeyError
 from gasdesk.storage.db import open_database
 from gasdesk.storage.models import AuditEvent, Payment, db
@@ -65,7 +65,7 @@ def test_a_missing_or_damaged_key_stops_every_write_and_no_key_is_made(
     assert "审计密钥文件" in chinese and "gasdesk key restore" in chinese
     assert Payment.select().count() == payments
     assert key.exists() == (content is not None)  # nothing made a key
-    result = audit.verify()
+    result = audit_verify.verify()
     assert not result.ok
     assert "key_unusable" in result.counts
 
@@ -113,7 +113,7 @@ def test_key_new_rotates_the_key_and_records_it_sealed_with_the_old_one(
     rotated = AuditEvent.select().order_by(AuditEvent.seq.desc()).first()
     assert rotated.kind == audit.KEY_ROTATED
     pay("1001000001", 100)  # sealed with the new key
-    result = audit.verify()
+    result = audit_verify.verify()
     assert result.ok, result.problems
     ring = audit.key_ring()
     assert ring is not None and result.keys == ring.fingerprints  # old, then new
@@ -128,7 +128,7 @@ def test_key_restore_puts_the_backup_back(cli: list[str], tmp_path: Path) -> Non
     assert run_key([*cli, "restore", str(saved)]) == 0
     open_database(tmp_path / "gasdesk.db", key_path=tmp_path / "audit.key")
     pay("1001000001", 100)
-    assert audit.verify().ok
+    assert audit_verify.verify().ok
     db.close()
 
 
@@ -163,7 +163,7 @@ def test_a_lost_key_is_replaced_only_on_request_and_verify_says_what_it_cannot_c
     assert run_key([*cli, "new", "--lost"]) == 0
     open_database(tmp_path / "gasdesk.db", key_path=tmp_path / "audit.key")
     pay("1001000001", 100)
-    result = audit.verify()
+    result = audit_verify.verify()
     assert result.ok, result.problems
     assert [f.code for f in result.warnings] == ["key_lost"]
     assert result.warnings[0].item == "#1-#3"  # the anchor, the shift, the first payment

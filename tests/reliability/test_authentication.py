@@ -21,7 +21,7 @@ from gasdesk.services.auth import (
     unlock_badge,
     verify_supervisor,
 )
-from gasdesk.storage import audit
+from gasdesk.storage import audit_verify
 from gasdesk.storage.db import write_transaction
 from gasdesk.storage.models import AuditEvent, Counter, Office, Staff, db, now
 
@@ -72,7 +72,7 @@ def test_four_wrong_passwords_then_the_right_one_logs_in_and_clears_the_count(
     assert session.staff.badge == "MS01"
     assert staff("MS01").failed_logins == 0
     assert [e["attempt"] for e in events("login_failed")] == [1, 2, 3, 4]
-    assert audit.verify().ok
+    assert audit_verify.verify().ok
 
 
 def test_the_fifth_wrong_password_locks_the_badge_for_fifteen_minutes(
@@ -102,7 +102,7 @@ def test_the_fifth_wrong_password_locks_the_badge_for_fifteen_minutes(
     assert login("MS01", PW, counter).staff.badge == "MS01"
     assert staff("MS01").failed_logins == 0
     assert staff("MS01").locked_until is None
-    assert audit.verify().ok
+    assert audit_verify.verify().ok
 
 
 def test_after_a_lock_expires_the_count_starts_again(
@@ -161,7 +161,7 @@ def test_ten_wrong_passwords_sent_at_once_check_at_most_five(
     with pytest.raises(BadgeLockedError):  # the right password waits for the lock too
         login("MS01", PW, counter)
     assert len(checked) <= 5
-    assert audit.verify().ok
+    assert audit_verify.verify().ok
 
 
 def test_a_supervisor_unlocks_a_badge_and_a_teller_cannot(ms: tuple[int, int]) -> None:
@@ -269,7 +269,7 @@ def test_administrator_adds_resets_and_unlocks_users(ms: tuple[int, int]) -> Non
     assert events("unlock")[-1] == {"badge": "MS05", "by": "administrator"}
     assert [e["badge"] for e in events("user_added")] == ["MS05"]
     assert [e["badge"] for e in events("password_reset")] == ["MS05"]
-    assert audit.verify().ok
+    assert audit_verify.verify().ok
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from peewee import Database
 
-from gasdesk.storage import audit, backup
+from gasdesk.storage import audit_verify, backup
 from gasdesk.storage.db import open_database
 from gasdesk.storage.models import Payment, db
 from tests.reliability.children import committed_lines, start_loop
@@ -34,7 +34,7 @@ def test_backup_while_another_process_pays_is_consistent_and_checked(
         check = backup.check_file(info.path)
         assert check.ok, check.summary
         assert check.chain.head_seq == info.head_seq >= 3
-    final = audit.verify()
+    final = audit_verify.verify()
     assert final.ok
     assert all(3 <= i.head_seq <= final.head_seq for i in infos)
 
@@ -53,7 +53,7 @@ def test_a_damaged_or_tampered_backup_does_not_check_out(
     sqlite_seeded: Database, tmp_path: Path
 ) -> None:
     pay("1001000001", 100)
-    good = backup.make_backup(tmp_path / "b", "MS").path
+    good = backup.make_backup(tmp_path / "b", "MS", keep=30).path
 
     tampered = tmp_path / "tampered.db"
     tampered.write_bytes(good.read_bytes())
@@ -85,7 +85,7 @@ def test_restore_keeps_the_previous_database_and_continues_the_chain(
     live = tmp_path / "gasdesk.db"
     key = tmp_path / "audit.key"
     pay("1001000001", 100)
-    taken = backup.make_backup(tmp_path / "b", "MS")
+    taken = backup.make_backup(tmp_path / "b", "MS", keep=30)
     later = [pay("1001000001", 200) for _ in range(2)]
     assert Payment.select().count() == 3
 
@@ -103,7 +103,7 @@ def test_restore_keeps_the_previous_database_and_continues_the_chain(
     open_database(live, key_path=key)
     backup.after_restore(info)
     assert Payment.select().count() == 1
-    result = audit.verify()
+    result = audit_verify.verify()
     assert result.ok, result.problems  # the anchor follows the restored chain
     assert result.head_seq == taken.head_seq + 1  # ... plus the restore event
     assert pay("1001000001", 300) == later[0]  # numbering continues from the backup
@@ -113,7 +113,7 @@ def test_restore_refuses_a_backup_that_does_not_check_out(
     sqlite_seeded: Database, tmp_path: Path
 ) -> None:
     pay("1001000001", 100)
-    good = backup.make_backup(tmp_path / "b", "MS").path
+    good = backup.make_backup(tmp_path / "b", "MS", keep=30).path
     con = sqlite3.connect(good)
     con.execute("DROP TRIGGER audit_event_no_delete")
     con.execute("DELETE FROM audit_event WHERE seq = 1")

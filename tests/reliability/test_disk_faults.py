@@ -168,7 +168,7 @@ def test_a_backup_that_runs_out_of_space_leaves_nothing(
     folder = disks.small(room_kib(file.stat().st_size // 1024))
     open_database(file, key_path=tmp_path / "audit.key")
     with pytest.raises(BackupError) as info:
-        backup.make_backup(folder, "MS")
+        backup.make_backup(folder, "MS", keep=30)
     assert info.value.template == backup.BACKUP_FAILURES["full"]
     assert _left(folder) == set()  # no .part, no .part-journal, -wal or -shm
     assert Payment.select().count() == 3  # the live database is as it was
@@ -199,7 +199,7 @@ def test_a_backup_onto_read_only_media_says_read_only(
     open_database(file, key_path=tmp_path / "audit.key")
     for folder in (medium, medium / "备份"):
         with pytest.raises(BackupError) as info:
-            backup.make_backup(folder, "MS")
+            backup.make_backup(folder, "MS", keep=30)
         assert info.value.template == backup.BACKUP_FAILURES["readonly"]
     assert _left(tmp_path / "medium") == set()
 
@@ -215,7 +215,7 @@ def test_a_backup_after_the_database_disk_is_gone_says_so(
     disks.take_away(gone)
     folder = tmp_path / "backups"
     with pytest.raises(BackupError, match="can no longer be reached"):
-        backup.make_backup(folder, "MS")
+        backup.make_backup(folder, "MS", keep=30)
     assert _left(folder) == set()
 
 
@@ -225,7 +225,7 @@ def test_a_restore_on_a_full_disk_changes_nothing(
 ) -> None:
     source = _database_on(tmp_path, payments=3)
     open_database(source, key_path=tmp_path / "audit.key")
-    made = backup.make_backup(tmp_path / "backups", "MS").path
+    made = backup.make_backup(tmp_path / "backups", "MS", keep=30).path
     pay("1001000001", 100)  # recorded after the backup
     db.close()
     folder = disks.small(3072)

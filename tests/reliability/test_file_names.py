@@ -112,7 +112,7 @@ def test_a_backup_into_and_out_of_such_names_is_whole_and_restores(
     open_database(odd_db, key_path=tmp_path / "audit.key")
     payments = Payment.select().count()
     folder = tmp_path / ODD_FOLDER
-    info = backup.make_backup(folder, "MS")
+    info = backup.make_backup(folder, "MS", keep=30)
     assert _names(folder) == {info.path.name}  # no .part, no stray file beside it
     copy = sqlite3.connect(read_only_uri(info.path), uri=True)
     try:

@@ -16,7 +16,7 @@ from peewee import Database
 from gasdesk.domain import fees, money
 from gasdesk.domain.text import UserError
 from gasdesk.services import payments
-from gasdesk.storage import audit
+from gasdesk.storage import audit_verify
 from gasdesk.storage.errors import StorageError
 from gasdesk.storage.models import Account, Counter, Payment, Staff
 from tests.reliability.snapshot import snapshot
@@ -110,4 +110,4 @@ def test_any_amount_text_is_recorded_exactly_or_refused_without_a_trace(
             assert after["counts"][table] == before["counts"][table] + 1
         assert after["balances"] == before["balances"] + recorded
         assert Payment.select().order_by(Payment.id.desc()).first().amount_fen == recorded
-        assert audit.verify().ok
+        assert audit_verify.verify().ok

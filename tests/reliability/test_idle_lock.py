@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QLineEdit, QMainWindow, QVBoxLayout, QWidget
 
 from gasdesk.services import auth
 from gasdesk.services.accounts import find_accounts
+from gasdesk.settings import IDLE_SECONDS
 from gasdesk.storage.models import AuditEvent, Counter, Staff
 from gasdesk.ui.context import AppContext
-from gasdesk.ui.idle_lock import SETTING, IdleLock
+from gasdesk.ui.idle_lock import IdleLock
 from gasdesk.ui.worker import DbWorker
 
 
@@ -46,12 +47,12 @@ class CounterWindow(QMainWindow):
 
 @pytest.fixture
 def ctx(sqlite_seeded: Database, qtbot) -> Iterator[AppContext]:  # type: ignore[no-untyped-def]
-    from gasdesk.ui.application import make_settings
+    from gasdesk.settings import open_settings
 
     counter = Counter.get(Counter.number == 1)
     session = auth.login("MS01", "123456", counter.id)
     worker = DbWorker()
-    context = AppContext(session=session, worker=worker, settings=make_settings())
+    context = AppContext(session=session, worker=worker, settings=open_settings())
     context.customer = find_accounts("1001000001")[0]
     yield context
     worker.shutdown()
@@ -73,7 +74,7 @@ def window(qtbot, ctx: AppContext) -> Iterator[CounterWindow]:  # type: ignore[n
 def test_locks_after_the_idle_time_from_the_settings(
     qtbot, ctx: AppContext, window: CounterWindow
 ) -> None:  # type: ignore[no-untyped-def]
-    ctx.settings.setValue(SETTING, 0.2)
+    ctx.settings.set(IDLE_SECONDS, 0.2)
     lock = IdleLock(window, ctx)
     with qtbot.waitSignal(lock.locked, timeout=5000):
         pass

@@ -134,7 +134,7 @@ def test_a_lock_released_while_retrying_lets_the_work_through(
     """run_in_transaction() retries a busy database: the other counter finishes
     while the first attempt backs off, and the work is done once."""
     import gasdesk.storage.db as storage_db
-    from gasdesk.storage import audit
+    from gasdesk.storage import audit, audit_verify
     from gasdesk.storage.db import run_in_transaction
 
     before = snapshot()
@@ -156,4 +156,4 @@ def test_a_lock_released_while_retrying_lets_the_work_through(
     assert seq == before["head"][0] + 1
     after = snapshot()
     assert after["counts"]["audit_event"] == before["counts"]["audit_event"] + 1
-    assert audit.verify().ok
+    assert audit_verify.verify().ok

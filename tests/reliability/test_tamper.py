@@ -1,6 +1,6 @@
 """Tampering with the database as someone holding the file (or the database login)
 would: drop the append-only triggers, then edit an amount, delete a row, swap two
-rows, truncate the tail. `audit.verify()` catches each and names the first bad
+rows, truncate the tail. `audit_verify.verify()` catches each and names the first bad
 sequence number. Runs on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from peewee import Database, PostgresqlDatabase
 
-from gasdesk.storage import audit
+from gasdesk.storage import audit, audit_history, audit_verify
 from gasdesk.storage.db import write_transaction
 from gasdesk.storage.errors import describe, kind
 from gasdesk.storage.migrations import APPEND_ONLY_TABLES
@@ -34,7 +34,7 @@ def history(seeded: Database) -> Database:
         with write_transaction():
             audit.append("note", staff_id=None, office_id=None, n=i)
         pay("1001000001", AMOUNT)
-    assert audit.verify().ok
+    assert audit_verify.verify().ok
     assert audit.head()[0] == 12
     return seeded
 
@@ -69,7 +69,7 @@ def test_triggers_refuse_update_and_delete(history: Database, sql: str) -> None:
         history.execute_sql(sql)
     assert kind(info.value) == "append_only"
     assert "cannot be changed or deleted" in describe(info.value)
-    assert audit.verify().ok
+    assert audit_verify.verify().ok
 
 
 def test_edited_amount_in_an_audit_event_is_caught(history: Database) -> None:
@@ -79,7 +79,7 @@ def test_edited_amount_in_an_audit_event_is_caught(history: Database) -> None:
     assert payload["amount_fen"] == AMOUNT
     payload["amount_fen"] = 34
     AuditEvent.update(payload_json=audit.canonical(payload)).where(AuditEvent.seq == 4).execute()
-    result = audit.verify()
+    result = audit_verify.verify()
     assert not result.ok
     assert result.first_bad_seq == 4
     assert "event 4 (payment) was altered" in result.summary
@@ -89,7 +89,7 @@ def test_edited_amount_in_a_payment_row_is_caught(history: Database) -> None:
     drop_triggers(history)
     victim = Payment.select().order_by(Payment.id).first()
     Payment.update(amount_fen=34).where(Payment.id == victim.id).execute()
-    result = audit.verify()
+    result = audit_verify.verify()
     assert not result.ok
     assert any(f"payment #{victim.id} amount 34 differs" in p for p in result.problems)
 
@@ -97,7 +97,7 @@ def test_edited_amount_in_a_payment_row_is_caught(history: Database) -> None:
 def test_deleted_audit_row_is_caught(history: Database) -> None:
     drop_triggers(history)
     AuditEvent.delete().where(AuditEvent.seq == 5).execute()
-    result = audit.verify()
+    result = audit_verify.verify()
     assert not result.ok
     assert result.first_bad_seq == 5
     assert "events 5 are missing" in result.problems[0]
@@ -108,7 +108,7 @@ def test_deleted_payment_row_is_caught(history: Database) -> None:
     victim = Payment.select().order_by(Payment.id.desc()).first()
     history.execute_sql(f"DELETE FROM receipt WHERE payment_id = {victim.id}")
     history.execute_sql(f"DELETE FROM payment WHERE id = {victim.id}")
-    result = audit.verify()
+    result = audit_verify.verify()
     assert not result.ok
     assert any(f"payment #{victim.id} recorded by audit event" in p for p in result.problems)
 
@@ -118,7 +118,7 @@ def test_swapped_rows_are_caught(history: Database) -> None:
     AuditEvent.update(seq=-1).where(AuditEvent.seq == 3).execute()
     AuditEvent.update(seq=3).where(AuditEvent.seq == 7).execute()
     AuditEvent.update(seq=7).where(AuditEvent.seq == -1).execute()
-    result = audit.verify()
+    result = audit_verify.verify()
     assert not result.ok
     assert result.first_bad_seq == 3
 
@@ -129,9 +129,9 @@ def test_truncated_tail_is_caught_by_the_anchor_file(history: Database) -> None:
     each other again ..."""
     drop_triggers(history)
     truncate_last_payment(history)
-    assert audit.verify(use_anchor_file=False).ok
+    assert audit_verify.verify(use_anchor_file=False).ok
     # ... but the head kept outside the database is gone
-    result = audit.verify()
+    result = audit_verify.verify()
     assert not result.ok
     assert result.first_bad_seq == 11
     assert "truncated" in result.summary
@@ -158,7 +158,7 @@ def test_truncated_tail_is_caught_by_a_recorded_head(history: Database) -> None:
     recorded = (9, hash_of(9))
     drop_triggers(history)
     AuditEvent.delete().where(AuditEvent.seq > 6).execute()
-    result = audit.verify([recorded], use_anchor_file=False)
+    result = audit_verify.verify([recorded], use_anchor_file=False)
     assert not result.ok
     assert result.first_bad_seq == 7
 
@@ -169,7 +169,7 @@ def test_altered_anchor_file_is_reported(history: Database) -> None:
     data = json.loads(path.read_text())
     data["seq"] = 3
     path.write_text(json.dumps(data))
-    result = audit.verify()
+    result = audit_verify.verify()
     assert not result.ok
     assert "anchor file" in result.problems[0]
 
@@ -198,7 +198,7 @@ def test_many_events_in_one_transaction_write_the_anchor_once(
         for n in range(50):
             audit.append("bulk", staff_id=None, office_id=None, n=n)
     assert writes == [62]
-    assert audit.verify().ok
+    assert audit_verify.verify().ok
 
 
 def test_an_event_undone_with_its_savepoint_is_not_anchored(history: Database) -> None:
@@ -209,7 +209,7 @@ def test_an_event_undone_with_its_savepoint_is_not_anchored(history: Database) -
             raise ZeroDivisionError
     assert audit.head()[0] == 13
     assert audit.read_anchor().seq == 13  # type: ignore[union-attr]
-    assert audit.verify().ok
+    assert audit_verify.verify().ok
 
 
 # --- history loaded without the counter (the demo data set, a migration) ------------
@@ -253,7 +253,7 @@ def test_demo_history_is_sealed_block_by_block_and_verifies(sealed: Database) ->
     ]
     assert sum(e["count"] for e in events) == payments
     assert sum(e["total_fen"] for e in events) == total
-    result = audit.verify()
+    result = audit_verify.verify()
     assert result.ok, result.problems
     assert result.events == len(kinds)
 
@@ -279,7 +279,7 @@ def test_a_changed_imported_payment_breaks_its_block(
     victim = 2 * BLOCK + 17
     for statement in sql.format(id=victim).split("; "):
         sealed.execute_sql(statement)
-    result = audit.verify()
+    result = audit_verify.verify()
     assert not result.ok
     first, last = block_of(victim)
     assert result.first_bad_seq == 4  # the third block's event (the anchor started first)
@@ -295,7 +295,7 @@ def test_an_altered_seal_breaks_the_chain(sealed: Database) -> None:
     payload = json.loads(ev.payload_json)
     payload["total_fen"] += 100
     AuditEvent.update(payload_json=audit.canonical(payload)).where(AuditEvent.seq == 2).execute()
-    result = audit.verify()
+    result = audit_verify.verify()
     assert not result.ok and result.first_bad_seq == 2
     assert "event 2 (history.import) was altered" in result.problems[0]
 
@@ -314,11 +314,11 @@ def test_counter_payments_after_the_seal_carry_their_own_events(sealed: Database
     with write_transaction():
         audit.append("note", staff_id=None, office_id=None, n=1)
     pay(account.number, AMOUNT, badge="MS01")
-    assert audit.verify().ok
+    assert audit_verify.verify().ok
     newest = Payment.select().order_by(Payment.id.desc()).first()
     drop_triggers(sealed)
     Payment.update(amount_fen=34).where(Payment.id == newest.id).execute()
-    result = audit.verify()
+    result = audit_verify.verify()
     assert not result.ok
     assert any(f"payment #{newest.id} amount 34 differs" in p for p in result.problems)
 
@@ -329,5 +329,5 @@ def test_history_is_sealed_only_before_the_first_counter_payment(sealed: Databas
     pay(account.number, AMOUNT, badge="MS01")
     before = audit.head()
     with pytest.raises(RuntimeError, match="before the first counter payment"), write_transaction():
-        audit.seal_history("a second load")
+        audit_history.seal_history("a second load")
     assert audit.head() == before

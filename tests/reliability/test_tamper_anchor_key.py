@@ -14,7 +14,7 @@ import pytest
 from peewee import Database, PostgresqlDatabase
 
 from gasdesk.cli_admin import run_verify
-from gasdesk.storage import audit, backup
+from gasdesk.storage import audit, audit_verify, backup
 from gasdesk.storage.db import open_database
 from gasdesk.storage.models import AuditEvent, Payment, db
 from tests.reliability.payment_loop import pay
@@ -28,11 +28,11 @@ def paid(seeded: Database) -> Database:
     """The anchor started and a shift opened (by the seed), then four payments."""
     for _ in range(4):
         pay("1001000001", AMOUNT)
-    assert audit.verify().ok
+    assert audit_verify.verify().ok
     return seeded
 
 
-def codes(result: audit.VerifyResult) -> set[str]:
+def codes(result: audit_verify.VerifyResult) -> set[str]:
     return set(result.counts)
 
 
@@ -70,11 +70,11 @@ def reopen(request: pytest.FixtureRequest, tmp_path: Path, key: Path) -> None:
 def test_a_truncated_tail_with_its_anchor_deleted_is_caught(paid: Database) -> None:
     drop_every_trigger(paid)
     truncate_last_payment(paid)
-    assert audit.verify(use_anchor_file=False).ok  # consistent in itself
+    assert audit_verify.verify(use_anchor_file=False).ok  # consistent in itself
     anchor = audit.anchor_path()
     assert anchor is not None
     anchor.unlink()
-    result = audit.verify()
+    result = audit_verify.verify()
     assert not result.ok
     assert "anchor_missing" in codes(result)
 
@@ -91,7 +91,7 @@ def test_the_anchor_is_found_beside_the_database_when_the_key_is_a_copy_elsewher
     reopen(request, tmp_path, copy)
     assert audit.anchor_path() == anchor
     assert not (copy.parent / "copy.head").exists()
-    result = audit.verify()
+    result = audit_verify.verify()
     assert not result.ok
     assert "chain_truncated" in codes(result)
 
@@ -122,7 +122,7 @@ def test_an_anchor_deleted_under_a_running_counter_is_recorded_when_it_starts_ag
     assert anchor.exists()
     restarted = AuditEvent.select().where(AuditEvent.kind == audit.ANCHOR_RESTARTED)
     assert [json.loads(e.payload_json)["head_seq"] for e in restarted] == [6]
-    result = audit.verify()
+    result = audit_verify.verify()
     assert result.ok  # the chain holds, but the supervisor is told
     assert [f.code for f in result.warnings] == ["anchor_restarted"]
 
@@ -138,7 +138,7 @@ def test_a_chain_sealed_again_with_a_new_key_is_caught_by_the_fingerprints_it_re
     reopen(request, tmp_path, tmp_path / "audit.key")
     audit.reset_anchor()  # a new anchor, sealed with the new key
     assert audit.read_anchor() is not None
-    result = audit.verify()
+    result = audit_verify.verify()
     assert not result.ok
     assert "key_recorded_differs" in codes(result)
 
@@ -155,9 +155,9 @@ def test_a_chain_sealed_again_throughout_is_caught_by_another_counters_key(
     reseal(paid, tmp_path / "audit.key", rewrite_fingerprints=True)
     reopen(request, tmp_path, tmp_path / "audit.key")
     audit.reset_anchor()
-    assert audit.verify().ok  # on the attacked counter nothing shows ...
+    assert audit_verify.verify().ok  # on the attacked counter nothing shows ...
     reopen(request, tmp_path, other_counter)
-    result = audit.verify()
+    result = audit_verify.verify()
     assert not result.ok  # ... on the other counter the whole chain fails its key
     assert "key_wrong" in codes(result)
 
@@ -170,14 +170,14 @@ def test_a_chain_sealed_again_throughout_is_caught_by_the_backups(
     for _ in range(2):
         pay("1001000001", AMOUNT)
     folder = tmp_path / "backups"
-    backup.make_backup(folder, "MS")
+    backup.make_backup(folder, "MS", keep=30)
     pay("1001000001", AMOUNT)
     drop_every_trigger(sqlite_seeded)
     reseal(sqlite_seeded, tmp_path / "audit.key", rewrite_fingerprints=True)
     db.close()
     open_database(tmp_path / "gasdesk.db", key_path=tmp_path / "audit.key")
     audit.reset_anchor()
-    assert audit.verify().ok  # the file, its key and its anchor agree with each other
+    assert audit_verify.verify().ok  # the file, its key and its anchor agree with each other
     db.close()
     args = ["--db", str(tmp_path / "gasdesk.db"), "--key", str(tmp_path / "audit.key")]
     assert run_verify([*args, "--quick", "--no-backups"]) == 0
@@ -193,9 +193,9 @@ def restored(sqlite_seeded: Database, tmp_path: Path) -> Iterator[Path]:
     the chain the restore replaced must not raise an alarm."""
     pay("1001000001", AMOUNT)
     folder = tmp_path / "backups"
-    first = backup.make_backup(folder, "MS").path
+    first = backup.make_backup(folder, "MS", keep=30).path
     pay("1001000001", AMOUNT)
-    backup.make_backup(folder, "MS")
+    backup.make_backup(folder, "MS", keep=30)
     db.close()
     info = backup.restore(first, tmp_path / "gasdesk.db")
     open_database(tmp_path / "gasdesk.db", key_path=tmp_path / "audit.key")
@@ -225,11 +225,11 @@ def test_backups_of_another_database_in_the_folder_raise_no_alarm(
     seed()
     pay("1001000001", AMOUNT)
     pay("1001000001", AMOUNT)
-    backup.make_backup(folder, "MS")  # a longer chain of its own
+    backup.make_backup(folder, "MS", keep=30)  # a longer chain of its own
     db.close()
     open_database(tmp_path / "gasdesk.db", key_path=tmp_path / "audit.key")
     pay("1001000001", AMOUNT)
-    backup.make_backup(folder, "MS")
+    backup.make_backup(folder, "MS", keep=30)
     db.close()
     args = ["--db", str(tmp_path / "gasdesk.db"), "--key", str(tmp_path / "audit.key")]
     assert run_verify([*args, "--quick", "--backups", str(folder)]) == 0

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from peewee import Database
 
-from gasdesk.storage import audit, audit_history
+from gasdesk.storage import audit, audit_history, audit_verify
 from gasdesk.storage.models import AuditEvent, Staff, db
 from tests.pg_support import open_test_database
 from tests.reliability.tamper_support import drop_every_trigger
@@ -55,12 +55,12 @@ def test_an_older_seal_verifies_and_the_first_write_records_the_coverage(
     assert not AuditEvent.select().where(AuditEvent.kind == audit.STATE_KIND).exists()
     blocks = AuditEvent.select().where(AuditEvent.kind == audit.HISTORY_KIND)
     assert all("v" not in json.loads(b.payload_json) for b in blocks)
-    result = audit.verify()
+    result = audit_verify.verify()
     assert result.ok, result.problems
     open_ms01_shift()  # the first write after the upgrade
     state = AuditEvent.select().where(AuditEvent.kind == audit.STATE_KIND).get()
     assert json.loads(state.payload_json)["source"] == "coverage starts here"
-    assert audit.verify().ok
+    assert audit_verify.verify().ok
     drop_every_trigger(db.obj)
     office = Staff.get(Staff.badge == "MS01").office_id
     (day,) = db.execute_sql(
@@ -70,6 +70,6 @@ def test_an_older_seal_verifies_and_the_first_write_records_the_coverage(
         f"UPDATE business_day SET closed_at = NULL WHERE office_id = {office} "
         f"AND business_date = '{day}'"
     )
-    result = audit.verify()
+    result = audit_verify.verify()
     assert not result.ok
     assert [f.item for f in result.findings if f.code == "day_reopened"] == [f"MS {day}"]

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from gasdesk.services.shifts import pay_in
-from gasdesk.storage import audit
+from gasdesk.storage import audit_verify
 from gasdesk.storage.models import Account, Payment, db
 from tests import fees_support, pg_support
 from tests.fees_support import TODAY, FeeData
@@ -36,7 +36,7 @@ def day(fee_data: FeeData) -> Iterator[ClosedDay]:
 
 def found(code: str) -> list[str]:
     """The items verify names for one kind of finding (after asserting it failed)."""
-    result = audit.verify()
+    result = audit_verify.verify()
     assert not result.ok
     return [f.item for f in result.findings if f.code == code]
 
@@ -100,7 +100,7 @@ def test_a_reopened_day_paid_into_again_is_named_even_with_its_printed_head(
         request(data, "k-late", expected_due_fen=1_000, tendered_fen=1_000), today=TODAY
     )
     pay_in(shift.id, data.teller.id, 500, "找零")
-    result = audit.verify([printed])
+    result = audit_verify.verify([printed])
     assert not result.ok
     reopened = [f.item for f in result.findings if f.code == "day_reopened"]
     assert reopened == ["MS 2026-03-10", "MS 2026-03-10"]  # closure deleted, day open
@@ -148,7 +148,7 @@ def test_drawer_records_are_covered(day: ClosedDay) -> None:
 
 
 def test_an_untouched_day_verifies(day: ClosedDay) -> None:
-    result = audit.verify()
+    result = audit_verify.verify()
     assert result.ok, result.problems
     assert result.findings == ()
 
@@ -183,7 +183,7 @@ def voided(fee_data: FeeData, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
         idempotency_key="k-void",
         today=TODAY,
     )
-    result = audit.verify()
+    result = audit_verify.verify()
     assert result.ok, result.problems
     drop_every_trigger(db.obj)
     yield slip.code
@@ -199,6 +199,6 @@ def voided(fee_data: FeeData, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 )
 def test_a_changed_void_is_named(voided: str, sql: str) -> None:
     db.execute_sql(sql)
-    result = audit.verify()
+    result = audit_verify.verify()
     assert not result.ok
     assert voided in [f.item for f in result.findings]

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from peewee import Database, PostgresqlDatabase
 
-from gasdesk.storage import audit
+from gasdesk.storage import audit, audit_verify
 from gasdesk.storage.db import run_in_transaction, write_transaction
 from gasdesk.storage.errors import kind
 from gasdesk.storage.models import AuditEvent, ReceiptCounter
@@ -64,7 +64,7 @@ def test_a_serialization_failure_is_retried_and_the_work_done_once(seeded: Datab
 
     assert run_in_transaction(work, backoff_s=0.001) == 3
     assert AuditEvent.select().count() == events + 1
-    assert audit.verify().ok
+    assert audit_verify.verify().ok
 
 
 def test_a_conflict_that_never_clears_gives_up_after_the_retries(seeded: Database) -> None:
@@ -108,5 +108,5 @@ def test_a_template_database_is_copied_per_test_with_its_chain(pg_url: str, tmp_
         assert Account.select().count() == 6
         first = f"MS-{dt.date.today().year}-000001"
         assert pay("1001000001", 100) == first  # each copy starts afresh
-        assert audit.verify(use_anchor_file=False).ok
+        assert audit_verify.verify(use_anchor_file=False).ok
         db.close()

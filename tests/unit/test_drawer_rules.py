@@ -13,7 +13,7 @@ from gasdesk.demo import DEMO_PASSWORD
 from gasdesk.domain.cash import CashCount
 from gasdesk.domain.errors import TellerError
 from gasdesk.domain.text import UserError
-from gasdesk.services import day_close, reconcile, shift_close, shifts
+from gasdesk.services import day_close, drawer, reconcile, shift_close, shifts
 from gasdesk.storage.models import Payment, Receipt, ReceiptCounter, Shift
 from gasdesk.storage.models_dayend import DayClosure, ShiftClosure
 from tests.dayend_support import DAY, Setup, pay, seed, void
@@ -137,11 +137,11 @@ def test_a_void_is_booked_into_the_voiding_tellers_open_shift(setup: Setup) -> N
         counter_id=setup.counter_ids[1],
     )
     assert Payment.get_by_id(slip.payment_id).shift_id == second.id
-    assert reconcile.expected_cash_of(second.id).expected_fen == 300_00 - 100_00
+    assert drawer.expected_cash_of(second.id).expected_fen == 300_00 - 100_00
     # the counted, closed drawer is as it was counted
     assert reconcile.reconciliation(first.id) == counted_first
     assert not counted_first.stale
-    assert reconcile.expected_cash_of(first.id).expected_fen == closure.expected_cash_fen
+    assert drawer.expected_cash_of(first.id).expected_fen == closure.expected_cash_fen
     assert Shift.get_by_id(first.id).closed_at == closure.closed_at
 
 

@@ -17,7 +17,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from gasdesk.domain.cash import DENOMINATIONS_FEN, NON_CASH_METHODS
 from gasdesk.domain.text import UserError
-from gasdesk.services import reconcile, shifts
+from gasdesk.services import drawer, reconcile, shifts
 from gasdesk.storage.db import open_database
 from gasdesk.storage.models import db
 from tests.dayend_support import DAY, pay, seed, void
@@ -117,7 +117,7 @@ class Drawer(RuleBasedStateMachine):
 
     @invariant()
     def expected_cash_holds(self) -> None:
-        cash = reconcile.expected_cash_of(self.shift_id)
+        cash = drawer.expected_cash_of(self.shift_id)
         assert cash.expected_fen == self.model_expected()
         assert cash.cash_taken_fen - cash.change_given_fen - cash.cash_voids_fen == (
             self.cash_in - self.change - self.cash_voids

@@ -1,4 +1,4 @@
-"""限时服务 rules: limits from settings, durations and averages."""
+"""限时服务 rules: limits, durations and averages (the limits' settings: test_settings.py)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gasdesk.domain.service_quality import format_rate, satisfaction_rate
-from gasdesk.domain.service_timing import (
-    DEFAULT_LIMIT_SECONDS,
-    TimingRules,
-    average_seconds,
-    format_duration,
-    rules_from_settings,
-)
+from gasdesk.domain.service_timing import TimingRules, average_seconds, format_duration
 
 
 def test_over_limit_only_after_the_limit():
@@ -28,23 +22,6 @@ def test_wait_prompt():
     rules = TimingRules(wait_prompt_seconds=3)
     assert not rules.prompt_wait(2.9)
     assert rules.prompt_wait(3)
-
-
-def test_settings_values_are_read_from_text():
-    rules, problems = rules_from_settings("240", 5, "90")
-    assert problems == []
-    assert (rules.limit_seconds, rules.wait_prompt_seconds, rules.rating_linger_seconds) == (
-        240,
-        5,
-        90,
-    )
-
-
-@pytest.mark.parametrize("bad", ["abc", "-5", "5", "99999", "3.5", True, 1.5])
-def test_bad_limit_is_reported_and_default_kept(bad):
-    rules, problems = rules_from_settings(bad, None, None)
-    assert rules.limit_seconds == DEFAULT_LIMIT_SECONDS
-    assert len(problems) == 1 and "service/limit_seconds" in problems[0].message
 
 
 def test_rules_refuse_nonsense_directly():

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gasdesk import settings
 from gasdesk.domain.dayend import (
     DifferenceInfo,
     MovementInfo,
@@ -46,7 +47,6 @@ from gasdesk.ui.dayend.denominations import DenominationForm
 from gasdesk.ui.dayend.models import ReconciliationModel, difference_text
 from gasdesk.ui.dayend.supervisor import SupervisorDialog
 from gasdesk.ui.fees.labels import method_label
-from gasdesk.ui.fees.settings import ceiling_fen
 from gasdesk.ui.formdesk.common import clock
 from gasdesk.ui.messages import user_text
 
@@ -286,7 +286,7 @@ class ShiftPanel(QWidget):
     def record_movement(self, direction: str) -> None:
         if self.status is None:
             return
-        ceiling = ceiling_fen(self.ctx.settings)
+        ceiling = self.ctx.settings.get(settings.FEE_CEILING)
         try:
             amount = parse_amount(self.move_amount.text(), ceiling_fen=ceiling)
         except Exception as exc:  # AmountError: says why

@@ -11,13 +11,13 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from gasdesk import settings
 from gasdesk.domain.events import PaymentCommitted, ReadBackCancelled, ReadBackShown, Refused
 from gasdesk.domain.fees import PaymentRequest, ReceiptInfo
 from gasdesk.domain.readback import ReadBack
 from gasdesk.services import payments, receipts
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.fees.readback_dialog import ReadBackDialog
-from gasdesk.ui.fees.settings import ceiling_fen, receipt_layout
 from gasdesk.ui.messages import user_text
 
 
@@ -73,8 +73,8 @@ class PaymentFlow(QObject):
         self.ctx.worker.submit(
             commit_and_render,
             self.request,
-            receipt_layout(self.ctx.settings),
-            ceiling_fen(self.ctx.settings),
+            self.ctx.settings.get(settings.RECEIPT_LAYOUT),
+            self.ctx.settings.get(settings.FEE_CEILING),
             on_done=self._committed,
             on_error=self._failed,
         )

@@ -17,10 +17,10 @@ from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from gasdesk import settings
 from gasdesk.domain.events import ReceiptPrinted
 from gasdesk.services.receipts import PrintCopy, prepare_print, record_print
 from gasdesk.ui.context import AppContext
-from gasdesk.ui.fees.settings import receipt_layout, silent_printing
 from gasdesk.ui.file_dialogs import guard_print_dialog
 from gasdesk.ui.messages import user_text
 from gasdesk.ui.pdf_preview import pdf_view
@@ -76,7 +76,7 @@ class ReceiptDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         fit_dialog(self, QSize(520, 760))  # the buttons stay on a 768-pixel screen
-        self._auto = auto_print and silent_printing(ctx.settings)
+        self._auto = auto_print and ctx.settings.get(settings.SILENT_PRINTING)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -108,7 +108,7 @@ class ReceiptDialog(QDialog):
             prepare_print,
             self.receipt_id,
             s.staff.id,
-            receipt_layout(self.ctx.settings),
+            self.ctx.settings.get(settings.RECEIPT_LAYOUT),
             on_done=on_done,
             on_error=self._failed,
         )

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gasdesk import settings
 from gasdesk.domain.dayend import ShiftInfo
 from gasdesk.domain.errors import TellerError
 from gasdesk.domain.events import PaymentsChanged, ReadingsChanged, Refused
@@ -39,7 +40,6 @@ from gasdesk.ui.fees.due_panel import DuePanel
 from gasdesk.ui.fees.payment_flow import PaymentFlow
 from gasdesk.ui.fees.readback_dialog import ReadBackDialog
 from gasdesk.ui.fees.receipt_dialog import ReceiptDialog
-from gasdesk.ui.fees.settings import ceiling_fen
 from gasdesk.ui.fees.tender_form import TenderForm
 from gasdesk.ui.fees.todays_payments import TodaysPayments
 from gasdesk.ui.messages import user_text
@@ -238,7 +238,7 @@ class FeesTab(QWidget):
             else:
                 kwargs = {
                     "amount_fen": parse_amount(
-                        field.text(), ceiling_fen=ceiling_fen(self.ctx.settings)
+                        field.text(), ceiling_fen=self.ctx.settings.get(settings.FEE_CEILING)
                     )
                 }
         except AmountError as exc:
@@ -249,7 +249,7 @@ class FeesTab(QWidget):
             purchases.quote_purchase,
             self.account.id,
             **kwargs,
-            ceiling_fen=ceiling_fen(self.ctx.settings),
+            ceiling_fen=self.ctx.settings.get(settings.FEE_CEILING),
             on_done=lambda q: self._quoted(q, by_volume),
             on_error=lambda exc: self._refuse(exc, field),
             channel="fees-quote",
@@ -271,7 +271,8 @@ class FeesTab(QWidget):
     def _prepay_entered(self) -> None:
         try:
             fen = parse_amount(
-                self.form.prepay_amount.text(), ceiling_fen=ceiling_fen(self.ctx.settings)
+                self.form.prepay_amount.text(),
+                ceiling_fen=self.ctx.settings.get(settings.FEE_CEILING),
             )
         except AmountError as exc:
             self._refuse(exc, self.form.prepay_amount)
@@ -287,7 +288,7 @@ class FeesTab(QWidget):
             self.form.change.clear()
             return
         try:
-            tendered = parse_amount(text, ceiling_fen=ceiling_fen(self.ctx.settings))
+            tendered = parse_amount(text, ceiling_fen=self.ctx.settings.get(settings.FEE_CEILING))
         except AmountError:
             self.form.change.clear()
             return
@@ -342,7 +343,8 @@ class FeesTab(QWidget):
         try:
             if method == "cash":
                 tendered = parse_amount(
-                    self.form.tendered.text(), ceiling_fen=ceiling_fen(self.ctx.settings)
+                    self.form.tendered.text(),
+                    ceiling_fen=self.ctx.settings.get(settings.FEE_CEILING),
                 )
             rb = read_back(
                 due_fen=due,

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gasdesk import settings
 from gasdesk.domain.fees import PaymentRow, ReceiptInfo
 from gasdesk.services import payments, receipts
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.fees.models import PaymentsModel
-from gasdesk.ui.fees.settings import receipt_layout
 from gasdesk.ui.fees.void_dialog import VoidDialog
 from gasdesk.ui.messages import user_text
 from gasdesk.ui.table_view import row_table
@@ -100,7 +100,7 @@ class TodaysPayments(QWidget):
             receipts.prepare_print,
             receipt_id_,
             self.ctx.session.staff.id,
-            receipt_layout(self.ctx.settings),
+            self.ctx.settings.get(settings.RECEIPT_LAYOUT),
             on_done=lambda copy: self.receipt_ready.emit(receipt_id_, code, copy.pdf, auto_print),
             on_error=lambda exc: self.status.setText(user_text(exc)),
         )

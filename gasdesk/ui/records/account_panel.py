@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gasdesk import settings
 from gasdesk.domain.account_view import AccountView, PaymentLine
 from gasdesk.domain.money import format_yuan
 from gasdesk.domain.readings import format_m3
 from gasdesk.ui.context import AppContext
-from gasdesk.ui.fees.settings import receipt_layout
 from gasdesk.ui.messages import user_text
 from gasdesk.ui.records.history_models import BillsModel, PaymentsModel, ReadingsModel
 from gasdesk.ui.records.reading_form import ReadingReportForm
@@ -268,7 +268,7 @@ class AccountPanel(QWidget):
             prepare,
             payment.receipt_id,
             self.ctx.session.staff.id,
-            receipt_layout(self.ctx.settings),
+            self.ctx.settings.get(settings.RECEIPT_LAYOUT),
             on_done=lambda copy: self._show_copy(copy, record),
             on_error=lambda exc: self.ledger_status.setText(user_text(exc)),
             channel="records-reprint",
