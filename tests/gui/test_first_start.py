@@ -88,13 +88,13 @@ def _args(db_path: Path | None) -> argparse.Namespace:
 
 
 def test_a_database_named_with_db_gets_no_demo_data_but_the_set_up(tmp_path, demo_home, worker):  # type: ignore[no-untyped-def]
-    from gasdesk.app import make_settings
+    from gasdesk.settings import open_settings
     from gasdesk.ui.setup_dialog import SetUpDialog
 
     named = tmp_path / "office.db"
     open_database(named).close()  # an empty database made elsewhere
     assert open_counter_database(str(named)) is False  # no demo data for it
-    dialog = Controller(worker, make_settings(), None, None).start()
+    dialog = Controller(worker, open_settings(), None, None).start()
     assert isinstance(dialog, SetUpDialog)  # the set-up asks for the office instead
     dialog.close()
     dialog.deleteLater()
