@@ -13,7 +13,17 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
-COMMANDS = ("demo", "setup", "screenshot", "verify", "user", "backup", "restore", "key")
+COMMANDS = (
+    "demo",
+    "setup",
+    "screenshot",
+    "verify",
+    "user",
+    "backup",
+    "restore",
+    "key",
+    "tariff",
+)
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"  # Simplified Chinese; English is the second language
 

@@ -1897,42 +1897,47 @@
         <translation>{setting}必须是{low}至{high}之间的整数秒，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="63"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="93"/>
         <source>The tariff &apos;{name}&apos; has no tiers.</source>
         <translation>气价“{name}”没有设置阶梯。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="70"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="100"/>
         <source>Only the last tier of &apos;{name}&apos; may be open-ended.</source>
         <translation>气价“{name}”只有最后一个阶梯可以不设上限。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="77"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="107"/>
         <source>The tier bounds of &apos;{name}&apos; must increase.</source>
         <translation>气价“{name}”的阶梯分界必须递增。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="83"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="113"/>
         <source>The tariff &apos;{name}&apos; has a negative price.</source>
         <translation>气价“{name}”存在负单价。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="160"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="120"/>
+        <source>The household rule of &apos;{name}&apos; needs at least one person and no negative volume.</source>
+        <translation>气价“{name}”的家庭人口规则至少要有1人，增加气量不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff.py" line="201"/>
         <source>No tariff is in force on {day}; a supervisor must enter one.</source>
         <translation>{day}无生效气价，需由主管录入。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="287"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="330"/>
         <source>The tariff &apos;{name}&apos; has a zero price.</source>
         <translation>气价“{name}”存在零单价。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="302"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="345"/>
         <source>{amount} fen does not buy {step} litres of gas.</source>
         <translation>{amount}分不足以购买{step}升燃气。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="310"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="353"/>
         <source>At this tariff no whole number of litres costs exactly {amount} yuan; {nearest} yuan buys {volume} m³.</source>
         <translation>按现行气价，没有整升气量恰好值 {amount} 元；{nearest} 元可购 {volume} 立方米。</translation>
     </message>
@@ -1952,12 +1957,12 @@
         <translation>“{value}”不是以升计的整数气量。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="333"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="376"/>
         <source>The volume must be more than zero.</source>
         <translation>气量必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="338"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="381"/>
         <source>{amount} m³ is above the limit of {limit} m³ for one purchase; check the volume.</source>
         <translation>{amount} m³超过单次购气上限{limit} m³，请核对气量。</translation>
     </message>
@@ -1992,17 +1997,18 @@
         <translation>已上门服务，不能取消。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/billing.py" line="164"/>
+        <location filename="../../gasdesk/services/billing.py" line="167"/>
         <source>Meter {meter}: the reading of {day} ({value} m³) is lower than the one before ({prev} m³). Correct the reading before collecting.</source>
         <translation>表号{meter}：{day}的读数（{value} m³）低于上次读数（{prev} m³）。请先更正读数再收费。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/billing.py" line="216"/>
+        <location filename="../../gasdesk/services/billing.py" line="226"/>
         <source>No tariff is set up for {user_type} accounts.</source>
         <translation>未设置{user_type}用户的气价。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/billing.py" line="226"/>
+        <location filename="../../gasdesk/services/billing.py" line="236"/>
+        <location filename="../../gasdesk/services/households.py" line="47"/>
         <location filename="../../gasdesk/services/payments.py" line="154"/>
         <location filename="../../gasdesk/services/purchases.py" line="42"/>
         <location filename="../../gasdesk/services/statement.py" line="39"/>
@@ -2986,6 +2992,146 @@
         <location filename="../../gasdesk/storage/audit_key.py" line="61"/>
         <source>The audit key was changed on another counter (new key {fingerprint}). Nothing can be recorded here until that key file is installed: gasdesk key restore FILE.</source>
         <translation>审计密钥已在另一个窗口更换（新密钥 {fingerprint}）。装上该密钥文件之前，本窗口无法记录任何业务：gasdesk key restore 密钥文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_tariff.py" line="23"/>
+        <source>Added the tariff &apos;{name}&apos; for {user_type} accounts, in force from {day} (version {id}).</source>
+        <translation>已为{user_type}用户添加气价“{name}”，自{day}起执行（版本{id}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_tariff.py" line="27"/>
+        <source>Note: these are sample prices; enter the figures of the Zibo price authority.</source>
+        <translation>注意：这是示例价格，请录入淄博市价格主管部门核定的价格。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/households.py" line="36"/>
+        <source>A household has 1 to {max} people; &apos;{value}&apos; is not such a number.</source>
+        <translation>家庭人口为1至{max}人，“{value}”不是有效人数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="76"/>
+        <source>Unknown user type &apos;{value}&apos;: use residential (居民) or commercial (非居民).</source>
+        <translation>未知的用户类型“{value}”：请填 residential（居民）或 commercial（非居民）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="95"/>
+        <source>The effective date &apos;{value}&apos; is not a date like 2027-01-01.</source>
+        <translation>执行日期“{value}”不是有效日期，应如 2027-01-01。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="108"/>
+        <source>Tier {n}: give its price once, as price_fen (whole fen per m³) or price_yuan (yuan per m³, at most two decimals).</source>
+        <translation>第{n}档：价格须填写一次，用 price_fen（每立方米整数分）或 price_yuan（每立方米元，最多两位小数）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="130"/>
+        <source>Tier {n}: the price &apos;{value}&apos; is not a price in fen or yuan per m³.</source>
+        <translation>第{n}档：价格“{value}”不是每立方米的分或元。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="139"/>
+        <source>Tier {n}: the price cannot be negative.</source>
+        <translation>第{n}档：价格不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="145"/>
+        <source>Tier {n}: the price must be above zero and at most 100 yuan per m³.</source>
+        <translation>第{n}档：价格须大于零且不超过每立方米100元。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="157"/>
+        <source>The tariff has no tiers: give at least one [[tier]] with its price.</source>
+        <translation>气价没有分档：至少要有一个带价格的 [[tier]]。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="167"/>
+        <source>Tier {n} is not a [[tier]] table.</source>
+        <translation>第{n}档不是 [[tier]] 表。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="174"/>
+        <source>Tier {n}: unknown entry &apos;{key}&apos;.</source>
+        <translation>第{n}档：未知的项目“{key}”。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="184"/>
+        <source>Tier {n} has no upper bound, but only the last tier may be open-ended.</source>
+        <translation>第{n}档没有上限，但只有最后一档可以不设上限。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="195"/>
+        <source>The last tier ({n}) must have no upper bound: it takes all gas above the tier before.</source>
+        <translation>最后一档（第{n}档）不能设上限：它包括上一档以上的全部气量。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="206"/>
+        <source>Tier {n}: the bound &apos;{value}&apos; is not a whole number of m³ above 0.</source>
+        <translation>第{n}档：上限“{value}”不是大于0的整数立方米。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="215"/>
+        <source>Tier {n}: its bound {value} m³ is not above the bound of the tier before ({previous} m³); bounds must increase.</source>
+        <translation>第{n}档：上限{value}立方米不高于上一档的上限（{previous}立方米）；各档上限必须递增。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="234"/>
+        <source>The household rule needs base_persons (1 to 30 people) and extra_m3_per_person (whole m³, not negative).</source>
+        <translation>家庭人口规则须有 base_persons（1至30人）和 extra_m3_per_person（整数立方米，不能为负数）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="254"/>
+        <source>The tariff lacks &apos;{key}&apos;.</source>
+        <translation>气价缺少必填项“{key}”。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="267"/>
+        <source>Unknown entry &apos;{key}&apos; in the tariff.</source>
+        <translation>气价中有未知的项目“{key}”。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="274"/>
+        <source>The tariff&apos;s name is longer than 60 characters.</source>
+        <translation>气价名称超过60个字。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="284"/>
+        <source>&apos;sample&apos; is true or false.</source>
+        <translation>“sample”只能是 true 或 false。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/households.py" line="52"/>
+        <source>Account {number} is closed; its details cannot change.</source>
+        <translation>户号{number}已销户，资料不能再变更。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/households.py" line="61"/>
+        <source>Account {number} already has a household of {size}.</source>
+        <translation>户号{number}的家庭人口已是{size}人。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/tariff_admin.py" line="78"/>
+        <source>The tariff &apos;{name}&apos; already takes effect on {day} for these accounts; two tariffs cannot start on the same day.</source>
+        <translation>这类用户的气价“{name}”已在{day}起执行；两个气价不能同一天开始执行。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/tariff_admin.py" line="89"/>
+        <source>Gas of these accounts is billed up to {last}; billed periods are never repriced, so a new tariff can take effect on {earliest} at the earliest, not {day}.</source>
+        <translation>这类用户的用气已开账到{last}；已开账的周期不能重新计价，新气价最早只能从{earliest}起执行，不能从{day}起。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/tariff_admin.py" line="96"/>
+        <source>IC-card gas of these accounts was sold on {last} at the price of that day; a new tariff can take effect on {earliest} at the earliest, not {day}.</source>
+        <translation>这类用户在{last}已按当日价格购买IC卡气量；新气价最早只能从{earliest}起执行，不能从{day}起。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/tariff_admin.py" line="158"/>
+        <source>The tariff file {file} cannot be read: {error}.</source>
+        <translation>无法读取气价文件{file}：{error}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/tariff_admin.py" line="171"/>
+        <source>The tariff file {file} is not written as a tariff file should be (line {line}); compare it with the shipped resources/tariff_residential.toml.</source>
+        <translation>气价文件{file}的格式不对（第{line}行）；请对照随附的 resources/tariff_residential.toml。</translation>
     </message>
 </context>
 <context>
