@@ -733,19 +733,24 @@
 <context>
     <name>DayEndTab</name>
     <message>
-        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="25"/>
+        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="27"/>
         <source>My shift (Ctrl+1)</source>
         <translation>我的班次（Ctrl+1）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="26"/>
+        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="28"/>
         <source>Close the day (Ctrl+2)</source>
         <translation>日结（Ctrl+2）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="27"/>
+        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="29"/>
         <source>Service figures (Ctrl+3)</source>
         <translation>服务指标（Ctrl+3）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="30"/>
+        <source>Prices (Ctrl+4)</source>
+        <translation>气价（Ctrl+4）</translation>
     </message>
 </context>
 <context>
@@ -3124,12 +3129,12 @@
         <translation>这类用户在{last}已按当日价格购买IC卡气量；新气价最早只能从{earliest}起执行，不能从{day}起。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/tariff_admin.py" line="158"/>
+        <location filename="../../gasdesk/services/tariff_admin.py" line="156"/>
         <source>The tariff file {file} cannot be read: {error}.</source>
         <translation>无法读取气价文件{file}：{error}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/tariff_admin.py" line="171"/>
+        <location filename="../../gasdesk/services/tariff_admin.py" line="169"/>
         <source>The tariff file {file} is not written as a tariff file should be (line {line}); compare it with the shipped resources/tariff_residential.toml.</source>
         <translation>气价文件{file}的格式不对（第{line}行）；请对照随附的 resources/tariff_residential.toml。</translation>
     </message>
@@ -3685,6 +3690,177 @@
         <location filename="../../gasdesk/ui/phrase_panel.py" line="261"/>
         <source>Service time {time} (limit {limit})</source>
         <translation>服务用时 {time}（限时 {limit}）</translation>
+    </message>
+</context>
+<context>
+    <name>Prices</name>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="45"/>
+        <source>Residential</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="46"/>
+        <source>Commercial</source>
+        <translation>非居民</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="69"/>
+        <source>above {low} m³ {price}</source>
+        <translation>{low} m³以上 {price}</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="76"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="83"/>
+        <source>each person above {base}: +{extra} m³ per tier</source>
+        <translation>超过{base}人每人各档加{extra} m³</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="90"/>
+        <source>User type</source>
+        <translation>用户类型</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="91"/>
+        <source>In force from</source>
+        <translation>执行日期</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="92"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="93"/>
+        <source>Tiers (annual volume, price per m³)</source>
+        <translation>各档（年用气量，每立方米价格）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="94"/>
+        <source>Large households</source>
+        <translation>人口多的家庭</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="95"/>
+        <source>Source of the prices</source>
+        <translation>价格依据</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="96"/>
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+</context>
+<context>
+    <name>PricesPanel</name>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="168"/>
+        <source>New tariff version (a price decision)</source>
+        <translation>新的气价版本（调价文件）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="178"/>
+        <source>e.g. 居民阶梯气价（2027年调整）</source>
+        <translation>如：居民阶梯气价（2027年调整）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="183"/>
+        <source>the price decision, e.g. 淄发改价格〔2026〕12号</source>
+        <translation>调价文件，如：淄发改价格〔2026〕12号</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="185"/>
+        <source>Households of more than</source>
+        <translation>家庭人口超过</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="191"/>
+        <source> people:</source>
+        <translation>人的，</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="199"/>
+        <source>each extra person adds to every tier</source>
+        <translation>每多一人各档上限增加</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="204"/>
+        <source>User &amp;type</source>
+        <translation>用户类型(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="205"/>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="206"/>
+        <source>In &amp;force from</source>
+        <translation>执行日期(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="207"/>
+        <source>&amp;Source</source>
+        <translation>价格依据(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="208"/>
+        <source>Large households</source>
+        <translation>人口多的家庭</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="216"/>
+        <source>&amp;Load from a tariff file…</source>
+        <translation>从气价文件读入(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="218"/>
+        <source>&amp;Add this version…</source>
+        <translation>添加此气价(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="255"/>
+        <source>The prices in force for {types} are SAMPLE prices shipped with GasDesk; enter the figures of the Zibo price authority (淄博市发展和改革委员会) as a new version before billing real customers.</source>
+        <translation>{types}现行气价是GasDesk随附的示例价格；为真实用户计费前，请把淄博市价格主管部门（淄博市发展和改革委员会）核定的价格录入为新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="258"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="302"/>
+        <source>Add a tariff version</source>
+        <translation>添加气价版本</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="304"/>
+        <source>Add &apos;{name}&apos; for {user_type} accounts from {day}: {tiers}? Gas billed before that day keeps its price.</source>
+        <translation>为{user_type}用户添加“{name}”，自{day}起执行：{tiers}？此前已开账的用气价格不变。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="337"/>
+        <source>The tariff &apos;{name}&apos; is added; it applies from {day}.</source>
+        <translation>气价“{name}”已添加，自{day}起执行。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="344"/>
+        <source>Read a tariff file</source>
+        <translation>读入气价文件</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="347"/>
+        <source>Tariff files (*.toml)</source>
+        <translation>气价文件 (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="362"/>
+        <source>Read from the file; check it, then add it with Alt+A.</source>
+        <translation>已从文件读入；请核对后按 Alt+A 添加。</translation>
     </message>
 </context>
 <context>
@@ -4322,6 +4498,44 @@
         <location filename="../../gasdesk/ui/fees/tender_form.py" line="109"/>
         <source>Change:</source>
         <translation>找零：</translation>
+    </message>
+</context>
+<context>
+    <name>TierEditor</name>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/tier_editor.py" line="33"/>
+        <source>Tier</source>
+        <translation>档</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/tier_editor.py" line="34"/>
+        <source>Annual volume up to (m³)</source>
+        <translation>年用气量上限（立方米）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/tier_editor.py" line="35"/>
+        <source>Price (yuan per m³)</source>
+        <translation>价格（元/立方米）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/tier_editor.py" line="38"/>
+        <source>Add a tier</source>
+        <translation>增加一档</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/tier_editor.py" line="40"/>
+        <source>Remove the last tier</source>
+        <translation>删去最后一档</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/tier_editor.py" line="52"/>
+        <source>Tier {n}</source>
+        <translation>第{n}档</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/tier_editor.py" line="92"/>
+        <source>(and above)</source>
+        <translation>（以上）</translation>
     </message>
 </context>
 <context>
