@@ -1218,6 +1218,49 @@
     </message>
 </context>
 <context>
+    <name>FapiaoBox</name>
+    <message>
+        <location filename="../../gasdesk/ui/fees/fapiao_box.py" line="19"/>
+        <source>The customer wants a fapiao (&amp;I)</source>
+        <translation>客户要开发票(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/fapiao_box.py" line="29"/>
+        <source>18 characters; empty for a private person</source>
+        <translation>18位；个人可不填</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/fapiao_box.py" line="32"/>
+        <source>the e-fapiao is sent by text message</source>
+        <translation>电子发票以短信发送</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/fapiao_box.py" line="33"/>
+        <source>or by e-mail</source>
+        <translation>或以电子邮件发送</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/fapiao_box.py" line="34"/>
+        <source>Buyer&apos;s name</source>
+        <translation>购买方名称</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/fapiao_box.py" line="35"/>
+        <source>Tax number (unified social credit code)</source>
+        <translation>纳税人识别号（统一社会信用代码）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/fapiao_box.py" line="36"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/fapiao_box.py" line="37"/>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+</context>
+<context>
     <name>FeeLabels</name>
     <message>
         <location filename="../../gasdesk/ui/fees/labels.py" line="10"/>
@@ -1679,7 +1722,7 @@
     </message>
     <message>
         <location filename="../../gasdesk/domain/methods.py" line="38"/>
-        <location filename="../../gasdesk/services/payment_request.py" line="60"/>
+        <location filename="../../gasdesk/services/payment_request.py" line="61"/>
         <source>Unknown payment method &apos;{method}&apos;.</source>
         <translation>未知的支付方式“{method}”。</translation>
     </message>
@@ -1872,7 +1915,7 @@
     </message>
     <message>
         <location filename="../../gasdesk/domain/readback.py" line="86"/>
-        <location filename="../../gasdesk/services/payments.py" line="188"/>
+        <location filename="../../gasdesk/services/payments.py" line="190"/>
         <source>There is nothing to collect.</source>
         <translation>没有需要收取的费用。</translation>
     </message>
@@ -2014,7 +2057,7 @@
     <message>
         <location filename="../../gasdesk/services/billing.py" line="236"/>
         <location filename="../../gasdesk/services/households.py" line="47"/>
-        <location filename="../../gasdesk/services/payments.py" line="154"/>
+        <location filename="../../gasdesk/services/payments.py" line="156"/>
         <location filename="../../gasdesk/services/purchases.py" line="42"/>
         <location filename="../../gasdesk/services/statement.py" line="39"/>
         <source>The account no longer exists.</source>
@@ -2129,53 +2172,53 @@
         <translation>该停气通知已撤销。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="82"/>
+        <location filename="../../gasdesk/services/payments.py" line="84"/>
         <source>This payment form was already used; open it again.</source>
         <translation>该收费单已使用，请重新打开。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payment_request.py" line="49"/>
+        <location filename="../../gasdesk/services/payment_request.py" line="50"/>
         <source>Unknown payment kind &apos;{kind}&apos;.</source>
         <translation>未知的收费类型“{kind}”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payment_request.py" line="55"/>
+        <location filename="../../gasdesk/services/payment_request.py" line="56"/>
         <source>The prepaid balance pays bills only.</source>
         <translation>预存余额只能用于缴纳气费账单。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payment_request.py" line="65"/>
+        <location filename="../../gasdesk/services/payment_request.py" line="66"/>
         <source>Enter the gas to load on the card.</source>
         <translation>请输入写卡气量。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="87"/>
+        <location filename="../../gasdesk/services/payments.py" line="89"/>
         <source>This payment form was already used for receipt {receipt} ({amount} yuan, account {account}); this request differs from it and was not recorded. Open the payment form again.</source>
         <translation>此收费单已用于票据{receipt}（{amount}元，户号{account}）；本次请求与其不同，未作记录。请重新打开收费单。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="103"/>
+        <location filename="../../gasdesk/services/payments.py" line="105"/>
         <source>The amount due is now {now} yuan, not {was}; check it with the customer again.</source>
         <translation>应收金额已变为{now}元（原为{was}元），请与客户重新核对。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="136"/>
+        <location filename="../../gasdesk/services/payments.py" line="138"/>
         <source>The transaction reference {reference} is already recorded on receipt {receipt} (account {account}, {day}); one transaction pays only once.</source>
         <translation>交易参考号 {reference} 已记录在收据 {receipt}（户号 {account}，{day}）上；一笔交易只能缴费一次。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="161"/>
+        <location filename="../../gasdesk/services/payments.py" line="163"/>
         <source>The business day {day} is closed; no payment can be taken for it.</source>
         <translation>营业日{day}已日结，不能再收费。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="177"/>
+        <location filename="../../gasdesk/services/payments.py" line="179"/>
         <source>Account {number} is {status}; it cannot buy gas or prepay.</source>
         <translation>户号{number}状态为{status}，不能购气或预存。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="196"/>
-        <location filename="../../gasdesk/services/payments.py" line="241"/>
+        <location filename="../../gasdesk/services/payments.py" line="198"/>
+        <location filename="../../gasdesk/services/payments.py" line="246"/>
         <source>The prepaid balance does not cover the amount due.</source>
         <translation>预存余额不足以支付应收金额。</translation>
     </message>
@@ -2361,63 +2404,63 @@
         <translation>工号{badge}已存在；如需修改密码，请使用“user reset”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="46"/>
+        <location filename="../../gasdesk/services/voids.py" line="48"/>
         <source>A supervisor must enter a badge number and password.</source>
         <translation>须由主管输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="56"/>
-        <location filename="../../gasdesk/services/voids.py" line="148"/>
+        <location filename="../../gasdesk/services/voids.py" line="58"/>
+        <location filename="../../gasdesk/services/voids.py" line="150"/>
         <source>That payment does not exist.</source>
         <translation>该笔收费不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="60"/>
+        <location filename="../../gasdesk/services/voids.py" line="62"/>
         <source>A void cannot itself be voided.</source>
         <translation>冲正记录本身不能再冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="64"/>
+        <location filename="../../gasdesk/services/voids.py" line="66"/>
         <source>This payment has already been voided.</source>
         <translation>该笔收费已冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="69"/>
+        <location filename="../../gasdesk/services/voids.py" line="71"/>
         <source>Only today&apos;s payments can be voided; this one is from {day}.</source>
         <translation>只能冲正当日收费；该笔收费日期为{day}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="77"/>
+        <location filename="../../gasdesk/services/voids.py" line="79"/>
         <source>The business day {day} is closed; its payments cannot be voided.</source>
         <translation>营业日{day}已日结，其收费不能冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="85"/>
+        <location filename="../../gasdesk/services/voids.py" line="87"/>
         <source>A supervisor of the payment&apos;s own office must authorise the void.</source>
         <translation>冲正须由该笔收费所属营业室的主管授权。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="92"/>
+        <location filename="../../gasdesk/services/voids.py" line="94"/>
         <source>{name} ({badge}) took this payment or is voiding it, and cannot also approve the void; another supervisor must.</source>
         <translation>{name}（{badge}）是该笔收费的经办人或本次冲正的操作人，不能自己审批冲正，须由另一位主管审批。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="116"/>
+        <location filename="../../gasdesk/services/voids.py" line="118"/>
         <source>This void form was already used for receipt {receipt}; this request differs from it and was not recorded. Open the void form again.</source>
         <translation>此冲正单已用于票据{receipt}；本次请求与其不同，未作记录。请重新打开冲正单。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="144"/>
+        <location filename="../../gasdesk/services/voids.py" line="146"/>
         <source>Enter the reason for the void.</source>
         <translation>请输入冲正原因。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="166"/>
+        <location filename="../../gasdesk/services/voids.py" line="168"/>
         <source>The drawer of your shift does not hold the {amount} yuan to hand back; nothing was voided.</source>
         <translation>您班次的钱箱中不足 {amount} 元可退还；未冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="182"/>
+        <location filename="../../gasdesk/services/voids.py" line="184"/>
         <source>The prepaid money has already been used; it cannot be voided.</source>
         <translation>预存款已被使用，不能冲正。</translation>
     </message>
@@ -3137,6 +3180,41 @@
         <location filename="../../gasdesk/services/tariff_admin.py" line="169"/>
         <source>The tariff file {file} is not written as a tariff file should be (line {line}); compare it with the shipped resources/tariff_residential.toml.</source>
         <translation>气价文件{file}的格式不对（第{line}行）；请对照随附的 resources/tariff_residential.toml。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/fapiao.py" line="60"/>
+        <source>A unified social credit code has 18 characters; &apos;{value}&apos; has {n}.</source>
+        <translation>统一社会信用代码为18位，“{value}”有{n}位。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/fapiao.py" line="72"/>
+        <source>A unified social credit code has digits and capitals other than I, O, Z, S and V; &apos;{char}&apos; is not one of them.</source>
+        <translation>统一社会信用代码由数字和除I、O、Z、S、V以外的大写字母组成，“{char}”不在其中。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/fapiao.py" line="83"/>
+        <source>The tax number {value} does not check out (its last character is wrong): it was mistyped.</source>
+        <translation>纳税人识别号{value}校验不通过（最后一位校验码不对），可能输错了。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/fapiao.py" line="101"/>
+        <source>Enter the buyer&apos;s name for the fapiao (2 to 100 characters).</source>
+        <translation>请填写发票的购买方名称（2至100个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/fapiao.py" line="113"/>
+        <source>The phone number is not valid: a mobile number has 11 digits starting 13-19; a landline is like 0533-6886656.</source>
+        <translation>电话号码无效：手机号为13至19开头的11位数字，座机如0533-6886656。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/fapiao.py" line="125"/>
+        <source>&apos;{value}&apos; is not an e-mail address.</source>
+        <translation>“{value}”不是电子邮箱地址。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/fapiao.py" line="132"/>
+        <source>Enter a mobile number or an e-mail address: the e-fapiao is sent there.</source>
+        <translation>请填写手机号或电子邮箱：电子发票将发送到那里。</translation>
     </message>
 </context>
 <context>
@@ -3902,67 +3980,67 @@
 <context>
     <name>ReadBackDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="40"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="44"/>
         <source>Read back before recording</source>
         <translation>记账前唱收唱付</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="45"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="49"/>
         <source>{kind} · account {number} · {name}</source>
         <translation>{kind} · 户号 {number} · {name}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="55"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="59"/>
         <source>Due</source>
-        <translation>回访期限</translation>
+        <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="56"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="60"/>
         <source>Received</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="59"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="63"/>
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="73"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="77"/>
         <source>Method: {method}</source>
         <translation>支付方式：{method}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="75"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="79"/>
         <source>Reference: {reference}</source>
         <translation>流水号：{reference}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="78"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="82"/>
         <source>Gas to load: {volume} m³</source>
         <translation>写卡气量：{volume} m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="90"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="97"/>
         <source>Say to the customer:</source>
         <translation>请对客户说：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="103"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="110"/>
         <source>Record and print (Enter)</source>
         <translation>确认并打印（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="105"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="112"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="148"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="163"/>
         <source>Recording the payment…</source>
         <translation>正在记录收费…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="154"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="169"/>
         <source>Try again (Enter)</source>
         <translation>重试（Enter）</translation>
     </message>
@@ -4533,7 +4611,7 @@
         <translation>第{n}档</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/tier_editor.py" line="92"/>
+        <location filename="../../gasdesk/ui/dayend/tier_editor.py" line="93"/>
         <source>(and above)</source>
         <translation>（以上）</translation>
     </message>
