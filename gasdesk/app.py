@@ -23,6 +23,7 @@ COMMANDS = (
     "restore",
     "key",
     "tariff",
+    "ledger",
 )
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"  # Simplified Chinese; English is the second language

@@ -2117,11 +2117,13 @@
         <translation>{date} 有 {n} 笔收款不属于任何班次（{receipts}），其款项未经任何钱箱清点，不能日结。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/exchange/xlsx.py" line="124"/>
         <location filename="../../gasdesk/services/day_export.py" line="101"/>
         <source>{path} is the counter&apos;s own database; choose another name for the export.</source>
         <translation>{path}是本柜台的数据库，请为导出文件另选名称。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/exchange/xlsx.py" line="143"/>
         <location filename="../../gasdesk/services/day_export.py" line="118"/>
         <source>The file {path} cannot be written: {error}.</source>
         <translation>无法写入文件{path}：{error}。</translation>
@@ -2394,6 +2396,12 @@
         <translation>角色须为以下之一：{roles}。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/cli_ledger.py" line="28"/>
+        <source>{ledger}: {n} rows written to {path}.</source>
+        <translation>{ledger}：已写入{n}行到{path}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_ledger.py" line="79"/>
         <location filename="../../gasdesk/services/users.py" line="77"/>
         <source>There is no office &apos;{code}&apos;; the offices are {codes}.</source>
         <translation>不存在营业室“{code}”；现有营业室为{codes}。</translation>
