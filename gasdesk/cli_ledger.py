@@ -10,7 +10,8 @@
                                                        the fapiao requests, per payment
 
 Without --office the receivables, arrears and fapiao ledgers cover every office.
-`-o FILE` names the file (default: OFFICE-LEDGER-PERIOD.xlsx here). Exit status: 0
+`-o FILE` names the file (default here: OFFICE-名称-PERIOD.xlsx, e.g.
+MS-应收台账-2026-11.xlsx, ALL- for every office). Exit status: 0
 written, 1 refused, 2 the database cannot be opened.
 """
 
@@ -22,11 +23,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from gasdesk.cli_verify import say
+from gasdesk.domain.ledgers import LEDGER_NAMES as NAMES
 from gasdesk.domain.ledgers import Month
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 
 WRITTEN = QT_TRANSLATE_NOOP("Messages", "{ledger}: {n} rows written to {path}.")
-NAMES = {"day": "交易明细", "receivables": "应收台账", "arrears": "欠费清单", "fapiao": "开票申请"}
 
 
 def _day(text: str) -> dt.date:
@@ -102,15 +103,15 @@ def run(
         if kind == "day":
             assert office_id is not None
             day = args.date or today
-            path = Path(args.output or f"{prefix}-{kind}-{day.isoformat()}.xlsx")
+            path = Path(args.output or f"{prefix}-{NAMES[kind]}-{day.isoformat()}.xlsx")
             n = ledger_export.export_day(office_id, day, path)
         elif kind == "receivables":
             month = args.month or Month.of(today.replace(day=1) - dt.timedelta(days=1))
-            path = Path(args.output or f"{prefix}-{kind}-{month.label}.xlsx")
+            path = Path(args.output or f"{prefix}-{NAMES[kind]}-{month.label}.xlsx")
             n = ledger_export.export_receivables(office_id, month, path)
         elif kind == "arrears":
             day = args.date or today
-            path = Path(args.output or f"{prefix}-{kind}-{day.isoformat()}.xlsx")
+            path = Path(args.output or f"{prefix}-{NAMES[kind]}-{day.isoformat()}.xlsx")
             n = ledger_export.export_arrears(office_id, day, path)
         else:
             if args.month is not None:
@@ -119,7 +120,7 @@ def run(
             else:
                 first = last = args.date or today
                 label = first.isoformat()
-            path = Path(args.output or f"{prefix}-{kind}-{label}.xlsx")
+            path = Path(args.output or f"{prefix}-{NAMES[kind]}-{label}.xlsx")
             n = ledger_export.export_fapiao(office_id, first, last, path)
     except Exception as exc:
         return fail(exc)

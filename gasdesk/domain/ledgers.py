@@ -13,6 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+# each ledger's name on head office's forms (file names, the command's report)
+LEDGER_NAMES = {
+    "day": "交易明细",
+    "receivables": "应收台账",
+    "arrears": "欠费清单",
+    "fapiao": "开票申请",
+}
+
 
 @dataclass(frozen=True)
 class Month:

@@ -756,107 +756,107 @@
 <context>
     <name>DayPanel</name>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="41"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="43"/>
         <source>Business da&amp;te</source>
         <translation>营业日期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="64"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="66"/>
         <source>Close the &amp;day…</source>
         <translation>日结(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="66"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="68"/>
         <source>Day &amp;report (A4)</source>
         <translation>营业日报(&amp;R)（A4）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="68"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="70"/>
         <source>&amp;Z slip (80 mm)</source>
         <translation>日结小票(&amp;Z)（80 mm）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="70"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="72"/>
         <source>E&amp;xport CSV…</source>
         <translation>导出CSV(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="109"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="113"/>
         <source>open</source>
         <translation>未交班</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="111"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="115"/>
         <source>closed {time}</source>
         <translation>已交班 {time}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="115"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="119"/>
         <source>counter {n}</source>
         <translation>{n}号窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="122"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="126"/>
         <source>Closed at {time} by {name} ({badge}): {n} payments, ¥{total}; receipts {first} to {last}; audit chain head {seq}.</source>
         <translation>{time}由{name}（{badge}）日结：共{n}笔收费，¥{total}；票据号{first}至{last}；审计链末条序号{seq}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="139"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="143"/>
         <source>Open: {n} payment(s) of this day belong to no shift ({receipts}); no drawer count saw their money, so the day cannot be closed.</source>
         <translation>未日结：本日有 {n} 笔收款不属于任何班次（{receipts}），其款项未经任何钱箱清点，不能日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="147"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="151"/>
         <source>Open: {n} shift(s) still open; close them before the day.</source>
         <translation>未日结：还有{n}个班次未交班，请先交班再日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="153"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="157"/>
         <source>Open: every shift is closed; a supervisor can close the day.</source>
         <translation>未日结：所有班次均已交班，可由主管进行日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="166"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="170"/>
         <source>Close the business day</source>
         <translation>营业日日结</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="168"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="172"/>
         <source>Close {date} for {office}? Afterwards no payment, void, form or count of that day can be recorded.</source>
         <translation>确定对{office} {date}进行日结吗？日结后，当日将不能再登记任何收费、冲正、业务单或清点。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="194"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="198"/>
         <source>The day {date} is closed.</source>
         <translation>{date}已日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="211"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="215"/>
         <source>Day report {date}</source>
         <translation>营业日报 {date}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="211"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="215"/>
         <source>Z slip {date}</source>
         <translation>日结小票 {date}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="213"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="217"/>
         <source>The day is not closed: this is a preview.</source>
         <translation>当日尚未日结，此为预览。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="225"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="229"/>
         <source>Export the day&apos;s transactions</source>
         <translation>导出当日交易</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="225"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="229"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="237"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="241"/>
         <source>{n} transactions exported to {path}.</source>
         <translation>已导出{n}笔交易至 {path}。</translation>
     </message>
@@ -1412,6 +1412,59 @@
         <location filename="../../gasdesk/ui/dayend/kpi_panel.py" line="55"/>
         <source>Targets of the service code: replies to consultations and complaints 100% within their term, satisfaction at least 99%. Each whole point of reply rate below 100% fines the unit ¥200; each complaint upheld against staff compensates the customer ¥30. Items still inside their term are pending and not counted yet. &quot;No data&quot; means nothing was recorded to measure.</source>
         <translation>服务规范目标：咨询和投诉按期答复率100%，满意度不低于99%。答复率每低于100%一个整百分点，对单位罚款¥200；每件认定员工责任的投诉，赔偿客户¥30。仍在期限内的事项为待答复，暂不计入。“无数据”表示没有可统计的记录。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerExport</name>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="66"/>
+        <source>The day&apos;s transactions</source>
+        <translation>营业日交易明细</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="67"/>
+        <source>Receivables ledger of the month</source>
+        <translation>本月应收台账</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="68"/>
+        <source>Arrears list on the day</source>
+        <translation>截至当日欠费清单</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="69"/>
+        <source>Fapiao requests of the day</source>
+        <translation>当日开票申请</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="70"/>
+        <source>Fapiao requests of the month</source>
+        <translation>本月开票申请</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="74"/>
+        <source>Ledger for head &amp;office</source>
+        <translation>上报台账(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="76"/>
+        <source>Export to &amp;Excel…</source>
+        <translation>导出电子表格(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="87"/>
+        <source>Export a ledger for head office</source>
+        <translation>导出上报台账</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="87"/>
+        <source>Excel files (*.xlsx)</source>
+        <translation>电子表格 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="102"/>
+        <source>{ledger}: {n} rows exported to {path}.</source>
+        <translation>{ledger}：已导出{n}行到{path}。</translation>
     </message>
 </context>
 <context>
@@ -2396,12 +2449,12 @@
         <translation>角色须为以下之一：{roles}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/cli_ledger.py" line="28"/>
+        <location filename="../../gasdesk/cli_ledger.py" line="30"/>
         <source>{ledger}: {n} rows written to {path}.</source>
         <translation>{ledger}：已写入{n}行到{path}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/cli_ledger.py" line="79"/>
+        <location filename="../../gasdesk/cli_ledger.py" line="80"/>
         <location filename="../../gasdesk/services/users.py" line="77"/>
         <source>There is no office &apos;{code}&apos;; the offices are {codes}.</source>
         <translation>不存在营业室“{code}”；现有营业室为{codes}。</translation>
