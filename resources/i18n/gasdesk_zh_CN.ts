@@ -1417,52 +1417,52 @@
 <context>
     <name>LedgerExport</name>
     <message>
-        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="66"/>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="68"/>
         <source>The day&apos;s transactions</source>
         <translation>营业日交易明细</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="67"/>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="69"/>
         <source>Receivables ledger of the month</source>
         <translation>本月应收台账</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="68"/>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="70"/>
         <source>Arrears list on the day</source>
         <translation>截至当日欠费清单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="69"/>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="71"/>
         <source>Fapiao requests of the day</source>
         <translation>当日开票申请</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="70"/>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="72"/>
         <source>Fapiao requests of the month</source>
         <translation>本月开票申请</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="74"/>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="76"/>
         <source>Ledger for head &amp;office</source>
         <translation>上报台账(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="76"/>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="78"/>
         <source>Export to &amp;Excel…</source>
         <translation>导出电子表格(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="87"/>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="89"/>
         <source>Export a ledger for head office</source>
         <translation>导出上报台账</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="87"/>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="89"/>
         <source>Excel files (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="102"/>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="104"/>
         <source>{ledger}: {n} rows exported to {path}.</source>
         <translation>{ledger}：已导出{n}行到{path}。</translation>
     </message>
@@ -3276,6 +3276,11 @@
         <location filename="../../gasdesk/domain/fapiao.py" line="132"/>
         <source>Enter a mobile number or an e-mail address: the e-fapiao is sent there.</source>
         <translation>请填写手机号或电子邮箱：电子发票将发送到那里。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/demo/cli.py" line="28"/>
+        <source>The prices of the demo are the shipped SAMPLE tariffs (resources/tariff_*.toml), not the Zibo price authority&apos;s; a real office enters those as a new tariff version.</source>
+        <translation>演示数据的气价是随附的示例气价（resources/tariff_*.toml），不是淄博市价格主管部门核定的价格；正式营业前须把核定价格录入为新的气价版本。</translation>
     </message>
 </context>
 <context>
