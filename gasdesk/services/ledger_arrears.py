@@ -9,7 +9,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from peewee import fn
+from peewee import JOIN, fn
 
 from gasdesk.domain.ledgers import ArrearsLine, ArrearsList, age_band
 from gasdesk.storage.models import Account, Bill, Office, Payment, PaymentBill, now
@@ -23,33 +23,27 @@ def arrears_list(office_id: int | None, as_of: dt.date) -> ArrearsList:
     """What is unpaid at the end of `as_of`: bills written by then, less what payments
     of business days up to then settled."""
     end = dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time())
-    settled_rows: Any = (
-        PaymentBill.select(PaymentBill.bill, fn.SUM(PaymentBill.amount_fen))
+    paid: Any = (
+        PaymentBill.select(PaymentBill.bill, fn.SUM(PaymentBill.amount_fen).alias("fen"))
         .join(Payment, on=(PaymentBill.payment == Payment.id))
-        .switch(PaymentBill)
-        .join(Bill, on=(PaymentBill.bill == Bill.id))
-        .join(Account, on=(Bill.account == Account.id))
         .where(Payment.business_date <= as_of)
         .group_by(PaymentBill.bill)
     )
-    bills: Any = (
-        Bill.select(Bill.id, Bill.account, Bill.period_end, Bill.amount_fen)
+    settled = fn.COALESCE(paid.c.fen, 0)
+    unpaid: Any = (
+        Bill.select(Bill.account, Bill.period_end, Bill.amount_fen - settled)
         .join(Account, on=(Bill.account == Account.id))
-        .where((Bill.created_at < end) & (Bill.amount_fen > 0))
+        .join(paid, JOIN.LEFT_OUTER, on=(paid.c.bill_id == Bill.id))
+        .where((Bill.created_at < end) & (Bill.amount_fen > 0) & (Bill.amount_fen > settled))
     )
     if office_id is not None:
-        settled_rows = settled_rows.where(Account.office == office_id)
-        bills = bills.where(Account.office == office_id)
-    settled = {bill: int(total or 0) for bill, total in settled_rows.tuples()}
+        unpaid = unpaid.where(Account.office == office_id)
     owed: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     count: dict[int, int] = defaultdict(int)
     oldest: dict[int, dt.date] = {}
-    for bill_id, account_id, period_end, amount in bills.tuples():
-        left = int(amount) - settled.get(bill_id, 0)
-        if left <= 0:
-            continue
+    for account_id, period_end, left in unpaid.tuples():
         day = _as_date(period_end)
-        owed[account_id][age_band(day, as_of)] += left
+        owed[account_id][age_band(day, as_of)] += int(left)
         count[account_id] += 1
         oldest[account_id] = min(day, oldest.get(account_id, day))
     offices = {o.id: o for o in Office.select()}
