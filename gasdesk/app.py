@@ -21,6 +21,8 @@ COMMANDS = (
     "backup",
     "restore",
     "key",
+    "tariff",
+    "ledger",
 )
 
 

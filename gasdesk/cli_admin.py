@@ -1,7 +1,7 @@
 """Administrator commands: `gasdesk setup`, `gasdesk migrate`, `gasdesk verify`,
-`gasdesk user`, `gasdesk backup`, `gasdesk restore`, `gasdesk key`. Each takes its own
-arguments and returns the exit code: 0 done / intact, 1 refused or broken, 2 the
-database cannot be opened."""
+`gasdesk user`, `gasdesk backup`, `gasdesk restore`, `gasdesk key`, `gasdesk tariff`,
+`gasdesk ledger`. Each takes its own arguments and returns the exit code: 0 done /
+intact, 1 refused or broken, 2 the database cannot be opened."""
 
 from __future__ import annotations
 
@@ -315,6 +315,20 @@ def run_migrate(argv: list[str]) -> int:
     from gasdesk.cli_migrate import run
 
     return _closing(lambda a: run(a, _common, _open), argv)
+
+
+def run_tariff(argv: list[str]) -> int:
+    """`gasdesk tariff add FILE|list`: tariff versions from their effective date."""
+    from gasdesk.cli_tariff import run
+
+    return _closing(lambda a: run(a, _common, _open, _fail), argv)
+
+
+def run_ledger(argv: list[str]) -> int:
+    """`gasdesk ledger day|receivables|arrears|fapiao`: .xlsx ledgers for head office."""
+    from gasdesk.cli_ledger import run
+
+    return _closing(lambda a: run(a, _common, _open, _fail), argv)
 
 
 def run_user(argv: list[str]) -> int:

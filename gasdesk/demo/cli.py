@@ -14,6 +14,7 @@ from peewee import SqliteDatabase
 
 from gasdesk.cli_text import message_text, print_refusal
 from gasdesk.demo.generate import DEFAULT_ACCOUNTS, DEFAULT_SEED, MAX_ACCOUNTS, DemoError, generate
+from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.storage.db import URL_ENV, default_db_path, is_default_database, open_database
 from gasdesk.storage.errors import (
     DISK_KINDS,
@@ -24,6 +25,11 @@ from gasdesk.storage.errors import (
 )
 from gasdesk.storage.models import Account, Payment, db
 
+SAMPLE_PRICES = QT_TRANSLATE_NOOP(
+    "Messages",
+    "The prices of the demo are the shipped SAMPLE tariffs (resources/tariff_*.toml), not "
+    "the Zibo price authority's; a real office enters those as a new tariff version.",
+)
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_REFUSED = 2  # bad arguments, or a database that is not empty
@@ -194,6 +200,7 @@ def _fill(args: argparse.Namespace, path: Path | None, url: str | None) -> int:
                 raise
             return EXIT_FAILED
         print(f"{summary.line()} -> {where}")
+        print(message_text(SAMPLE_PRICES, {}))
         return EXIT_OK
     finally:
         db.obj.close()

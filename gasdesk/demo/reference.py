@@ -16,14 +16,24 @@ from gasdesk.demo.errors import DemoError
 from gasdesk.domain.tariff import Tariff, tariff_on
 from gasdesk.resources import load_toml
 from gasdesk.services.passwords import hash_password
-from gasdesk.services.tariffs import TARIFF_RESOURCES, load_tariffs, resource_tariff
+from gasdesk.services.tariffs import TARIFF_RESOURCES, load_tariffs, resource_spec
 from gasdesk.storage.models import BaseModel, Counter, Office, Staff, TariffTier, TariffVersion
 
 REFERENCE_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
     Office: ("id", "code", "name", "address", "phone", "hours"),
     Counter: ("id", "office", "number", "name"),
     Staff: ("id", "badge", "name", "role", "office", "password_hash", "active", "failed_logins"),
-    TariffVersion: ("id", "name", "user_type", "effective_from", "created_at"),
+    TariffVersion: (
+        "id",
+        "name",
+        "user_type",
+        "effective_from",
+        "created_at",
+        "household_base",
+        "household_extra_m3",
+        "source",
+        "sample",
+    ),
     TariffTier: ("id", "version", "seq", "upper_m3", "price_fen"),
 }
 
@@ -143,12 +153,24 @@ def _tariff(
                 "the demo needs one tariff in force throughout. Use an empty database."
             )
         return tariff_on(stored, first_day)
-    shipped = resource_tariff(user_type)
+    spec = resource_spec(user_type)
+    shipped = spec.tariff
     effective = min(shipped.effective_from, dt.date(first_day.year, 1, 1))
-    tariff = Tariff(name=shipped.name, effective_from=effective, tiers=shipped.tiers)
+    tariff = Tariff(shipped.name, effective, shipped.tiers, shipped.household)
+    rule = tariff.household
     version_id = ids.take(TariffVersion)
     tables[TariffVersion].rows.append(
-        (version_id, tariff.name, user_type, effective.isoformat(), f"{effective} 08:00:00")
+        (
+            version_id,
+            tariff.name,
+            user_type,
+            effective.isoformat(),
+            f"{effective} 08:00:00",
+            rule.base_persons if rule else None,
+            rule.extra_m3_per_person if rule else None,
+            spec.source or None,
+            spec.sample,
+        )
     )
     for seq, tier in enumerate(tariff.tiers, start=1):
         tables[TariffTier].rows.append(

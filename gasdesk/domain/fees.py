@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from gasdesk.domain.fapiao import FapiaoBuyer
 from gasdesk.domain.records import AccountSummary
 from gasdesk.domain.tariff import TierLine
 
@@ -77,6 +78,7 @@ class PaymentRequest:
     tendered_fen: int | None = None
     reference: str = ""
     volume_l: int = 0  # purchase: the volume quoted
+    fapiao: FapiaoBuyer | None = None  # the customer asked for a fapiao made out to this buyer
 
 
 @dataclass(frozen=True)

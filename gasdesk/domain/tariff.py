@@ -17,6 +17,10 @@ litres: each segment gets the floor of its share, and the litres left over go to
 the segments with the largest remainders (the earlier one on a tie), so the segments
 add up to exactly the metered volume. Each segment is priced by the tariff in force
 on its first day, with the year-to-date volume of its own year.
+
+A tariff may carry a household-size rule (人口多的家庭): each person above
+`base_persons` adds `extra_m3_per_person` to every tier bound. An account whose
+household size is not recorded, or not above the base, gets the bounds as stated.
 """
 
 from __future__ import annotations
@@ -51,10 +55,36 @@ class Tier:
 
 
 @dataclass(frozen=True)
+class HouseholdRule:
+    """Households of more than `base_persons` people get `extra_m3_per_person` more
+    on each tier bound for every person above that number."""
+
+    base_persons: int
+    extra_m3_per_person: int
+
+    def extra_m3(self, household_size: int | None) -> int:
+        if household_size is None or household_size <= self.base_persons:
+            return 0
+        return (household_size - self.base_persons) * self.extra_m3_per_person
+
+
+@dataclass(frozen=True)
 class Tariff:
     name: str
     effective_from: dt.date
     tiers: tuple[Tier, ...]
+    household: HouseholdRule | None = None
+
+    def for_household(self, household_size: int | None) -> Tariff:
+        """This tariff with the tier bounds of a household of `household_size`."""
+        extra = self.household.extra_m3(household_size) if self.household else 0
+        if not extra:
+            return self
+        tiers = tuple(
+            Tier(t.upper_m3 + extra if t.upper_m3 is not None else None, t.price_fen)
+            for t in self.tiers
+        )
+        return Tariff(self.name, self.effective_from, tiers, self.household)
 
     def __post_init__(self) -> None:
         if not self.tiers:
@@ -81,6 +111,17 @@ class Tariff:
             raise TariffError(
                 "tariff_malformed",
                 QT_TRANSLATE_NOOP("Messages", "The tariff '{name}' has a negative price."),
+                name=self.name,
+            )
+        rule = self.household
+        if rule is not None and (rule.base_persons < 1 or rule.extra_m3_per_person < 0):
+            raise TariffError(
+                "tariff_malformed",
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "The household rule of '{name}' needs at least one person and no "
+                    "negative volume.",
+                ),
                 name=self.name,
             )
 
@@ -225,11 +266,13 @@ def bill_period(
     end: dt.date,
     tariffs: Sequence[Tariff],
     ytd_l: int | dict[int, int] = 0,
+    household_size: int | None = None,
 ) -> Charge:
     """Charge for `volume_l` litres metered between readings on `start` and `end`.
 
     `ytd_l` is the household's volume earlier in the year of `start` (an int), or a
     mapping year -> volume when the period runs into a year with earlier usage.
+    `household_size` raises the tier bounds by each tariff's household rule.
     See the module text for how tariff changes and new years inside a period are handled.
     """
     if end < start:
@@ -245,7 +288,7 @@ def bill_period(
         shares = share_by_days(volume_l, parts)
     lines: list[TierLine] = []
     for (a, b), share in zip(parts, shares, strict=True):
-        tariff = tariff_on(tariffs, a)
+        tariff = tariff_on(tariffs, a).for_household(household_size)
         used = ytd.get(a.year, 0)
         lines.extend(price_by_tiers(tariff, share, used, a, b))
         ytd[a.year] = used + share

@@ -10,6 +10,9 @@ refused if they changed in between).
 A reading is covered when a bill ends on it (`Bill.to_reading`) or when a bill of
 the same meter ends on or after its date (bills imported without reading links).
 IC-card meters are prepaid: their readings are never billed.
+
+A household's size (Account.household_size) raises the tier bounds by the tariff's
+household rule; the size recorded when a bill is computed applies to the whole bill.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from gasdesk.domain.tariff import format_m3 as m3
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.services.accounts import get_account
 from gasdesk.services.tariffs import load_tariffs
-from gasdesk.storage.models import Bill, Meter, Payment, PaymentBill, Reading
+from gasdesk.storage.models import Account, Bill, Meter, Payment, PaymentBill, Reading
 
 
 class BillingError(TellerError):
@@ -176,12 +179,19 @@ def _unbilled(account_id: int) -> list[tuple[Meter, Reading | None, int, dt.date
     return pairs
 
 
+def household_size(account_id: int) -> int | None:
+    """The people of the account's household, or None when not recorded."""
+    size = Account.select(Account.household_size).where(Account.id == account_id).scalar()
+    return int(size) if size is not None else None
+
+
 def draft_bills(
     account_id: int, tariffs: list[Tariff], entries: list[tuple[dt.date, int]]
 ) -> list[Draft]:
     """Price every unbilled reading; `entries` grows with each draft, so later drafts
     climb the tiers from where earlier ones left the household."""
     drafts: list[Draft] = []
+    people = household_size(account_id)
     for meter, from_reading, from_value, from_day, to_reading in _unbilled(account_id):
         volume = to_reading.value_l - from_value
         start, end = from_day, to_reading.read_on
@@ -189,7 +199,7 @@ def draft_bills(
             start = end
         years = range(start.year, end.year + 1)
         ytd = {y: year_to_date(entries, y, start) for y in years}
-        charge = bill_period(volume, start, end, tariffs, ytd)
+        charge = bill_period(volume, start, end, tariffs, ytd, household_size=people)
         entries.extend((line.start, line.volume_l) for line in charge.lines)
         view = BillView(
             bill_id=None,

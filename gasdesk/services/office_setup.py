@@ -21,7 +21,7 @@ from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 from gasdesk.resources import load_toml
 from gasdesk.services import users
 from gasdesk.services.offices import counter_info, office_info
-from gasdesk.services.tariffs import TARIFF_RESOURCES, resource_tariff, store_tariff
+from gasdesk.services.tariffs import TARIFF_RESOURCES, resource_spec, store_spec
 from gasdesk.storage import audit
 from gasdesk.storage.db import write_transaction
 from gasdesk.storage.models import Counter, Office, Staff, TariffVersion
@@ -201,7 +201,7 @@ def _shipped_tariffs() -> tuple[str, ...]:
     added = []
     for user_type in TARIFF_RESOURCES:
         if not TariffVersion.select().where(TariffVersion.user_type == user_type).exists():
-            store_tariff(user_type, resource_tariff(user_type))
+            store_spec(resource_spec(user_type))
             added.append(user_type)
     return tuple(added)
 

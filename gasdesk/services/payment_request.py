@@ -10,6 +10,7 @@ from gasdesk.domain.limits import check_computed, check_entry, check_volume
 from gasdesk.domain.methods import BALANCE, TENDER_METHODS
 from gasdesk.domain.readback import ReadBack, read_back
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
+from gasdesk.services import fapiao
 from gasdesk.storage.models import Payment
 
 COLLECT_KINDS = ("bill", "purchase", "prepay")
@@ -65,6 +66,7 @@ def check_request(request: PaymentRequest, ceiling_fen: int | None = None) -> Re
             "no_volume", QT_TRANSLATE_NOOP("Messages", "Enter the gas to load on the card.")
         )
     _check_ranges(request, ceiling_fen)
+    fapiao.checked(request.fapiao)  # the same refusal a script gets as the read-back
     return read_back(
         due_fen=request.expected_due_fen,
         method=request.method,
@@ -87,4 +89,5 @@ def same_request(payment: Payment, request: PaymentRequest, rb: ReadBack) -> boo
         and payment.tendered_fen == rb.received_fen
         and payment.volume_l == (request.volume_l if request.kind == "purchase" else 0)
         and (payment.reference or "") == rb.reference
+        and fapiao.stored_buyer(payment.id) == fapiao.checked(request.fapiao)
     )

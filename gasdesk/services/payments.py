@@ -19,6 +19,7 @@ already recorded for a payment that is not voided is refused with its receipt.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import astuple
 
 from peewee import IntegrityError
 
@@ -29,6 +30,7 @@ from gasdesk.domain.money import format_yuan
 from gasdesk.domain.readback import ReadBack
 from gasdesk.domain.tariff import lines_to_json
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
+from gasdesk.services import fapiao
 from gasdesk.services.billing import materialise
 from gasdesk.services.days import is_day_closed
 from gasdesk.services.payment_request import PaymentError, check_request, same_request
@@ -221,6 +223,9 @@ def _record(
     )
     for bill_id, part in settle:
         PaymentBill.create(payment=payment.id, bill=bill_id, amount_fen=part)
+    buyer = fapiao.checked(request.fapiao)
+    if buyer is not None:
+        fapiao.record_request(payment.id, buyer, staff.id)
     if request.kind == "prepay":
         changed = (
             Account.update(balance_fen=Account.balance_fen + amount)
@@ -267,6 +272,7 @@ def _record(
         created_at=audit.stamp(payment.created_at),
         lines_json=lines_json,
         settled=[[b, part] for b, part in settle],
+        **({"fapiao": list(astuple(buyer))} if buyer is not None else {}),
     )
     return receipt_info(payment, receipt)
 

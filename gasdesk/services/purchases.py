@@ -50,7 +50,8 @@ def quote_purchase(
             ),
             number=account.number,
         )
-    tariff = tariff_on(tariffs_for(account.user_type), today)
+    people = account.household_size
+    tariff = tariff_on(tariffs_for(account.user_type), today).for_household(people)
     ytd = year_to_date(usage_entries(account_id), today.year, today + dt.timedelta(days=1))
     if amount_fen is not None:
         charge = purchase_by_amount(amount_fen, tariff, ytd, today)

@@ -2,7 +2,8 @@
 reason. The original payment is never edited: a reversing payment (kind 'void',
 negative amount, `voids` = the original) is written with negative bill settlements,
 the balance change undone, a void slip numbered in the office's receipt series and
-an audit event, all in one transaction.
+an audit event, all in one transaction; a fapiao request of the payment is withdrawn
+in it too.
 
 The void is booked into the voiding teller's open shift at this counter (the money
 goes back to the customer from that drawer), whichever shift took the original; a
@@ -20,6 +21,7 @@ from gasdesk.domain.methods import BALANCE, CASH
 from gasdesk.domain.money import format_yuan
 from gasdesk.domain.records import StaffInfo
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
+from gasdesk.services import fapiao
 from gasdesk.services.auth import verify_supervisor
 from gasdesk.services.days import is_day_closed
 from gasdesk.services.drawer import expected_cash_of
@@ -221,6 +223,7 @@ def void_payment(
         series = series_for(office.code, today.year)
         slip = Receipt.create(series=series, number=next_number(series), payment=void.id)
         first = Receipt.get(Receipt.payment == original.id)
+        withdrawn = fapiao.withdraw_for_void(original.id, void.id)
         audit.append(
             "void",
             staff_id=staff_id,
@@ -245,6 +248,7 @@ def void_payment(
             idempotency_key=idempotency_key,
             created_at=audit.stamp(void.created_at),
             settled=settled,
+            **({"fapiao_withdrawn": withdrawn} if withdrawn is not None else {}),
         )
         return receipt_info(void, slip)
 

@@ -133,6 +133,42 @@ def _reference_index(database: Database) -> None:
     database.execute_sql("CREATE INDEX IF NOT EXISTS payment_reference ON payment (reference)")
 
 
+def _add_missing_columns(database: Database, model: type[m.BaseModel], names: list[str]) -> None:
+    """Add the model's columns `names` that the table lacks (a fresh database has them)."""
+    from playhouse.migrate import SchemaMigrator
+    from playhouse.migrate import migrate as run_migration
+
+    table = model._meta.table_name
+    have = {c.name for c in database.get_columns(table)}
+    migrator = SchemaMigrator.from_database(database)
+    fields = model._meta.fields
+    ops = [migrator.add_column(table, name, fields[name]) for name in names if name not in have]
+    if ops:
+        run_migration(*ops)
+
+
+def _household_tariffs(database: Database) -> None:
+    """Tariff versions carry the household-size rule and where their prices come
+    from; accounts carry their household size, whose changes are kept as history."""
+    from gasdesk.storage.models_household import HOUSEHOLD_MODELS
+
+    _add_missing_columns(
+        database, m.TariffVersion, ["household_base", "household_extra_m3", "source", "sample"]
+    )
+    _add_missing_columns(database, m.Account, ["household_size"])
+    database.create_tables(HOUSEHOLD_MODELS)
+    refuse_changes(database, tuple(t._meta.table_name for t in HOUSEHOLD_MODELS))
+
+
+def _fapiao_requests(database: Database) -> None:
+    """Fapiao requests recorded with their payment, and their withdrawal by a void;
+    both append-only."""
+    from gasdesk.storage.models_fapiao import FAPIAO_MODELS
+
+    database.create_tables(FAPIAO_MODELS)
+    refuse_changes(database, tuple(t._meta.table_name for t in FAPIAO_MODELS))
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
     (10, "business days; purchase tier lines", _fees_and_days),
@@ -143,6 +179,8 @@ MIGRATIONS: list[Migration] = [
     (60, "append-only triggers on payment, receipt, audit_event", _append_only_triggers),
     (90, "index of payments by office and business day", _office_day_index),
     (95, "index of payments by transaction reference", _reference_index),
+    (150, "household-size rule of tariffs; household size of accounts", _household_tariffs),
+    (151, "fapiao requests and their withdrawal", _fapiao_requests),
 ]
 
 

@@ -84,6 +84,12 @@ class TariffVersion(BaseModel):
     effective_from = DateField(index=True)
     created_at = DateTimeField(default=now)
     created_by = ForeignKeyField(Staff, null=True)
+    # the household-size rule (migration 150): each person above household_base adds
+    # household_extra_m3 to every tier bound; NULL: no rule
+    household_base = IntegerField(null=True)
+    household_extra_m3 = IntegerField(null=True)
+    source = TextField(null=True)  # where the prices come from (a price decision)
+    sample = BooleanField(null=True)  # the shipped sample prices, to be replaced
 
 
 class TariffTier(BaseModel):
@@ -109,6 +115,9 @@ class Account(BaseModel):
     balance_fen = IntegerField(default=0)  # prepaid balance (预存)
     opened_on = DateField(default=dt.date.today)
     last_inspection = DateField(null=True)  # last home safety inspection
+    # people in the household (migration 150); NULL: not recorded, priced as the
+    # tariff's household rule's base number. Changed by households.set_household_size.
+    household_size = IntegerField(null=True)
 
 
 class Meter(BaseModel):

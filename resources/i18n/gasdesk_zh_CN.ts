@@ -786,125 +786,130 @@
 <context>
     <name>DayEndTab</name>
     <message>
-        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="26"/>
+        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="28"/>
         <source>My shift (Ctrl+1)</source>
         <translation>我的班次（Ctrl+1）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="27"/>
+        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="29"/>
         <source>Close the day (Ctrl+2)</source>
         <translation>日结（Ctrl+2）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="28"/>
+        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="30"/>
         <source>Service figures (Ctrl+3)</source>
         <translation>服务指标（Ctrl+3）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/tabs/dayend_tab.py" line="31"/>
+        <source>Prices (Ctrl+4)</source>
+        <translation>气价（Ctrl+4）</translation>
     </message>
 </context>
 <context>
     <name>DayPanel</name>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="42"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="44"/>
         <source>Business da&amp;te</source>
         <translation>营业日期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="65"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="67"/>
         <source>Close the &amp;day…</source>
         <translation>日结(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="67"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="69"/>
         <source>Day &amp;report (A4)</source>
         <translation>营业日报(&amp;R)（A4）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="69"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="71"/>
         <source>&amp;Z slip (80 mm)</source>
         <translation>日结小票(&amp;Z)（80 mm）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="71"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="73"/>
         <source>E&amp;xport CSV…</source>
         <translation>导出CSV(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="110"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="114"/>
         <source>open</source>
         <translation>未交班</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="112"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="116"/>
         <source>closed {time}</source>
         <translation>已交班 {time}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="116"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="120"/>
         <source>counter {n}</source>
         <translation>{n}号窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="123"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="127"/>
         <source>Closed at {time} by {name} ({badge}): {n} payments, ¥{total}; receipts {first} to {last}; audit chain head {seq}.</source>
         <translation>{time}由{name}（{badge}）日结：共{n}笔收费，¥{total}；票据号{first}至{last}；审计链末条序号{seq}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="140"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="144"/>
         <source>Open: {n} payment(s) of this day belong to no shift ({receipts}); no drawer count saw their money, so the day cannot be closed.</source>
         <translation>未日结：本日有 {n} 笔收款不属于任何班次（{receipts}），其款项未经任何钱箱清点，不能日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="148"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="152"/>
         <source>Open: {n} shift(s) still open; close them before the day.</source>
         <translation>未日结：还有{n}个班次未交班，请先交班再日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="154"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="158"/>
         <source>Open: every shift is closed; a supervisor can close the day.</source>
         <translation>未日结：所有班次均已交班，可由主管进行日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="167"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="171"/>
         <source>Close the business day</source>
         <translation>营业日日结</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="169"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="173"/>
         <source>Close {date} for {office}? Afterwards no payment, void, form or count of that day can be recorded.</source>
         <translation>确定对{office} {date}进行日结吗？日结后，当日将不能再登记任何收费、冲正、业务单或清点。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="195"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="199"/>
         <source>The day {date} is closed.</source>
         <translation>{date}已日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="212"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="216"/>
         <source>Day report {date}</source>
         <translation>营业日报 {date}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="212"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="216"/>
         <source>Z slip {date}</source>
         <translation>日结小票 {date}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="214"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="218"/>
         <source>The day is not closed: this is a preview.</source>
         <translation>当日尚未日结，此为预览。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="226"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="230"/>
         <source>Export the day&apos;s transactions</source>
         <translation>导出当日交易</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="226"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="230"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="238"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="242"/>
         <source>{n} transactions exported to {path}.</source>
         <translation>已导出{n}笔交易至 {path}。</translation>
     </message>
@@ -1266,6 +1271,49 @@
     </message>
 </context>
 <context>
+    <name>FapiaoBox</name>
+    <message>
+        <location filename="../../gasdesk/ui/fees/fapiao_box.py" line="19"/>
+        <source>The customer wants a fapiao (&amp;I)</source>
+        <translation>客户要开发票(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/fapiao_box.py" line="29"/>
+        <source>18 characters; empty for a private person</source>
+        <translation>18位；个人可不填</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/fapiao_box.py" line="32"/>
+        <source>the e-fapiao is sent by text message</source>
+        <translation>电子发票以短信发送</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/fapiao_box.py" line="33"/>
+        <source>or by e-mail</source>
+        <translation>或以电子邮件发送</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/fapiao_box.py" line="34"/>
+        <source>Buyer&apos;s name</source>
+        <translation>购买方名称</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/fapiao_box.py" line="35"/>
+        <source>Tax number (unified social credit code)</source>
+        <translation>纳税人识别号（统一社会信用代码）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/fapiao_box.py" line="36"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/fapiao_box.py" line="37"/>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+</context>
+<context>
     <name>FeeLabels</name>
     <message>
         <location filename="../../gasdesk/ui/fees/labels.py" line="10"/>
@@ -1478,6 +1526,59 @@
         <location filename="../../gasdesk/ui/dayend/kpi_panel.py" line="55"/>
         <source>Targets of the service code: replies to consultations and complaints 100% within their term, satisfaction at least 99%. Each whole point of reply rate below 100% fines the unit ¥200; each complaint upheld against staff compensates the customer ¥30. Items still inside their term are pending and not counted yet. &quot;No data&quot; means nothing was recorded to measure.</source>
         <translation>服务规范目标：咨询和投诉按期答复率100%，满意度不低于99%。答复率每低于100%一个整百分点，对单位罚款¥200；每件认定员工责任的投诉，赔偿客户¥30。仍在期限内的事项为待答复，暂不计入。“无数据”表示没有可统计的记录。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerExport</name>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="68"/>
+        <source>The day&apos;s transactions</source>
+        <translation>营业日交易明细</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="69"/>
+        <source>Receivables ledger of the month</source>
+        <translation>本月应收台账</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="70"/>
+        <source>Arrears list on the day</source>
+        <translation>截至当日欠费清单</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="71"/>
+        <source>Fapiao requests of the day</source>
+        <translation>当日开票申请</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="72"/>
+        <source>Fapiao requests of the month</source>
+        <translation>本月开票申请</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="76"/>
+        <source>Ledger for head &amp;office</source>
+        <translation>上报台账(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="78"/>
+        <source>Export to &amp;Excel…</source>
+        <translation>导出电子表格(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="89"/>
+        <source>Export a ledger for head office</source>
+        <translation>导出上报台账</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="89"/>
+        <source>Excel files (*.xlsx)</source>
+        <translation>电子表格 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/ledger_export.py" line="104"/>
+        <source>{ledger}: {n} rows exported to {path}.</source>
+        <translation>{ledger}：已导出{n}行到{path}。</translation>
     </message>
 </context>
 <context>
@@ -1798,7 +1899,7 @@
     </message>
     <message>
         <location filename="../../gasdesk/domain/methods.py" line="38"/>
-        <location filename="../../gasdesk/services/payment_request.py" line="60"/>
+        <location filename="../../gasdesk/services/payment_request.py" line="61"/>
         <source>Unknown payment method &apos;{method}&apos;.</source>
         <translation>未知的支付方式“{method}”。</translation>
     </message>
@@ -1991,7 +2092,7 @@
     </message>
     <message>
         <location filename="../../gasdesk/domain/readback.py" line="69"/>
-        <location filename="../../gasdesk/services/payments.py" line="188"/>
+        <location filename="../../gasdesk/services/payments.py" line="190"/>
         <source>There is nothing to collect.</source>
         <translation>没有需要收取的费用。</translation>
     </message>
@@ -2021,42 +2122,47 @@
         <translation>{setting}必须是{low}至{high}之间的整数秒，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="63"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="93"/>
         <source>The tariff &apos;{name}&apos; has no tiers.</source>
         <translation>气价“{name}”没有设置阶梯。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="70"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="100"/>
         <source>Only the last tier of &apos;{name}&apos; may be open-ended.</source>
         <translation>气价“{name}”只有最后一个阶梯可以不设上限。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="77"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="107"/>
         <source>The tier bounds of &apos;{name}&apos; must increase.</source>
         <translation>气价“{name}”的阶梯分界必须递增。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="83"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="113"/>
         <source>The tariff &apos;{name}&apos; has a negative price.</source>
         <translation>气价“{name}”存在负单价。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="160"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="120"/>
+        <source>The household rule of &apos;{name}&apos; needs at least one person and no negative volume.</source>
+        <translation>气价“{name}”的家庭人口规则至少要有1人，增加气量不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff.py" line="201"/>
         <source>No tariff is in force on {day}; a supervisor must enter one.</source>
         <translation>{day}无生效气价，需由主管录入。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="287"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="330"/>
         <source>The tariff &apos;{name}&apos; has a zero price.</source>
         <translation>气价“{name}”存在零单价。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="302"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="345"/>
         <source>{amount} fen does not buy {step} litres of gas.</source>
         <translation>{amount}分不足以购买{step}升燃气。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="310"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="353"/>
         <source>At this tariff no whole number of litres costs exactly {amount} yuan; {nearest} yuan buys {volume} m³.</source>
         <translation>按现行气价，没有整升气量恰好值 {amount} 元；{nearest} 元可购 {volume} 立方米。</translation>
     </message>
@@ -2076,12 +2182,12 @@
         <translation>“{value}”不是以升计的整数气量。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="333"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="376"/>
         <source>The volume must be more than zero.</source>
         <translation>气量必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff.py" line="338"/>
+        <location filename="../../gasdesk/domain/tariff.py" line="381"/>
         <source>{amount} m³ is above the limit of {limit} m³ for one purchase; check the volume.</source>
         <translation>{amount} m³超过单次购气上限{limit} m³，请核对气量。</translation>
     </message>
@@ -2116,18 +2222,19 @@
         <translation>已上门服务，不能取消。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/billing.py" line="164"/>
+        <location filename="../../gasdesk/services/billing.py" line="167"/>
         <source>Meter {meter}: the reading of {day} ({value} m³) is lower than the one before ({prev} m³). Correct the reading before collecting.</source>
         <translation>表号{meter}：{day}的读数（{value} m³）低于上次读数（{prev} m³）。请先更正读数再收费。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/billing.py" line="216"/>
+        <location filename="../../gasdesk/services/billing.py" line="226"/>
         <source>No tariff is set up for {user_type} accounts.</source>
         <translation>未设置{user_type}用户的气价。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/billing.py" line="226"/>
-        <location filename="../../gasdesk/services/payments.py" line="154"/>
+        <location filename="../../gasdesk/services/billing.py" line="236"/>
+        <location filename="../../gasdesk/services/households.py" line="47"/>
+        <location filename="../../gasdesk/services/payments.py" line="156"/>
         <location filename="../../gasdesk/services/purchases.py" line="42"/>
         <location filename="../../gasdesk/services/statement.py" line="39"/>
         <source>The account no longer exists.</source>
@@ -2187,11 +2294,13 @@
         <translation>{date} 有 {n} 笔收款不属于任何班次（{receipts}），其款项未经任何钱箱清点，不能日结。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/exchange/xlsx.py" line="124"/>
         <location filename="../../gasdesk/services/day_export.py" line="101"/>
         <source>{path} is the counter&apos;s own database; choose another name for the export.</source>
         <translation>{path}是本柜台的数据库，请为导出文件另选名称。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/exchange/xlsx.py" line="143"/>
         <location filename="../../gasdesk/services/day_export.py" line="118"/>
         <source>The file {path} cannot be written: {error}.</source>
         <translation>无法写入文件{path}：{error}。</translation>
@@ -2242,53 +2351,53 @@
         <translation>该停气通知已撤销。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="82"/>
+        <location filename="../../gasdesk/services/payments.py" line="84"/>
         <source>This payment form was already used; open it again.</source>
         <translation>该收费单已使用，请重新打开。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payment_request.py" line="49"/>
+        <location filename="../../gasdesk/services/payment_request.py" line="50"/>
         <source>Unknown payment kind &apos;{kind}&apos;.</source>
         <translation>未知的收费类型“{kind}”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payment_request.py" line="55"/>
+        <location filename="../../gasdesk/services/payment_request.py" line="56"/>
         <source>The prepaid balance pays bills only.</source>
         <translation>预存余额只能用于缴纳气费账单。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payment_request.py" line="65"/>
+        <location filename="../../gasdesk/services/payment_request.py" line="66"/>
         <source>Enter the gas to load on the card.</source>
         <translation>请输入写卡气量。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="87"/>
+        <location filename="../../gasdesk/services/payments.py" line="89"/>
         <source>This payment form was already used for receipt {receipt} ({amount} yuan, account {account}); this request differs from it and was not recorded. Open the payment form again.</source>
         <translation>此收费单已用于票据{receipt}（{amount}元，户号{account}）；本次请求与其不同，未作记录。请重新打开收费单。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="103"/>
+        <location filename="../../gasdesk/services/payments.py" line="105"/>
         <source>The amount due is now {now} yuan, not {was}; check it with the customer again.</source>
         <translation>应收金额已变为{now}元（原为{was}元），请与客户重新核对。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="136"/>
+        <location filename="../../gasdesk/services/payments.py" line="138"/>
         <source>The transaction reference {reference} is already recorded on receipt {receipt} (account {account}, {day}); one transaction pays only once.</source>
         <translation>交易参考号 {reference} 已记录在收据 {receipt}（户号 {account}，{day}）上；一笔交易只能缴费一次。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="161"/>
+        <location filename="../../gasdesk/services/payments.py" line="163"/>
         <source>The business day {day} is closed; no payment can be taken for it.</source>
         <translation>营业日{day}已日结，不能再收费。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="177"/>
+        <location filename="../../gasdesk/services/payments.py" line="179"/>
         <source>Account {number} is {status}; it cannot buy gas or prepay.</source>
         <translation>户号{number}状态为{status}，不能购气或预存。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="196"/>
-        <location filename="../../gasdesk/services/payments.py" line="241"/>
+        <location filename="../../gasdesk/services/payments.py" line="198"/>
+        <location filename="../../gasdesk/services/payments.py" line="246"/>
         <source>The prepaid balance does not cover the amount due.</source>
         <translation>预存余额不足以支付应收金额。</translation>
     </message>
@@ -2464,6 +2573,12 @@
         <translation>角色须为以下之一：{roles}。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/cli_ledger.py" line="30"/>
+        <source>{ledger}: {n} rows written to {path}.</source>
+        <translation>{ledger}：已写入{n}行到{path}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_ledger.py" line="80"/>
         <location filename="../../gasdesk/services/users.py" line="86"/>
         <source>There is no office &apos;{code}&apos;; the offices are {codes}.</source>
         <translation>不存在营业室“{code}”；现有营业室为{codes}。</translation>
@@ -2474,63 +2589,63 @@
         <translation>工号{badge}已存在；如需修改密码，请使用“user reset”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="46"/>
+        <location filename="../../gasdesk/services/voids.py" line="48"/>
         <source>A supervisor must enter a badge number and password.</source>
         <translation>须由主管输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="56"/>
-        <location filename="../../gasdesk/services/voids.py" line="148"/>
+        <location filename="../../gasdesk/services/voids.py" line="58"/>
+        <location filename="../../gasdesk/services/voids.py" line="150"/>
         <source>That payment does not exist.</source>
         <translation>该笔收费不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="60"/>
+        <location filename="../../gasdesk/services/voids.py" line="62"/>
         <source>A void cannot itself be voided.</source>
         <translation>冲正记录本身不能再冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="64"/>
+        <location filename="../../gasdesk/services/voids.py" line="66"/>
         <source>This payment has already been voided.</source>
         <translation>该笔收费已冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="69"/>
+        <location filename="../../gasdesk/services/voids.py" line="71"/>
         <source>Only today&apos;s payments can be voided; this one is from {day}.</source>
         <translation>只能冲正当日收费；该笔收费日期为{day}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="77"/>
+        <location filename="../../gasdesk/services/voids.py" line="79"/>
         <source>The business day {day} is closed; its payments cannot be voided.</source>
         <translation>营业日{day}已日结，其收费不能冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="85"/>
+        <location filename="../../gasdesk/services/voids.py" line="87"/>
         <source>A supervisor of the payment&apos;s own office must authorise the void.</source>
         <translation>冲正须由该笔收费所属营业室的主管授权。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="92"/>
+        <location filename="../../gasdesk/services/voids.py" line="94"/>
         <source>{name} ({badge}) took this payment or is voiding it, and cannot also approve the void; another supervisor must.</source>
         <translation>{name}（{badge}）是该笔收费的经办人或本次冲正的操作人，不能自己审批冲正，须由另一位主管审批。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="116"/>
+        <location filename="../../gasdesk/services/voids.py" line="118"/>
         <source>This void form was already used for receipt {receipt}; this request differs from it and was not recorded. Open the void form again.</source>
         <translation>此冲正单已用于票据{receipt}；本次请求与其不同，未作记录。请重新打开冲正单。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="144"/>
+        <location filename="../../gasdesk/services/voids.py" line="146"/>
         <source>Enter the reason for the void.</source>
         <translation>请输入冲正原因。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="166"/>
+        <location filename="../../gasdesk/services/voids.py" line="168"/>
         <source>The drawer of your shift does not hold the {amount} yuan to hand back; nothing was voided.</source>
         <translation>您班次的钱箱中不足 {amount} 元可退还；未冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="182"/>
+        <location filename="../../gasdesk/services/voids.py" line="184"/>
         <source>The prepaid money has already been used; it cannot be voided.</source>
         <translation>预存款已被使用，不能冲正。</translation>
     </message>
@@ -3147,9 +3262,189 @@
         <translation>审计密钥已在另一个窗口更换（新密钥 {fingerprint}）。装上该密钥文件之前，本窗口无法记录任何业务：gasdesk key restore 密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/migrations.py" line="223"/>
+        <location filename="../../gasdesk/storage/migrations.py" line="261"/>
         <source>The shared database needs the schema upgrade {number} of this GasDesk, and this counter&apos;s database role may not change the schema. The administrator upgrades it with the owner role: gasdesk migrate --grant ROLE</source>
         <translation>共享数据库需要本版本 GasDesk 的结构升级 {number}，而本窗口的数据库角色无权修改数据库结构。请管理员用属主角色升级：gasdesk migrate --grant 角色名</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_tariff.py" line="23"/>
+        <source>Added the tariff &apos;{name}&apos; for {user_type} accounts, in force from {day} (version {id}).</source>
+        <translation>已为{user_type}用户添加气价“{name}”，自{day}起执行（版本{id}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_tariff.py" line="27"/>
+        <source>Note: these are sample prices; enter the figures of the Zibo price authority.</source>
+        <translation>注意：这是示例价格，请录入淄博市价格主管部门核定的价格。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/demo/cli.py" line="28"/>
+        <source>The prices of the demo are the shipped SAMPLE tariffs (resources/tariff_*.toml), not the Zibo price authority&apos;s; a real office enters those as a new tariff version.</source>
+        <translation>演示数据的气价是随附的示例气价（resources/tariff_*.toml），不是淄博市价格主管部门核定的价格；正式营业前须把核定价格录入为新的气价版本。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/fapiao.py" line="60"/>
+        <source>A unified social credit code has 18 characters; &apos;{value}&apos; has {n}.</source>
+        <translation>统一社会信用代码为18位，“{value}”有{n}位。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/fapiao.py" line="72"/>
+        <source>A unified social credit code has digits and capitals other than I, O, Z, S and V; &apos;{char}&apos; is not one of them.</source>
+        <translation>统一社会信用代码由数字和除I、O、Z、S、V以外的大写字母组成，“{char}”不在其中。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/fapiao.py" line="83"/>
+        <source>The tax number {value} does not check out (its last character is wrong): it was mistyped.</source>
+        <translation>纳税人识别号{value}校验不通过（最后一位校验码不对），可能输错了。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/fapiao.py" line="101"/>
+        <source>Enter the buyer&apos;s name for the fapiao (2 to 100 characters).</source>
+        <translation>请填写发票的购买方名称（2至100个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/fapiao.py" line="113"/>
+        <source>The phone number is not valid: a mobile number has 11 digits starting 13-19; a landline is like 0533-6886656.</source>
+        <translation>电话号码无效：手机号为13至19开头的11位数字，座机如0533-6886656。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/fapiao.py" line="125"/>
+        <source>&apos;{value}&apos; is not an e-mail address.</source>
+        <translation>“{value}”不是电子邮箱地址。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/fapiao.py" line="132"/>
+        <source>Enter a mobile number or an e-mail address: the e-fapiao is sent there.</source>
+        <translation>请填写手机号或电子邮箱：电子发票将发送到那里。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/households.py" line="36"/>
+        <source>A household has 1 to {max} people; &apos;{value}&apos; is not such a number.</source>
+        <translation>家庭人口为1至{max}人，“{value}”不是有效人数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="76"/>
+        <source>Unknown user type &apos;{value}&apos;: use residential (居民) or commercial (非居民).</source>
+        <translation>未知的用户类型“{value}”：请填 residential（居民）或 commercial（非居民）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="95"/>
+        <source>The effective date &apos;{value}&apos; is not a date like 2027-01-01.</source>
+        <translation>执行日期“{value}”不是有效日期，应如 2027-01-01。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="108"/>
+        <source>Tier {n}: give its price once, as price_fen (whole fen per m³) or price_yuan (yuan per m³, at most two decimals).</source>
+        <translation>第{n}档：价格须填写一次，用 price_fen（每立方米整数分）或 price_yuan（每立方米元，最多两位小数）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="130"/>
+        <source>Tier {n}: the price &apos;{value}&apos; is not a price in fen or yuan per m³.</source>
+        <translation>第{n}档：价格“{value}”不是每立方米的分或元。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="139"/>
+        <source>Tier {n}: the price cannot be negative.</source>
+        <translation>第{n}档：价格不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="145"/>
+        <source>Tier {n}: the price must be above zero and at most 100 yuan per m³.</source>
+        <translation>第{n}档：价格须大于零且不超过每立方米100元。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="157"/>
+        <source>The tariff has no tiers: give at least one [[tier]] with its price.</source>
+        <translation>气价没有分档：至少要有一个带价格的 [[tier]]。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="167"/>
+        <source>Tier {n} is not a [[tier]] table.</source>
+        <translation>第{n}档不是 [[tier]] 表。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="174"/>
+        <source>Tier {n}: unknown entry &apos;{key}&apos;.</source>
+        <translation>第{n}档：未知的项目“{key}”。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="184"/>
+        <source>Tier {n} has no upper bound, but only the last tier may be open-ended.</source>
+        <translation>第{n}档没有上限，但只有最后一档可以不设上限。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="195"/>
+        <source>The last tier ({n}) must have no upper bound: it takes all gas above the tier before.</source>
+        <translation>最后一档（第{n}档）不能设上限：它包括上一档以上的全部气量。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="206"/>
+        <source>Tier {n}: the bound &apos;{value}&apos; is not a whole number of m³ above 0.</source>
+        <translation>第{n}档：上限“{value}”不是大于0的整数立方米。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="215"/>
+        <source>Tier {n}: its bound {value} m³ is not above the bound of the tier before ({previous} m³); bounds must increase.</source>
+        <translation>第{n}档：上限{value}立方米不高于上一档的上限（{previous}立方米）；各档上限必须递增。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="234"/>
+        <source>The household rule needs base_persons (1 to 30 people) and extra_m3_per_person (whole m³, not negative).</source>
+        <translation>家庭人口规则须有 base_persons（1至30人）和 extra_m3_per_person（整数立方米，不能为负数）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="254"/>
+        <source>The tariff lacks &apos;{key}&apos;.</source>
+        <translation>气价缺少必填项“{key}”。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="267"/>
+        <source>Unknown entry &apos;{key}&apos; in the tariff.</source>
+        <translation>气价中有未知的项目“{key}”。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="274"/>
+        <source>The tariff&apos;s name is longer than 60 characters.</source>
+        <translation>气价名称超过60个字。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="284"/>
+        <source>&apos;sample&apos; is true or false.</source>
+        <translation>“sample”只能是 true 或 false。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/households.py" line="52"/>
+        <source>Account {number} is closed; its details cannot change.</source>
+        <translation>户号{number}已销户，资料不能再变更。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/households.py" line="61"/>
+        <source>Account {number} already has a household of {size}.</source>
+        <translation>户号{number}的家庭人口已是{size}人。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/tariff_admin.py" line="78"/>
+        <source>The tariff &apos;{name}&apos; already takes effect on {day} for these accounts; two tariffs cannot start on the same day.</source>
+        <translation>这类用户的气价“{name}”已在{day}起执行；两个气价不能同一天开始执行。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/tariff_admin.py" line="89"/>
+        <source>Gas of these accounts is billed up to {last}; billed periods are never repriced, so a new tariff can take effect on {earliest} at the earliest, not {day}.</source>
+        <translation>这类用户的用气已开账到{last}；已开账的周期不能重新计价，新气价最早只能从{earliest}起执行，不能从{day}起。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/tariff_admin.py" line="96"/>
+        <source>IC-card gas of these accounts was sold on {last} at the price of that day; a new tariff can take effect on {earliest} at the earliest, not {day}.</source>
+        <translation>这类用户在{last}已按当日价格购买IC卡气量；新气价最早只能从{earliest}起执行，不能从{day}起。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/tariff_admin.py" line="156"/>
+        <source>The tariff file {file} cannot be read: {error}.</source>
+        <translation>无法读取气价文件{file}：{error}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/tariff_admin.py" line="169"/>
+        <source>The tariff file {file} is not written as a tariff file should be (line {line}); compare it with the shipped resources/tariff_residential.toml.</source>
+        <translation>气价文件{file}的格式不对（第{line}行）；请对照随附的 resources/tariff_residential.toml。</translation>
     </message>
 </context>
 <context>
@@ -3706,6 +4001,177 @@
     </message>
 </context>
 <context>
+    <name>Prices</name>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="45"/>
+        <source>Residential</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="46"/>
+        <source>Commercial</source>
+        <translation>非居民</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="69"/>
+        <source>above {low} m³ {price}</source>
+        <translation>{low} m³以上 {price}</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="76"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="83"/>
+        <source>each person above {base}: +{extra} m³ per tier</source>
+        <translation>超过{base}人每人各档加{extra} m³</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="90"/>
+        <source>User type</source>
+        <translation>用户类型</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="91"/>
+        <source>In force from</source>
+        <translation>执行日期</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="92"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="93"/>
+        <source>Tiers (annual volume, price per m³)</source>
+        <translation>各档（年用气量，每立方米价格）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="94"/>
+        <source>Large households</source>
+        <translation>人口多的家庭</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="95"/>
+        <source>Source of the prices</source>
+        <translation>价格依据</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="96"/>
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+</context>
+<context>
+    <name>PricesPanel</name>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="168"/>
+        <source>New tariff version (a price decision)</source>
+        <translation>新的气价版本（调价文件）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="178"/>
+        <source>e.g. 居民阶梯气价（2027年调整）</source>
+        <translation>如：居民阶梯气价（2027年调整）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="183"/>
+        <source>the price decision, e.g. 淄发改价格〔2026〕12号</source>
+        <translation>调价文件，如：淄发改价格〔2026〕12号</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="185"/>
+        <source>Households of more than</source>
+        <translation>家庭人口超过</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="191"/>
+        <source> people:</source>
+        <translation>人的，</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="199"/>
+        <source>each extra person adds to every tier</source>
+        <translation>每多一人各档上限增加</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="204"/>
+        <source>User &amp;type</source>
+        <translation>用户类型(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="205"/>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="206"/>
+        <source>In &amp;force from</source>
+        <translation>执行日期(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="207"/>
+        <source>&amp;Source</source>
+        <translation>价格依据(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="208"/>
+        <source>Large households</source>
+        <translation>人口多的家庭</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="216"/>
+        <source>&amp;Load from a tariff file…</source>
+        <translation>从气价文件读入(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="218"/>
+        <source>&amp;Add this version…</source>
+        <translation>添加此气价(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="255"/>
+        <source>The prices in force for {types} are SAMPLE prices shipped with GasDesk; enter the figures of the Zibo price authority (淄博市发展和改革委员会) as a new version before billing real customers.</source>
+        <translation>{types}现行气价是GasDesk随附的示例价格；为真实用户计费前，请把淄博市价格主管部门（淄博市发展和改革委员会）核定的价格录入为新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="258"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="302"/>
+        <source>Add a tariff version</source>
+        <translation>添加气价版本</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="304"/>
+        <source>Add &apos;{name}&apos; for {user_type} accounts from {day}: {tiers}? Gas billed before that day keeps its price.</source>
+        <translation>为{user_type}用户添加“{name}”，自{day}起执行：{tiers}？此前已开账的用气价格不变。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="337"/>
+        <source>The tariff &apos;{name}&apos; is added; it applies from {day}.</source>
+        <translation>气价“{name}”已添加，自{day}起执行。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="344"/>
+        <source>Read a tariff file</source>
+        <translation>读入气价文件</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="347"/>
+        <source>Tariff files (*.toml)</source>
+        <translation>气价文件 (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="362"/>
+        <source>Read from the file; check it, then add it with Alt+A.</source>
+        <translation>已从文件读入；请核对后按 Alt+A 添加。</translation>
+    </message>
+</context>
+<context>
     <name>PrinterChoice</name>
     <message>
         <location filename="../../gasdesk/ui/printer_choice.py" line="61"/>
@@ -3797,67 +4263,67 @@
 <context>
     <name>ReadBackDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="40"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="44"/>
         <source>Read back before recording</source>
         <translation>记账前唱收唱付</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="45"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="49"/>
         <source>{kind} · account {number} · {name}</source>
         <translation>{kind} · 户号 {number} · {name}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="55"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="59"/>
         <source>Due</source>
         <translation>回访期限</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="56"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="60"/>
         <source>Received</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="59"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="63"/>
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="73"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="77"/>
         <source>Method: {method}</source>
         <translation>支付方式：{method}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="75"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="79"/>
         <source>Reference: {reference}</source>
         <translation>流水号：{reference}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="78"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="82"/>
         <source>Gas to load: {volume} m³</source>
         <translation>写卡气量：{volume} m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="90"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="97"/>
         <source>Say to the customer:</source>
         <translation>请对客户说：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="103"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="110"/>
         <source>Record and print (Enter)</source>
         <translation>确认并打印（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="105"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="112"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="148"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="163"/>
         <source>Recording the payment…</source>
         <translation>正在记录收费…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="154"/>
+        <location filename="../../gasdesk/ui/fees/readback_dialog.py" line="169"/>
         <source>Try again (Enter)</source>
         <translation>重试（Enter）</translation>
     </message>
@@ -4521,6 +4987,44 @@
         <location filename="../../gasdesk/ui/fees/tender_form.py" line="109"/>
         <source>Change:</source>
         <translation>找零：</translation>
+    </message>
+</context>
+<context>
+    <name>TierEditor</name>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/tier_editor.py" line="33"/>
+        <source>Tier</source>
+        <translation>档</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/tier_editor.py" line="34"/>
+        <source>Annual volume up to (m³)</source>
+        <translation>年用气量上限（立方米）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/tier_editor.py" line="35"/>
+        <source>Price (yuan per m³)</source>
+        <translation>价格（元/立方米）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/tier_editor.py" line="38"/>
+        <source>Add a tier</source>
+        <translation>增加一档</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/tier_editor.py" line="40"/>
+        <source>Remove the last tier</source>
+        <translation>删去最后一档</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/tier_editor.py" line="52"/>
+        <source>Tier {n}</source>
+        <translation>第{n}档</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/dayend/tier_editor.py" line="93"/>
+        <source>(and above)</source>
+        <translation>（以上）</translation>
     </message>
 </context>
 <context>

@@ -238,3 +238,46 @@ def test_report_preview_export_and_kpi_view(
     assert kpi.model.text(0, 0) == "萌水营业室"
     assert kpi.model.text(0, 5) in ("no data", "无数据")  # nobody rated anyone: no figure
     qtmodeltester.check(panel.model)
+
+
+def test_the_ledger_export_button_writes_the_chosen_xlsx(
+    qtbot, tab, setup: Setup, worker, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    today = dt.date.today()
+    panel = tab.shift_panel
+    qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.status is not None)
+    paid = pay(setup, method="cash", amount_fen=12850, tendered_fen=20000, day=today)
+    qtbot.keyClick(tab, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    day = tab.day_panel
+    wait_idle(qtbot, worker)
+    ledgers = day.ledgers
+    assert ledgers.kind.currentData() == "day"
+    qtbot.mouseClick(ledgers.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ledgers.file_dialog is not None and ledgers.file_dialog.isVisible())
+    dialog = ledgers.file_dialog
+    assert dialog.selectedFiles()[0].endswith(f"MS-交易明细-{today.isoformat()}.xlsx")
+    out = tmp_path / "day.xlsx"
+    dialog.selectFile(str(out))
+    dialog.accept()
+    qtbot.waitUntil(lambda: out.exists() and ledgers.button.isEnabled())
+    assert day.message.text().startswith("The day's transactions: 1 rows exported")
+    row = load_workbook(out)["交易明细"][2]
+    assert (row[7].value, row[12].value) == (paid.code, 128.5)
+
+    # the month's receivables ledger, chosen with the keyboard
+    ledgers.kind.setFocus()
+    qtbot.keyClick(ledgers.kind, Qt.Key.Key_Down)
+    assert ledgers.kind.currentData() == "receivables"
+    qtbot.mouseClick(ledgers.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ledgers.file_dialog is not dialog and ledgers.file_dialog.isVisible())
+    month_file = tmp_path / "month.xlsx"
+    ledgers.file_dialog.selectFile(str(month_file))
+    ledgers.file_dialog.accept()
+    qtbot.waitUntil(lambda: month_file.exists() and ledgers.button.isEnabled())
+    book = load_workbook(month_file)
+    assert book.sheetnames[0] == "应收台账"
+    tie = {r[0].value: r[1].value for r in book["与日报核对"].iter_rows(min_row=2)}
+    assert tie["加：预存"] == 128.5  # the prepayment of the day, in the month's figures

@@ -541,6 +541,7 @@ def test_cli_refuses_a_database_with_data_unless_forced(tmp_path, capsys):
     assert run_demo(["--accounts", "30", "--db", str(path)]) == 0
     out = capsys.readouterr().out
     assert "30 accounts" in out and str(path) in out
+    assert "SAMPLE" in out or "示例" in out  # the demo's prices are not the real ones
     before = digest(path)
     assert run_demo(["--accounts", "40", "--db", str(path)]) == 2
     err = capsys.readouterr().err

@@ -1,5 +1,6 @@
 """The office's business day: its shifts, closing it (supervisor), the day report
-(A4 and Z slip, previewed and printed) and the CSV export for the head office."""
+(A4 and Z slip, previewed and printed), the CSV export and the .xlsx ledgers for the
+head office."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from gasdesk.domain.money import format_yuan
 from gasdesk.services import day_close, day_export, day_report
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.dates import day_edit, to_date
+from gasdesk.ui.dayend.ledger_export import LedgerExport
 from gasdesk.ui.dayend.supervisor import SupervisorDialog
 from gasdesk.ui.file_dialogs import SafeFileDialog, save_dialog
 from gasdesk.ui.form_preview import FormPreviewDialog
@@ -73,6 +75,8 @@ class DayPanel(QWidget):
         for b in (self.close_button, self.a4_button, self.slip_button, self.export_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        self.ledgers = LedgerExport(ctx, self.day, lambda text, error: self._say(text, error=error))
+        buttons.addWidget(self.ledgers)
         layout.addLayout(buttons)
         self.close_button.clicked.connect(self.ask_close)
         self.a4_button.clicked.connect(lambda: self.show_report("a4"))

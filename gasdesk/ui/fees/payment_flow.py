@@ -7,6 +7,8 @@ sends the same key and can never charge twice.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -70,6 +72,8 @@ class PaymentFlow(QObject):
 
     def _confirmed(self) -> None:
         assert self.request is not None
+        if self.dialog is not None:  # the fapiao the customer asked for, if any
+            self.request = replace(self.request, fapiao=self.dialog.fapiao)
         self.ctx.worker.submit(
             commit_and_render,
             self.request,

@@ -2,7 +2,8 @@
 
 Enter confirms (once: further Enter presses and clicks are ignored while the payment
 is being recorded), Esc goes back and changes nothing. After a failure the message
-stays on the screen and Enter tries again with the same payment form.
+stays on the screen and Enter tries again with the same payment form. Alt+I marks
+that the customer wants a fapiao and shows the buyer's entries (fapiao_box).
 """
 
 from __future__ import annotations
@@ -19,10 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gasdesk.domain.fapiao import FapiaoBuyer, FapiaoError
 from gasdesk.domain.money import format_yuan
 from gasdesk.domain.readback import ReadBack
 from gasdesk.domain.tariff import format_m3
+from gasdesk.ui.fees.fapiao_box import FapiaoBox
 from gasdesk.ui.fees.labels import kind_label, method_label
+from gasdesk.ui.messages import user_text
 
 FIGURE = "font-size: 34px; font-weight: 600;"
 CAPITAL = "font-size: 20px; color: #333;"
@@ -81,6 +85,9 @@ class ReadBackDialog(QDialog):
         detail.setObjectName("readBackDetails")
         detail.setStyleSheet("font-size: 16px;")
 
+        self.fapiao_box = FapiaoBox(rb.account_name)
+        self.fapiao: FapiaoBuyer | None = None  # what the teller confirmed
+
         self.note = QLabel(note)
         self.note.setObjectName("readBackNote")
         self.note.setWordWrap(True)
@@ -121,6 +128,7 @@ class ReadBackDialog(QDialog):
         layout.addWidget(who)
         layout.addLayout(grid)
         layout.addWidget(detail)
+        layout.addWidget(self.fapiao_box)
         layout.addWidget(self.note)
         layout.addSpacing(6)
         layout.addWidget(say)
@@ -132,6 +140,12 @@ class ReadBackDialog(QDialog):
     def confirm(self) -> None:
         if self.busy:
             return  # a second Enter or click while recording does nothing
+        try:
+            self.fapiao = self.fapiao_box.buyer()
+        except FapiaoError as exc:
+            self.status.setStyleSheet("font-size: 16px; color: #b00020;")
+            self.status.setText(user_text(exc))
+            return
         self.set_busy(True)
         self.confirmed.emit()
 
@@ -143,6 +157,7 @@ class ReadBackDialog(QDialog):
         self.busy = busy
         self.confirm_button.setEnabled(not busy)
         self.back_button.setEnabled(not busy)
+        self.fapiao_box.setEnabled(not busy)
         if busy:
             self.status.setStyleSheet("font-size: 16px; color: #555;")
             self.status.setText(self.tr("Recording the payment…"))
@@ -156,7 +171,8 @@ class ReadBackDialog(QDialog):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.confirm()
+            if not self.fapiao_box.next_entry(self.focusWidget()):
+                self.confirm()
             event.accept()
             return
         if key == Qt.Key.Key_Escape:

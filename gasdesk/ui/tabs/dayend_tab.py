@@ -1,5 +1,5 @@
 """The End of day tab (日结对账): the teller's shift and blind count, the office's day
-close and report, and the service figures. Ctrl+1/2/3 switch between them."""
+close and report, the service figures and the prices. Ctrl+1/2/3/4 switch between them."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from gasdesk.domain.events import DayClosed, DrawerChanged
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.dayend.day_panel import DayPanel
 from gasdesk.ui.dayend.kpi_panel import KpiPanel
+from gasdesk.ui.dayend.prices_panel import PricesPanel
 from gasdesk.ui.dayend.shift_panel import ShiftPanel
 
 
@@ -23,9 +24,11 @@ class DayEndTab(QWidget):
         self.shift_panel = ShiftPanel(ctx)
         self.day_panel = DayPanel(ctx)
         self.kpi_panel = KpiPanel(ctx)
+        self.prices_panel = PricesPanel(ctx)
         self.pages.addTab(self.shift_panel, self.tr("My shift (Ctrl+1)"))
         self.pages.addTab(self.day_panel, self.tr("Close the day (Ctrl+2)"))
         self.pages.addTab(self.kpi_panel, self.tr("Service figures (Ctrl+3)"))
+        self.pages.addTab(self.prices_panel, self.tr("Prices (Ctrl+4)"))
         layout.addWidget(self.pages)
         for i in range(self.pages.count()):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
@@ -40,7 +43,7 @@ class DayEndTab(QWidget):
 
     def _page_shown(self, index: int) -> None:
         page = self.pages.widget(index)
-        if isinstance(page, ShiftPanel | DayPanel | KpiPanel):
+        if isinstance(page, ShiftPanel | DayPanel | KpiPanel | PricesPanel):
             page.refresh()
 
     def _drawer_changed(self, _event: DrawerChanged | DayClosed) -> None:

@@ -1,0 +1,1 @@
+"""Spreadsheets in and out: typed .xlsx workbooks written with openpyxl."""
