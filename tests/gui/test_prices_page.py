@@ -15,7 +15,7 @@ from gasdesk.services import auth
 from gasdesk.services.tariffs import resource_spec, store_spec
 from gasdesk.storage.db import write_transaction
 from gasdesk.storage.models import AuditEvent, TariffTier, TariffVersion
-from gasdesk.ui.application import make_settings
+from gasdesk.settings import open_settings
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.tabs.dayend_tab import DayEndTab
 from tests.dayend_support import Setup, seed
@@ -34,7 +34,7 @@ def setup(empty_database: Path) -> Setup:
 @pytest.fixture
 def prices(setup: Setup, qtbot, worker):  # type: ignore[no-untyped-def]
     session = auth.login("MS01", DEMO_PASSWORD, setup.counter_ids[0])
-    ctx = AppContext(session=session, worker=worker, settings=make_settings())
+    ctx = AppContext(session=session, worker=worker, settings=open_settings())
     tab = DayEndTab(ctx)
     qtbot.addWidget(tab)
     tab.resize(1366, 700)
