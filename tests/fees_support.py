@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from gasdesk.domain.cards import CardImage
 from gasdesk.resources import load_toml
 from gasdesk.services.passwords import hash_password
 from gasdesk.storage.models import (
@@ -27,6 +28,8 @@ from tests.pg_support import BACKENDS, open_test_database
 
 PASSWORD = "123456"
 TODAY = dt.date(2026, 3, 10)
+IC_CARD = "IC200201"  # the IC account's card number
+IC_METER = "IC-2002"
 _HASH: list[str] = []
 
 
@@ -112,8 +115,8 @@ def make_fee_db(tmp_path: Path, backend: str = "sqlite", url: str | None = None)
             address="文昌湖区萌山路2号",
             office=ms,
         )
-        Meter.create(
-            number="IC-2002",
+        ic_meter = Meter.create(
+            number=IC_METER,
             account=ic,
             kind="ic_card",
             model="IC G2.5",
@@ -136,7 +139,15 @@ def make_fee_db(tmp_path: Path, backend: str = "sqlite", url: str | None = None)
             installed_on=dt.date(2026, 1, 1),
             initial_l=0,
         )
+    from gasdesk.services.cards import register_card
+
+    register_card(ic_meter.id, IC_CARD, supervisor.id)  # the card the customer holds
     return FeeData(path, ms, wc, counter, wc_counter, teller, supervisor, wc_sup, house, ic, pre)
+
+
+def ic_card(seq: int = 0, pending_l: int = 0) -> CardImage:
+    """The IC account's card as the reader reads it."""
+    return CardImage(IC_CARD, IC_METER, seq, pending_l)
 
 
 @pytest.fixture(params=BACKENDS)

@@ -107,3 +107,15 @@ def card_number_for(meter_number: str, issue: int) -> str:
     """The number GasDesk gives the `issue`-th card of a meter: the meter number and two
     digits. Cards already in the customers' hands keep the number printed on them."""
     return f"{meter_number}{issue:02d}"
+
+
+@dataclass(frozen=True)
+class ReplaceRequest:
+    """补卡 as the teller confirmed it: a new card for the account's meter. `payment`
+    is the fee (kind 'card_fee') when the tariff file names one, else None."""
+
+    account_id: int
+    staff_id: int
+    counter_id: int
+    idempotency_key: str
+    payment: object | None = None  # a domain.fees.PaymentRequest

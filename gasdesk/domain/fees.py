@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from gasdesk.domain.cards import CardImage
 from gasdesk.domain.records import AccountSummary
 from gasdesk.domain.tariff import TierLine
 
@@ -70,13 +71,14 @@ class PaymentRequest:
     account_id: int
     staff_id: int
     counter_id: int
-    kind: str  # 'bill' | 'purchase' | 'prepay'
+    kind: str  # 'bill' | 'purchase' | 'prepay' | 'card_fee' (补卡, services.card_replace)
     method: str  # 'cash' | 'wechat' | 'alipay' | 'card' | 'balance'
     expected_due_fen: int
     idempotency_key: str
     tendered_fen: int | None = None
     reference: str = ""
     volume_l: int = 0  # purchase: the volume quoted
+    card: CardImage | None = None  # purchase: the customer's IC card as read before
 
 
 @dataclass(frozen=True)

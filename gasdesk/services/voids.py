@@ -7,7 +7,11 @@ an audit event, all in one transaction.
 The void is booked into the voiding teller's open shift at this counter (the money
 goes back to the customer from that drawer), whichever shift took the original; a
 shift that is closed, counted or not, never changes. Without an open shift the void
-is refused, and a cash void is refused when that drawer does not hold the cash."""
+is refused, and a cash void is refused when that drawer does not hold the cash.
+
+An IC-card purchase already written onto the card cannot be voided (its gas is on the
+card or in the meter); one paid and not written can, and is then no longer owed to
+the card (services.cards)."""
 
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ from gasdesk.services.shifts import drawer_shift
 from gasdesk.storage import audit
 from gasdesk.storage.db import run_in_transaction
 from gasdesk.storage.models import Account, Counter, Payment, PaymentBill, Receipt
+from gasdesk.storage.models_cards import CardPurchase, CardWrite
 from gasdesk.storage.numbering import next_number
 from gasdesk.storage.receipt_numbers import format_code, series_for
 
@@ -48,6 +53,16 @@ def check_supervisor(badge: str, password: str, office_id: int) -> StaffInfo:
     return verify_supervisor(badge, password, office_id)
 
 
+def _on_a_card(payment_id: int) -> bool:
+    """Whether the purchase was written onto a card (a paid, unwritten one may be voided)."""
+    return bool(
+        CardWrite.select()
+        .join(CardPurchase, on=(CardWrite.purchase == CardPurchase.id))
+        .where(CardPurchase.payment == payment_id)
+        .exists()
+    )
+
+
 def _refusal(
     original: Payment | None, today: dt.date, supervisor: StaffInfo, staff_id: int
 ) -> VoidError | None:
@@ -62,6 +77,15 @@ def _refusal(
     if Payment.select().where(Payment.voids == original.id).exists():
         return VoidError(
             "already_voided", QT_TRANSLATE_NOOP("Messages", "This payment has already been voided.")
+        )
+    if original.kind == "purchase" and _on_a_card(original.id):
+        return VoidError(
+            "gas_on_card",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "This purchase is already written onto the customer's IC card; its gas "
+                "cannot be taken back at the counter, so it cannot be voided.",
+            ),
         )
     if original.business_date != today:
         return VoidError(
