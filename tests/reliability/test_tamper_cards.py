@@ -107,3 +107,12 @@ def test_a_forged_card_is_named(cards: FeeData) -> None:
 def test_untouched_card_records_verify(cards: FeeData) -> None:
     result = audit.verify()
     assert result.ok, result.problems
+
+
+def test_the_demo_cards_are_covered_by_their_seal(database: Path) -> None:
+    result = audit.verify()
+    assert result.ok, result.problems
+    last = IcCard.select().order_by(IcCard.id.desc()).first().id
+    drop_every_trigger(db.obj)
+    db.execute_sql("UPDATE ic_card SET start_seq = start_seq + 1 WHERE id = 1")
+    assert found("card_altered") == [f"cards #1-#{last}"]
