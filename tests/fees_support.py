@@ -208,9 +208,12 @@ def counts() -> dict[str, int]:
 @pytest.fixture
 def fee_ctx(fee_data: FeeData, qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     """A teller (MS01) logged in at Mengshui counter 1 over the fee data set, printing
-    to PDF files in tmp_path/printed instead of a printer."""
+    to PDF files in tmp_path/printed instead of a printer, with the simulated card
+    reader in tmp_path/cards holding the IC customer's card (card_reader())."""
+    from gasdesk.devices.card_sim import SimulatedCardDevice
     from gasdesk.ui.application import make_settings
     from gasdesk.ui.context import AppContext
+    from gasdesk.ui.device_settings import CARD_FOLDER_KEY, ID_FOLDER_KEY
     from gasdesk.ui.fees.settings import OUTPUT_DIR_KEY
     from gasdesk.ui.worker import DbWorker
     from tests.helpers import teller_login
@@ -218,10 +221,22 @@ def fee_ctx(fee_data: FeeData, qtbot, tmp_path: Path):  # type: ignore[no-untype
     worker = DbWorker()
     settings = make_settings()
     settings.setValue(OUTPUT_DIR_KEY, str(tmp_path / "printed"))
+    settings.setValue(CARD_FOLDER_KEY, str(tmp_path / "cards"))
+    settings.setValue(ID_FOLDER_KEY, str(tmp_path / "id-reader"))
+    reader = SimulatedCardDevice(tmp_path / "cards")
+    reader.make_card(ic_card())  # the IC customer's card, handed over and in the reader
+    reader.place(IC_CARD)
     ctx = AppContext(session=teller_login(), worker=worker, settings=settings)
     yield ctx
     settle(qtbot, worker)  # deliver what is in flight before shutting down
     worker.shutdown()
+
+
+def card_reader(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The simulated card reader fee_ctx's counter uses (state in tmp_path/cards)."""
+    from gasdesk.devices.card_sim import SimulatedCardDevice
+
+    return SimulatedCardDevice(tmp_path / "cards")
 
 
 @pytest.fixture

@@ -20,14 +20,14 @@ from __future__ import annotations
 import datetime as dt
 
 from gasdesk.domain.cards import CardIssue, ReplaceRequest, card_number_for
-from gasdesk.domain.fees import PaymentRequest
+from gasdesk.domain.fees import PaymentRequest, ReceiptInfo
 from gasdesk.domain.money import format_yuan
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.services import cards
 from gasdesk.services.accounts import active_meter
 from gasdesk.services.cards import CardError
 from gasdesk.services.payment_request import CARD_FEE, check_request
-from gasdesk.services.payments import record_payment
+from gasdesk.services.payments import receipt_info, record_payment
 from gasdesk.services.tariffs import card_fee_fen
 from gasdesk.storage import audit
 from gasdesk.storage.db import run_in_transaction
@@ -146,3 +146,11 @@ def replace_card(
         return _issue_of(card, replayed=False)
 
     return run_in_transaction(work)
+
+
+def fee_receipt(issue: CardIssue) -> ReceiptInfo | None:
+    """The receipt of the fee a new card was issued for (None without a fee)."""
+    if issue.receipt_id is None:
+        return None
+    receipt = Receipt.get_by_id(issue.receipt_id)
+    return receipt_info(receipt.payment, receipt, replayed=issue.replayed)

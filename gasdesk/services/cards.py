@@ -113,6 +113,17 @@ def unwritten_of_office(office_id: int, up_to: Any) -> tuple[UnwrittenPurchase, 
     return tuple(_unwritten(p) for p in query)
 
 
+def unwritten_among(payment_ids: list[int]) -> set[int]:
+    """Which of these payments are purchases not written onto their card."""
+    if not payment_ids:
+        return set()
+    written = CardWrite.select(CardWrite.purchase).where(CardWrite.purchase.is_null(False))
+    query = CardPurchase.select(CardPurchase.payment).where(
+        CardPurchase.payment.in_(payment_ids) & CardPurchase.id.not_in(written)
+    )
+    return {int(p.payment_id) for p in query}
+
+
 def card_state(account_id: int) -> CardState | None:
     """The card records of the account's IC-card meter; None for another meter."""
     meter = active_meter(account_id)

@@ -319,7 +319,8 @@ def collect_payment(
 def list_payments(
     office_id: int, business_date: dt.date, account_id: int | None = None
 ) -> list[PaymentRow]:
-    """The office's payments of a day, newest first, with their receipts and voids."""
+    """The office's payments of a day, newest first, with their receipts and voids; an
+    IC-card purchase paid and not written onto the card is flagged 'not_written'."""
     query = (
         Payment.select(Payment, Account, Staff)
         .join(Account, on=(Payment.account == Account.id))
@@ -345,6 +346,7 @@ def list_payments(
     if missing:
         for r in Receipt.select().where(Receipt.payment.in_(missing)):
             codes[r.payment_id] = (r.id, format_code(r.series, r.number))
+    unwritten = cards.unwritten_among([p.id for p in payments if p.kind == "purchase"])
     rows: list[PaymentRow] = []
     for p in payments:
         receipt_id, code = codes.get(p.id, (None, ""))
@@ -364,6 +366,7 @@ def list_payments(
                 if p.id in voided_by
                 else "",
                 voids_code=codes.get(p.voids_id, (None, ""))[1] if p.voids_id else "",
+                flags=("not_written",) if p.id in unwritten and p.id not in voided_by else (),
             )
         )
     return rows
