@@ -109,9 +109,9 @@ def _footer(doc: ReceiptDoc, st: _Styles, *, one_line: bool = False) -> list[Flo
     return [Paragraph(esc(p), st.small) for p in phones] + [Paragraph(esc(note), st.small)]
 
 
-def _roll_story(doc: ReceiptDoc, st: _Styles, width: float) -> list[Flowable]:
-    """The lines of receipt_lines.roll_lines laid out: consecutive label/value lines
-    form one table, so that their values line up."""
+def _lines_story(lines: Sequence[PrintLine], st: _Styles, width: float) -> list[Flowable]:
+    """Roll lines laid out: consecutive label/value lines form one table, so that their
+    values line up."""
     label_w = 20 * mm
     styles = {
         "company": st.company,
@@ -123,7 +123,7 @@ def _roll_story(doc: ReceiptDoc, st: _Styles, width: float) -> list[Flowable]:
     }
     story: list[Flowable] = []
     pairs: list[tuple[str, str]] = []
-    for line in [*roll_lines(doc), PrintLine("end")]:
+    for line in [*lines, PrintLine("end")]:
         if line.style == "pair":
             pairs.append((line.text, line.value))
             continue
@@ -135,6 +135,20 @@ def _roll_story(doc: ReceiptDoc, st: _Styles, width: float) -> list[Flowable]:
         elif line.style in styles:
             story.append(Paragraph(esc(line.text), styles[line.style]))
     return story
+
+
+def _roll_story(doc: ReceiptDoc, st: _Styles, width: float) -> list[Flowable]:
+    return _lines_story(roll_lines(doc), st, width)
+
+
+def render_lines(lines: Sequence[PrintLine], title: str) -> bytes:
+    """Any roll of lines (a test slip) as an 80 mm roll PDF."""
+    st = _Styles(register_cjk_font(), 1.0)
+    width = ROLL_WIDTH - 2 * ROLL_MARGIN
+    page, story = fitted_roll(lambda: _lines_story(lines, st, width), ROLL_WIDTH, ROLL_MARGIN)
+    return build_pdf(
+        story, page, ROLL_MARGIN, title=title, author="", subject=title, template_id="roll"
+    )
 
 
 def _bill_columns(bills: Sequence[BillView], st: _Styles, width: float) -> list[float]:

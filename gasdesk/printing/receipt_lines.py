@@ -168,3 +168,18 @@ def roll_lines(doc: ReceiptDoc) -> list[PrintLine]:
         lines += [PrintLine("text", s) for s in tier_sentences(doc.purchase_lines)]
         lines.append(rule)
     return [*lines, *_pairs(money_rows(doc)), rule, *tail]
+
+
+def check_slip(at: object, office: str, where: str) -> list[PrintLine]:
+    """The device check's test slip: Chinese, figures, a rule; the printer is fine when
+    it prints this as shown on the screen."""
+    return [
+        PrintLine("title", "打印测试"),
+        PrintLine("center", office),
+        PrintLine("rule"),
+        PrintLine("pair", "时间", str(at)),
+        PrintLine("pair", "打印机", where),
+        PrintLine("pair", "金额", "¥1,234.56 人民币壹仟贰佰叁拾肆元伍角陆分"),
+        PrintLine("text", "中文：燃气收费　购气　补写卡　补卡　m³"),
+        PrintLine("rule"),
+    ]

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QVBoxLayout,
 from gasdesk.app import ui_language
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.customer_bar import CustomerBar
+from gasdesk.ui.device_check import DeviceCheckDialog
 from gasdesk.ui.fees.tab import FeesTab
 from gasdesk.ui.focus import focus_first_field
 from gasdesk.ui.idle_lock import IdleLock
@@ -107,10 +108,19 @@ class MainWindow(QMainWindow):
             act.setChecked(ui_language(self.ctx.settings) == code)
             act.triggered.connect(lambda _=False, c=code: self.choose_language(c))
             language.addAction(act)
+        action(self.tr("Device check…"), "Ctrl+Shift+D", self.check_devices)
         menu.addSeparator()
         action(self.tr("Lock the screen"), "Ctrl+Shift+L", self.idle_lock.lock)
         action(self.tr("Log out"), "Ctrl+L", self.log_out)
         action(self.tr("Quit"), "Ctrl+Q", self.close)
+
+    def check_devices(self) -> DeviceCheckDialog:
+        """The card reader, ID-card reader, receipt printer and drawer of this counter."""
+        dialog = DeviceCheckDialog(self.ctx, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.device_check = dialog
+        dialog.open()
+        return dialog
 
     def focus_form(self) -> None:
         """From the customer bar into the tab on screen: where its next keystroke

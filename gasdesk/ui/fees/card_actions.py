@@ -55,6 +55,7 @@ class CardActions(QObject):
         panel.write_requested.connect(self.rewrite)
         panel.insert_requested.connect(self.insert)
         panel.meter_requested.connect(self.into_meter)
+        panel.blank_requested.connect(self.blank)
 
     @property
     def writer(self) -> CardWriter:
@@ -197,3 +198,14 @@ class CardActions(QObject):
                 good=True,
             ),
         )
+
+    def blank(self) -> None:
+        device = self.simulated()
+        if device is None:
+            return
+
+        def place() -> CardImage:
+            device.place_blank()
+            return device.read()
+
+        self._run(place, done=lambda image: self.panel.say(self.panel.describe(image), good=True))

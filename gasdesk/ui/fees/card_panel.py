@@ -3,7 +3,7 @@ the meter's purchase count, a purchase paid and not written (in red, with 补写
 what the reader last read or wrote, and the keys: read the card (Alt+D), write what
 is owed (Alt+W), a new card for a lost one (Alt+K). With the simulated reader, two
 more keys play the customer: the customer's card into the reader (Alt+I), the card
-into the meter.
+into the meter, a new blank card into the reader.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ class CardPanel(QFrame):
     new_card_requested = Signal()
     insert_requested = Signal()  # simulated reader: the customer's card in
     meter_requested = Signal()  # simulated reader: the card into the meter
+    blank_requested = Signal()  # simulated reader: a new blank card in (for 补卡)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,12 +52,15 @@ class CardPanel(QFrame):
         self.insert_button.setObjectName("simInsertButton")
         self.meter_button = QPushButton(self.tr("Simulated: card into the meter"))
         self.meter_button.setObjectName("simMeterButton")
+        self.blank_button = QPushButton(self.tr("Simulated: blank card in"))
+        self.blank_button.setObjectName("simBlankButton")
         for button, signal in (
             (self.read_button, self.read_requested),
             (self.write_button, self.write_requested),
             (self.new_button, self.new_card_requested),
             (self.insert_button, self.insert_requested),
             (self.meter_button, self.meter_requested),
+            (self.blank_button, self.blank_requested),
         ):
             button.setAutoDefault(False)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys act; Tab stays in the form
@@ -68,6 +72,7 @@ class CardPanel(QFrame):
         self.sim_row = QHBoxLayout()
         self.sim_row.addWidget(self.insert_button)
         self.sim_row.addWidget(self.meter_button)
+        self.sim_row.addWidget(self.blank_button)
         self.sim_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -93,7 +98,7 @@ class CardPanel(QFrame):
 
     def show_state(self, state: CardState | None, *, simulated: bool) -> None:
         self.state = state
-        for b in (self.insert_button, self.meter_button):
+        for b in (self.insert_button, self.meter_button, self.blank_button):
             b.setVisible(simulated)
         reader = self.tr(" · simulated card reader") if simulated else ""
         if state is None:
