@@ -236,6 +236,10 @@ class DeviceCheckDialog(QDialog):
     def _card_text(self, image: Any) -> str:
         if image.blank:
             return self.tr("A blank card is in the reader.")
+        if not image.pending_l:
+            return self.tr(
+                "Card {card} of meter {meter}: purchase {seq}, taken by the meter."
+            ).format(card=image.card_number, meter=image.meter_number, seq=image.seq)
         return self.tr(
             "Card {card} of meter {meter}: purchase {seq}; {volume} m³ the meter has not taken."
         ).format(
@@ -276,6 +280,10 @@ class DeviceCheckDialog(QDialog):
             self._say(user_text(exc), good=False)
             return
         self._say(self.tr("The test slip was sent."), good=True)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.adjustSize()  # as tall as the wrapped lines need at this width
 
     def keyPressEvent(self, event: Any) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

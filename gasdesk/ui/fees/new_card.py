@@ -14,7 +14,7 @@ from functools import partial
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -160,8 +160,12 @@ class NewCardDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(680)
         self._show_fields()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.adjustSize()  # as tall as the wrapped lines need at this width
 
     def current_method(self) -> str:
         return str(self.method.currentData())
