@@ -78,15 +78,6 @@ def _refusal(
         return VoidError(
             "already_voided", QT_TRANSLATE_NOOP("Messages", "This payment has already been voided.")
         )
-    if original.kind == "purchase" and _on_a_card(original.id):
-        return VoidError(
-            "gas_on_card",
-            QT_TRANSLATE_NOOP(
-                "Messages",
-                "This purchase is already written onto the customer's IC card; its gas "
-                "cannot be taken back at the counter, so it cannot be voided.",
-            ),
-        )
     if original.business_date != today:
         return VoidError(
             "not_same_day",
@@ -102,6 +93,15 @@ def _refusal(
                 "Messages", "The business day {day} is closed; its payments cannot be voided."
             ),
             day=original.business_date.isoformat(),
+        )
+    if original.kind == "purchase" and _on_a_card(original.id):
+        return VoidError(
+            "gas_on_card",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "This purchase is already written onto the customer's IC card; its gas "
+                "cannot be taken back at the counter, so it cannot be voided.",
+            ),
         )
     if supervisor.office_id != original.office_id:  # verify_supervisor checked it; kept as a guard
         return VoidError(
