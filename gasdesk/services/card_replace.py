@@ -25,6 +25,7 @@ from gasdesk.domain.money import format_yuan
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.services import cards
 from gasdesk.services.accounts import active_meter
+from gasdesk.services.card_writing import carried_order
 from gasdesk.services.cards import CardError
 from gasdesk.services.payment_request import CARD_FEE, check_request
 from gasdesk.services.payments import receipt_info, record_payment
@@ -50,7 +51,7 @@ def _issue_of(card: IcCard, *, replayed: bool) -> CardIssue:
         card_id=card.id,
         card_number=card.number,
         replaced=card.replaces.number if card.replaces_id else "",
-        order=cards.carried_order(card),
+        order=carried_order(card),
         receipt_id=receipt.id if receipt else None,
         receipt_code=format_code(receipt.series, receipt.number) if receipt else "",
         replayed=replayed,

@@ -1,6 +1,6 @@
 """IC-card records: which card a meter is served by, the meter's purchase count, the
 purchases paid but not written, the check of a card before gas is sold onto it, and
-recording a write.
+registering a card already in a customer's hand (writes: services/card_writing.py).
 
 The rules (the teller's screen follows them, and so does any script):
 - gas is sold only onto the meter's card in service: a replaced (lost) card is
@@ -10,14 +10,13 @@ The rules (the teller's screen follows them, and so does any script):
   card into the meter first");
 - while a purchase is paid but not written, or a new card is not written yet,
   nothing more is sold for the meter: it is written first (补写卡), never charged again.
-Recording a write is idempotent: a purchase is recorded as written once.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from gasdesk.domain.cards import CardImage, CardState, UnwrittenPurchase, WriteOrder
+from gasdesk.domain.cards import CardImage, CardState, UnwrittenPurchase
 from gasdesk.domain.errors import TellerError
 from gasdesk.domain.tariff import format_m3
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
@@ -33,7 +32,7 @@ class CardError(TellerError):
     """The card or the card records stand in the way; nothing was recorded."""
 
 
-def _voided_ids() -> Any:
+def voided_ids() -> Any:
     return Payment.select(Payment.voids).where(Payment.voids.is_null(False))
 
 
@@ -53,7 +52,7 @@ def last_seq(meter_id: int) -> int:
     cards' records began."""
     bought = (
         CardPurchase.select(CardPurchase.seq)
-        .where((CardPurchase.meter == meter_id) & CardPurchase.payment.not_in(_voided_ids()))
+        .where((CardPurchase.meter == meter_id) & CardPurchase.payment.not_in(voided_ids()))
         .order_by(CardPurchase.seq.desc())
         .first()
     )
@@ -78,7 +77,7 @@ def _unwritten_query() -> Any:
         .join(Receipt, on=(Receipt.payment == Payment.id), attr="slip")
         .switch(CardPurchase)
         .join(IcCard, on=(CardPurchase.card == IcCard.id), attr="held_by")
-        .where(CardPurchase.id.not_in(written) & Payment.id.not_in(_voided_ids()))
+        .where(CardPurchase.id.not_in(written) & Payment.id.not_in(voided_ids()))
         .order_by(CardPurchase.id)
     )
 
@@ -305,89 +304,6 @@ def record_purchase(payment: Payment, card: IcCard, meter_id: int, staff_id: int
         created_at=audit.stamp(purchase.created_at),
     )
     return seq
-
-
-# -- writing ----------------------------------------------------------------------------
-
-
-def _order(purchase: CardPurchase, card: IcCard, *, new_card: bool) -> WriteOrder:
-    meter = Meter.get_by_id(purchase.meter_id)
-    return WriteOrder(
-        image=CardImage(card.number, meter.number, purchase.seq, purchase.volume_l),
-        purchase_id=purchase.id,
-        new_card=new_card,
-        volume_l=purchase.volume_l,
-    )
-
-
-def carried_order(card: IcCard) -> WriteOrder:
-    """What a new card is made with: the meter's newest purchase (the meter takes its
-    gas only if it never took that purchase count), else the count alone."""
-    meter = Meter.get_by_id(card.meter_id)
-    newest = (
-        CardPurchase.select()
-        .where((CardPurchase.meter == meter.id) & CardPurchase.payment.not_in(_voided_ids()))
-        .order_by(CardPurchase.seq.desc())
-        .first()
-    )
-    seq = last_seq(meter.id)
-    if newest is not None and newest.seq == seq:
-        return _order(newest, card, new_card=True)
-    return WriteOrder(CardImage(card.number, meter.number, seq, 0), None, True, 0)
-
-
-def pending_order(account_id: int) -> WriteOrder | None:
-    """What the writer owes this account now (补写卡): the new card not written yet,
-    else the purchase paid and not written; None when nothing is owed."""
-    meter = active_meter(account_id)
-    if meter is None or meter.kind != "ic_card":
-        return None
-    card = active_card(meter.id)
-    if card is None:
-        return None
-    if not card_written(card):
-        return carried_order(card)
-    pending = unwritten_purchases(account_id)
-    if not pending:
-        return None
-    return _order(CardPurchase.get_by_id(pending[0].purchase_id), card, new_card=False)
-
-
-def order_for_payment(payment_id: int) -> WriteOrder | None:
-    """The write a just-recorded purchase needs (None when it needs none any more)."""
-    purchase = CardPurchase.get_or_none(CardPurchase.payment == payment_id)
-    if purchase is None or CardWrite.select().where(CardWrite.purchase == purchase.id).exists():
-        return None
-    return _order(purchase, purchase.card, new_card=False)
-
-
-def record_write(order: WriteOrder, staff_id: int, how: str) -> bool:
-    """Record that the card took `order` ('written', 'found' or 'issued'), once: a
-    second record of the same write changes nothing. Returns whether it recorded."""
-
-    def work() -> bool:
-        card = IcCard.get(IcCard.number == order.image.card_number)
-        done = CardWrite.select().where(CardWrite.card == card.id)
-        if order.purchase_id is not None and not order.new_card:
-            done = CardWrite.select().where(CardWrite.purchase == order.purchase_id)
-        if done.exists():
-            return False
-        staff = Staff.get_by_id(staff_id)
-        write = CardWrite.create(card=card.id, purchase=order.purchase_id, how=how, staff=staff_id)
-        audit.append(
-            "card_written",
-            staff_id=staff_id,
-            office_id=staff.office_id,
-            write_id=write.id,
-            card_id=card.id,
-            purchase_id=order.purchase_id,
-            how=how,
-            seq=order.image.seq,
-            written_at=audit.stamp(write.written_at),
-        )
-        return True
-
-    return run_in_transaction(work)
 
 
 def register_card(
