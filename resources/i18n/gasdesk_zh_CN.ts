@@ -1162,18 +1162,23 @@
         <translation>读卡器内是一张空白卡。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/device_check.py" line="240"/>
+        <location filename="../../gasdesk/ui/device_check.py" line="241"/>
+        <source>Card {card} of meter {meter}: purchase {seq}, taken by the meter.</source>
+        <translation>卡 {card}，表号 {meter}：第{seq}次购气，燃气表已读入。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="244"/>
         <source>Card {card} of meter {meter}: purchase {seq}; {volume} m³ the meter has not taken.</source>
         <translation>卡 {card}，表号 {meter}：第{seq}次购气；尚有 {volume} m³ 未插表。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/device_check.py" line="249"/>
+        <location filename="../../gasdesk/ui/device_check.py" line="253"/>
         <source>ID card of {name}, number {number}.</source>
         <translation>{name} 的身份证，号码 {number}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/device_check.py" line="268"/>
-        <location filename="../../gasdesk/ui/device_check.py" line="278"/>
+        <location filename="../../gasdesk/ui/device_check.py" line="272"/>
+        <location filename="../../gasdesk/ui/device_check.py" line="282"/>
         <source>The test slip was sent.</source>
         <translation>测试单已发送。</translation>
     </message>
@@ -2478,20 +2483,20 @@
         <translation>预存余额不足以支付应收金额。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/card_replace.py" line="87"/>
-        <location filename="../../gasdesk/services/cards.py" line="226"/>
+        <location filename="../../gasdesk/services/card_replace.py" line="88"/>
+        <location filename="../../gasdesk/services/cards.py" line="225"/>
         <location filename="../../gasdesk/services/purchases.py" line="48"/>
         <source>Account {number} has no IC-card meter; it pays bills instead.</source>
         <translation>户号{number}不是IC卡表用户，请按账单缴费。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/card_replace.py" line="96"/>
-        <location filename="../../gasdesk/services/cards.py" line="196"/>
+        <location filename="../../gasdesk/services/card_replace.py" line="97"/>
+        <location filename="../../gasdesk/services/cards.py" line="195"/>
         <source>The new card {card} is not written yet; write it first (write card, Alt+W).</source>
         <translation>新卡 {card} 尚未写卡，请先写卡（补写卡，Alt+W）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/card_replace.py" line="108"/>
+        <location filename="../../gasdesk/services/card_replace.py" line="109"/>
         <source>A new card costs ¥{fee} now; open the new-card form again.</source>
         <translation>现在补卡费为 ¥{fee}，请重新打开补卡表单。</translation>
     </message>
@@ -2693,17 +2698,17 @@
         <translation>该笔收费已冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="84"/>
+        <location filename="../../gasdesk/services/voids.py" line="100"/>
         <source>This purchase is already written onto the customer&apos;s IC card; its gas cannot be taken back at the counter, so it cannot be voided.</source>
         <translation>该笔购气已写入客户的IC卡，柜台无法收回气量，因此不能冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="93"/>
+        <location filename="../../gasdesk/services/voids.py" line="84"/>
         <source>Only today&apos;s payments can be voided; this one is from {day}.</source>
         <translation>只能冲正当日收费；该笔收费日期为{day}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="101"/>
+        <location filename="../../gasdesk/services/voids.py" line="92"/>
         <source>The business day {day} is closed; its payments cannot be voided.</source>
         <translation>营业日{day}已日结，其收费不能冲正。</translation>
     </message>
@@ -3390,53 +3395,53 @@
         <translation>无法识别收据打印机设置“{connection}”，请写成 usb:VID:PID、serial:端口、network:主机 或 file:路径。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/cards.py" line="157"/>
+        <location filename="../../gasdesk/services/cards.py" line="156"/>
         <source>The card&apos;s purchase count is {card_seq}, the records&apos; is {seq}; the card cannot take a new purchase. Call the card service desk.</source>
         <translation>卡内购气次数为 {card_seq}，系统记录为 {seq}，此卡不能写入新的购气。请联系IC卡服务台。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/cards.py" line="170"/>
+        <location filename="../../gasdesk/services/cards.py" line="169"/>
         <source>The card still holds {volume} m³ the meter has not taken (purchase {seq}); the customer inserts it into the meter first.</source>
         <translation>卡内尚有 {volume} m³ 未插表（第{seq}次购气），请客户先将卡插入燃气表。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/cards.py" line="187"/>
+        <location filename="../../gasdesk/services/cards.py" line="186"/>
         <source>Meter {meter} has no card on record; issue its card first (new card, Alt+K).</source>
         <translation>表 {meter} 没有登记的IC卡，请先发卡（补卡，Alt+K）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/cards.py" line="207"/>
+        <location filename="../../gasdesk/services/cards.py" line="206"/>
         <source>Purchase {receipt} ({volume} m³) is paid but not on the card; write it first (write card, Alt+W). It is not charged again.</source>
         <translation>购气 {receipt}（{volume} m³）已收款但未写入IC卡，请先补写卡（Alt+W），不再收费。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/cards.py" line="234"/>
+        <location filename="../../gasdesk/services/cards.py" line="233"/>
         <location filename="../../gasdesk/services/payment_request.py" line="73"/>
         <source>Read the customer&apos;s IC card first.</source>
         <translation>请先读取客户的IC卡。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/cards.py" line="239"/>
+        <location filename="../../gasdesk/services/cards.py" line="238"/>
         <source>The card in the reader is blank; put the customer&apos;s own card in.</source>
         <translation>读卡器内是空白卡，请插入客户本人的卡。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/cards.py" line="249"/>
+        <location filename="../../gasdesk/services/cards.py" line="248"/>
         <source>Card {card} was replaced by card {current} and is blocked; no gas is sold onto it.</source>
         <translation>卡 {card} 已补卡为 {current}，已挂失停用，不能向其售气。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/cards.py" line="259"/>
+        <location filename="../../gasdesk/services/cards.py" line="258"/>
         <source>Card {card} (meter {card_meter}) is not the card of this account&apos;s meter {meter}; nothing was charged.</source>
         <translation>卡 {card}（表号 {card_meter}）不是本户燃气表 {meter} 的卡，未收取任何费用。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/cards.py" line="271"/>
+        <location filename="../../gasdesk/services/cards.py" line="270"/>
         <source>Card {card} says meter {card_meter}, but the account&apos;s meter is {meter}; nothing was charged.</source>
         <translation>卡 {card} 记载的表号为 {card_meter}，而本户燃气表为 {meter}，未收取任何费用。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/cards.py" line="405"/>
+        <location filename="../../gasdesk/services/cards.py" line="321"/>
         <source>Meter {meter} already has a card on record.</source>
         <translation>表 {meter} 已有登记的IC卡。</translation>
     </message>
@@ -3635,17 +3640,17 @@
 <context>
     <name>NewCardFlow</name>
     <message>
-        <location filename="../../gasdesk/ui/fees/new_card.py" line="237"/>
+        <location filename="../../gasdesk/ui/fees/new_card.py" line="241"/>
         <source>The new card {card} is not written yet: press Alt+W.</source>
         <translation>新卡 {card} 尚未写卡：请按 Alt+W。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/new_card.py" line="290"/>
+        <location filename="../../gasdesk/ui/fees/new_card.py" line="294"/>
         <source>Reading the card in the reader…</source>
         <translation>正在读取读卡器内的卡…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/new_card.py" line="324"/>
+        <location filename="../../gasdesk/ui/fees/new_card.py" line="328"/>
         <source>New IC card; card {card} is blocked.</source>
         <translation>补卡；卡 {card} 挂失停用。</translation>
     </message>
