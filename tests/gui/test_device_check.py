@@ -48,7 +48,9 @@ def test_each_device_shows_its_state_and_its_test_works(
 
     qtbot.mouseClick(dialog.test_buttons["card"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: IC_CARD in dialog.outcome.text())
-    assert dialog.outcome.text() == f"Card {IC_CARD} of meter IC-2002: purchase 0, taken by the meter."
+    assert (
+        dialog.outcome.text() == f"Card {IC_CARD} of meter IC-2002: purchase 0, taken by the meter."
+    )
 
     qtbot.mouseClick(dialog.test_buttons["id"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "does not answer" in dialog.outcome.text())
