@@ -157,6 +157,32 @@ OUTPUT_DIR = declare(
     None,
     "Print to PDF files in this folder instead of a printer (trials, tests).",
 )
+RECEIPT_PRINTER = declare(
+    "printing/receipt_printer",
+    Choice("system", "escpos"),
+    "system",
+    """How receipts reach paper: `system` through the system's printer driver (as any
+    document), `escpos` straight to a thermal printer in ESC/POS (`printing/escpos`).""",
+)
+ESCPOS = declare(
+    "printing/escpos",
+    Maybe(Text("connection")),
+    None,
+    """The ESC/POS receipt printer: `usb:VID:PID`, `serial:PORT[:BAUD]`,
+    `network:HOST[:PORT]` or `file:PATH`.""",
+)
+ESCPOS_COLUMNS = declare(
+    "printing/escpos_columns",
+    Whole(20, 80),
+    48,
+    "Characters per line of the ESC/POS printer (48 on an 80 mm roll).",
+)
+CASH_DRAWER = declare(
+    "printing/cash_drawer",
+    Flag(),
+    True,
+    "Open the cash drawer on an original cash receipt (ESC/POS printer only).",
+)
 FEE_CEILING = declare(
     "fees/ceiling_yuan",
     YuanAsFen(),
@@ -192,6 +218,49 @@ RATING_LINGER = declare(
     Seconds(*timing.RATING_LINGER_RANGE),
     timing.DEFAULT_RATING_LINGER_SECONDS,
     "How long the customer may still rate a service on the customer display after it ended.",
+)
+
+# --- counter devices -------------------------------------------------------------------
+
+CARD_WRITER = declare(
+    "devices/card_writer",
+    Text("driver name"),
+    "simulated",
+    """The IC-card reader/writer: `simulated` (cards as files, for trials and tests),
+    `none`, or the name of a maker's driver installed beside GasDesk.""",
+)
+CARD_PORT = declare(
+    "devices/card_port",
+    Maybe(Text("port")),
+    None,
+    "The card writer driver's port, e.g. `COM3` or `/dev/ttyUSB0`.",
+)
+CARD_FOLDER = declare(
+    "devices/card_folder",
+    Maybe(Text("folder path")),
+    None,
+    """The simulated cards' folder; none: `simulated-devices/cards` in the per-user
+    data folder.""",
+)
+ID_READER = declare(
+    "devices/id_reader",
+    Text("driver name"),
+    "simulated",
+    """The second-generation ID-card reader: `simulated`, `none`, or the name of a
+    reader driver installed beside GasDesk.""",
+)
+ID_PORT = declare(
+    "devices/id_port",
+    Maybe(Text("port")),
+    None,
+    "The ID-card reader driver's port.",
+)
+ID_FOLDER = declare(
+    "devices/id_folder",
+    Maybe(Text("folder path")),
+    None,
+    """The simulated ID-card reader's folder; none: `simulated-devices/id-reader` in
+    the per-user data folder.""",
 )
 
 # --- backups ---------------------------------------------------------------------------

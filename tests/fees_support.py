@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from gasdesk.domain.cards import CardImage
 from gasdesk.resources import load_toml
 from gasdesk.services.passwords import hash_password
 from gasdesk.storage.models import (
@@ -27,6 +28,8 @@ from tests.pg_support import BACKENDS, open_test_database
 
 PASSWORD = "123456"
 TODAY = dt.date(2026, 3, 10)
+IC_CARD = "IC200201"  # the IC account's card number
+IC_METER = "IC-2002"
 _HASH: list[str] = []
 
 
@@ -112,8 +115,8 @@ def make_fee_db(tmp_path: Path, backend: str = "sqlite", url: str | None = None)
             address="文昌湖区萌山路2号",
             office=ms,
         )
-        Meter.create(
-            number="IC-2002",
+        ic_meter = Meter.create(
+            number=IC_METER,
             account=ic,
             kind="ic_card",
             model="IC G2.5",
@@ -136,7 +139,15 @@ def make_fee_db(tmp_path: Path, backend: str = "sqlite", url: str | None = None)
             installed_on=dt.date(2026, 1, 1),
             initial_l=0,
         )
+    from gasdesk.services.cards import register_card
+
+    register_card(ic_meter.id, IC_CARD, supervisor.id)  # the card the customer holds
     return FeeData(path, ms, wc, counter, wc_counter, teller, supervisor, wc_sup, house, ic, pre)
+
+
+def ic_card(seq: int = 0, pending_l: int = 0) -> CardImage:
+    """The IC account's card as the reader reads it."""
+    return CardImage(IC_CARD, IC_METER, seq, pending_l)
 
 
 @pytest.fixture(params=BACKENDS)
@@ -197,19 +208,34 @@ def counts() -> dict[str, int]:
 @pytest.fixture
 def fee_ctx(fee_data: FeeData, qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     """A teller (MS01) logged in at Mengshui counter 1 over the fee data set, printing
-    to PDF files in tmp_path/printed instead of a printer."""
-    from gasdesk.settings import OUTPUT_DIR, open_settings
+    to PDF files in tmp_path/printed instead of a printer, with the simulated card
+    reader in tmp_path/cards holding the IC customer's card (card_reader())."""
+    from gasdesk import settings as keys
+    from gasdesk.devices.card_sim import SimulatedCardDevice
+    from gasdesk.settings import open_settings
     from gasdesk.ui.context import AppContext
     from gasdesk.ui.worker import DbWorker
     from tests.helpers import teller_login
 
     worker = DbWorker()
     settings = open_settings()
-    settings.set(OUTPUT_DIR, str(tmp_path / "printed"))
+    settings.set(keys.OUTPUT_DIR, str(tmp_path / "printed"))
+    settings.set(keys.CARD_FOLDER, str(tmp_path / "cards"))
+    settings.set(keys.ID_FOLDER, str(tmp_path / "id-reader"))
+    reader = SimulatedCardDevice(tmp_path / "cards")
+    reader.make_card(ic_card())  # the IC customer's card, handed over and in the reader
+    reader.place(IC_CARD)
     ctx = AppContext(session=teller_login(), worker=worker, settings=settings)
     yield ctx
     settle(qtbot, worker)  # deliver what is in flight before shutting down
     worker.shutdown()
+
+
+def card_reader(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The simulated card reader fee_ctx's counter uses (state in tmp_path/cards)."""
+    from gasdesk.devices.card_sim import SimulatedCardDevice
+
+    return SimulatedCardDevice(tmp_path / "cards")
 
 
 @pytest.fixture

@@ -12,7 +12,8 @@ estimated, 1.5 % of meters changed) and a bill per reading period, priced with t
 tariffs exactly as domain.tariff prices them; payments at the counters with
 receipts numbered without gaps per office and year; about 5 % of accounts in
 arrears and 30 % with last month's bill still open; IC-card purchases at the
-counter; the customer search index; every past business day closed.
+counter; the customer search index; every past business day closed; the card of
+every IC-card meter on record (demo/cards.py).
 
 The demo history predates the audit trail, shifts and cash counts: it is loaded
 like a data migration from an older system, not as teller actions, so it writes no
@@ -32,6 +33,7 @@ from dataclasses import dataclass
 
 from gasdesk.demo import bulk, derived
 from gasdesk.demo.calendar import MONTHS, Timeline
+from gasdesk.demo.cards import register_cards
 from gasdesk.demo.errors import DemoError
 from gasdesk.demo.fields import (
     ACCOUNT_FIELDS,
@@ -47,6 +49,7 @@ from gasdesk.demo.history import History
 from gasdesk.demo.households import create_households
 from gasdesk.demo.reference import REFERENCE_FIELDS, plan_reference
 from gasdesk.storage import audit_history
+from gasdesk.storage.audit_cover_cards import seal_registered
 from gasdesk.storage.db import write_transaction
 from gasdesk.storage.models import (
     Account,
@@ -60,6 +63,7 @@ from gasdesk.storage.models import (
     ReceiptCounter,
     db,
 )
+from gasdesk.storage.models_cards import IcCard
 from gasdesk.storage.models_days import BusinessDay
 
 DEFAULT_ACCOUNTS = 20_000
@@ -79,7 +83,12 @@ BULK_MODELS: tuple[type[BaseModel], ...] = (
     PaymentBill,
     Receipt,
 )
-MUST_BE_EMPTY: tuple[type[BaseModel], ...] = (*BULK_MODELS, ReceiptCounter, *derived.DERIVED_MODELS)
+MUST_BE_EMPTY: tuple[type[BaseModel], ...] = (
+    *BULK_MODELS,
+    ReceiptCounter,
+    *derived.DERIVED_MODELS,
+    IcCard,
+)
 BULK_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
     Account: ACCOUNT_FIELDS,
     Meter: METER_FIELDS,
@@ -207,6 +216,8 @@ def generate(
         progress("sealing the history in the audit trail")
     with write_transaction():  # a crash before this commit leaves it unsealed: verify says so
         audit_history.seal_history("demo data set")
+        register_cards()  # the IC-card meters' cards, sealed with the history
+        seal_registered("demo data set")
     return DemoSummary(
         offices=len(ref.offices),
         staff=ref.staff_count,

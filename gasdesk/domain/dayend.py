@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from gasdesk.domain.cards import UnwrittenPurchase
 from gasdesk.domain.cash import CashCount, ExpectedCash, MethodLine
 
 
@@ -265,6 +266,9 @@ class DayReport:
     payments_without_shift: int = 0
     company: str = ""
     audit_key: str = ""  # fingerprint of the key that sealed the head ('' when not known)
+    # IC-card purchases of the office paid on or before the day and not written onto
+    # the card when the report was made (补写卡 is owed to these customers)
+    unwritten: tuple[UnwrittenPurchase, ...] = ()
 
     @property
     def closed(self) -> bool:

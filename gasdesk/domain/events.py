@@ -77,6 +77,11 @@ class DrawerChanged(DataChanged, WorkDone):
     __slots__ = ()
 
 
+class CardsChanged(DataChanged):
+    """What an IC card holds changed: a purchase written or re-written (补写卡), or a
+    new card issued in place of a lost one (补卡)."""
+
+
 class OutagesChanged(DataChanged):
     __slots__ = ()
 
@@ -231,6 +236,11 @@ class OutageWithdrawn(OutagesChanged):
 @dataclass(frozen=True)
 class RatingRecorded(DataChanged):
     rating_id: int
+
+
+@dataclass(frozen=True)
+class CardWritten(CardsChanged):
+    """The card writer finished: a purchase is on the card, or a new card was issued."""
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from gasdesk.domain.cards import CardImage
 from gasdesk.domain.fapiao import FapiaoBuyer
 from gasdesk.domain.records import AccountSummary
 from gasdesk.domain.tariff import TierLine
@@ -71,7 +72,7 @@ class PaymentRequest:
     account_id: int
     staff_id: int
     counter_id: int
-    kind: str  # 'bill' | 'purchase' | 'prepay'
+    kind: str  # 'bill' | 'purchase' | 'prepay' | 'card_fee' (补卡, services.card_replace)
     method: str  # 'cash' | 'wechat' | 'alipay' | 'card' | 'balance'
     expected_due_fen: int
     idempotency_key: str
@@ -79,6 +80,7 @@ class PaymentRequest:
     reference: str = ""
     volume_l: int = 0  # purchase: the volume quoted
     fapiao: FapiaoBuyer | None = None  # the customer asked for a fapiao made out to this buyer
+    card: CardImage | None = None  # purchase: the customer's IC card as read before
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ the weighted sum of the first 17 digits (weights 2^(17-i) mod 11) mod 11 indexes
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"
@@ -57,3 +58,16 @@ def problem(number: str, *, today: dt.date | None = None) -> str | None:
 def is_valid(number: str) -> bool:
     """True for an 18-character ID-card number with a real birth date and the right check digit."""
     return problem(number) is None
+
+
+@dataclass(frozen=True)
+class IdCardData:
+    """What a second-generation ID card's chip gives a reader (the fields a form uses).
+    The number is passed on as the card holds it: the form still checks it."""
+
+    name: str
+    id_number: str
+    address: str
+    sex: str = ""
+    nation: str = ""
+    issuer: str = ""

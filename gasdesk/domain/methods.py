@@ -22,8 +22,14 @@ METHOD_ZH = {
     "balance": "预存余额",
 }
 
-KINDS = ("bill", "purchase", "prepay", "void")
-KIND_ZH = {"bill": "缴费", "purchase": "购气", "prepay": "预存", "void": "冲正"}
+KINDS = ("bill", "purchase", "prepay", "card_fee", "void")
+KIND_ZH = {
+    "bill": "缴费",
+    "purchase": "购气",
+    "prepay": "预存",
+    "card_fee": "补卡费",
+    "void": "冲正",
+}
 
 _REFERENCE = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{3,63}")
 

@@ -18,7 +18,7 @@ from gasdesk.domain.text import QT_TRANSLATE_NOOP
 
 @dataclass(frozen=True)
 class ReadBack:
-    kind: str  # 'bill' | 'purchase' | 'prepay'
+    kind: str  # 'bill' | 'purchase' | 'prepay' | 'card_fee'
     method: str
     due_fen: int
     received_fen: int
@@ -37,6 +37,8 @@ def sentence(
     method: str, received_fen: int, change_fen: int, kind: str = "bill", volume_l: int = 0
 ) -> str:
     head = f"购气{format_m3(volume_l)}立方米，" if kind == "purchase" and volume_l else ""
+    if kind == "card_fee":
+        head = "补卡工本费，"
     received = format_yuan(received_fen)
     if method == CASH:
         if change_fen:

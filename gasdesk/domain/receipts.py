@@ -42,7 +42,7 @@ class ReceiptDoc:
     account_name: str
     account_address: str
     meter_number: str
-    kind: str  # 'bill' | 'purchase' | 'prepay' | 'void'
+    kind: str  # 'bill' | 'purchase' | 'prepay' | 'card_fee' | 'void'
     method: str
     amount_fen: int  # positive; for a void slip, the amount reversed
     tendered_fen: int
@@ -54,3 +54,17 @@ class ReceiptDoc:
     balance_after_fen: int | None = None
     void: VoidInfo | None = None
     copy: CopyMark | None = None
+    card_number: str = ""  # purchase: the IC card it is written onto; card fee: the new card
+    card_seq: int | None = None  # purchase: its purchase count (购气次数) on the card
+    replaced_card: str = ""  # card fee (补卡): the card blocked
+
+
+@dataclass(frozen=True)
+class PrintLine:
+    """One line of a roll receipt, whatever prints it (the PDF roll, an ESC/POS
+    printer): `style` is 'company', 'title', 'copy', 'center', 'pair' (`text` the label,
+    `value` the value), 'text', 'small' or 'rule' (a dashed line, no text)."""
+
+    style: str
+    text: str = ""
+    value: str = ""

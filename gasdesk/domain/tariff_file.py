@@ -34,7 +34,16 @@ from gasdesk.domain.text import QT_TRANSLATE_NOOP
 
 USER_TYPES = ("residential", "commercial")
 USER_TYPE_WORDS = {"居民": "residential", "非居民": "commercial", "商业": "commercial"}
-KEYS = {"name", "user_type", "effective_from", "source", "sample", "household", "tier"}
+KEYS = {
+    "name",
+    "user_type",
+    "effective_from",
+    "source",
+    "sample",
+    "household",
+    "tier",
+    "card_replacement_fee_fen",  # 补卡 fee (services.tariffs.card_fee_fen)
+}
 TIER_KEYS = {"upper_m3", "price_fen", "price_yuan"}
 HOUSEHOLD_KEYS = {"base_persons", "extra_m3_per_person"}
 MAX_PRICE_FEN = 100_00  # ¥100 a m³: far above any gas price, below any typing slip's reach
@@ -282,6 +291,15 @@ def read_spec(data: Mapping[str, Any]) -> TariffSpec:
         raise _refuse(
             "tariff_sample_invalid",
             QT_TRANSLATE_NOOP("Messages", "'sample' is true or false."),
+        )
+    fee = data.get("card_replacement_fee_fen", 0)
+    if not isinstance(fee, int) or isinstance(fee, bool) or not 0 <= fee <= 100_000:
+        raise _refuse(
+            "tariff_card_fee_invalid",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "'card_replacement_fee_fen' is a whole number of fen from 0 to 100000.",
+            ),
         )
     source = str(data.get("source") or "").strip()
     tariff = Tariff(name=name, effective_from=effective, tiers=tiers, household=rule)

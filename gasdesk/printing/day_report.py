@@ -11,6 +11,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Paragrap
 
 from gasdesk.domain.dayend import DayReport
 from gasdesk.domain.money import format_yuan
+from gasdesk.domain.tariff import format_m3
 from gasdesk.printing.day_report_parts import (
     DIRECTION_ZH,
     Styles,
@@ -22,6 +23,7 @@ from gasdesk.printing.day_report_parts import (
     receipt_lines,
     row,
     status_line,
+    unwritten_note,
     yuan,
 )
 from gasdesk.printing.day_report_slip import slip_story
@@ -216,7 +218,26 @@ def a4_story(r: DayReport, st: Styles, width: float) -> list[Flowable]:
     else:
         story.append(Paragraph("本日无长短款。", st.body))
 
-    story.append(Paragraph("六、收据号", st.h2))
+    story.append(Paragraph("六、已收款未写卡的购气", st.h2))
+    if r.unwritten:
+        story.append(Paragraph(esc(unwritten_note(r)), st.warn))
+        rows = [row(["收据号", "户号", "户名", "IC卡号", "购气次数", "气量 m³", "收款日期"], st)]
+        for u in r.unwritten:
+            cells = [
+                u.receipt,
+                u.account_number,
+                u.account_name,
+                u.card_number,
+                f"第{u.seq}次",
+                format_m3(u.volume_l),
+                u.business_date.isoformat() if u.business_date else "",
+            ]
+            rows.append([Paragraph(esc(c), st.warn) for c in cells])
+        story.append(grid(rows, [width * f for f in (0.19, 0.12, 0.12, 0.16, 0.11, 0.13, 0.17)]))
+    else:
+        story.append(Paragraph("无。", st.body))
+
+    story.append(Paragraph("七、收据号", st.h2))
     for line in receipt_lines(r):
         style = st.body if r.receipts_gapless else st.warn
         story.append(Paragraph(esc(line), style))
@@ -225,7 +246,7 @@ def a4_story(r: DayReport, st: Styles, width: float) -> list[Flowable]:
     story.append(
         KeepTogether(
             [
-                Paragraph("七、审计指纹", st.h2),
+                Paragraph("八、审计指纹", st.h2),
                 Paragraph(seq_line, st.body),
                 Paragraph(hash_line, st.body),
                 Paragraph(key_line(r), st.body),

@@ -81,6 +81,14 @@ def status_line(r: DayReport) -> str:
     return f"状态：未日结（预览，{r.generated_at:%Y-%m-%d %H:%M} 生成，数字可能变化）"
 
 
+def unwritten_note(r: DayReport) -> str:
+    """The warning over the purchases paid and not written onto the card."""
+    return (
+        f"{len(r.unwritten)} 笔购气已收款、未写入IC卡（截至 {r.generated_at:%Y-%m-%d %H:%M}），"
+        "须为客户补写卡，不得再次收款。"
+    )
+
+
 def receipt_lines(r: DayReport) -> list[str]:
     if not r.receipts:
         return ["本日无收据"]

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from gasdesk.domain.dayend import DayReport
 from gasdesk.domain.money import format_yuan
+from gasdesk.domain.tariff import format_m3
 from gasdesk.printing.day_report_parts import (
     Styles,
     diff_label,
@@ -18,6 +19,7 @@ from gasdesk.printing.day_report_parts import (
     method_label,
     receipt_lines,
     status_line,
+    unwritten_note,
     yuan,
 )
 from gasdesk.printing.layout import dashed_rule, esc, pairs_table
@@ -89,6 +91,17 @@ def slip_story(r: DayReport, st: Styles, width: float) -> list[Flowable]:
         )
     if not r.differences:
         story.append(Paragraph("无长短款", st.small))
+    if r.unwritten:
+        story += [dashed_rule(), Paragraph(esc(unwritten_note(r)), st.warn)]
+        for u in r.unwritten:
+            story.append(
+                Paragraph(
+                    esc(
+                        f"{u.receipt} {u.account_number} {u.account_name} {format_m3(u.volume_l)} m³"
+                    ),
+                    st.warn,
+                )
+            )
     story.append(dashed_rule())
     story.append(Paragraph("收据号", st.body))
     for line in receipt_lines(r):

@@ -15,19 +15,31 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from gasdesk.domain.fees import BillView
-from gasdesk.domain.methods import KIND_ZH, METHOD_ZH
-from gasdesk.domain.money import capital_amount, format_yuan
-from gasdesk.domain.receipts import LAYOUTS, ReceiptDoc
+from gasdesk.domain.methods import KIND_ZH
+from gasdesk.domain.money import format_yuan
+from gasdesk.domain.receipts import LAYOUTS, PrintLine, ReceiptDoc
 from gasdesk.domain.tariff import TierLine, format_m3
 from gasdesk.printing.fonts import register_cjk_font
 from gasdesk.printing.layout import build_pdf, cjk_style, dashed_rule, esc, fitted_roll, pairs_table
+from gasdesk.printing.receipt_lines import (
+    card_rows,
+    footer,
+    header,
+    identity,
+    money_rows,
+    period,
+    reading,
+    roll_lines,
+    tier_label,
+    tier_sentences,
+    title_of,
+)
 
 ROLL_WIDTH = 80 * mm
 ROLL_MARGIN = 4 * mm
 A5_MARGIN = 12 * mm
 CELL_PADDING = 6  # reportlab's table cells: points of padding left and right
 
-TITLES = {"bill": "燃气费收据", "purchase": "购气收据", "prepay": "预存款收据", "void": "冲正凭证"}
 # a ruled table, cells aligned at the top
 GRID = [("GRID", (0, 0), (-1, -1), 0.4, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
 
@@ -60,31 +72,8 @@ def _pairs(
     return pairs_table(data, [label_w, width - label_w], right_pad=1, v_pad=0.5)
 
 
-def _reading(value: int | None) -> str:
-    return format_m3(value) if value is not None else "—"
-
-
-def tier_label(line: TierLine) -> str:
-    return f"第{line.tier}档"
-
-
-def _period(b: BillView) -> str:
-    return f"{b.period_start.isoformat()} 至 {b.period_end.isoformat()}"
-
-
 def _tier_sentences(lines: Sequence[TierLine], st: _Styles) -> list[Flowable]:
-    show_dates = len({(ln.start, ln.end) for ln in lines}) > 1
-    out: list[Flowable] = []
-    for ln in lines:
-        since = f"（{ln.start:%m-%d}起）" if show_dates else ""
-        out.append(
-            Paragraph(
-                f"　{tier_label(ln)}{since}　{format_m3(ln.volume_l)} m³ × {format_yuan(ln.price_fen)}元"
-                f" ＝ {format_yuan(ln.amount_fen)}元",
-                st.body,
-            )
-        )
-    return out
+    return [Paragraph(esc(text), st.body) for text in tier_sentences(lines)]
 
 
 def _tier_table(lines: Sequence[TierLine], st: _Styles, width: float) -> Table:
@@ -108,112 +97,57 @@ def _tier_table(lines: Sequence[TierLine], st: _Styles, width: float) -> Table:
 
 
 def _header(doc: ReceiptDoc, st: _Styles) -> list[Flowable]:
-    story: list[Flowable] = [
-        Paragraph(esc(doc.company), st.company),
-        Paragraph(esc(doc.office_name), st.center),
-        Paragraph(TITLES.get(doc.kind, "收据"), st.title),
-    ]
-    if doc.copy is not None:
-        story.append(Paragraph("【重印】", st.copy))
-        story.append(
-            Paragraph(
-                f"重印时间 {doc.copy.at:%Y-%m-%d %H:%M:%S}　重印人工号 {esc(doc.copy.badge)}",
-                st.center,
-            )
-        )
-    story.append(
-        Paragraph(f"地址：{esc(doc.office_address)}　电话：{esc(doc.office_phone)}", st.center)
-    )
-    return story
-
-
-def _identity(doc: ReceiptDoc) -> list[tuple[str, str]]:
-    rows = [
-        ("收据号" if doc.kind != "void" else "凭证号", doc.code),
-        ("日期", f"{doc.issued_at:%Y-%m-%d %H:%M:%S}"),
-        ("收费员工号", doc.teller_badge),
-        ("户号", doc.account_number),
-        ("户名", doc.account_name),
-        ("地址", doc.account_address),
-    ]
-    if doc.meter_number:
-        rows.append(("表号", doc.meter_number))
-    return rows
-
-
-def _bill_rows(b: BillView) -> list[tuple[str, str]]:
-    return [
-        ("抄表期间", _period(b)),
-        ("上次读数", _reading(b.from_value_l)),
-        ("本次读数", _reading(b.to_value_l)),
-        ("用气量", f"{format_m3(b.volume_l)} m³"),
-    ]
-
-
-def _money_rows(doc: ReceiptDoc) -> list[tuple[str, str]]:
-    if doc.kind == "void":
-        assert doc.void is not None
-        return [
-            ("原收据号", doc.void.original_code),
-            ("原收费时间", f"{doc.void.original_issued_at:%Y-%m-%d %H:%M:%S}"),
-            ("冲正金额", f"¥{format_yuan(doc.amount_fen)}"),
-            ("大写", capital_amount(doc.amount_fen)),
-            ("退还方式", METHOD_ZH.get(doc.method, doc.method)),
-            ("冲正原因", doc.void.reason),
-            ("授权主管工号", doc.void.authorised_badge),
-        ]
-    rows = [
-        ("合计金额", f"¥{format_yuan(doc.amount_fen)}"),
-        ("金额大写", capital_amount(doc.amount_fen)),
-        ("支付方式", METHOD_ZH.get(doc.method, doc.method)),
-    ]
-    if doc.method == "cash":
-        rows += [
-            ("实收", f"¥{format_yuan(doc.tendered_fen)}"),
-            ("找零", f"¥{format_yuan(doc.change_fen)}"),
-        ]
-    elif doc.reference:
-        rows.append(("交易参考号", doc.reference))
-    if doc.balance_after_fen is not None:
-        rows.append(("预存余额", f"¥{format_yuan(doc.balance_after_fen)}"))
-    return rows
+    styles = {"company": st.company, "center": st.center, "title": st.title, "copy": st.copy}
+    return [Paragraph(esc(line.text), styles[line.style]) for line in header(doc)]
 
 
 def _footer(doc: ReceiptDoc, st: _Styles, *, one_line: bool = False) -> list[Flowable]:
-    phones = [f"{esc(label)}：{esc(number)}" for label, number in doc.phones]
-    note = (
-        "本凭证冲正原收据，原收据作废"
-        if doc.kind == "void"
-        else "请妥善保管本收据，如有疑问请致电咨询"
-    )
+    phones, note = footer(doc)
     if one_line:
-        return [Paragraph("　".join(phones), st.small), Paragraph(note, st.small)]
-    return [Paragraph(p, st.small) for p in phones] + [Paragraph(note, st.small)]
+        return [Paragraph(esc("　".join(phones)), st.small), Paragraph(esc(note), st.small)]
+    return [Paragraph(esc(p), st.small) for p in phones] + [Paragraph(esc(note), st.small)]
+
+
+def _lines_story(lines: Sequence[PrintLine], st: _Styles, width: float) -> list[Flowable]:
+    """Roll lines laid out: consecutive label/value lines form one table, so that their
+    values line up."""
+    label_w = 20 * mm
+    styles = {
+        "company": st.company,
+        "title": st.title,
+        "copy": st.copy,
+        "center": st.center,
+        "text": st.body,
+        "small": st.small,
+    }
+    story: list[Flowable] = []
+    pairs: list[tuple[str, str]] = []
+    for line in [*lines, PrintLine("end")]:
+        if line.style == "pair":
+            pairs.append((line.text, line.value))
+            continue
+        if pairs:
+            story.append(_pairs(pairs, st, width, label_w))
+            pairs = []
+        if line.style == "rule":
+            story.append(dashed_rule())
+        elif line.style in styles:
+            story.append(Paragraph(esc(line.text), styles[line.style]))
+    return story
 
 
 def _roll_story(doc: ReceiptDoc, st: _Styles, width: float) -> list[Flowable]:
-    label_w = 20 * mm
-    story = _header(doc, st)
-    story += [dashed_rule(), _pairs(_identity(doc), st, width, label_w), dashed_rule()]
-    if doc.kind == "void":
-        story += [_pairs(_money_rows(doc), st, width, label_w), dashed_rule()]
-        story += _footer(doc, st)
-        return story
-    for b in doc.bills:
-        story.append(
-            _pairs(
-                [*_bill_rows(b), ("本期金额", f"¥{format_yuan(b.open_fen)}")], st, width, label_w
-            )
-        )
-        story += _tier_sentences(b.lines, st)
-        story.append(dashed_rule())
-    if doc.kind == "purchase":
-        story.append(_pairs([("购气量", f"{format_m3(doc.volume_l)} m³")], st, width, label_w))
-        story += _tier_sentences(doc.purchase_lines, st)
-        story.append(dashed_rule())
-    story += [_pairs(_money_rows(doc), st, width, label_w, big=False), dashed_rule()]
-    story += _footer(doc, st)
-    return story
+    return _lines_story(roll_lines(doc), st, width)
+
+
+def render_lines(lines: Sequence[PrintLine], title: str) -> bytes:
+    """Any roll of lines (a test slip) as an 80 mm roll PDF."""
+    st = _Styles(register_cjk_font(), 1.0)
+    width = ROLL_WIDTH - 2 * ROLL_MARGIN
+    page, story = fitted_roll(lambda: _lines_story(lines, st, width), ROLL_WIDTH, ROLL_MARGIN)
+    return build_pdf(
+        story, page, ROLL_MARGIN, title=title, author="", subject=title, template_id="roll"
+    )
 
 
 def _bill_columns(bills: Sequence[BillView], st: _Styles, width: float) -> list[float]:
@@ -231,7 +165,7 @@ def _bill_columns(bills: Sequence[BillView], st: _Styles, width: float) -> list[
 
 def _a5_story(doc: ReceiptDoc, st: _Styles, width: float) -> list[Flowable]:
     story = _header(doc, st)
-    ident = dict(_identity(doc))
+    ident = dict(identity(doc))
     code_label = "收据号" if doc.kind != "void" else "凭证号"
     left = [(k, ident.get(k, "")) for k in (code_label, "日期", "收费员工号", "表号")]
     right = [(k, ident.get(k, "")) for k in ("户号", "户名", "地址")]
@@ -247,7 +181,7 @@ def _a5_story(doc: ReceiptDoc, st: _Styles, width: float) -> list[Flowable]:
     t.setStyle(TableStyle(GRID))
     story += [Spacer(1, 3 * mm), t, Spacer(1, 3 * mm)]
     if doc.kind == "void":
-        story.append(_pairs(_money_rows(doc), st, width, 30 * mm))
+        story.append(_pairs(money_rows(doc), st, width, 30 * mm))
     else:
         if doc.bills:
             head = ["表号", "抄表期间", "上次读数", "本次读数", "用气量 m³", "金额 元"]
@@ -256,9 +190,9 @@ def _a5_story(doc: ReceiptDoc, st: _Styles, width: float) -> list[Flowable]:
                 rows.append(
                     [
                         Paragraph(esc(b.meter_number), st.body),
-                        Paragraph(_period(b), st.body),
-                        Paragraph(_reading(b.from_value_l), st.right),
-                        Paragraph(_reading(b.to_value_l), st.right),
+                        Paragraph(period(b), st.body),
+                        Paragraph(reading(b.from_value_l), st.right),
+                        Paragraph(reading(b.to_value_l), st.right),
                         Paragraph(format_m3(b.volume_l), st.right),
                         Paragraph(format_yuan(b.open_fen), st.right),
                     ]
@@ -269,10 +203,11 @@ def _a5_story(doc: ReceiptDoc, st: _Styles, width: float) -> list[Flowable]:
             lines = [ln for b in doc.bills for ln in b.lines]
             if lines:
                 story += [_tier_table(lines, st, width), Spacer(1, 2 * mm)]
-        if doc.kind == "purchase":
-            story.append(_pairs([("购气量", f"{format_m3(doc.volume_l)} m³")], st, width, 30 * mm))
+        if doc.kind in ("purchase", "card_fee"):
+            story.append(_pairs(card_rows(doc), st, width, 30 * mm))
+        if doc.purchase_lines:
             story += [_tier_table(doc.purchase_lines, st, width), Spacer(1, 2 * mm)]
-        story.append(_pairs(_money_rows(doc), st, width, 30 * mm, big=True))
+        story.append(_pairs(money_rows(doc), st, width, 30 * mm, big=True))
     story += [
         Spacer(1, 4 * mm),
         Paragraph(f"收费员（工号）：{esc(doc.teller_badge)}　　客户签字：", st.body),
@@ -301,7 +236,7 @@ def render_receipt(doc: ReceiptDoc, layout: str = "80mm") -> bytes:
         story,
         page,
         margin,
-        title=f"{TITLES.get(doc.kind, '收据')} {doc.code}",
+        title=f"{title_of(doc)} {doc.code}",
         author=doc.company,
         subject=KIND_ZH.get(doc.kind, ""),
         template_id="receipt",

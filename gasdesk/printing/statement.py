@@ -30,7 +30,13 @@ FLAG_ZH = {
     Flag.LOWER_THAN_PREVIOUS: "低于上次读数",
     Flag.METER_CHANGE: "换表",
 }
-KIND_ZH = {"bill": "燃气费", "purchase": "购气", "prepay": "预存", "void": "冲正"}
+KIND_ZH = {
+    "bill": "燃气费",
+    "purchase": "购气",
+    "prepay": "预存",
+    "card_fee": "补卡费",
+    "void": "冲正",
+}
 METHOD_ZH = {
     "cash": "现金",
     "wechat": "微信",

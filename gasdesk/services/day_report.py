@@ -19,6 +19,7 @@ from gasdesk.domain.dayend import (
     receipt_ranges,
 )
 from gasdesk.domain.methods import METHODS
+from gasdesk.services.cards import unwritten_of_office
 from gasdesk.services.day_close import day_closure
 from gasdesk.services.receipts import company_info
 from gasdesk.services.reconcile import difference_info
@@ -342,6 +343,7 @@ def day_report(office_id: int, day: dt.date) -> DayReport:
         payments_without_shift=sum(1 for r in rows if r.shift_id is None),
         company=company_info()[0],
         audit_key=_key_fingerprint(closure.audit_seq if closure else None),
+        unwritten=unwritten_of_office(office_id, day),
     )
 
 

@@ -14,6 +14,7 @@ from gasdesk.services import fapiao
 from gasdesk.storage.models import Payment
 
 COLLECT_KINDS = ("bill", "purchase", "prepay")
+CARD_FEE = "card_fee"  # taken only with a new card (services.card_replace)
 
 
 class PaymentError(TellerError):
@@ -39,12 +40,14 @@ def _check_ranges(request: PaymentRequest, ceiling_fen: int | None) -> None:
         check_volume(request.volume_l)
 
 
-def check_request(request: PaymentRequest, ceiling_fen: int | None = None) -> ReadBack:
+def check_request(
+    request: PaymentRequest, ceiling_fen: int | None = None, kinds: tuple[str, ...] = COLLECT_KINDS
+) -> ReadBack:
     """Everything that can be refused without the database (the read-back figures).
     `ceiling_fen` is the counter's limit for one entry (money.effective_ceiling)."""
     if not request.idempotency_key:
         raise ValueError("a payment needs an idempotency key")
-    if request.kind not in COLLECT_KINDS:
+    if request.kind not in kinds:
         raise PaymentError(
             "bad_kind",
             QT_TRANSLATE_NOOP("Messages", "Unknown payment kind '{kind}'."),
@@ -67,6 +70,10 @@ def check_request(request: PaymentRequest, ceiling_fen: int | None = None) -> Re
         )
     _check_ranges(request, ceiling_fen)
     fapiao.checked(request.fapiao)  # the same refusal a script gets as the read-back
+    if request.kind == "purchase" and request.card is None:
+        raise PaymentError(
+            "card_not_read", QT_TRANSLATE_NOOP("Messages", "Read the customer's IC card first.")
+        )
     return read_back(
         due_fen=request.expected_due_fen,
         method=request.method,

@@ -30,12 +30,13 @@ from gasdesk.domain.money import format_yuan
 from gasdesk.domain.readback import ReadBack
 from gasdesk.domain.tariff import lines_to_json
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
-from gasdesk.services import fapiao
+from gasdesk.services import cards, fapiao
 from gasdesk.services.billing import materialise
 from gasdesk.services.days import is_day_closed
-from gasdesk.services.payment_request import PaymentError, check_request, same_request
+from gasdesk.services.payment_request import CARD_FEE, PaymentError, check_request, same_request
 from gasdesk.services.purchases import quote_purchase
 from gasdesk.services.shifts import drawer_shift
+from gasdesk.services.tariffs import card_fee_fen
 from gasdesk.storage import audit
 from gasdesk.storage.db import run_in_transaction
 from gasdesk.storage.models import (
@@ -147,9 +148,13 @@ def _reference_in_use(reference: str) -> PaymentError | None:
     )
 
 
-def _record(
+def record_payment(
     request: PaymentRequest, rb: ReadBack, today: dt.date, ceiling_fen: int | None
 ) -> ReceiptInfo:
+    """Inside the caller's write transaction: refuse or record the payment `request`
+    (checked by check_request into `rb`) with its receipt and audit event. An IC-card
+    purchase is checked against its card (services.cards) and gets its card record.
+    A card fee (补卡) must be the fee the tariff file names."""
     account = Account.get_or_none(Account.id == request.account_id)
     if account is None:
         raise PaymentError(
@@ -173,6 +178,7 @@ def _record(
     amount = request.expected_due_fen
     settle: list[tuple[int, int]] = []
     lines_json = "[]"
+    card = None
     if request.kind != "bill" and account.status != "active":
         raise PaymentError(
             "account_inactive",
@@ -204,6 +210,11 @@ def _record(
         if quote.amount_fen != amount:
             raise _due_changed(quote.amount_fen, amount)
         lines_json = lines_to_json(quote.lines)
+        card = cards.check_card(account.id, request.card)
+    elif request.kind == CARD_FEE:
+        fee = card_fee_fen(account.user_type)
+        if fee != amount:
+            raise _due_changed(fee, amount)
     payment = Payment.create(
         account=account.id,
         office=office.id,
@@ -245,6 +256,8 @@ def _record(
                 "balance_short",
                 QT_TRANSLATE_NOOP("Messages", "The prepaid balance does not cover the amount due."),
             )
+    if card is not None:
+        cards.record_purchase(payment, card, card.meter_id, staff.id)
     series = series_for(office.code, today.year)
     receipt = Receipt.create(series=series, number=next_number(series), payment=payment.id)
     code = format_code(series, receipt.number)
@@ -297,7 +310,7 @@ def collect_payment(
 
     def work() -> ReceiptInfo:
         again = _replay(request, rb)  # checked again now that this counter holds the lock
-        return again if again is not None else _record(request, rb, today, ceiling_fen)
+        return again if again is not None else record_payment(request, rb, today, ceiling_fen)
 
     try:
         return run_in_transaction(work)  # another counter in the way: undone and run again
@@ -311,7 +324,8 @@ def collect_payment(
 def list_payments(
     office_id: int, business_date: dt.date, account_id: int | None = None
 ) -> list[PaymentRow]:
-    """The office's payments of a day, newest first, with their receipts and voids."""
+    """The office's payments of a day, newest first, with their receipts and voids; an
+    IC-card purchase paid and not written onto the card is flagged 'not_written'."""
     query = (
         Payment.select(Payment, Account, Staff)
         .join(Account, on=(Payment.account == Account.id))
@@ -337,6 +351,7 @@ def list_payments(
     if missing:
         for r in Receipt.select().where(Receipt.payment.in_(missing)):
             codes[r.payment_id] = (r.id, format_code(r.series, r.number))
+    unwritten = cards.unwritten_among([p.id for p in payments if p.kind == "purchase"])
     rows: list[PaymentRow] = []
     for p in payments:
         receipt_id, code = codes.get(p.id, (None, ""))
@@ -356,6 +371,7 @@ def list_payments(
                 if p.id in voided_by
                 else "",
                 voids_code=codes.get(p.voids_id, (None, ""))[1] if p.voids_id else "",
+                flags=("not_written",) if p.id in unwritten and p.id not in voided_by else (),
             )
         )
     return rows

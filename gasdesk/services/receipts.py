@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gasdesk.domain.fees import BillView
-from gasdesk.domain.methods import BALANCE
-from gasdesk.domain.receipts import CopyMark, ReceiptDoc, VoidInfo
+from gasdesk.domain.methods import BALANCE, CASH
+from gasdesk.domain.receipts import CopyMark, PrintLine, ReceiptDoc, VoidInfo
 from gasdesk.domain.tariff import lines_from_json
 from gasdesk.printing.receipt import render_receipt
+from gasdesk.printing.receipt_lines import roll_lines
 from gasdesk.resources import load_toml
 from gasdesk.services.billing import bill_view
 from gasdesk.storage import audit
@@ -33,6 +34,7 @@ from gasdesk.storage.models import (
     Staff,
     now,
 )
+from gasdesk.storage.models_cards import CardPurchase, IcCard
 from gasdesk.storage.receipt_numbers import format_code
 
 
@@ -47,6 +49,8 @@ class PrintCopy:
     staff_id: int
     layout: str
     at: dt.datetime
+    lines: tuple[PrintLine, ...] = ()  # the same receipt for an ESC/POS printer
+    cash: bool = False  # money changes hands in cash: an original opens the drawer
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +98,20 @@ def _badge(staff_id: int | None) -> str:
     return str(staff.badge) if staff is not None else ""
 
 
+def _card_fields(payment: Payment) -> tuple[str, int | None, str]:
+    """(card number, purchase count, blocked card): for a purchase the card it is
+    written onto and its count; for a card fee the new card and the one it blocks."""
+    if payment.kind == "purchase":
+        bought = CardPurchase.get_or_none(CardPurchase.payment == payment.id)
+        if bought is not None:
+            return str(bought.card.number), int(bought.seq), ""
+    if payment.kind == "card_fee":
+        card = IcCard.get_or_none(IcCard.payment == payment.id)
+        if card is not None:
+            return str(card.number), None, card.replaces.number if card.replaces_id else ""
+    return "", None, ""
+
+
 def receipt_document(receipt_id: int, copy: CopyMark | None = None) -> ReceiptDoc:
     receipt = Receipt.get_by_id(receipt_id)
     payment: Payment = receipt.payment
@@ -106,6 +124,7 @@ def receipt_document(receipt_id: int, copy: CopyMark | None = None) -> ReceiptDo
         .first()
     )
     company, phones = company_info()
+    card_number, card_seq, replaced_card = _card_fields(payment)
     void = None
     amount = payment.amount_fen
     if payment.kind == "void":
@@ -145,6 +164,9 @@ def receipt_document(receipt_id: int, copy: CopyMark | None = None) -> ReceiptDo
         else None,
         void=void,
         copy=copy,
+        card_number=card_number,
+        card_seq=card_seq,
+        replaced_card=replaced_card,
     )
 
 
@@ -164,14 +186,17 @@ def prepare_print(
     reprint = ReceiptPrint.select().where(ReceiptPrint.receipt == receipt_id).exists()
     staff = Staff.get_by_id(staff_id)
     mark = CopyMark(badge=staff.badge, at=at) if reprint else None
+    doc = receipt_document(receipt_id, mark)
     return PrintCopy(
-        pdf=render_receipt(receipt_document(receipt_id, mark), layout),
+        pdf=render_receipt(doc, layout),
         reprint=reprint,
         code=format_code(receipt.series, receipt.number),
         receipt_id=receipt_id,
         staff_id=staff_id,
         layout=layout,
         at=at,
+        lines=tuple(roll_lines(doc)),
+        cash=doc.method == CASH,
     )
 
 

@@ -88,3 +88,14 @@ def store_spec(spec: TariffSpec, created_by: int | None = None) -> int:
         sample=spec.sample,
         created_by=created_by,
     )
+
+
+def card_fee_fen(user_type: str) -> int:
+    """The fee for a new card in place of a lost one (补卡), as the tariff file of
+    `user_type` names it (`card_replacement_fee_fen`); 0 when it names none."""
+    fee = load_toml(TARIFF_RESOURCES.get(user_type, TARIFF_RESOURCES["residential"])).get(
+        "card_replacement_fee_fen", 0
+    )
+    if not isinstance(fee, int) or isinstance(fee, bool) or fee < 0:
+        raise ValueError(f"card_replacement_fee_fen must be a whole number of fen, not {fee!r}")
+    return fee

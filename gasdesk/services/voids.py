@@ -8,7 +8,11 @@ in it too.
 The void is booked into the voiding teller's open shift at this counter (the money
 goes back to the customer from that drawer), whichever shift took the original; a
 shift that is closed, counted or not, never changes. Without an open shift the void
-is refused, and a cash void is refused when that drawer does not hold the cash."""
+is refused, and a cash void is refused when that drawer does not hold the cash.
+
+An IC-card purchase already written onto the card cannot be voided (its gas is on the
+card or in the meter); one paid and not written can, and is then no longer owed to
+the card (services.cards)."""
 
 from __future__ import annotations
 
@@ -30,6 +34,7 @@ from gasdesk.services.shifts import drawer_shift
 from gasdesk.storage import audit
 from gasdesk.storage.db import run_in_transaction
 from gasdesk.storage.models import Account, Counter, Payment, PaymentBill, Receipt
+from gasdesk.storage.models_cards import CardPurchase, CardWrite
 from gasdesk.storage.numbering import next_number
 from gasdesk.storage.receipt_numbers import format_code, series_for
 
@@ -48,6 +53,16 @@ def check_supervisor(badge: str, password: str, office_id: int) -> StaffInfo:
             QT_TRANSLATE_NOOP("Messages", "A supervisor must enter a badge number and password."),
         )
     return verify_supervisor(badge, password, office_id)
+
+
+def _on_a_card(payment_id: int) -> bool:
+    """Whether the purchase was written onto a card (a paid, unwritten one may be voided)."""
+    return bool(
+        CardWrite.select()
+        .join(CardPurchase, on=(CardWrite.purchase == CardPurchase.id))
+        .where(CardPurchase.payment == payment_id)
+        .exists()
+    )
 
 
 def _refusal(
@@ -80,6 +95,15 @@ def _refusal(
                 "Messages", "The business day {day} is closed; its payments cannot be voided."
             ),
             day=original.business_date.isoformat(),
+        )
+    if original.kind == "purchase" and _on_a_card(original.id):
+        return VoidError(
+            "gas_on_card",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "This purchase is already written onto the customer's IC card; its gas "
+                "cannot be taken back at the counter, so it cannot be voided.",
+            ),
         )
     if supervisor.office_id != original.office_id:  # verify_supervisor checked it; kept as a guard
         return VoidError(

@@ -24,9 +24,11 @@ DRAWER_KINDS = (
     "cash_difference",
     "shift_closed",
 )
+CARD_KINDS = ("card_issued", "card_purchase", "card_written", "cards.registered")
 PARSED_KINDS = frozenset(
     {
         *DRAWER_KINDS,
+        *CARD_KINDS,
         "day_closed",
         "restore",
         audit.HISTORY_KIND,

@@ -8,6 +8,7 @@ an event carried every column (older versions) are checked with what they carry;
 void's columns that older void events lack are checked against the payment it voids
 (same account, office, method, volume and reference; negated settlements). Payments
 in a sealed block of imported history are checked by their block (audit_history.py).
+IC cards, their purchases and writes are in audit_cover_cards.py.
 """
 
 from __future__ import annotations
@@ -18,7 +19,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from gasdesk.storage import audit_cover_days, audit_cover_drawer, audit_state
+from gasdesk.storage import (
+    audit_cover_cards,
+    audit_cover_days,
+    audit_cover_drawer,
+    audit_state,
+)
 from gasdesk.storage.audit_findings import Collector
 from gasdesk.storage.audit_history import PAYMENT_COLUMNS
 from gasdesk.storage.audit_state import Execute
@@ -362,3 +368,4 @@ def check_all(
     check_balances(c, execute, state.baselines)
     closed = audit_cover_days.check_days(c, chain, execute, mark, t, payments.paid.by_day, state)
     audit_cover_drawer.check_drawer(c, chain, execute, t, closed)
+    audit_cover_cards.check_cards(c, chain, execute)

@@ -113,6 +113,13 @@ TEMPLATES: dict[str, str] = {
     "history_altered": QT_TRANSLATE_NOOP(
         "Messages", "Imported payments or closed days were altered: {items}."
     ),
+    "card_altered": QT_TRANSLATE_NOOP(
+        "Messages", "IC-card records (cards, purchases, writes) were altered: {items}."
+    ),
+    "card_inserted": QT_TRANSLATE_NOOP(
+        "Messages", "IC-card records without an audit record (inserted): {items}."
+    ),
+    "card_deleted": QT_TRANSLATE_NOOP("Messages", "IC-card records were deleted: {items}."),
 }
 WARNINGS = frozenset({"anchor_restarted", "anchor_absent_copy", "key_lost"})
 

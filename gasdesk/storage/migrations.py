@@ -169,6 +169,15 @@ def _fapiao_requests(database: Database) -> None:
     refuse_changes(database, tuple(t._meta.table_name for t in FAPIAO_MODELS))
 
 
+def _ic_cards(database: Database) -> None:
+    """IC cards, the purchases made for them and what was written onto them; all
+    append-only."""
+    from gasdesk.storage import models_cards
+
+    database.create_tables(models_cards.CARD_MODELS)
+    refuse_changes(database, tuple(t._meta.table_name for t in models_cards.CARD_MODELS))
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
     (10, "business days; purchase tier lines", _fees_and_days),
@@ -179,6 +188,7 @@ MIGRATIONS: list[Migration] = [
     (60, "append-only triggers on payment, receipt, audit_event", _append_only_triggers),
     (90, "index of payments by office and business day", _office_day_index),
     (95, "index of payments by transaction reference", _reference_index),
+    (130, "IC cards, card purchases and card writes", _ic_cards),
     (150, "household-size rule of tariffs; household size of accounts", _household_tariffs),
     (151, "fapiao requests and their withdrawal", _fapiao_requests),
 ]

@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gasdesk.domain.events import Farewell
+from gasdesk.domain.cards import CardState
+from gasdesk.domain.events import CardsChanged, Farewell, PaymentsChanged
 from gasdesk.domain.money import format_yuan
 from gasdesk.domain.records import AccountSummary
-from gasdesk.services import accounts
+from gasdesk.domain.tariff import format_m3
+from gasdesk.services import accounts, cards
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.messages import user_text
 from gasdesk.ui.outage_banner import OutageBanner
@@ -69,6 +71,12 @@ class CustomerBar(QWidget):
         self.status = QLabel("")
         self.status.setObjectName("customerSearchStatus")
         self.status.setStyleSheet("color: #b00020;")
+        # an IC-card purchase this customer paid for and did not get onto the card
+        self.card_warning = QLabel("")
+        self.card_warning.setObjectName("customerCardWarning")
+        self.card_warning.setStyleSheet("color: #b00020; font-size: 15px; font-weight: 600;")
+        self.card_warning.setWordWrap(True)
+        self.card_warning.hide()
 
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Customer:")))
@@ -78,6 +86,7 @@ class CustomerBar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addLayout(row)
+        layout.addWidget(self.card_warning)
         layout.addWidget(self.status)
         self.outage = OutageBanner(ctx)
         layout.addWidget(self.outage)
@@ -93,6 +102,8 @@ class CustomerBar(QWidget):
         self.search.installEventFilter(self)
         self.results.installEventFilter(self)
         ctx.events.customer_changed.connect(self._show_customer)
+        ctx.events.subscribe(CardsChanged, self._cards_changed)
+        ctx.events.subscribe(PaymentsChanged, self._cards_changed)
 
     # -- searching -----------------------------------------------------------------
     def _run_search(self) -> None:
@@ -206,10 +217,45 @@ class CustomerBar(QWidget):
         self.ctx.set_customer(None)
         self.search.setFocus()
 
+    def _cards_changed(self, _event: CardsChanged | PaymentsChanged) -> None:
+        if self.ctx.customer is not None:
+            self._check_card(self.ctx.customer)
+
+    def _check_card(self, a: AccountSummary) -> None:
+        if a.meter_kind != "ic_card":
+            self.card_warning.hide()
+            return
+        self.ctx.worker.submit(
+            cards.card_state,
+            a.id,
+            on_done=lambda state: self._card_state(a.id, state),
+            channel="customer-bar-card",
+        )
+
+    def _card_state(self, account_id: int, state: CardState | None) -> None:
+        current = self.ctx.customer
+        if current is None or current.id != account_id:
+            return
+        text = ""
+        if state is not None and state.unwritten:
+            u = state.unwritten[0]
+            text = self.tr(
+                "⚠ Paid, NOT written to the IC card: receipt {receipt}, {volume} m³. Write "
+                "it on the fee tab (Alt+W); never charge again."
+            ).format(receipt=u.receipt, volume=format_m3(u.volume_l))
+        elif state is not None and state.card_number and not state.card_written:
+            text = self.tr("⚠ New IC card {card} not written yet (fee tab, Alt+W).").format(
+                card=state.card_number
+            )
+        self.card_warning.setText(text)
+        self.card_warning.setVisible(bool(text))
+
     def _show_customer(self, a: AccountSummary | None) -> None:
+        self.card_warning.hide()
         if a is None:
             self.info.setText(self.tr("No customer selected"))
             return
+        self._check_card(a)
         kind = self.tr("IC card") if a.meter_kind == "ic_card" else self.tr("mechanical")
         balance = self.tr("balance ¥{amount}").format(amount=format_yuan(a.balance_fen))
         # the address on a line of its own: the whole of it shows on a 1366-pixel screen

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from gasdesk.settings import UI_LANGUAGE
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.customer_bar import CustomerBar
+from gasdesk.ui.device_check import DeviceCheckDialog
 from gasdesk.ui.fees.tab import FeesTab
 from gasdesk.ui.focus import focus_first_field
 from gasdesk.ui.idle_lock import IdleLock
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
             act.setChecked(self.ctx.settings.get(UI_LANGUAGE) == code)
             act.triggered.connect(lambda _=False, c=code: self.choose_language(c))
             language.addAction(act)
+        action(self.tr("Device check…"), "Ctrl+Shift+D", self.check_devices)
         menu.addSeparator()
         action(self.tr("Lock the screen"), "Ctrl+Shift+L", self.idle_lock.lock)
         action(self.tr("Log out"), "Ctrl+L", self.log_out)
@@ -129,6 +131,14 @@ class MainWindow(QMainWindow):
 
         dialog = AboutDialog(self.ctx.worker, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def check_devices(self) -> DeviceCheckDialog:
+        """The card reader, ID-card reader, receipt printer and drawer of this counter."""
+        dialog = DeviceCheckDialog(self.ctx, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.device_check = dialog
         dialog.open()
         return dialog
 

@@ -357,6 +357,117 @@
     </message>
 </context>
 <context>
+    <name>CardActions</name>
+    <message>
+        <location filename="../../gasdesk/ui/fees/card_actions.py" line="151"/>
+        <source>Nothing is owed to this card.</source>
+        <translation>此卡没有待写入的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/card_actions.py" line="161"/>
+        <source>NOT written: {reason}</source>
+        <translation>未写卡：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/card_actions.py" line="165"/>
+        <source>Written: {volume} m³ onto card {card} (purchase {seq}).</source>
+        <translation>已写卡：{volume} m³ 写入卡 {card}（第{seq}次购气）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/card_actions.py" line="167"/>
+        <source>Card {card} already held purchase {seq} ({volume} m³): recorded as written, nothing written twice.</source>
+        <translation>卡 {card} 已有第{seq}次购气（{volume} m³）：记为已写卡，未重复写入。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/card_actions.py" line="170"/>
+        <source>New card {card} written (purchase {seq}, {volume} m³ on it).</source>
+        <translation>新卡 {card} 已写好（第{seq}次购气，卡内 {volume} m³）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/card_actions.py" line="198"/>
+        <source>The meter took the card&apos;s gas. </source>
+        <translation>燃气表已读入卡内气量。</translation>
+    </message>
+</context>
+<context>
+    <name>CardPanel</name>
+    <message>
+        <location filename="../../gasdesk/ui/fees/card_panel.py" line="45"/>
+        <source>Read card (Alt+D)</source>
+        <translation>读卡（Alt+D）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/card_panel.py" line="47"/>
+        <source>Write card (Alt+W)</source>
+        <translation>补写卡（Alt+W）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/card_panel.py" line="49"/>
+        <source>New card (Alt+K)</source>
+        <translation>补卡（Alt+K）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/card_panel.py" line="51"/>
+        <source>Simulated: customer&apos;s card in (Alt+I)</source>
+        <translation>模拟：插入客户的卡（Alt+I）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/card_panel.py" line="53"/>
+        <source>Simulated: card into the meter</source>
+        <translation>模拟：卡插入燃气表</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/card_panel.py" line="55"/>
+        <source>Simulated: blank card in</source>
+        <translation>模拟：插入空白卡</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/card_panel.py" line="103"/>
+        <source> · simulated card reader</source>
+        <translation> · 模拟读写卡器</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/card_panel.py" line="105"/>
+        <source>IC card</source>
+        <translation>IC卡表</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/card_panel.py" line="110"/>
+        <source>IC card {card} · meter {meter} · purchases so far: {seq}</source>
+        <translation>IC卡 {card} · 表号 {meter} · 累计购气 {seq} 次</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/card_panel.py" line="117"/>
+        <source>Meter {meter} has no card on record: issue one (Alt+K).</source>
+        <translation>表 {meter} 没有登记的IC卡：请先发卡（Alt+K）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/card_panel.py" line="126"/>
+        <source>Paid, NOT written to the card: receipt {receipt}, {volume} m³ (purchase {seq}). Put the card in and press Alt+W: no new charge.</source>
+        <translation>已收款、未写卡：收据 {receipt}，{volume} m³（第{seq}次购气）。请插卡后按 Alt+W 补写卡，不再收费。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/card_panel.py" line="131"/>
+        <source>New card {card} is recorded but NOT written: put a blank card in and press Alt+W.</source>
+        <translation>新卡 {card} 已登记但未写卡：请插入空白卡后按 Alt+W。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/card_panel.py" line="143"/>
+        <source>In the reader: a blank card.</source>
+        <translation>读卡器内：一张空白卡。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/card_panel.py" line="144"/>
+        <source>In the reader: card {card}, meter {meter}, purchase {seq}.</source>
+        <translation>读卡器内：卡 {card}，表号 {meter}，第{seq}次购气。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/card_panel.py" line="149"/>
+        <source>It still holds {volume} m³ the meter has not taken: the customer inserts it into the meter first.</source>
+        <translation>卡内尚有 {volume} m³ 未插表：请客户先将卡插入燃气表。</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintsPage</name>
     <message>
         <location filename="../../gasdesk/ui/formdesk/complaints.py" line="44"/>
@@ -495,43 +606,53 @@
 <context>
     <name>CustomerBar</name>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="47"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="49"/>
         <source>Account number, name, phone, meter or address (F6)</source>
         <translation>户号、姓名、电话、表号或地址（F6）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="52"/>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="211"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="54"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="256"/>
         <source>No customer selected</source>
         <translation>未选择客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="60"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="62"/>
         <source>Next customer (F12)</source>
         <translation>下一位（F12）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="74"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="82"/>
         <source>Customer:</source>
         <translation>客户：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="128"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="139"/>
         <source>No customer found for “{text}”.</source>
         <translation>未找到“{text}”对应的客户。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="213"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="243"/>
+        <source>⚠ Paid, NOT written to the IC card: receipt {receipt}, {volume} m³. Write it on the fee tab (Alt+W); never charge again.</source>
+        <translation>⚠ 已收款、未写入IC卡：收据 {receipt}，{volume} m³。请在收费页补写卡（Alt+W），切勿再次收款。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="247"/>
+        <source>⚠ New IC card {card} not written yet (fee tab, Alt+W).</source>
+        <translation>⚠ 新IC卡 {card} 尚未写卡（收费页，Alt+W）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="259"/>
         <source>IC card</source>
         <translation>IC卡表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="213"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="259"/>
         <source>mechanical</source>
         <translation>机械表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="214"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="260"/>
         <source>balance ¥{amount}</source>
         <translation>余额 ¥{amount}</translation>
     </message>
@@ -961,6 +1082,166 @@
     </message>
 </context>
 <context>
+    <name>DeviceCheckDialog</name>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="85"/>
+        <source>Device check</source>
+        <translation>设备检测</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="91"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="91"/>
+        <source>Set up as</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="91"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="91"/>
+        <source>Where / why</source>
+        <translation>位置／原因</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="106"/>
+        <source>&amp;Check again</source>
+        <translation>重新检测(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="109"/>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="119"/>
+        <source>Devices are chosen in the counter&apos;s settings (devices/…, printing/…); a simulated device keeps its cards in a folder, for training and the demo.</source>
+        <translation>设备在本柜台的设置中选择（devices/…、printing/…）；模拟设备把卡保存在文件夹中，用于培训和演示。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="134"/>
+        <location filename="../../gasdesk/ui/device_check.py" line="198"/>
+        <source>simulated</source>
+        <translation>模拟</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="136"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="137"/>
+        <source>driver {name}</source>
+        <translation>驱动 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="144"/>
+        <source>IC-card reader/writer</source>
+        <translation>IC卡读写器</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="145"/>
+        <source>Read the card (&amp;1)</source>
+        <translation>读卡(&amp;1)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="147"/>
+        <source>ID-card reader</source>
+        <translation>身份证阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="147"/>
+        <source>Read (&amp;2)</source>
+        <translation>读取(&amp;2)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="150"/>
+        <source>Receipt printer</source>
+        <translation>收据打印机</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="151"/>
+        <source>ESC/POS thermal printer</source>
+        <translation>ESC/POS 热敏打印机</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="151"/>
+        <source>system printer driver</source>
+        <translation>系统打印驱动</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="152"/>
+        <source>Print a test slip (&amp;3)</source>
+        <translation>打印测试单(&amp;3)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="157"/>
+        <source>Cash drawer</source>
+        <translation>钱箱</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="157"/>
+        <source>on the receipt printer</source>
+        <translation>接在收据打印机上</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="158"/>
+        <source>Open the drawer (&amp;4)</source>
+        <translation>打开钱箱(&amp;4)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="197"/>
+        <source>found</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="199"/>
+        <source>missing</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="223"/>
+        <source>The drawer was told to open.</source>
+        <translation>已发出开钱箱指令。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="229"/>
+        <source>Testing…</source>
+        <translation>正在检测…</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="238"/>
+        <source>A blank card is in the reader.</source>
+        <translation>读卡器内是一张空白卡。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="241"/>
+        <source>Card {card} of meter {meter}: purchase {seq}, taken by the meter.</source>
+        <translation>卡 {card}，表号 {meter}：第{seq}次购气，燃气表已读入。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="244"/>
+        <source>Card {card} of meter {meter}: purchase {seq}; {volume} m³ the meter has not taken.</source>
+        <translation>卡 {card}，表号 {meter}：第{seq}次购气；尚有 {volume} m³ 未插表。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="253"/>
+        <source>ID card of {name}, number {number}.</source>
+        <translation>{name} 的身份证，号码 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="272"/>
+        <location filename="../../gasdesk/ui/device_check.py" line="282"/>
+        <source>The test slip was sent.</source>
+        <translation>测试单已发送。</translation>
+    </message>
+</context>
+<context>
     <name>DrawerBanner</name>
     <message>
         <location filename="../../gasdesk/ui/fees/drawer_banner.py" line="44"/>
@@ -971,47 +1252,47 @@
 <context>
     <name>DueLinesModel</name>
     <message>
-        <location filename="../../gasdesk/ui/fees/models.py" line="25"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="26"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/models.py" line="26"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="27"/>
         <source>Readings (m³)</source>
         <translation>起止读数（m³）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/models.py" line="27"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="28"/>
         <source>Volume (m³)</source>
         <translation>气量（m³）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/models.py" line="28"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="29"/>
         <source>Price (¥/m³)</source>
         <translation>单价（¥/m³）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/models.py" line="29"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="30"/>
         <source>Amount (¥)</source>
         <translation>金额（¥）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/models.py" line="33"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="34"/>
         <source>Tier {tier}</source>
         <translation>第{tier}阶梯</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/models.py" line="35"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="36"/>
         <source>{tier} from {day}</source>
         <translation>{tier}（自{day}起）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/models.py" line="55"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="56"/>
         <source>meter {meter}</source>
         <translation>表号 {meter}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/models.py" line="59"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="60"/>
         <source>{open} (of {total})</source>
         <translation>{open}（共{total}）</translation>
     </message>
@@ -1077,42 +1358,42 @@
 <context>
     <name>EntryPage</name>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="76"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="77"/>
         <source>These form files could not be loaded; the other forms work:</source>
         <translation>以下业务单文件无法加载，其他业务单可正常使用：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="91"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="92"/>
         <source>&amp;Submit (Ctrl+Enter)</source>
         <translation>提交(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="94"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="95"/>
         <source>C&amp;lear</source>
         <translation>清空(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="249"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="251"/>
         <source>Some fields need attention; nothing was saved.</source>
         <translation>部分内容需要修改，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="261"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="263"/>
         <source>Form {number} received. Give the customer the service phone {phone}.</source>
         <translation>业务单{number}已受理。请将服务电话{phone}告知客户。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="265"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="267"/>
         <source>Estimated: reply due {reply}, result due {result}.</source>
         <translation>预计答复期限 {reply}，处理结果反馈期限 {result}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="267"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="269"/>
         <source>Reply due {reply}, result due {result}.</source>
         <translation>答复期限{reply}，办结期限{result}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/entry.py" line="274"/>
+        <location filename="../../gasdesk/ui/formdesk/entry.py" line="276"/>
         <source>Visit booked: {slot}.</source>
         <translation>已预约上门：{slot}。</translation>
     </message>
@@ -1357,6 +1638,11 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/fees/labels.py" line="24"/>
+        <source>New IC card fee</source>
+        <translation>补卡费</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/labels.py" line="25"/>
         <source>Void</source>
         <translation>冲正</translation>
     </message>
@@ -1364,17 +1650,22 @@
 <context>
     <name>FeesTab</name>
     <message>
-        <location filename="../../gasdesk/ui/fees/tab.py" line="207"/>
+        <location filename="../../gasdesk/ui/fees/tab.py" line="235"/>
         <source>Bills of ¥{amount} are due ({n} bill(s)); a prepayment does not pay them. Settle them first (Alt+B), or go on with the prepayment.</source>
         <translation>该户有欠费 ¥{amount}（{n} 笔账单），预存不会抵缴欠费。可先缴清欠费（Alt+B），或继续预存。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/tab.py" line="299"/>
+        <location filename="../../gasdesk/ui/fees/tab.py" line="327"/>
         <source>short by ¥{amount}</source>
         <translation>还差 ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/tab.py" line="419"/>
+        <location filename="../../gasdesk/ui/fees/tab.py" line="417"/>
+        <source>Writes {volume} m³ onto IC card {card} (purchase {seq}).</source>
+        <translation>写入IC卡 {card}：{volume} m³（第{seq}次购气）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/tab.py" line="472"/>
         <source>Recorded as {code}, but its receipt could not be made: {reason} Print it from today&apos;s list (Ctrl+P) once this is fixed.</source>
         <translation>已记账，收据号 {code}，但收据未能生成：{reason} 故障排除后请在今日列表中补打（Ctrl+P）。</translation>
     </message>
@@ -1424,6 +1715,24 @@
         <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="102"/>
         <source>Give the customer this copy and the service phone {phone}.</source>
         <translation>请将此回执交给客户，并告知服务电话{phone}。</translation>
+    </message>
+</context>
+<context>
+    <name>IdCardFill</name>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/id_fill.py" line="77"/>
+        <source>This form takes no ID card.</source>
+        <translation>此表单不读取身份证。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/id_fill.py" line="104"/>
+        <source>The ID number read from the card ({number}) is not valid; check the card and type the number.</source>
+        <translation>从身份证读出的号码（{number}）无效，请核对证件并手工输入号码。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/id_fill.py" line="112"/>
+        <source>Filled from the ID card of {name}: check it with the customer.</source>
+        <translation>已按 {name} 的身份证填写，请与客户核对。</translation>
     </message>
 </context>
 <context>
@@ -1688,92 +1997,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="42"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="43"/>
         <source>GasDesk — {office}, counter {counter}</source>
         <translation>燃气营业厅柜台 — {office} {counter}号窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="69"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="70"/>
         <source>Courtesy phrases</source>
         <translation>服务用语</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="87"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="88"/>
         <source>Business forms</source>
         <translation>业务受理</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="88"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="89"/>
         <source>Fee collection</source>
         <translation>收费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="89"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="90"/>
         <source>Meter records</source>
         <translation>抄表查询</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="90"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="91"/>
         <source>End of day</source>
         <translation>日结对账</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="94"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="95"/>
         <source>&amp;Counter</source>
         <translation>柜台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="95"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="96"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="110"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="111"/>
         <source>Find customer</source>
         <translation>查找客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="111"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="112"/>
         <source>Next customer</source>
         <translation>下一位客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="112"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="113"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/main_window.py" line="120"/>
+        <source>Device check…</source>
+        <translation>设备检测…</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/main_window.py" line="122"/>
         <source>Lock the screen</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="121"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="123"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="122"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="124"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="123"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="125"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="124"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="126"/>
         <source>About GasDesk</source>
         <translation>关于 GasDesk</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="150"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="160"/>
         <source>⚠ {n} overdue</source>
         <translation>⚠ {n}件超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="157"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="167"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时切换。</translation>
     </message>
@@ -1898,18 +2212,18 @@
         <translation>{value}分不是需要清点的面额。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/methods.py" line="38"/>
-        <location filename="../../gasdesk/services/payment_request.py" line="61"/>
+        <location filename="../../gasdesk/domain/methods.py" line="44"/>
+        <location filename="../../gasdesk/services/payment_request.py" line="64"/>
         <source>Unknown payment method &apos;{method}&apos;.</source>
         <translation>未知的支付方式“{method}”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/methods.py" line="46"/>
+        <location filename="../../gasdesk/domain/methods.py" line="52"/>
         <source>Enter the transaction reference number of the {method} payment.</source>
         <translation>请输入{method}的交易流水号。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/methods.py" line="54"/>
+        <location filename="../../gasdesk/domain/methods.py" line="60"/>
         <source>The reference &apos;{reference}&apos; is not valid: 4 to 64 letters and digits.</source>
         <translation>流水号“{reference}”无效：应为4至64位字母和数字。</translation>
     </message>
@@ -2091,18 +2405,18 @@
         <translation>{file}：不是UTF-8文本。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readback.py" line="69"/>
-        <location filename="../../gasdesk/services/payments.py" line="190"/>
+        <location filename="../../gasdesk/domain/readback.py" line="71"/>
+        <location filename="../../gasdesk/services/payments.py" line="196"/>
         <source>There is nothing to collect.</source>
         <translation>没有需要收取的费用。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readback.py" line="76"/>
+        <location filename="../../gasdesk/domain/readback.py" line="78"/>
         <source>Enter the cash the customer hands over.</source>
         <translation>请输入客户交付的现金。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readback.py" line="81"/>
+        <location filename="../../gasdesk/domain/readback.py" line="83"/>
         <source>The cash tendered ({tendered}) is less than the amount due ({due}).</source>
         <translation>实收现金（{tendered}）少于应收金额（{due}）。</translation>
     </message>
@@ -2234,7 +2548,7 @@
     <message>
         <location filename="../../gasdesk/services/billing.py" line="236"/>
         <location filename="../../gasdesk/services/households.py" line="47"/>
-        <location filename="../../gasdesk/services/payments.py" line="156"/>
+        <location filename="../../gasdesk/services/payments.py" line="161"/>
         <location filename="../../gasdesk/services/purchases.py" line="42"/>
         <location filename="../../gasdesk/services/statement.py" line="39"/>
         <source>The account no longer exists.</source>
@@ -2351,60 +2665,73 @@
         <translation>该停气通知已撤销。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="84"/>
+        <location filename="../../gasdesk/services/payments.py" line="85"/>
         <source>This payment form was already used; open it again.</source>
         <translation>该收费单已使用，请重新打开。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payment_request.py" line="50"/>
+        <location filename="../../gasdesk/services/payment_request.py" line="53"/>
         <source>Unknown payment kind &apos;{kind}&apos;.</source>
         <translation>未知的收费类型“{kind}”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payment_request.py" line="56"/>
+        <location filename="../../gasdesk/services/payment_request.py" line="59"/>
         <source>The prepaid balance pays bills only.</source>
         <translation>预存余额只能用于缴纳气费账单。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payment_request.py" line="66"/>
+        <location filename="../../gasdesk/services/payment_request.py" line="69"/>
         <source>Enter the gas to load on the card.</source>
         <translation>请输入写卡气量。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="89"/>
+        <location filename="../../gasdesk/services/payments.py" line="90"/>
         <source>This payment form was already used for receipt {receipt} ({amount} yuan, account {account}); this request differs from it and was not recorded. Open the payment form again.</source>
         <translation>此收费单已用于票据{receipt}（{amount}元，户号{account}）；本次请求与其不同，未作记录。请重新打开收费单。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="105"/>
+        <location filename="../../gasdesk/services/payments.py" line="106"/>
         <source>The amount due is now {now} yuan, not {was}; check it with the customer again.</source>
         <translation>应收金额已变为{now}元（原为{was}元），请与客户重新核对。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="138"/>
+        <location filename="../../gasdesk/services/payments.py" line="139"/>
         <source>The transaction reference {reference} is already recorded on receipt {receipt} (account {account}, {day}); one transaction pays only once.</source>
         <translation>交易参考号 {reference} 已记录在收据 {receipt}（户号 {account}，{day}）上；一笔交易只能缴费一次。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="163"/>
+        <location filename="../../gasdesk/services/payments.py" line="168"/>
         <source>The business day {day} is closed; no payment can be taken for it.</source>
         <translation>营业日{day}已日结，不能再收费。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="179"/>
+        <location filename="../../gasdesk/services/payments.py" line="185"/>
         <source>Account {number} is {status}; it cannot buy gas or prepay.</source>
         <translation>户号{number}状态为{status}，不能购气或预存。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="198"/>
-        <location filename="../../gasdesk/services/payments.py" line="246"/>
+        <location filename="../../gasdesk/services/payments.py" line="204"/>
+        <location filename="../../gasdesk/services/payments.py" line="257"/>
         <source>The prepaid balance does not cover the amount due.</source>
         <translation>预存余额不足以支付应收金额。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/services/card_replace.py" line="88"/>
+        <location filename="../../gasdesk/services/cards.py" line="225"/>
         <location filename="../../gasdesk/services/purchases.py" line="48"/>
         <source>Account {number} has no IC-card meter; it pays bills instead.</source>
         <translation>户号{number}不是IC卡表用户，请按账单缴费。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/card_replace.py" line="97"/>
+        <location filename="../../gasdesk/services/cards.py" line="195"/>
+        <source>The new card {card} is not written yet; write it first (write card, Alt+W).</source>
+        <translation>新卡 {card} 尚未写卡，请先写卡（补写卡，Alt+W）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/card_replace.py" line="109"/>
+        <source>A new card costs ¥{fee} now; open the new-card form again.</source>
+        <translation>现在补卡费为 ¥{fee}，请重新打开补卡表单。</translation>
     </message>
     <message>
         <location filename="../../gasdesk/domain/limits.py" line="92"/>
@@ -2589,63 +2916,68 @@
         <translation>工号{badge}已存在；如需修改密码，请使用“user reset”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="48"/>
+        <location filename="../../gasdesk/services/voids.py" line="53"/>
         <source>A supervisor must enter a badge number and password.</source>
         <translation>须由主管输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="58"/>
-        <location filename="../../gasdesk/services/voids.py" line="150"/>
+        <location filename="../../gasdesk/services/voids.py" line="73"/>
+        <location filename="../../gasdesk/services/voids.py" line="174"/>
         <source>That payment does not exist.</source>
         <translation>该笔收费不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="62"/>
+        <location filename="../../gasdesk/services/voids.py" line="77"/>
         <source>A void cannot itself be voided.</source>
         <translation>冲正记录本身不能再冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="66"/>
+        <location filename="../../gasdesk/services/voids.py" line="81"/>
         <source>This payment has already been voided.</source>
         <translation>该笔收费已冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="71"/>
+        <location filename="../../gasdesk/services/voids.py" line="86"/>
         <source>Only today&apos;s payments can be voided; this one is from {day}.</source>
         <translation>只能冲正当日收费；该笔收费日期为{day}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="79"/>
+        <location filename="../../gasdesk/services/voids.py" line="94"/>
         <source>The business day {day} is closed; its payments cannot be voided.</source>
         <translation>营业日{day}已日结，其收费不能冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="87"/>
+        <location filename="../../gasdesk/services/voids.py" line="102"/>
+        <source>This purchase is already written onto the customer&apos;s IC card; its gas cannot be taken back at the counter, so it cannot be voided.</source>
+        <translation>该笔购气已写入客户的IC卡，柜台无法收回气量，因此不能冲正。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/voids.py" line="111"/>
         <source>A supervisor of the payment&apos;s own office must authorise the void.</source>
         <translation>冲正须由该笔收费所属营业室的主管授权。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="94"/>
+        <location filename="../../gasdesk/services/voids.py" line="118"/>
         <source>{name} ({badge}) took this payment or is voiding it, and cannot also approve the void; another supervisor must.</source>
         <translation>{name}（{badge}）是该笔收费的经办人或本次冲正的操作人，不能自己审批冲正，须由另一位主管审批。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="118"/>
+        <location filename="../../gasdesk/services/voids.py" line="142"/>
         <source>This void form was already used for receipt {receipt}; this request differs from it and was not recorded. Open the void form again.</source>
         <translation>此冲正单已用于票据{receipt}；本次请求与其不同，未作记录。请重新打开冲正单。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="146"/>
+        <location filename="../../gasdesk/services/voids.py" line="170"/>
         <source>Enter the reason for the void.</source>
         <translation>请输入冲正原因。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="168"/>
+        <location filename="../../gasdesk/services/voids.py" line="192"/>
         <source>The drawer of your shift does not hold the {amount} yuan to hand back; nothing was voided.</source>
         <translation>您班次的钱箱中不足 {amount} 元可退还；未冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="184"/>
+        <location filename="../../gasdesk/services/voids.py" line="208"/>
         <source>The prepaid money has already been used; it cannot be voided.</source>
         <translation>预存款已被使用，不能冲正。</translation>
     </message>
@@ -3232,6 +3564,21 @@
         <translation>导入的历史收款或已结账日被改动：{items}。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="116"/>
+        <source>IC-card records (cards, purchases, writes) were altered: {items}.</source>
+        <translation>IC卡记录（卡、购气、写卡）被改动：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="119"/>
+        <source>IC-card records without an audit record (inserted): {items}.</source>
+        <translation>IC卡记录没有审计记录（被插入）：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="122"/>
+        <source>IC-card records were deleted: {items}.</source>
+        <translation>IC卡记录被删除：{items}。</translation>
+    </message>
+    <message>
         <location filename="../../gasdesk/storage/audit_key.py" line="33"/>
         <source>The audit key file {path} is missing. Nothing can be recorded until a supervisor restores it from its backup: gasdesk key restore FILE.</source>
         <translation>审计密钥文件 {path} 缺失。恢复之前无法记录任何业务：请主管从备份恢复（gasdesk key restore 备份文件）。</translation>
@@ -3262,7 +3609,7 @@
         <translation>审计密钥已在另一个窗口更换（新密钥 {fingerprint}）。装上该密钥文件之前，本窗口无法记录任何业务：gasdesk key restore 密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/migrations.py" line="261"/>
+        <location filename="../../gasdesk/storage/migrations.py" line="271"/>
         <source>The shared database needs the schema upgrade {number} of this GasDesk, and this counter&apos;s database role may not change the schema. The administrator upgrades it with the owner role: gasdesk migrate --grant ROLE</source>
         <translation>共享数据库需要本版本 GasDesk 的结构升级 {number}，而本窗口的数据库角色无权修改数据库结构。请管理员用属主角色升级：gasdesk migrate --grant 角色名</translation>
     </message>
@@ -3322,94 +3669,99 @@
         <translation>家庭人口为1至{max}人，“{value}”不是有效人数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff_file.py" line="76"/>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="85"/>
         <source>Unknown user type &apos;{value}&apos;: use residential (居民) or commercial (非居民).</source>
         <translation>未知的用户类型“{value}”：请填 residential（居民）或 commercial（非居民）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff_file.py" line="95"/>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="104"/>
         <source>The effective date &apos;{value}&apos; is not a date like 2027-01-01.</source>
         <translation>执行日期“{value}”不是有效日期，应如 2027-01-01。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff_file.py" line="108"/>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="117"/>
         <source>Tier {n}: give its price once, as price_fen (whole fen per m³) or price_yuan (yuan per m³, at most two decimals).</source>
         <translation>第{n}档：价格须填写一次，用 price_fen（每立方米整数分）或 price_yuan（每立方米元，最多两位小数）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff_file.py" line="130"/>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="139"/>
         <source>Tier {n}: the price &apos;{value}&apos; is not a price in fen or yuan per m³.</source>
         <translation>第{n}档：价格“{value}”不是每立方米的分或元。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff_file.py" line="139"/>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="148"/>
         <source>Tier {n}: the price cannot be negative.</source>
         <translation>第{n}档：价格不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff_file.py" line="145"/>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="154"/>
         <source>Tier {n}: the price must be above zero and at most 100 yuan per m³.</source>
         <translation>第{n}档：价格须大于零且不超过每立方米100元。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff_file.py" line="157"/>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="166"/>
         <source>The tariff has no tiers: give at least one [[tier]] with its price.</source>
         <translation>气价没有分档：至少要有一个带价格的 [[tier]]。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff_file.py" line="167"/>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="176"/>
         <source>Tier {n} is not a [[tier]] table.</source>
         <translation>第{n}档不是 [[tier]] 表。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff_file.py" line="174"/>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="183"/>
         <source>Tier {n}: unknown entry &apos;{key}&apos;.</source>
         <translation>第{n}档：未知的项目“{key}”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff_file.py" line="184"/>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="193"/>
         <source>Tier {n} has no upper bound, but only the last tier may be open-ended.</source>
         <translation>第{n}档没有上限，但只有最后一档可以不设上限。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff_file.py" line="195"/>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="204"/>
         <source>The last tier ({n}) must have no upper bound: it takes all gas above the tier before.</source>
         <translation>最后一档（第{n}档）不能设上限：它包括上一档以上的全部气量。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff_file.py" line="206"/>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="215"/>
         <source>Tier {n}: the bound &apos;{value}&apos; is not a whole number of m³ above 0.</source>
         <translation>第{n}档：上限“{value}”不是大于0的整数立方米。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff_file.py" line="215"/>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="224"/>
         <source>Tier {n}: its bound {value} m³ is not above the bound of the tier before ({previous} m³); bounds must increase.</source>
         <translation>第{n}档：上限{value}立方米不高于上一档的上限（{previous}立方米）；各档上限必须递增。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff_file.py" line="234"/>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="243"/>
         <source>The household rule needs base_persons (1 to 30 people) and extra_m3_per_person (whole m³, not negative).</source>
         <translation>家庭人口规则须有 base_persons（1至30人）和 extra_m3_per_person（整数立方米，不能为负数）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff_file.py" line="254"/>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="263"/>
         <source>The tariff lacks &apos;{key}&apos;.</source>
         <translation>气价缺少必填项“{key}”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff_file.py" line="267"/>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="276"/>
         <source>Unknown entry &apos;{key}&apos; in the tariff.</source>
         <translation>气价中有未知的项目“{key}”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff_file.py" line="274"/>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="283"/>
         <source>The tariff&apos;s name is longer than 60 characters.</source>
         <translation>气价名称超过60个字。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/tariff_file.py" line="284"/>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="293"/>
         <source>&apos;sample&apos; is true or false.</source>
         <translation>“sample”只能是 true 或 false。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/tariff_file.py" line="299"/>
+        <source>&apos;card_replacement_fee_fen&apos; is a whole number of fen from 0 to 100000.</source>
+        <translation>补卡费用 card_replacement_fee_fen 须为 0 至 100000 之间的整数（单位：分）。</translation>
     </message>
     <message>
         <location filename="../../gasdesk/services/households.py" line="52"/>
@@ -3445,6 +3797,127 @@
         <location filename="../../gasdesk/services/tariff_admin.py" line="169"/>
         <source>The tariff file {file} is not written as a tariff file should be (line {line}); compare it with the shipped resources/tariff_residential.toml.</source>
         <translation>气价文件{file}的格式不对（第{line}行）；请对照随附的 resources/tariff_residential.toml。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/devices/errors.py" line="17"/>
+        <source>There is no card in the card reader; put the customer&apos;s card in.</source>
+        <translation>读卡器内没有卡，请插入客户的IC卡。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/devices/errors.py" line="20"/>
+        <source>The card in the reader is card {found}, not card {wanted}; nothing was written. Put the customer&apos;s own card in.</source>
+        <translation>读卡器内是卡 {found}，不是卡 {wanted}；未写入任何内容。请插入客户本人的卡。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/devices/errors.py" line="25"/>
+        <source>The card was taken out of the reader while it was being written; put it back in and write it again.</source>
+        <translation>写卡过程中卡被拔出，请重新插卡后再写一次。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/devices/errors.py" line="30"/>
+        <source>The card reader does not answer ({device}); check its cable and power.</source>
+        <translation>读写卡器无响应（{device}），请检查连接线和电源。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/devices/errors.py" line="33"/>
+        <source>The card in the reader is card {found}, not a blank card; put a new blank card in.</source>
+        <translation>读卡器内是卡 {found}，不是空白卡，请插入新的空白卡。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/devices/errors.py" line="37"/>
+        <source>No card reader is set up at this counter (device settings).</source>
+        <translation>本柜台未设置读写卡器（设备设置）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/devices/errors.py" line="40"/>
+        <source>No ID-card reader is set up at this counter (device settings).</source>
+        <translation>本柜台未设置身份证阅读器（设备设置）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/devices/errors.py" line="43"/>
+        <source>The device driver &apos;{driver}&apos; is not installed; install it or change the device settings.</source>
+        <translation>设备驱动“{driver}”未安装，请安装驱动或修改设备设置。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/devices/errors.py" line="47"/>
+        <source>There is no ID card on the reader; place the customer&apos;s ID card on it.</source>
+        <translation>阅读器上没有身份证，请将客户的身份证放在阅读器上。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/devices/errors.py" line="50"/>
+        <source>The ID-card reader does not answer ({device}); check its cable.</source>
+        <translation>身份证阅读器无响应（{device}），请检查连接线。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/devices/errors.py" line="53"/>
+        <source>The receipt printer does not answer ({device}): {reason}</source>
+        <translation>收据打印机无响应（{device}）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/devices/errors.py" line="56"/>
+        <source>The receipt printer setting &apos;{connection}&apos; is not understood; write usb:VID:PID, serial:PORT, network:HOST or file:PATH.</source>
+        <translation>无法识别收据打印机设置“{connection}”，请写成 usb:VID:PID、serial:端口、network:主机 或 file:路径。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/cards.py" line="156"/>
+        <source>The card&apos;s purchase count is {card_seq}, the records&apos; is {seq}; the card cannot take a new purchase. Call the card service desk.</source>
+        <translation>卡内购气次数为 {card_seq}，系统记录为 {seq}，此卡不能写入新的购气。请联系IC卡服务台。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/cards.py" line="169"/>
+        <source>The card still holds {volume} m³ the meter has not taken (purchase {seq}); the customer inserts it into the meter first.</source>
+        <translation>卡内尚有 {volume} m³ 未插表（第{seq}次购气），请客户先将卡插入燃气表。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/cards.py" line="186"/>
+        <source>Meter {meter} has no card on record; issue its card first (new card, Alt+K).</source>
+        <translation>表 {meter} 没有登记的IC卡，请先发卡（补卡，Alt+K）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/cards.py" line="206"/>
+        <source>Purchase {receipt} ({volume} m³) is paid but not on the card; write it first (write card, Alt+W). It is not charged again.</source>
+        <translation>购气 {receipt}（{volume} m³）已收款但未写入IC卡，请先补写卡（Alt+W），不再收费。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/cards.py" line="233"/>
+        <location filename="../../gasdesk/services/payment_request.py" line="75"/>
+        <source>Read the customer&apos;s IC card first.</source>
+        <translation>请先读取客户的IC卡。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/cards.py" line="238"/>
+        <source>The card in the reader is blank; put the customer&apos;s own card in.</source>
+        <translation>读卡器内是空白卡，请插入客户本人的卡。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/cards.py" line="248"/>
+        <source>Card {card} was replaced by card {current} and is blocked; no gas is sold onto it.</source>
+        <translation>卡 {card} 已补卡为 {current}，已挂失停用，不能向其售气。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/cards.py" line="258"/>
+        <source>Card {card} (meter {card_meter}) is not the card of this account&apos;s meter {meter}; nothing was charged.</source>
+        <translation>卡 {card}（表号 {card_meter}）不是本户燃气表 {meter} 的卡，未收取任何费用。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/cards.py" line="270"/>
+        <source>Card {card} says meter {card_meter}, but the account&apos;s meter is {meter}; nothing was charged.</source>
+        <translation>卡 {card} 记载的表号为 {card_meter}，而本户燃气表为 {meter}，未收取任何费用。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/cards.py" line="321"/>
+        <source>Meter {meter} already has a card on record.</source>
+        <translation>表 {meter} 已有登记的IC卡。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="69"/>
+        <source>The printer {name} is not installed.</source>
+        <translation>打印机 {name} 未安装。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/device_check.py" line="75"/>
+        <source>No printer is installed.</source>
+        <translation>未安装打印机。</translation>
     </message>
 </context>
 <context>
@@ -3553,6 +4026,97 @@
         <location filename="../../gasdesk/ui/formdesk/common.py" line="73"/>
         <source>Home visit</source>
         <translation>入户服务</translation>
+    </message>
+</context>
+<context>
+    <name>NewCardDialog</name>
+    <message>
+        <location filename="../../gasdesk/ui/fees/new_card.py" line="88"/>
+        <source>New IC card (补卡)</source>
+        <translation>补卡</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/new_card.py" line="94"/>
+        <source>{name} · account {number} · meter {meter}</source>
+        <translation>{name} · 户号 {number} · 表号 {meter}</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/new_card.py" line="102"/>
+        <source>Card {card} will be blocked: no gas is sold onto it any more.</source>
+        <translation>卡 {card} 将被挂失停用，此后不能再向其售气。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/new_card.py" line="107"/>
+        <source>The meter&apos;s first card on record.</source>
+        <translation>该表的第一张登记卡。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/new_card.py" line="110"/>
+        <source>The new card carries the meter&apos;s newest purchase ({seq}): the meter takes its gas only if it never took that purchase.</source>
+        <translation>新卡带有该表最近一次购气（第{seq}次）：只有燃气表从未读入该次购气时才会读入气量。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/new_card.py" line="116"/>
+        <source>Fee for a new card: ¥{fee} (tariff file).</source>
+        <translation>补卡费：¥{fee}（价目文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/new_card.py" line="121"/>
+        <source>No fee.</source>
+        <translation>不收费。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/new_card.py" line="122"/>
+        <source>Put a new blank card into the card reader, then press Enter.</source>
+        <translation>请将新的空白卡插入读写卡器，然后按 Enter。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/new_card.py" line="134"/>
+        <source>e.g. 20</source>
+        <translation>例如 20</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/new_card.py" line="139"/>
+        <source>Method:</source>
+        <translation>支付方式：</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/new_card.py" line="140"/>
+        <source>Cash received (¥):</source>
+        <translation>实收现金（¥）：</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/new_card.py" line="141"/>
+        <source>Reference:</source>
+        <translation>交易参考号：</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/new_card.py" line="146"/>
+        <source>Issue the card (Enter)</source>
+        <translation>补卡（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/new_card.py" line="148"/>
+        <source>Back (Esc)</source>
+        <translation>返回（Esc）</translation>
+    </message>
+</context>
+<context>
+    <name>NewCardFlow</name>
+    <message>
+        <location filename="../../gasdesk/ui/fees/new_card.py" line="242"/>
+        <source>The new card {card} is not written yet: press Alt+W.</source>
+        <translation>新卡 {card} 尚未写卡：请按 Alt+W。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/new_card.py" line="295"/>
+        <source>Reading the card in the reader…</source>
+        <translation>正在读取读卡器内的卡…</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/new_card.py" line="329"/>
+        <source>New IC card; card {card} is blocked.</source>
+        <translation>补卡；卡 {card} 挂失停用。</translation>
     </message>
 </context>
 <context>
@@ -3768,62 +4332,67 @@
 <context>
     <name>PaymentsModel</name>
     <message>
-        <location filename="../../gasdesk/ui/fees/models.py" line="94"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="95"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/models.py" line="95"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="96"/>
         <location filename="../../gasdesk/ui/records/history_models.py" line="119"/>
         <source>Receipt</source>
         <translation>票据号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/models.py" line="96"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="97"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/models.py" line="97"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="98"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/models.py" line="98"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="99"/>
         <location filename="../../gasdesk/ui/records/history_models.py" line="116"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/models.py" line="99"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="100"/>
         <location filename="../../gasdesk/ui/records/history_models.py" line="117"/>
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/models.py" line="100"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="101"/>
         <source>Amount (¥)</source>
         <translation>金额（¥）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/models.py" line="101"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="102"/>
         <source>Teller</source>
         <translation>营业员</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/models.py" line="102"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="103"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/models.py" line="107"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="108"/>
         <source>voided by {code}</source>
         <translation>已被{code}冲正</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/models.py" line="109"/>
+        <location filename="../../gasdesk/ui/fees/models.py" line="110"/>
         <source>reverses {code}</source>
         <translation>冲正{code}</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/models.py" line="112"/>
+        <source>paid, NOT written to the card</source>
+        <translation>已收款，未写卡</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/records/history_models.py" line="115"/>
@@ -3857,41 +4426,46 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/records/history_models.py" line="128"/>
+        <source>new IC card fee</source>
+        <translation>补卡费</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="129"/>
         <source>void</source>
         <translation>冲正</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="133"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="134"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="134"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="135"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="135"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="136"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="136"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="137"/>
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="144"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="145"/>
         <source>{kind}, {volume} m³</source>
         <translation>{kind}，{volume} m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="155"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="156"/>
         <source>voided</source>
         <translation>已冲正</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="157"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="158"/>
         <source>voids {receipt}</source>
         <translation>冲正{receipt}</translation>
     </message>
@@ -4460,47 +5034,48 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="53"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="59"/>
         <source>Receipt {code}</source>
         <translation>收据 {code}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="63"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="69"/>
         <source>Print (Enter)</source>
         <translation>打印（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="65"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="71"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="119"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="100"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="133"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="146"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="174"/>
         <source>Printed a copy marked 重印.</source>
         <translation>已打印标有“重印”的副本。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="148"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="176"/>
         <source>Printed.</source>
         <translation>已打印。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="149"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="177"/>
         <source>Print a copy (Enter)</source>
         <translation>打印副本（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="160"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="188"/>
         <source>Printed, but the print could not be recorded: {reason}</source>
         <translation>已打印，但打印记录未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="170"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="198"/>
         <source>Not printed: {reason}</source>
         <translation>未打印：{reason}</translation>
     </message>

@@ -13,9 +13,9 @@ from PySide6.QtCore import QDate, Qt
 from gasdesk.demo import DEMO_PASSWORD
 from gasdesk.services import auth
 from gasdesk.services.tariffs import resource_spec, store_spec
+from gasdesk.settings import open_settings
 from gasdesk.storage.db import write_transaction
 from gasdesk.storage.models import AuditEvent, TariffTier, TariffVersion
-from gasdesk.settings import open_settings
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.tabs.dayend_tab import DayEndTab
 from tests.dayend_support import Setup, seed

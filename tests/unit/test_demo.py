@@ -504,6 +504,7 @@ def test_history_is_sealed_not_audited_per_payment_and_accounts_carry_inspection
     payments = con.execute("SELECT COUNT(*) FROM payment").fetchone()[0]
     assert kinds == [  # the anchor started, one seal per block, then the rest of the load
         ("anchor_started", 1),
+        ("cards.registered", 1),
         ("history.import", -(-payments // 10_000)),
         ("history.state", 1),
     ]
@@ -513,6 +514,22 @@ def test_history_is_sealed_not_audited_per_payment_and_accounts_carry_inspection
     assert inspected > ACCOUNTS * 0.7
     statuses = dict(con.execute("SELECT status, COUNT(*) FROM account GROUP BY 1").fetchall())
     assert statuses["active"] > 0.9 * ACCOUNTS and statuses.get("suspended", 0) > 0
+
+
+def test_every_ic_card_meter_has_its_card_with_its_purchase_count(con):
+    meters = con.execute(
+        "SELECT id, number, account_id FROM meter WHERE kind = 'ic_card' AND removed_on IS NULL"
+    ).fetchall()
+    cards = {
+        m: (n, seq, src)
+        for m, n, seq, src in con.execute("SELECT meter_id, number, start_seq, source FROM ic_card")
+    }
+    assert len(meters) > 0.2 * ACCOUNTS and len(cards) == len(meters)
+    for meter_id, number, account_id in meters:
+        (bought,) = con.execute(
+            "SELECT COUNT(*) FROM payment WHERE account_id = ? AND kind = 'purchase'", (account_id,)
+        ).fetchone()
+        assert cards[meter_id] == (f"{number}01", bought, "registered")
 
 
 def test_generate_refuses_a_database_with_accounts(demo):

@@ -19,7 +19,7 @@ from gasdesk.services.reported_readings import report_reading
 from gasdesk.services.voids import void_payment
 from gasdesk.storage.models import Meter, Payment, Reading
 from tests import fees_support, pg_support
-from tests.fees_support import PASSWORD, TODAY, FeeData, add_tariff
+from tests.fees_support import PASSWORD, TODAY, FeeData, add_tariff, ic_card
 
 fee_data = fees_support.fee_data_backends
 pg_url = pg_support.pg_url
@@ -36,6 +36,7 @@ def buy(d: FeeData, volume_l: int, amount_fen: int, key: str | None = None):  # 
         key or str(uuid.uuid4()),
         amount_fen,
         volume_l=volume_l,
+        card=ic_card(),  # read from the reader before the read-back
     )
     return collect_payment(request, today=TODAY)
 

@@ -17,7 +17,7 @@ from gasdesk.services.receipts import prepare_print, receipt_pdf, record_print
 from gasdesk.services.voids import void_payment
 from gasdesk.storage.models import AuditEvent, Reading, ReceiptPrint
 from tests import fees_support, pg_support
-from tests.fees_support import PASSWORD, TODAY, FeeData
+from tests.fees_support import PASSWORD, TODAY, FeeData, ic_card
 
 fee_data = fees_support.fee_data_backends
 pg_url = pg_support.pg_url
@@ -181,12 +181,16 @@ def test_purchase_and_prepay_receipts(fee_data: FeeData) -> None:
         "b",
         reference="4200001234567890",
         volume_l=22_000,
+        card=ic_card(),
     )
     info = collect_payment(buy, today=TODAY)
     text = pdf_pages(receipt_pdf(info.receipt_id, "80mm"))[0][2]
     for item in (
         "购气收据",
         "IC-2002",
+        "写卡气量",
+        "IC200201",
+        "第1次",
         "22.00",
         "66.00",
         "人民币陆拾陆元整",

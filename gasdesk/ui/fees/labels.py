@@ -21,6 +21,7 @@ def kind_label(kind: str) -> str:
         "bill": QCoreApplication.translate("FeeLabels", "Gas bill"),
         "purchase": QCoreApplication.translate("FeeLabels", "IC-card gas"),
         "prepay": QCoreApplication.translate("FeeLabels", "Prepayment"),
+        "card_fee": QCoreApplication.translate("FeeLabels", "New IC card fee"),
         "void": QCoreApplication.translate("FeeLabels", "Void"),
     }
     return labels.get(kind, kind)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
 from gasdesk.domain.fees import BillView, PaymentRow
 from gasdesk.domain.money import format_yuan
@@ -14,6 +14,7 @@ from gasdesk.ui.fees.labels import kind_label, method_label
 from gasdesk.ui.table_model import RIGHT, RowTableModel
 
 Row = tuple[bool, list[str]]  # (is_heading, cells)
+NOT_WRITTEN = QColor("#b00020")  # a purchase paid and not written onto its card
 
 
 class DueLinesModel(RowTableModel):
@@ -107,6 +108,8 @@ class PaymentsModel(RowTableModel):
             return self.tr("voided by {code}").format(code=r.voided_by_code)
         if r.voids_code:
             return self.tr("reverses {code}").format(code=r.voids_code)
+        if "not_written" in r.flags:
+            return self.tr("paid, NOT written to the card")
         return ""
 
     def cell(self, r: PaymentRow, column: int) -> str:
@@ -128,4 +131,6 @@ class PaymentsModel(RowTableModel):
             return RIGHT
         if role == Qt.ItemDataRole.UserRole:
             return r
+        if role == Qt.ItemDataRole.ForegroundRole and "not_written" in r.flags:
+            return NOT_WRITTEN
         return None

@@ -4,7 +4,9 @@ With silent printing on (settings), a new receipt goes straight to the counter's
 printer when the preview opens; otherwise Enter opens the print dialog. A print is
 logged by the service once the printer has taken it, never before: a printer that
 fails leaves the next print the original. Every print after the first is a copy
-marked 重印, and the preview shows the copy that Enter prints.
+marked 重印, and the preview shows the copy that Enter prints. With an ESC/POS
+thermal printer in the device settings the same receipt goes to it as text
+(devices/escpos_printer.py), and an original cash receipt opens the cash drawer.
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gasdesk import settings
+from gasdesk.devices.escpos_printer import EscposPrinter
 from gasdesk.domain.events import ReceiptPrinted
 from gasdesk.services.receipts import PrintCopy, prepare_print, record_print
 from gasdesk.ui.context import AppContext
+from gasdesk.ui.devices import devices_of
 from gasdesk.ui.file_dialogs import guard_print_dialog
 from gasdesk.ui.messages import user_text
 from gasdesk.ui.pdf_preview import pdf_view
@@ -87,6 +91,14 @@ class ReceiptDialog(QDialog):
     def print_receipt(self) -> None:
         if self._printing:
             return
+        devices = devices_of(self.ctx)
+        if devices.escpos is not None:  # the thermal printer in ESC/POS (device settings)
+            self._printing = True
+            self.print_button.setEnabled(False)
+            self.status.setText(self.tr("Printing…"))
+            thermal, drawer = devices.escpos, devices.config.cash_drawer
+            self._prepare(lambda copy: self._send_escpos(thermal, copy, drawer))
+            return
         try:
             printer, ask = make_printer(self.ctx.settings, self.code)
         except PrintError as exc:
@@ -119,6 +131,17 @@ class ReceiptDialog(QDialog):
         self.status.setText(self.tr("Printing…"))
         self._prepare(lambda copy: self._paint(printer, copy))
 
+    def _send_escpos(self, printer: EscposPrinter, copy: PrintCopy, drawer: bool) -> None:
+        """The same receipt as lines to the ESC/POS printer; an original cash receipt
+        opens the drawer (a copy never does). Logged once the printer took it."""
+        self.ctx.worker.submit(
+            printer.print_lines,
+            copy.lines,
+            open_drawer=drawer and copy.cash and not copy.reprint,
+            on_done=lambda _none: self._record(copy),
+            on_error=self._failed,
+        )
+
     def _alive(self) -> bool:
         """False once the dialog was closed and deleted while its print went on."""
         return shiboken6.isValid(self) and shiboken6.isValid(self.view)
@@ -129,6 +152,9 @@ class ReceiptDialog(QDialog):
         except PrintError as exc:
             self._failed(exc)  # nothing was logged: the next print is the same copy
             return
+        self._record(copy)
+
+    def _record(self, copy: PrintCopy) -> None:
         self.ctx.worker.submit(
             record_print,
             copy,

@@ -12,6 +12,7 @@ double click or a retry after an error can never charge twice.
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QShowEvent
@@ -23,21 +24,31 @@ from PySide6.QtWidgets import (
 )
 
 from gasdesk import settings
+from gasdesk.domain.cards import CardImage
 from gasdesk.domain.dayend import ShiftInfo
 from gasdesk.domain.errors import TellerError
-from gasdesk.domain.events import PaymentsChanged, ReadingsChanged, Refused
+from gasdesk.domain.events import (
+    CardsChanged,
+    CardWritten,
+    PaymentsChanged,
+    ReadingsChanged,
+    Refused,
+)
 from gasdesk.domain.fees import DueStatement, PaymentRequest, PurchaseQuote, ReceiptInfo
 from gasdesk.domain.methods import BALANCE, TENDER_METHODS
 from gasdesk.domain.money import AmountError, format_yuan, parse_amount
-from gasdesk.domain.readback import read_back
+from gasdesk.domain.readback import ReadBack, read_back
 from gasdesk.domain.records import AccountSummary
 from gasdesk.domain.tariff import format_m3, parse_volume
 from gasdesk.services import accounts, billing, purchases
 from gasdesk.services.shifts import NoShiftError
 from gasdesk.ui.context import AppContext
+from gasdesk.ui.fees.card_actions import CardActions
+from gasdesk.ui.fees.card_panel import CardPanel
 from gasdesk.ui.fees.drawer_banner import DrawerBanner
 from gasdesk.ui.fees.due_panel import DuePanel
-from gasdesk.ui.fees.payment_flow import PaymentFlow
+from gasdesk.ui.fees.new_card import NewCardFlow
+from gasdesk.ui.fees.payment_flow import Committed, PaymentFlow
 from gasdesk.ui.fees.readback_dialog import ReadBackDialog
 from gasdesk.ui.fees.receipt_dialog import ReceiptDialog
 from gasdesk.ui.fees.tender_form import TenderForm
@@ -59,10 +70,12 @@ class FeesTab(QWidget):
         self.quote: PurchaseQuote | None = None
         self.prepay_fen: int | None = None
         self.flow = PaymentFlow(ctx, self)
+        self.flow.card_result.connect(self._card_result)
         self.flow.committed.connect(self._committed)
         self.flow.failed.connect(self._commit_failed)
         self.flow.cancelled.connect(self._read_back_cancelled)
         self.receipt_dialog: ReceiptDialog | None = None
+        self._reading_card = False  # the card is being read before a purchase's read-back
         self._loading = False
         self._pending_enter = False
         self._pending_exact = False
@@ -70,6 +83,7 @@ class FeesTab(QWidget):
         ctx.events.customer_changed.connect(self._on_customer)
         ctx.events.subscribe(PaymentsChanged, self._payments_changed)
         ctx.events.subscribe(ReadingsChanged, self._readings_changed)
+        ctx.events.subscribe(CardsChanged, self._cards_changed)
         self._on_customer(ctx.customer)
         self.refresh_payments()
         self.drawer.refresh()
@@ -103,9 +117,20 @@ class FeesTab(QWidget):
         self.drawer = DrawerBanner(self.ctx, self)
         self.drawer.opened.connect(self._shift_opened)
 
+        self.card_panel = CardPanel()
+        self.card_panel.install_shortcuts(self)
+        self.card_panel.hide()
+        self.cards = CardActions(self.ctx, self.card_panel, self)
+        self.new_card = NewCardFlow(self.ctx, self.flow, self.cards, self)
+        self.card_panel.new_card_requested.connect(lambda: self.new_card.open(self.account))
+        self.new_card.done.connect(lambda: QTimer.singleShot(0, self._return_keyboard))
+
+        right = QVBoxLayout()
+        right.addWidget(self.card_panel)
+        right.addWidget(self.form, 1)
         top = QHBoxLayout()
         top.addWidget(self.due, 3)
-        top.addWidget(self.form, 2)
+        top.addLayout(right, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.drawer)
         layout.addLayout(top, 3)
@@ -115,6 +140,9 @@ class FeesTab(QWidget):
     def _on_customer(self, account: AccountSummary | None) -> None:
         same = account is not None and self.account is not None and account.id == self.account.id
         self.account = account
+        ic = account is not None and account.meter_kind == "ic_card"
+        self.card_panel.setVisible(ic)
+        self.cards.show_account(account.id if account is not None and ic else None)
         if account is None:
             self.statement = None
             self.key = new_key()
@@ -316,7 +344,7 @@ class FeesTab(QWidget):
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def read_back(self) -> None:
-        if self.account is None or self.flow.active:
+        if self.account is None or self.flow.active or self._reading_card:
             return
         no_drawer = self.drawer.refusal()
         if no_drawer is not None:  # no money without a shift to take it into
@@ -373,8 +401,33 @@ class FeesTab(QWidget):
             volume_l=rb.volume_l,
         )
         self.form.error.clear()
+        if mode == "purchase":  # the card first: a wrong card is refused before any money
+            self._reading_card = True
+            self.cards.read_for_purchase(
+                lambda image: self._card_read(rb, request, image), self._card_refused
+            )
+            return
         note = self._bills_due_text() if mode == "prepay" else ""
         self.flow.start(rb, request, note=note)
+
+    def _card_read(self, rb: ReadBack, request: PaymentRequest, image: CardImage) -> None:
+        self._reading_card = False
+        if self.account is None or request.account_id != self.account.id or self.flow.active:
+            return
+        note = self.tr("Writes {volume} m³ onto IC card {card} (purchase {seq}).").format(
+            volume=format_m3(request.volume_l), card=image.card_number, seq=image.seq + 1
+        )
+        self.flow.start(rb, replace(request, card=image), note=note)
+
+    def _card_refused(self, exc: BaseException) -> None:
+        self._reading_card = False
+        self._refuse(exc, self.form.entry_field())
+
+    def _card_result(self, result: Committed) -> None:
+        if result.issue is None and result.card is not None:
+            self.cards.show_outcome(result.card)
+        self.cards.refresh()
+        self.ctx.events.publish(CardWritten())
 
     def exact_cash(self) -> None:
         """The customer hands over exactly the amount due: the cash-received field is
@@ -484,7 +537,7 @@ class FeesTab(QWidget):
 
     def _return_keyboard(self) -> None:
         """The keyboard goes back to the counter window, where the next keystroke belongs."""
-        if self.receipt_dialog is not None or self.flow.active:
+        if self.receipt_dialog is not None or self.flow.active or self.new_card.dialog is not None:
             return
         self.window().activateWindow()
         if self.account is not None:
@@ -496,6 +549,9 @@ class FeesTab(QWidget):
 
     def _readings_changed(self, _event: ReadingsChanged) -> None:
         self.load_statement()
+
+    def _cards_changed(self, _event: CardsChanged) -> None:
+        self.refresh_payments()  # a purchase written is no longer flagged
 
     def refresh_payments(self) -> None:
         self.payments.refresh()

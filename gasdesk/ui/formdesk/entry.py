@@ -31,6 +31,7 @@ from gasdesk.services.forms import FormRejected, submit_form
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.form_widgets import FormView, TimeslotField
 from gasdesk.ui.formdesk.common import clock, error_text, use_english
+from gasdesk.ui.formdesk.id_fill import IdCardFill
 
 
 def render_copy(form_id: int) -> bytes:
@@ -114,6 +115,7 @@ class EntryPage(QWidget):
         layout.addLayout(body, 1)
 
         ctx.events.customer_changed.connect(self._customer_changed)
+        self.id_fill = IdCardFill(ctx, self)  # F7 and the reader's own "card placed"
         if catalog.forms:
             self.kinds.setCurrentRow(0)
 

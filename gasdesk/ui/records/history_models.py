@@ -125,6 +125,7 @@ class PaymentsModel(RowTableModel):
             "bill": self.tr("gas bill"),
             "purchase": self.tr("gas purchase"),
             "prepay": self.tr("prepayment"),
+            "card_fee": self.tr("new IC card fee"),
             "void": self.tr("void"),
         }.get(kind, kind)
 
