@@ -75,7 +75,7 @@ def _rows(execute: Execute, sql: str) -> list[tuple[Any, ...]]:
 
 
 def _norm(value: Any) -> Any:
-    from gasdesk.storage.audit_cover import norm
+    from gasdesk.storage.audit_tables import norm
 
     return norm(value)
 

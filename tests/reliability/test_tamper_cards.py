@@ -15,7 +15,7 @@ from gasdesk.domain.cards import ReplaceRequest
 from gasdesk.domain.fees import PaymentRequest
 from gasdesk.services import card_replace, card_writing
 from gasdesk.services.payments import collect_payment
-from gasdesk.storage import audit
+from gasdesk.storage import audit_verify
 from gasdesk.storage.models import db
 from gasdesk.storage.models_cards import CardPurchase, CardWrite, IcCard
 from tests import fees_support, pg_support
@@ -50,14 +50,14 @@ def cards(fee_data: FeeData, tmp_path: Path) -> Iterator[FeeData]:
     )
     sim.place_blank()
     assert card_writing.rewrite(sim, d.ic.id, d.teller.id).ok  # type: ignore[union-attr]
-    result = audit.verify()
+    result = audit_verify.verify()
     assert result.ok, result.problems
     drop_every_trigger(db.obj)
     yield d
 
 
 def found(code: str) -> list[str]:
-    result = audit.verify()
+    result = audit_verify.verify()
     assert not result.ok
     return [f.item for f in result.findings if f.code == code]
 
@@ -105,12 +105,12 @@ def test_a_forged_card_is_named(cards: FeeData) -> None:
 
 
 def test_untouched_card_records_verify(cards: FeeData) -> None:
-    result = audit.verify()
+    result = audit_verify.verify()
     assert result.ok, result.problems
 
 
 def test_the_demo_cards_are_covered_by_their_seal(database: Path) -> None:
-    result = audit.verify()
+    result = audit_verify.verify()
     assert result.ok, result.problems
     last = IcCard.select().order_by(IcCard.id.desc()).first().id
     drop_every_trigger(db.obj)

@@ -19,7 +19,7 @@ from gasdesk.services.payments import collect_payment
 from gasdesk.storage.models import Account, AuditEvent, Bill, Reading, TariffTier, TariffVersion
 from gasdesk.storage.models_household import HouseholdSizeChange
 from tests import fees_support, pg_support
-from tests.fees_support import TODAY, FeeData
+from tests.fees_support import TODAY, FeeData, ic_card
 
 fee_data = fees_support.fee_data_backends
 pg_url = pg_support.pg_url
@@ -176,7 +176,7 @@ def test_two_versions_cannot_start_on_one_day_nor_before_gas_sold(fee_data: FeeD
     quote = purchases.quote_purchase(d.ic.id, volume_l=20 * M3, today=TODAY)
     request = PaymentRequest(
         d.ic.id, d.teller.id, d.counter.id, "purchase", "cash", quote.amount_fen,
-        str(uuid.uuid4()), quote.amount_fen, volume_l=20 * M3,
+        str(uuid.uuid4()), quote.amount_fen, volume_l=20 * M3, card=ic_card(),
     )  # fmt: skip
     collect_payment(request, today=TODAY)
     before = table_counts()
