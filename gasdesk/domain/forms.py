@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,7 @@ from gasdesk.domain.form_spec import (
     PREFILL_SOURCES,
     STATUS_BY_ZH,
     DefinitionProblem,
+    EffectNeeds,
     FieldSpec,
     FieldType,
     FormCatalog,
@@ -55,7 +57,20 @@ from gasdesk.domain.form_spec import (
 
 NAME_RE = re.compile(r"[a-z][a-z0-9_]{0,39}")
 KIND_RE = re.compile(r"[a-z][a-z0-9_]{0,39}")
-TOP_KEYS = {"title", "title_en", "description", "order", "workflow", "field", "section"}
+TOP_KEYS = {
+    "title",
+    "title_en",
+    "description",
+    "order",
+    "workflow",
+    "field",
+    "section",
+    "effect",
+    "effect_at",
+    "effect_field",
+    "effect_title",
+    "effect_title_en",
+}
 FIELD_KEYS = {
     "name",
     "label",
@@ -266,13 +281,7 @@ def parse_workflow(raw: Any) -> WorkflowSpec:
             raise DefinitionError("workflow: steps must be a list of statuses")
         out: list[Status] = []
         for s in steps_raw:
-            status = STATUS_BY_ZH.get(s) if isinstance(s, str) else None
-            if status is None and isinstance(s, str):
-                status = next((x for x in Status if x.value == s), None)
-            if status is None:
-                known = "、".join(STATUS_BY_ZH)
-                raise DefinitionError(f"workflow: unknown status {s!r} (known: {known})")
-            out.append(status)
+            out.append(_status(s, "workflow"))
         order = list(Status)
         if [order.index(s) for s in out] != sorted({order.index(s) for s in out}):
             raise DefinitionError(
@@ -290,8 +299,100 @@ def parse_workflow(raw: Any) -> WorkflowSpec:
     return WorkflowSpec(steps=steps, complaint=complaint, return_visit=return_visit)
 
 
-def parse_definition(data: dict[str, Any], kind: str, source: str = "") -> FormSpec:
-    """Turn one parsed TOML document into a FormSpec; raise DefinitionError on the first problem."""
+def _status(text: Any, where: str) -> Status:
+    status = STATUS_BY_ZH.get(text) if isinstance(text, str) else None
+    if status is None and isinstance(text, str):
+        status = next((x for x in Status if x.value == text), None)
+    if status is None:
+        known = "、".join(STATUS_BY_ZH)
+        raise DefinitionError(f"{where}: unknown status {text!r} (known: {known})")
+    return status
+
+
+def _field_types(types: tuple[FieldType, ...]) -> str:
+    return " or ".join(t.value for t in types)
+
+
+def _check_needs(
+    needs: EffectNeeds, fields: list[FieldSpec], effect_fields: list[FieldSpec]
+) -> None:
+    """The fields a registered effect reads are there, of the right type, required."""
+    by_name = {f.name: f for f in [*fields, *effect_fields]}
+    where = f"effect '{needs.name}'"
+    for name, types in needs.required.items():
+        f = by_name.get(name)
+        if f is None:
+            raise DefinitionError(
+                f"{where} needs a field '{name}' ({_field_types(types)}), in [[field]] or "
+                "[[effect_field]]"
+            )
+        if f.type not in types:
+            raise DefinitionError(
+                f"{where}: field '{name}' must be of type {_field_types(types)}, not {f.type.value}"
+            )
+        if not f.required:
+            raise DefinitionError(f"{where}: field '{name}' must be required = true")
+    for name, types in needs.optional.items():
+        f = by_name.get(name)
+        if f is not None and f.type not in types:
+            raise DefinitionError(
+                f"{where}: field '{name}' must be of type {_field_types(types)}, not {f.type.value}"
+            )
+    if needs.account and not any(f.type is FieldType.ACCOUNT and f.required for f in fields):
+        raise DefinitionError(f"{where} needs a required account field naming the account")
+
+
+def parse_effect(
+    data: dict[str, Any],
+    fields: list[FieldSpec],
+    workflow: WorkflowSpec,
+    effects: Mapping[str, EffectNeeds] | None,
+) -> tuple[str, Status | None, tuple[FieldSpec, ...]]:
+    """(effect name, status it runs at, fields filled in then). `effects`: the
+    registered effects by name (None: the name is not checked)."""
+    name = _str(data, "effect", "the form")
+    raw_fields = data.get("effect_field", [])
+    if not name:
+        for key in ("effect_at", "effect_field", "effect_title", "effect_title_en"):
+            if key in data:
+                raise DefinitionError(f'{key} needs an effect = "..." naming the effect')
+        return "", None, ()
+    if not KIND_RE.fullmatch(name):
+        raise DefinitionError(f"effect '{name}': a name is lower-case letters, digits and _")
+    if effects is not None and name not in effects:
+        known = ", ".join(sorted(effects)) or "none"
+        raise DefinitionError(f"unknown effect '{name}' (known: {known})")
+    at = _status(data["effect_at"], "effect_at") if "effect_at" in data else Status.CLOSED
+    if at not in workflow.steps:
+        raise DefinitionError(f"effect_at: {at.value} is not one of this form's workflow steps")
+    if at is Status.RECEIVED:
+        raise DefinitionError("effect_at: an effect runs when the form reaches a later status")
+    if not isinstance(raw_fields, list):
+        raise DefinitionError("effect_field must be a list of [[effect_field]] tables")
+    names = {f.name for f in fields}
+    out: list[FieldSpec] = []
+    for i, raw in enumerate(raw_fields, start=1):
+        f = parse_field(raw, i)
+        if f.name in names or any(g.name == f.name for g in out):
+            raise DefinitionError(f"duplicate field name '{f.name}'")
+        if f.type in (FieldType.TIMESLOT, FieldType.ACCOUNT) or f.match:
+            raise DefinitionError(
+                f"effect field '{f.name}': timeslot, account and match belong to [[field]]"
+            )
+        out.append(f)
+    if effects is not None:
+        _check_needs(effects[name], fields, out)
+    return name, at, tuple(out)
+
+
+def parse_definition(
+    data: dict[str, Any],
+    kind: str,
+    source: str = "",
+    effects: Mapping[str, EffectNeeds] | None = None,
+) -> FormSpec:
+    """Turn one parsed TOML document into a FormSpec; raise DefinitionError on the first
+    problem. `effects`: the registered business effects (None: names not checked)."""
     if not KIND_RE.fullmatch(kind):
         raise DefinitionError(
             "the file name must be lower-case letters, digits and _ (e.g. repair.toml)"
@@ -356,6 +457,8 @@ def parse_definition(data: dict[str, Any], kind: str, source: str = "") -> FormS
             sections.append(
                 SectionSpec(title=title, title_en=_str(data, "title_en", "the form"), fields=rest)
             )
+    workflow = parse_workflow(data.get("workflow"))
+    effect, effect_at, effect_fields = parse_effect(data, fields, workflow, effects)
     return FormSpec(
         kind=kind,
         title=title,
@@ -364,12 +467,17 @@ def parse_definition(data: dict[str, Any], kind: str, source: str = "") -> FormS
         order=order,
         fields=tuple(fields),
         sections=tuple(sections),
-        workflow=parse_workflow(data.get("workflow")),
+        workflow=workflow,
         source=source,
+        effect=effect,
+        effect_at=effect_at,
+        effect_fields=effect_fields,
+        effect_title=_str(data, "effect_title", "the form"),
+        effect_title_en=_str(data, "effect_title_en", "the form"),
     )
 
 
-def load_file(path: Path) -> FormSpec:
+def load_file(path: Path, effects: Mapping[str, EffectNeeds] | None = None) -> FormSpec:
     """Read one form file; raise DefinitionError naming the problem (not the file)."""
     try:
         text = path.read_bytes().decode("utf-8")
@@ -381,11 +489,12 @@ def load_file(path: Path) -> FormSpec:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DefinitionError(f"bad TOML: {exc}") from None
-    return parse_definition(data, path.stem, path.name)
+    return parse_definition(data, path.stem, path.name, effects)
 
 
-def load_catalog(directory: Path) -> FormCatalog:
-    """Every *.toml form in `directory`, in picker order; broken files are reported, not fatal."""
+def load_catalog(directory: Path, effects: Mapping[str, EffectNeeds] | None = None) -> FormCatalog:
+    """Every *.toml form in `directory`, in picker order; broken files are reported, not
+    fatal. `effects`: the registered business effects a file may name."""
     forms: list[FormSpec] = []
     problems: list[DefinitionProblem] = []
     if not directory.is_dir():
@@ -394,7 +503,7 @@ def load_catalog(directory: Path) -> FormCatalog:
         )
     for path in sorted(directory.glob("*.toml")):
         try:
-            forms.append(load_file(path))
+            forms.append(load_file(path, effects))
         except DefinitionError as exc:
             problems.append(DefinitionProblem(path.name, str(exc)))
     forms.sort(key=lambda f: (f.order, f.kind))

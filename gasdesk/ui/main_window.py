@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from gasdesk.app import ui_language
+from gasdesk.domain.records import AccountSummary
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.customer_bar import CustomerBar
 from gasdesk.ui.fees.tab import FeesTab
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(getattr(self, f"{attr}_tab"), f"{titles[attr]} ({key})")
 
         self.forms_tab.badge_changed.connect(self._show_overdue)
+        self.forms_tab.collect_requested.connect(self._collect)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -121,6 +123,12 @@ class MainWindow(QMainWindow):
             enter()
             return
         focus_first_field(tab)
+
+    def _collect(self, account: AccountSummary, fen: int) -> None:
+        """A new account's prepayment goes through the fee tab (read-back, receipt,
+        shift), not around it."""
+        self.tabs.setCurrentWidget(self.fees_tab)
+        self.fees_tab.start_prepay(account, fen)
 
     def _show_overdue(self, overdue: int) -> None:
         """A warning badge on the business-forms tab while complaints are overdue."""

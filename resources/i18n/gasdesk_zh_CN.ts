@@ -1017,6 +1017,24 @@
     </message>
 </context>
 <context>
+    <name>EffectPanel</name>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/effect_panel.py" line="54"/>
+        <source>Supervisor badge:</source>
+        <translation>主管工号：</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/effect_panel.py" line="55"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/effect_panel.py" line="94"/>
+        <source>{status} does this to the account: {effect}</source>
+        <translation>转为“{status}”时将办理：{effect}</translation>
+    </message>
+</context>
+<context>
     <name>EntryPage</name>
     <message>
         <location filename="../../gasdesk/ui/formdesk/entry.py" line="75"/>
@@ -1062,152 +1080,152 @@
 <context>
     <name>ErrorTexts</name>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="43"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="45"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="44"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="46"/>
         <source>At least {min} characters.</source>
         <translation>至少{min}个字符。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="45"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="47"/>
         <source>At most {max} characters.</source>
         <translation>最多{max}个字符。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="46"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="48"/>
         <source>Not in the expected form: {hint}.</source>
         <translation>格式不正确：{hint}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="47"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="49"/>
         <source>Pick one of the listed choices.</source>
         <translation>请从列出的选项中选择。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="49"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="51"/>
         <source>A mobile number has 11 digits starting 13-19; a landline is like 0533-6886656.</source>
         <translation>手机号为以13-19开头的11位数字；固定电话格式如0533-6886656。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="51"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="53"/>
         <source>An ID-card number has 18 characters.</source>
         <translation>身份证号为18位。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="52"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="54"/>
         <source>An ID-card number is 17 digits and a digit or X.</source>
         <translation>身份证号为17位数字加1位数字或X。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="54"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="56"/>
         <source>The birth date inside the ID-card number is not a real date.</source>
         <translation>身份证号中的出生日期不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="57"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="59"/>
         <source>The last character does not match: the number was mistyped.</source>
         <translation>校验位不符，号码输入有误。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="59"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="61"/>
         <source>A date like 2026-10-12.</source>
         <translation>日期格式如2026-10-12。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="60"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="62"/>
         <source>Pick a day and a time slot.</source>
         <translation>请选择日期和时段。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="61"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="63"/>
         <source>That time slot is not offered.</source>
         <translation>该时段不提供预约。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="62"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="64"/>
         <source>That day has passed.</source>
         <translation>该日期已过。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="63"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="65"/>
         <source>That slot has already ended today; pick a later one.</source>
         <translation>该时段今天已经过去，请选择更晚的时段。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="64"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="66"/>
         <source>That slot is already booked; pick another.</source>
         <translation>该时段已约满，请另选。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="65"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="67"/>
         <source>An account number is 4 to 16 digits.</source>
         <translation>户号为4至16位数字。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="66"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="68"/>
         <source>No account has this number.</source>
         <translation>无此户号。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="68"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="70"/>
         <source>Not the account of the customer being served ({customer}).</source>
         <translation>不是当前办理客户（用户编号{customer}）的账户。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="71"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="73"/>
         <source>Not the holder of account {account}: it is held by {expected}.</source>
         <translation>与用户{account}的户主不符，户主为{expected}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="73"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="75"/>
         <source>Not the supply address of account {account}: {expected}.</source>
         <translation>与用户{account}的用气地址不符，应为：{expected}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="75"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="77"/>
         <source>Not the meter of account {account}: its meter is {expected}.</source>
         <translation>不是用户{account}的表，该户在用表号为{expected}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="78"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="80"/>
         <source>This meter was removed from account {account}; its meter now is {expected}.</source>
         <translation>该表已从用户{account}拆除，现在用表号为{expected}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="80"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="82"/>
         <source>Account {account} has no meter in service.</source>
         <translation>用户{account}没有在用的燃气表。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="81"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="83"/>
         <source>An amount like 30 or 30.50 (yuan).</source>
         <translation>金额格式如30或30.50（元）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="82"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="84"/>
         <source>At most two decimals (fen).</source>
         <translation>最多两位小数（到分）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="83"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="85"/>
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="84"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="86"/>
         <source>The amount is too large.</source>
         <translation>金额过大。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="85"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="87"/>
         <source>At least {min} yuan.</source>
         <translation>至少{min}元。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="86"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="88"/>
         <source>At most {max} yuan.</source>
         <translation>最多{max}元。</translation>
     </message>
@@ -1268,12 +1286,12 @@
         <translation>该户有欠费 ¥{amount}（{n} 笔账单），预存不会抵缴欠费。可先缴清欠费（Alt+B），或继续预存。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/tab.py" line="296"/>
+        <location filename="../../gasdesk/ui/fees/tab.py" line="308"/>
         <source>short by ¥{amount}</source>
         <translation>还差 ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/tab.py" line="415"/>
+        <location filename="../../gasdesk/ui/fees/tab.py" line="427"/>
         <source>Recorded as {code}, but its receipt could not be made: {reason} Print it from today&apos;s list (Ctrl+P) once this is fixed.</source>
         <translation>已记账，收据号 {code}，但收据未能生成：{reason} 故障排除后请在今日列表中补打（Ctrl+P）。</translation>
     </message>
@@ -1289,38 +1307,38 @@
 <context>
     <name>FormsTab</name>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="45"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="58"/>
         <source>&amp;New form</source>
         <translation>新建业务单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="46"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="59"/>
         <source>Open &amp;forms</source>
         <translation>在办业务单(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="47"/>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="87"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="60"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="101"/>
         <source>Com&amp;plaints</source>
         <translation>投诉(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="48"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="61"/>
         <source>Ou&amp;tages</source>
         <translation>停气通知(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="49"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="62"/>
         <source>&amp;Appointments</source>
         <translation>入户预约(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="50"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="63"/>
         <source>&amp;Return visits</source>
         <translation>回访(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="101"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="118"/>
         <source>Give the customer this copy and the service phone {phone}.</source>
         <translation>请将此回执交给客户，并告知服务电话{phone}。</translation>
     </message>
@@ -1369,7 +1387,7 @@
 <context>
     <name>LineField</name>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="138"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="140"/>
         <source>yuan</source>
         <translation>元</translation>
     </message>
@@ -1473,82 +1491,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="34"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="35"/>
         <source>GasDesk — {office}, counter {counter}</source>
         <translation>燃气营业厅柜台 — {office} {counter}号窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="61"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="63"/>
         <source>Courtesy phrases</source>
         <translation>服务用语</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="78"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="80"/>
         <source>Business forms</source>
         <translation>业务受理</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="79"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="81"/>
         <source>Fee collection</source>
         <translation>收费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="80"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="82"/>
         <source>Meter records</source>
         <translation>抄表查询</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="81"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="83"/>
         <source>End of day</source>
         <translation>日结对账</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="85"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="87"/>
         <source>&amp;Counter</source>
         <translation>柜台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="86"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="88"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="101"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="103"/>
         <source>Find customer</source>
         <translation>查找客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="102"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="104"/>
         <source>Next customer</source>
         <translation>下一位客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="103"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="105"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="111"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="113"/>
         <source>Lock the screen</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="112"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="114"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="113"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="115"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="130"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="138"/>
         <source>⚠ {n} overdue</source>
         <translation>⚠ {n}件超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="137"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="145"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时切换。</translation>
     </message>
@@ -2078,29 +2096,46 @@
         <translation>营业日{date}已日结，当日内容不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="323"/>
+        <location filename="../../gasdesk/services/forms.py" line="327"/>
         <source>Complaint {number} belongs to another office; its own staff handle it.</source>
         <translation>投诉{number}属于其他营业室，应由该营业室人员处理。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="336"/>
+        <location filename="../../gasdesk/services/forms.py" line="340"/>
         <source>The business day {day} is closed; no form can be recorded for it.</source>
         <translation>营业日{day}已日结，不能再为该日登记业务单。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="391"/>
+        <location filename="../../gasdesk/services/form_completion.py" line="165"/>
+        <location filename="../../gasdesk/services/form_completion.py" line="279"/>
+        <location filename="../../gasdesk/services/form_completion.py" line="297"/>
         <source>The form no longer exists.</source>
         <translation>该业务单已不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="396"/>
+        <location filename="../../gasdesk/services/form_completion.py" line="188"/>
+        <source>{name} ({badge}) is doing this business and cannot also authorise it; another supervisor must.</source>
+        <translation>{name}（{badge}）正在办理此业务，不能同时授权，请由另一位主管授权。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/form_completion.py" line="287"/>
+        <source>This business moves money: do it at a counter, on your shift.</source>
+        <translation>此业务涉及款项，请在窗口当班时办理。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/form_completion.py" line="302"/>
         <source>Form {number} is already closed.</source>
         <translation>业务单{number}已办结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="401"/>
+        <location filename="../../gasdesk/services/form_completion.py" line="307"/>
         <source>Record the return visit (outcome and satisfaction) to mark this form followed up.</source>
         <translation>请先登记回访（结果和满意度），再将该业务单标记为已回访。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/form_completion.py" line="318"/>
+        <source>Form {number} was changed at another counter; look at it again.</source>
+        <translation>业务单{number}已在其他窗口变动，请重新查看。</translation>
     </message>
     <message>
         <location filename="../../gasdesk/services/outages.py" line="88"/>
@@ -2350,6 +2385,7 @@
         <translation>工号{badge}已存在；如需修改密码，请使用“user reset”。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/services/form_completion.py" line="181"/>
         <location filename="../../gasdesk/services/voids.py" line="46"/>
         <source>A supervisor must enter a badge number and password.</source>
         <translation>须由主管输入工号和密码。</translation>
@@ -2987,6 +3023,22 @@
         <source>The audit key was changed on another counter (new key {fingerprint}). Nothing can be recorded here until that key file is installed: gasdesk key restore FILE.</source>
         <translation>审计密钥已在另一个窗口更换（新密钥 {fingerprint}）。装上该密钥文件之前，本窗口无法记录任何业务：gasdesk key restore 密钥文件。</translation>
     </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/guards.py" line="49"/>
+        <source>Account {number} is closed (已销户); no business can be done on it. A new supply needs a new account (开户).</source>
+        <translation>户号{number}已销户，不能再办理任何业务。如需重新用气，请办理开户。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/guards.py" line="54"/>
+        <source>Account {number} has an open closing form {form} (销户); finish that form before any other business on the account.</source>
+        <translation>户号{number}有未办结的销户申请{form}，请先办结该申请，再办理其他业务。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/guards.py" line="88"/>
+        <location filename="../../gasdesk/services/form_completion.py" line="70"/>
+        <source>The form&apos;s effect &apos;{effect}&apos; is not known to this version.</source>
+        <translation>本版本不认识该业务单的办理事项“{effect}”。</translation>
+    </message>
 </context>
 <context>
     <name>Names</name>
@@ -3095,72 +3147,122 @@
         <source>Home visit</source>
         <translation>入户服务</translation>
     </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="74"/>
+        <source>Confirmation printed</source>
+        <translation>已打印确认单</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="80"/>
+        <source>open the account and register its meter</source>
+        <translation>开户并登记燃气表</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="81"/>
+        <source>change the holder&apos;s contact details</source>
+        <translation>变更户主信息</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="82"/>
+        <source>stop or restore the gas supply</source>
+        <translation>停气或复气</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="83"/>
+        <source>close the account and refund its balance</source>
+        <translation>销户并退还余额</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="90"/>
+        <source>Fill in the meter the crew installed, then Ctrl+Enter: the account is opened with the next number of the office.</source>
+        <translation>填写安装的燃气表信息，然后按Ctrl+Enter：按本营业室户号顺序开户。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="94"/>
+        <source>Ctrl+Enter changes the account&apos;s details; the old ones stay in its history.</source>
+        <translation>按Ctrl+Enter变更用户信息，原信息保留在变更记录中。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="97"/>
+        <source>Ctrl+Enter changes the supply status of the account, with the reason given.</source>
+        <translation>按Ctrl+Enter按所填原因变更该户供气状态。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="100"/>
+        <source>Check the settlement with the customer. A supervisor authorises the refund (badge, password, Enter); the cash comes from your drawer.</source>
+        <translation>请与客户核对结算。退款须主管授权（工号、密码、回车），现金从您的钱箱支付。</translation>
+    </message>
 </context>
 <context>
     <name>OpenFormsPage</name>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="35"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="52"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="36"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="53"/>
         <source>Form</source>
         <translation>业务单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="37"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="54"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="38"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="55"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="39"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="56"/>
         <source>Received</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="40"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="57"/>
         <source>By</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="54"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="71"/>
         <source>Show closed forms too</source>
         <translation>同时显示已办结的业务单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="58"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="75"/>
         <source>Note for the history (what was done)</source>
         <translation>处理记录（所做处理）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="60"/>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="121"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="77"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="143"/>
         <source>Ne&amp;xt status</source>
         <translation>下一状态(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="63"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="80"/>
         <source>Print cop&amp;y</source>
         <translation>打印回执(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="119"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="141"/>
         <source>Ne&amp;xt status: {status}</source>
         <translation>下一状态(&amp;X)：{status}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="82"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="104"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="161"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="236"/>
+        <source>Some fields need attention; nothing was changed.</source>
+        <translation>部分内容需要修改，未作任何变更。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="254"/>
         <source>{number} is now: {status}</source>
         <translation>{number}当前状态：{status}</translation>
     </message>
@@ -4181,22 +4283,22 @@
 <context>
     <name>TimeslotField</name>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="247"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="249"/>
         <source>(no visit)</source>
         <translation>（不预约上门）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="253"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="255"/>
         <source>{slot} — over</source>
         <translation>{slot} — 已过</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="255"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="257"/>
         <source>{slot} — {free} free</source>
         <translation>{slot} — 余{free}个</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="257"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="259"/>
         <source>{slot} — full</source>
         <translation>{slot} — 已约满</translation>
     </message>
