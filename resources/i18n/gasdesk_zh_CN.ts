@@ -1318,7 +1318,7 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="60"/>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="101"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="106"/>
         <source>Com&amp;plaints</source>
         <translation>投诉(&amp;P)</translation>
     </message>
@@ -1338,7 +1338,7 @@
         <translation>回访(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="118"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="123"/>
         <source>Give the customer this copy and the service phone {phone}.</source>
         <translation>请将此回执交给客户，并告知服务电话{phone}。</translation>
     </message>
@@ -3039,6 +3039,46 @@
         <source>The form&apos;s effect &apos;{effect}&apos; is not known to this version.</source>
         <translation>本版本不认识该业务单的办理事项“{effect}”。</translation>
     </message>
+    <message>
+        <location filename="../../gasdesk/services/account_numbers.py" line="32"/>
+        <source>Office {code} has no account numbers: it is not in offices.toml.</source>
+        <translation>营业室{code}不在offices.toml中，没有户号序列。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/account_numbers.py" line="75"/>
+        <source>The account numbers of office {code} are used up.</source>
+        <translation>营业室{code}的户号已用完。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/open_account.py" line="115"/>
+        <source>&apos;{choice}&apos; is not a user type GasDesk knows.</source>
+        <translation>“{choice}”不是系统认识的用户类别。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/open_account.py" line="121"/>
+        <source>Account {account} already supplies this address; one address has one account (a new holder there is a transfer, 过户).</source>
+        <translation>该地址已有用户{account}在用气；一个地址只开一户（换户主请办理过户）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/open_account.py" line="143"/>
+        <source>Meter number {meter} is registered to account {account} already; a meter number is used once.</source>
+        <translation>表号{meter}已登记在用户{account}名下，一个表号只能使用一次。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/open_account.py" line="155"/>
+        <source>&apos;{choice}&apos; is not a meter kind GasDesk knows.</source>
+        <translation>“{choice}”不是系统认识的表型。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/open_account.py" line="167"/>
+        <source>The installation date cannot be after today.</source>
+        <translation>安装日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/open_account.py" line="172"/>
+        <source>A meter is verified before it is installed ({installed}).</source>
+        <translation>燃气表应在安装（{installed}）之前检定。</translation>
+    </message>
 </context>
 <context>
     <name>Names</name>
@@ -3237,7 +3277,7 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="77"/>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="143"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="151"/>
         <source>Ne&amp;xt status</source>
         <translation>下一状态(&amp;X)</translation>
     </message>
@@ -3247,7 +3287,7 @@
         <translation>打印回执(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="141"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="149"/>
         <source>Ne&amp;xt status: {status}</source>
         <translation>下一状态(&amp;X)：{status}</translation>
     </message>
@@ -3257,12 +3297,12 @@
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="236"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="244"/>
         <source>Some fields need attention; nothing was changed.</source>
         <translation>部分内容需要修改，未作任何变更。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="254"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="262"/>
         <source>{number} is now: {status}</source>
         <translation>{number}当前状态：{status}</translation>
     </message>

@@ -4,7 +4,11 @@ Importing this package registers every effect GasDesk has; a form file names one
 `effect = "..."`.
 """
 
-from gasdesk.services.effects import registry
+# the effects GasDesk has: importing them registers them
+from gasdesk.services.effects import (
+    open_account,
+    registry,
+)
 from gasdesk.services.effects.registry import (
     Effect,
     EffectOutcome,
@@ -22,6 +26,7 @@ __all__ = [
     "SubmitCheck",
     "get",
     "needs",
+    "open_account",
     "register",
     "registry",
 ]

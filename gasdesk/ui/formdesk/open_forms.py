@@ -106,6 +106,14 @@ class OpenFormsPage(QWidget):
         QShortcut(QKeySequence("Ctrl+Right"), self).activated.connect(self.advance)
         self._update_buttons()
 
+    def focus_entry(self) -> None:
+        """Where the next keystroke belongs: what the next status's effect asks for, or
+        the list of forms."""
+        if self.effect.isVisible() and self.effect.wants_input():
+            self.effect.focus_first()
+        else:
+            self.table.setFocus()
+
     def current(self) -> FormInfo | None:
         return self.model.item(self.table.currentIndex().row())
 

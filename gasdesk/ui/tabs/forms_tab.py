@@ -80,10 +80,15 @@ class FormsTab(QWidget):
     def focus_entry(self) -> None:
         """Into the form on screen (from the customer bar): the new form's first empty
         field, or the first field of the page shown."""
-        if self.pages.currentWidget() is self.entry:
+        page = self.pages.currentWidget()
+        if page is self.entry:
             self.entry.focus_form()
             return
-        focus_first_field(self.pages.currentWidget())
+        enter = getattr(page, "focus_entry", None)
+        if callable(enter):
+            enter()
+            return
+        focus_first_field(page)
 
     def refresh_current(self) -> None:
         page = self.pages.currentWidget()
@@ -137,6 +142,7 @@ class FormsTab(QWidget):
         dialog.deleteLater()
         if current:
             self._next_step()  # the teller closed it: what the effect did next
+            QTimer.singleShot(0, self._return_keyboard)  # once the dialog's window has gone
 
     def _confirmation_printed(self, form_id: int) -> None:
         self.ctx.worker.submit(
@@ -201,6 +207,14 @@ class FormsTab(QWidget):
             self.receipt = None
         dialog.deleteLater()
         self._next_step()
+        QTimer.singleShot(0, self._return_keyboard)
+
+    def _return_keyboard(self) -> None:
+        """After a preview: the keyboard back in the counter window, where it was."""
+        if self.preview is not None or self.receipt is not None or not self.isVisible():
+            return
+        self.window().activateWindow()
+        self.focus_entry()
 
     def _show_confirmation(self, done: EffectDone) -> None:
         form_id = done.form_id
