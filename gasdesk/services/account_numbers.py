@@ -41,9 +41,7 @@ def _highest(prefix: str) -> int:
     width = len(prefix) + DIGITS
     top = (
         Account.select(fn.MAX(Account.number))
-        .where(
-            Account.number.startswith(prefix) & (fn.LENGTH(Account.number) == width)
-        )
+        .where(Account.number.startswith(prefix) & (fn.LENGTH(Account.number) == width))
         .scalar()
     )
     tail = str(top or "")[len(prefix) :]
