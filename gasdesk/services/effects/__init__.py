@@ -1,13 +1,15 @@
 """Business effects: what a completed form does to the accounts (see registry.py).
 
-Importing this package registers every effect GasDesk has; a form file names one with
-`effect = "..."`.
+Importing this package registers every effect GasDesk has (one module each); a form
+file names one with `effect = "..."`.
 """
 
-# the effects GasDesk has: importing them registers them
 from gasdesk.services.effects import (
+    close_account,
+    info_change,
     open_account,
     registry,
+    supply,
 )
 from gasdesk.services.effects.registry import (
     Effect,
@@ -19,14 +21,21 @@ from gasdesk.services.effects.registry import (
     register,
 )
 
+EFFECT_MODULES = (
+    open_account,
+    info_change,
+    supply,
+    close_account,
+)  # each registers itself when imported
+
 __all__ = [
+    "EFFECT_MODULES",
     "Effect",
     "EffectOutcome",
     "EffectRun",
     "SubmitCheck",
     "get",
     "needs",
-    "open_account",
     "register",
     "registry",
 ]
