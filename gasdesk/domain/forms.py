@@ -367,6 +367,10 @@ def parse_effect(
         raise DefinitionError(f"effect_at: {at.value} is not one of this form's workflow steps")
     if at is Status.RECEIVED:
         raise DefinitionError("effect_at: an effect runs when the form reaches a later status")
+    if at is Status.FOLLOWED_UP and workflow.return_visit:
+        raise DefinitionError(
+            "effect_at: 已回访 is reached by recording the return visit; choose another status"
+        )
     if not isinstance(raw_fields, list):
         raise DefinitionError("effect_field must be a list of [[effect_field]] tables")
     names = {f.name for f in fields}
