@@ -576,7 +576,7 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/customer_bar.py" line="56"/>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="216"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="219"/>
         <source>No customer selected</source>
         <translation>未选择客户</translation>
     </message>
@@ -591,37 +591,37 @@
         <translation>客户：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="132"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="134"/>
         <source>No customer found for “{text}”.</source>
         <translation>未找到“{text}”对应的客户。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="218"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="222"/>
         <source>IC card</source>
         <translation>IC卡表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="218"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="222"/>
         <source>mechanical</source>
         <translation>机械表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="219"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="223"/>
         <source>balance ¥{amount}</source>
         <translation>余额 ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="220"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="224"/>
         <source>no meter</source>
         <translation>无在用燃气表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="238"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="246"/>
         <source>[Closed (已销户) since {day}]</source>
         <translation>【{day}已销户】</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="241"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="249"/>
         <source>[Supply stopped: {reason}, since {day}]</source>
         <translation>【停气：{reason}，{day}起】</translation>
     </message>
@@ -3540,7 +3540,7 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="77"/>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="151"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="157"/>
         <source>Ne&amp;xt status</source>
         <translation>下一状态(&amp;X)</translation>
     </message>
@@ -3550,7 +3550,7 @@
         <translation>打印回执(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="149"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="155"/>
         <source>Ne&amp;xt status: {status}</source>
         <translation>下一状态(&amp;X)：{status}</translation>
     </message>
@@ -3560,12 +3560,12 @@
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="244"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="250"/>
         <source>Some fields need attention; nothing was changed.</source>
         <translation>部分内容需要修改，未作任何变更。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="262"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="268"/>
         <source>{number} is now: {status}</source>
         <translation>{number}当前状态：{status}</translation>
     </message>
