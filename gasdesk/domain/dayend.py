@@ -205,6 +205,8 @@ class TellerTotals:
     payments: int
     voids: int
     voided_fen: int  # positive: the amount reversed
+    refunds: int = 0
+    refunded_fen: int = 0  # positive: prepaid balances paid back (销户)
 
     @property
     def total_fen(self) -> int:
@@ -217,10 +219,11 @@ class MethodTotal:
     payments: int
     collected_fen: int  # originals
     voided_fen: int  # positive
+    refunded_fen: int = 0  # positive: prepaid balances paid back (销户)
 
     @property
     def net_fen(self) -> int:
-        return self.collected_fen - self.voided_fen
+        return self.collected_fen - self.voided_fen - self.refunded_fen
 
 
 @dataclass(frozen=True)
@@ -230,6 +233,21 @@ class VoidLine:
     supervisor_badge: str
     method: str
     amount_fen: int  # positive: the amount reversed
+    reason: str
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class RefundLine:
+    """A prepaid balance paid back in cash (退款, when an account is closed)."""
+
+    receipt: str  # the 退款凭证's number
+    account_number: str
+    account_name: str
+    teller_badge: str
+    supervisor_badge: str
+    method: str
+    amount_fen: int  # positive: the amount paid back
     reason: str
     at: dt.datetime
 
@@ -269,6 +287,7 @@ class DayReport:
     # IC-card purchases of the office paid on or before the day and not written onto
     # the card when the report was made (补写卡 is owed to these customers)
     unwritten: tuple[UnwrittenPurchase, ...] = ()
+    refunds: tuple[RefundLine, ...] = ()
 
     @property
     def closed(self) -> bool:

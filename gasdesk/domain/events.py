@@ -239,6 +239,14 @@ class RatingRecorded(DataChanged):
 
 
 @dataclass(frozen=True)
+class AccountChanged(PaymentsChanged):
+    """A completed form changed the account (its holder, state or meter) and may have
+    paid its bills from the balance or refunded it."""
+
+    account_id: int
+
+
+@dataclass(frozen=True)
 class CardWritten(CardsChanged):
     """The card writer finished: a purchase is on the card, or a new card was issued."""
 

@@ -23,6 +23,7 @@ from gasdesk.domain.appointments import (
     slot_has_ended,
 )
 from gasdesk.domain.form_spec import FieldSpec, FieldType, FormSpec
+from gasdesk.domain.text import UserError
 
 MOBILE_RE = re.compile(r"1[3-9]\d{9}")
 LANDLINE_RE = re.compile(r"(0\d{2,3})-?([1-9]\d{6,7})")
@@ -50,8 +51,20 @@ class FieldError:
     @property
     def message(self) -> str:
         """The English message (the UI shows a translated one)."""
+        if self.code == USER_ERROR:
+            params = dict(self.params)
+            return str(params.pop("template")).format(**params)
         template = MESSAGES.get(self.code, self.code)
         return template.format(**self.params)
+
+    @classmethod
+    def of(cls, err: UserError) -> FieldError:
+        """A refusal from a rule of the business (a UserError: an English template of the
+        Messages context and its parameters) shown beside the field it concerns."""
+        return cls(USER_ERROR, {"template": err.template, **err.params})
+
+
+USER_ERROR = "user_error"
 
 
 MESSAGES: dict[str, str] = {

@@ -171,3 +171,5 @@ class PrintableForm:
     sections: tuple[PrintSection, ...]
     notes: tuple[str, ...] = field(default_factory=tuple)  # deadlines, appointment, ...
     copy: bool = False  # a reprint: marked 重印
+    time_label: str = "受理时间"  # a confirmation of business done: 办理时间
+    staff_label: str = "受理人"  # ... 经办人

@@ -7,8 +7,10 @@ services share.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
+from typing import Any
 
 
 class FieldType(StrEnum):
@@ -96,6 +98,25 @@ class FieldSpec:
         return self.choices_en if english and self.choices_en else self.choices
 
 
+def field_to_data(spec: FieldSpec) -> dict[str, Any]:
+    """A field definition as JSON-ready data (kept with a submitted form, so that the
+    fields its effect asks for later are those of the file it was submitted under)."""
+    data = asdict(spec)
+    data["type"] = spec.type.value
+    data["choices"] = list(spec.choices)
+    data["choices_en"] = list(spec.choices_en)
+    return data
+
+
+def field_from_data(data: Mapping[str, Any]) -> FieldSpec:
+    known = {f.name for f in fields(FieldSpec)}
+    values = {k: v for k, v in data.items() if k in known}
+    values["type"] = FieldType(values["type"])
+    values["choices"] = tuple(values.get("choices", ()))
+    values["choices_en"] = tuple(values.get("choices_en", ()))
+    return FieldSpec(**values)
+
+
 @dataclass(frozen=True)
 class SectionSpec:
     title: str
@@ -133,6 +154,11 @@ class FormSpec:
     description: str = ""
     order: int = 100
     source: str = ""  # the file name it came from
+    effect: str = ""  # a registered business effect (services.effects), run at effect_at
+    effect_at: Status | None = None  # the status whose reaching runs the effect
+    effect_fields: tuple[FieldSpec, ...] = ()  # filled in by the teller when the effect runs
+    effect_title: str = ""  # the heading of those fields on screen
+    effect_title_en: str = ""
 
     def display_title(self, english: bool) -> str:
         return (self.title_en or self.title) if english else self.title
@@ -146,6 +172,42 @@ class FormSpec:
     @property
     def timeslot_fields(self) -> tuple[FieldSpec, ...]:
         return tuple(f for f in self.fields if f.type is FieldType.TIMESLOT)
+
+    def effect_form(self) -> FormSpec:
+        """The fields filled in when the effect runs, as a form of their own (one
+        section): the screen builds it and validate_form checks it like any form."""
+        names = tuple(f.name for f in self.effect_fields)
+        title = self.effect_title or EFFECT_SECTION[0]
+        title_en = self.effect_title_en or EFFECT_SECTION[1]
+        return FormSpec(
+            kind=self.kind,
+            title=self.title,
+            title_en=self.title_en,
+            fields=self.effect_fields,
+            sections=(SectionSpec(title=title, title_en=title_en, fields=names),) if names else (),
+            source=self.source,
+        )
+
+
+EFFECT_SECTION = ("办理结果", "Result of the business")
+
+
+class DefinitionError(ValueError):
+    """One exact problem in one form definition."""
+
+
+@dataclass(frozen=True)
+class EffectNeeds:
+    """What a registered business effect needs of a form file that declares it: the
+    fields it reads, each of one of the given types. `required` fields must exist and be
+    required (in [[field]] or [[effect_field]]); `optional` ones, where the file has
+    them, must be of the types given. `account`: the form names an existing account
+    (a field of type account, required), the account the effect changes."""
+
+    name: str
+    required: Mapping[str, tuple[FieldType, ...]] = field(default_factory=dict)
+    optional: Mapping[str, tuple[FieldType, ...]] = field(default_factory=dict)
+    account: bool = True
 
 
 @dataclass(frozen=True)

@@ -34,17 +34,21 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from importlib.resources.abc import Traversable
 from pathlib import PurePath
 from typing import Any
 
+from gasdesk.domain.form_effect_rules import check_effect
 from gasdesk.domain.form_spec import (
     DEFAULT_MAX_LENGTH,
     MATCH_SOURCES,
     PREFILL_SOURCES,
     STATUS_BY_ZH,
+    DefinitionError,
     DefinitionProblem,
+    EffectNeeds,
     FieldSpec,
     FieldType,
     FormCatalog,
@@ -56,7 +60,20 @@ from gasdesk.domain.form_spec import (
 
 NAME_RE = re.compile(r"[a-z][a-z0-9_]{0,39}")
 KIND_RE = re.compile(r"[a-z][a-z0-9_]{0,39}")
-TOP_KEYS = {"title", "title_en", "description", "order", "workflow", "field", "section"}
+TOP_KEYS = {
+    "title",
+    "title_en",
+    "description",
+    "order",
+    "workflow",
+    "field",
+    "section",
+    "effect",
+    "effect_at",
+    "effect_field",
+    "effect_title",
+    "effect_title_en",
+}
 FIELD_KEYS = {
     "name",
     "label",
@@ -82,10 +99,6 @@ FIELD_KEYS = {
 SECTION_KEYS = {"title", "title_en", "fields"}
 WORKFLOW_KEYS = {"steps", "complaint", "return_visit"}
 OTHER_SECTION = ("其他", "Other")
-
-
-class DefinitionError(ValueError):
-    """One exact problem in one form definition."""
 
 
 def _str(table: dict[str, Any], key: str, where: str, *, required: bool = False) -> str:
@@ -267,13 +280,7 @@ def parse_workflow(raw: Any) -> WorkflowSpec:
             raise DefinitionError("workflow: steps must be a list of statuses")
         out: list[Status] = []
         for s in steps_raw:
-            status = STATUS_BY_ZH.get(s) if isinstance(s, str) else None
-            if status is None and isinstance(s, str):
-                status = next((x for x in Status if x.value == s), None)
-            if status is None:
-                known = "、".join(STATUS_BY_ZH)
-                raise DefinitionError(f"workflow: unknown status {s!r} (known: {known})")
-            out.append(status)
+            out.append(_status(s, "workflow"))
         order = list(Status)
         if [order.index(s) for s in out] != sorted({order.index(s) for s in out}):
             raise DefinitionError(
@@ -291,8 +298,47 @@ def parse_workflow(raw: Any) -> WorkflowSpec:
     return WorkflowSpec(steps=steps, complaint=complaint, return_visit=return_visit)
 
 
-def parse_definition(data: dict[str, Any], kind: str, source: str = "") -> FormSpec:
-    """Turn one parsed TOML document into a FormSpec; raise DefinitionError on the first problem."""
+def _status(text: Any, where: str) -> Status:
+    status = STATUS_BY_ZH.get(text) if isinstance(text, str) else None
+    if status is None and isinstance(text, str):
+        status = next((x for x in Status if x.value == text), None)
+    if status is None:
+        known = "、".join(STATUS_BY_ZH)
+        raise DefinitionError(f"{where}: unknown status {text!r} (known: {known})")
+    return status
+
+
+def parse_effect(
+    data: dict[str, Any],
+    fields: list[FieldSpec],
+    workflow: WorkflowSpec,
+    effects: Mapping[str, EffectNeeds] | None,
+) -> tuple[str, Status | None, tuple[FieldSpec, ...]]:
+    """(effect name, status it runs at, fields filled in then). `effects`: the
+    registered effects by name (None: the name is not checked)."""
+    name = _str(data, "effect", "the form")
+    raw_fields = data.get("effect_field", [])
+    if not name:
+        for key in ("effect_at", "effect_field", "effect_title", "effect_title_en"):
+            if key in data:
+                raise DefinitionError(f'{key} needs an effect = "..." naming the effect')
+        return "", None, ()
+    at = _status(data["effect_at"], "effect_at") if "effect_at" in data else Status.CLOSED
+    if not isinstance(raw_fields, list):
+        raise DefinitionError("effect_field must be a list of [[effect_field]] tables")
+    out = [parse_field(raw, i) for i, raw in enumerate(raw_fields, start=1)]
+    check_effect(name, at, workflow, fields, out, effects)
+    return name, at, tuple(out)
+
+
+def parse_definition(
+    data: dict[str, Any],
+    kind: str,
+    source: str = "",
+    effects: Mapping[str, EffectNeeds] | None = None,
+) -> FormSpec:
+    """Turn one parsed TOML document into a FormSpec; raise DefinitionError on the first
+    problem. `effects`: the registered business effects (None: names not checked)."""
     if not KIND_RE.fullmatch(kind):
         raise DefinitionError(
             "the file name must be lower-case letters, digits and _ (e.g. repair.toml)"
@@ -357,6 +403,8 @@ def parse_definition(data: dict[str, Any], kind: str, source: str = "") -> FormS
             sections.append(
                 SectionSpec(title=title, title_en=_str(data, "title_en", "the form"), fields=rest)
             )
+    workflow = parse_workflow(data.get("workflow"))
+    effect, effect_at, effect_fields = parse_effect(data, fields, workflow, effects)
     return FormSpec(
         kind=kind,
         title=title,
@@ -365,12 +413,17 @@ def parse_definition(data: dict[str, Any], kind: str, source: str = "") -> FormS
         order=order,
         fields=tuple(fields),
         sections=tuple(sections),
-        workflow=parse_workflow(data.get("workflow")),
+        workflow=workflow,
         source=source,
+        effect=effect,
+        effect_at=effect_at,
+        effect_fields=effect_fields,
+        effect_title=_str(data, "effect_title", "the form"),
+        effect_title_en=_str(data, "effect_title_en", "the form"),
     )
 
 
-def load_file(path: Traversable) -> FormSpec:
+def load_file(path: Traversable, effects: Mapping[str, EffectNeeds] | None = None) -> FormSpec:
     """Read one form file (a path, or a file of installed package data); raise
     DefinitionError naming the problem (not the file)."""
     try:
@@ -383,12 +436,15 @@ def load_file(path: Traversable) -> FormSpec:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DefinitionError(f"bad TOML: {exc}") from None
-    return parse_definition(data, PurePath(path.name).stem, path.name)
+    return parse_definition(data, PurePath(path.name).stem, path.name, effects)
 
 
-def load_catalog(directory: Traversable) -> FormCatalog:
+def load_catalog(
+    directory: Traversable, effects: Mapping[str, EffectNeeds] | None = None
+) -> FormCatalog:
     """Every *.toml form in `directory` (a folder, or the installed package data), in
-    picker order; broken files are reported, not fatal."""
+    picker order; broken files are reported, not fatal. `effects`: the registered
+    business effects a file may name."""
     forms: list[FormSpec] = []
     problems: list[DefinitionProblem] = []
     if not directory.is_dir():
@@ -398,7 +454,7 @@ def load_catalog(directory: Traversable) -> FormCatalog:
     files = (f for f in directory.iterdir() if f.name.endswith(".toml") and f.is_file())
     for path in sorted(files, key=lambda f: f.name):
         try:
-            forms.append(load_file(path))
+            forms.append(load_file(path, effects))
         except DefinitionError as exc:
             problems.append(DefinitionProblem(path.name, str(exc)))
     forms.sort(key=lambda f: (f.order, f.kind))

@@ -29,6 +29,14 @@ class VoidInfo:
 
 
 @dataclass(frozen=True)
+class RefundInfo:
+    """A prepaid balance paid back (退款凭证): why, and the supervisor who authorised it."""
+
+    reason: str
+    authorised_badge: str
+
+
+@dataclass(frozen=True)
 class ReceiptDoc:
     company: str
     office_name: str
@@ -42,9 +50,9 @@ class ReceiptDoc:
     account_name: str
     account_address: str
     meter_number: str
-    kind: str  # 'bill' | 'purchase' | 'prepay' | 'card_fee' | 'void'
+    kind: str  # 'bill' | 'purchase' | 'prepay' | 'card_fee' | 'void' | 'refund'
     method: str
-    amount_fen: int  # positive; for a void slip, the amount reversed
+    amount_fen: int  # positive; for a void slip, the amount reversed; a refund, paid back
     tendered_fen: int
     change_fen: int
     reference: str
@@ -57,6 +65,7 @@ class ReceiptDoc:
     card_number: str = ""  # purchase: the IC card it is written onto; card fee: the new card
     card_seq: int | None = None  # purchase: its purchase count (购气次数) on the card
     replaced_card: str = ""  # card fee (补卡): the card blocked
+    refund: RefundInfo | None = None
 
 
 @dataclass(frozen=True)

@@ -71,11 +71,14 @@ def form_story(form: PrintableForm, font: str) -> list[object]:
         [
             [
                 _p(f"编号：{form.number}", st["small"]),
-                _p(f"受理时间：{form.created_at:%Y-%m-%d %H:%M}", st["small"]),
+                _p(f"{form.time_label}：{form.created_at:%Y-%m-%d %H:%M}", st["small"]),
             ],
             [
                 _p(f"受理网点：{form.office_name}", st["small"]),
-                _p(f"受理人：{form.staff_name}　状态：{form.status_label}", st["small"]),
+                _p(
+                    f"{form.staff_label}：{form.staff_name}　状态：{form.status_label}",
+                    st["small"],
+                ),
             ],
         ],
         colWidths=[width / 2, width / 2],
@@ -126,7 +129,7 @@ def form_story(form: PrintableForm, font: str) -> list[object]:
         [
             [
                 _p("客户签字：________________", st["base"]),
-                _p("受理人签字：________________", st["base"]),
+                _p(f"{form.staff_label}签字：________________", st["base"]),
             ],
             [
                 _p("日期：______年____月____日", st["base"]),

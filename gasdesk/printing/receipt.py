@@ -22,6 +22,7 @@ from gasdesk.domain.tariff import TierLine, format_m3
 from gasdesk.printing.fonts import register_cjk_font
 from gasdesk.printing.layout import build_pdf, cjk_style, dashed_rule, esc, fitted_roll, pairs_table
 from gasdesk.printing.receipt_lines import (
+    SLIPS,
     card_rows,
     footer,
     header,
@@ -166,7 +167,7 @@ def _bill_columns(bills: Sequence[BillView], st: _Styles, width: float) -> list[
 def _a5_story(doc: ReceiptDoc, st: _Styles, width: float) -> list[Flowable]:
     story = _header(doc, st)
     ident = dict(identity(doc))
-    code_label = "收据号" if doc.kind != "void" else "凭证号"
+    code_label = "收据号" if doc.kind not in SLIPS else "凭证号"
     left = [(k, ident.get(k, "")) for k in (code_label, "日期", "收费员工号", "表号")]
     right = [(k, ident.get(k, "")) for k in ("户号", "户名", "地址")]
     grid = []
@@ -180,7 +181,7 @@ def _a5_story(doc: ReceiptDoc, st: _Styles, width: float) -> list[Flowable]:
     t = Table(grid, colWidths=[width * 0.19, width * 0.31, width * 0.12, width * 0.38])
     t.setStyle(TableStyle(GRID))
     story += [Spacer(1, 3 * mm), t, Spacer(1, 3 * mm)]
-    if doc.kind == "void":
+    if doc.kind in SLIPS:
         story.append(_pairs(money_rows(doc), st, width, 30 * mm))
     else:
         if doc.bills:

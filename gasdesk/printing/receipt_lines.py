@@ -18,7 +18,9 @@ TITLES = {
     "prepay": "预存款收据",
     "card_fee": "补卡收据",
     "void": "冲正凭证",
+    "refund": "退款凭证",
 }
+SLIPS = ("void", "refund")  # numbered like receipts, printed as 凭证
 
 
 def title_of(doc: ReceiptDoc) -> str:
@@ -56,7 +58,7 @@ def header(doc: ReceiptDoc) -> list[PrintLine]:
 
 def identity(doc: ReceiptDoc) -> list[tuple[str, str]]:
     rows = [
-        ("收据号" if doc.kind != "void" else "凭证号", doc.code),
+        ("收据号" if doc.kind not in SLIPS else "凭证号", doc.code),
         ("日期", f"{doc.issued_at:%Y-%m-%d %H:%M:%S}"),
         ("收费员工号", doc.teller_badge),
         ("户号", doc.account_number),
@@ -95,6 +97,18 @@ def card_rows(doc: ReceiptDoc) -> list[tuple[str, str]]:
 
 
 def money_rows(doc: ReceiptDoc) -> list[tuple[str, str]]:
+    if doc.kind == "refund":
+        assert doc.refund is not None
+        rows = [
+            ("退款金额", f"¥{format_yuan(doc.amount_fen)}"),
+            ("金额大写", capital_amount(doc.amount_fen)),
+            ("退款方式", METHOD_ZH.get(doc.method, doc.method)),
+            ("退款原因", doc.refund.reason),
+            ("授权主管工号", doc.refund.authorised_badge),
+        ]
+        if doc.balance_after_fen is not None:
+            rows.append(("退款后预存余额", f"¥{format_yuan(doc.balance_after_fen)}"))
+        return rows
     if doc.kind == "void":
         assert doc.void is not None
         return [
@@ -138,11 +152,10 @@ def tier_sentences(lines: Sequence[TierLine]) -> list[str]:
 def footer(doc: ReceiptDoc) -> tuple[list[str], str]:
     """The phone lines and the closing note."""
     phones = [f"{label}：{number}" for label, number in doc.phones]
-    note = (
-        "本凭证冲正原收据，原收据作废"
-        if doc.kind == "void"
-        else "请妥善保管本收据，如有疑问请致电咨询"
-    )
+    note = {
+        "void": "本凭证冲正原收据，原收据作废",
+        "refund": "退款已当面点清，请客户签字确认",
+    }.get(doc.kind, "请妥善保管本收据，如有疑问请致电咨询")
     return phones, note
 
 
@@ -159,6 +172,9 @@ def roll_lines(doc: ReceiptDoc) -> list[PrintLine]:
     tail = [PrintLine("small", p) for p in phones] + [PrintLine("small", note)]
     if doc.kind == "void":
         return [*lines, *_pairs(money_rows(doc)), rule, *tail]
+    if doc.kind == "refund":  # the customer signs for the cash received
+        signature = [PrintLine("text", ""), PrintLine("text", "客户签字："), PrintLine("text", "")]
+        return [*lines, *_pairs(money_rows(doc)), rule, *signature, *tail]
     for b in doc.bills:
         lines += _pairs([*bill_rows(b), ("本期金额", f"¥{format_yuan(b.open_fen)}")])
         lines += [PrintLine("text", s) for s in tier_sentences(b.lines)]

@@ -22,9 +22,9 @@ from gasdesk.storage.models import Payment, Shift
 from gasdesk.storage.models_dayend import CashMovement
 
 
-def shift_payments(shift_id: int) -> list[tuple[str, int, int, int, str, bool]]:
-    """(method, amount, tendered, change, reference, is_void) of the shift's payments;
-    a void takes the method of the payment it reverses."""
+def shift_payments(shift_id: int) -> list[tuple[str, int, int, int, str, bool, bool]]:
+    """(method, amount, tendered, change, reference, is_void, is_refund) of the shift's
+    payments; a void takes the method of the payment it reverses."""
     original = Payment.alias()
     rows: Any = (
         Payment.select(
@@ -35,13 +35,14 @@ def shift_payments(shift_id: int) -> list[tuple[str, int, int, int, str, bool]]:
             Payment.reference,
             Payment.voids,
             original.method.alias("original_method"),
+            Payment.kind,
         )
         .join(original, JOIN.LEFT_OUTER, on=(Payment.voids == original.id))
         .where(Payment.shift == shift_id)
         .tuples()
     )
     out = []
-    for method, amount, tendered, change, reference, voids, original_method in rows:
+    for method, amount, tendered, change, reference, voids, original_method, kind in rows:
         is_void = voids is not None
         out.append(
             (
@@ -51,6 +52,7 @@ def shift_payments(shift_id: int) -> list[tuple[str, int, int, int, str, bool]]:
                 change,
                 reference or "",
                 is_void,
+                kind == "refund",
             )
         )
     return out
@@ -72,7 +74,7 @@ def expected_cash_of(shift_id: int) -> ExpectedCash:
     paid_in, paid_out = _movement_sums(shift_id)
     return expected_cash(
         shift.opening_float_fen,
-        [CashPaymentLine(a, t, c, v) for m, a, t, c, _r, v in pays if m == "cash"],
+        [CashPaymentLine(a, t, c, v, f) for m, a, t, c, _r, v, f in pays if m == "cash"],
         paid_in,
         paid_out,
     )
@@ -84,7 +86,8 @@ def expected_now(shift_id: int) -> tuple[ExpectedCash, list[MethodLine], dict[st
     cash = expected_cash_of(shift_id)
     pays = shift_payments(shift_id)
     lines = non_cash_lines(
-        [NonCashPayment(m, a, r, v) for m, a, _t, _c, r, v in pays if m in NON_CASH_METHODS], {}
+        [NonCashPayment(m, a, r, v) for m, a, _t, _c, r, v, _f in pays if m in NON_CASH_METHODS],
+        {},
     )
     snapshot = {"cash": cash.expected_fen}
     snapshot.update({x.method: x.expected_fen for x in lines})

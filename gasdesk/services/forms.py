@@ -28,7 +28,7 @@ from gasdesk.domain.form_records import (
     FormInfo,
     SubmitResult,
 )
-from gasdesk.domain.form_spec import FieldType, FormSpec, Status
+from gasdesk.domain.form_spec import FieldType, FormSpec, Status, field_to_data
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 from gasdesk.domain.workdays import (
     UnknownYearError,
@@ -37,6 +37,8 @@ from gasdesk.domain.workdays import (
     estimated_calendar,
 )
 from gasdesk.services.days import is_day_closed
+from gasdesk.services.effects.guards import check_submission
+from gasdesk.services.form_errors import FormRejected
 from gasdesk.services.form_settings import appointment_config
 from gasdesk.storage import audit
 from gasdesk.storage.db import write_transaction
@@ -44,14 +46,7 @@ from gasdesk.storage.models import Account, FormEvent, FormRecord, Meter, Office
 from gasdesk.storage.models_forms import Appointment, Complaint, FormCounter, ReturnVisit
 
 RETURN_VISIT_WORKING_DAYS = 3
-
-
-class FormRejected(Exception):
-    """Some fields were refused; `.errors` maps field name -> FieldError. Nothing was saved."""
-
-    def __init__(self, errors: Mapping[str, FieldError]) -> None:
-        self.errors = dict(errors)
-        super().__init__("; ".join(f"{k}: {v.message}" for k, v in self.errors.items()))
+PRINT_ACTIONS = ("printed", "confirmation_printed")
 
 
 class FormActionError(UserError):
@@ -208,6 +203,12 @@ def _snapshot(spec: FormSpec, values: Mapping[str, Value]) -> dict[str, Any]:
         "complaint": spec.workflow.complaint,
         "return_visit": spec.workflow.return_visit,
         "source": spec.source,
+        # the business effect and the fields it asks for when it runs (forms/README.md)
+        "effect": spec.effect,
+        "effect_at": spec.effect_at.value if spec.effect_at else "",
+        "effect_fields": [field_to_data(f) for f in spec.effect_fields],
+        "effect_title": spec.effect_title,
+        "effect_title_en": spec.effect_title_en,
     }
 
 
@@ -258,6 +259,9 @@ def submit_form(
     try:
         with write_transaction():
             _refuse_if_day_closed(office_id, at.date())
+            check_submission(
+                spec, values, account_id, office_id=office_id, staff_id=staff_id, at=at
+            )
             number = next_form_number(office, at.year)
             row: Any = FormRecord.create(
                 number=number,
@@ -343,7 +347,7 @@ def _refuse_if_day_closed(office_id: int, day: dt.date) -> None:
 def _event(
     row: Any, staff_id: int, action: str, status: Status, note: str, at: dt.datetime
 ) -> None:
-    if action != "printed":  # a copy printed is logged, it changes nothing
+    if action not in PRINT_ACTIONS:  # a copy printed is logged, it changes nothing
         _refuse_if_day_closed(row.office_id, at.date())
     FormEvent.create(form=row, staff=staff_id, action=action, status=status.value, note=note, at=at)
     audit.append(
@@ -383,30 +387,12 @@ def apply_status(
 def advance_form(
     form_id: int, *, staff_id: int, note: str = "", at: dt.datetime | None = None
 ) -> FormInfo:
-    """Move a form to the next status of its workflow, recording who, what and when."""
-    at = at or now()
-    with write_transaction():
-        row: Any = FormRecord.get_or_none(id=form_id)
-        if row is None:
-            raise FormActionError(QT_TRANSLATE_NOOP("Messages", "The form no longer exists."))
-        info = form_info(row)
-        to = info.next_status
-        if to is None:
-            raise FormActionError(
-                QT_TRANSLATE_NOOP("Messages", "Form {number} is already closed."),
-                number=info.number,
-            )
-        if to is Status.FOLLOWED_UP and info.return_visit:
-            raise FormActionError(
-                QT_TRANSLATE_NOOP(
-                    "Messages",
-                    "Record the return visit (outcome and satisfaction) to mark this form followed up.",
-                )
-            )
-        if Complaint.get_or_none(Complaint.form == row) is not None:
-            refuse_other_office(staff_id, row)  # answering a complaint is its office's act
-        apply_status(row, to, staff_id, note.strip(), at)
-    return form_info(FormRecord.get_by_id(form_id))
+    """Move a form to the next status of its workflow, recording who, what and when
+    (and running the business effect that status carries, with no values given:
+    services.form_completion.complete_form gives them)."""
+    from gasdesk.services.form_completion import complete_form  # it builds on this module
+
+    return complete_form(form_id, staff_id=staff_id, note=note, at=at).form
 
 
 def form_history(form_id: int) -> list[FormEventInfo]:

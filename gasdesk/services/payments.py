@@ -31,6 +31,7 @@ from gasdesk.domain.readback import ReadBack
 from gasdesk.domain.tariff import lines_to_json
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.services import cards, fapiao
+from gasdesk.services.account_state import refuse_payment
 from gasdesk.services.billing import materialise
 from gasdesk.services.days import is_day_closed
 from gasdesk.services.payment_request import CARD_FEE, PaymentError, check_request, same_request
@@ -46,6 +47,7 @@ from gasdesk.storage.models import (
     PaymentBill,
     Receipt,
     Staff,
+    db,
 )
 from gasdesk.storage.numbering import next_number
 from gasdesk.storage.receipt_numbers import format_code, series_for
@@ -179,15 +181,7 @@ def record_payment(
     settle: list[tuple[int, int]] = []
     lines_json = "[]"
     card = None
-    if request.kind != "bill" and account.status != "active":
-        raise PaymentError(
-            "account_inactive",
-            QT_TRANSLATE_NOOP(
-                "Messages", "Account {number} is {status}; it cannot buy gas or prepay."
-            ),
-            number=account.number,
-            status=account.status,
-        )
+    refuse_payment(account, request.kind, PaymentError)  # closed, or the supply stopped
     if request.kind == "bill":
         bills = materialise(account.id)
         due = sum(b.open_fen for b in bills)
@@ -319,6 +313,19 @@ def collect_payment(
         if earlier is not None:
             return earlier
         raise
+
+
+def collect_in_transaction(
+    request: PaymentRequest, *, today: dt.date, ceiling_fen: int | None = None
+) -> ReceiptInfo:
+    """Record a payment inside the caller's transaction (a business that settles bills
+    as part of its own work, e.g. 销户 paying the last bills from the balance): the same
+    checks, rows, receipt and audit event as collect_payment, undone with the caller's
+    transaction. No idempotent replay: the caller's own record prevents a second run."""
+    if not db.obj.in_transaction():
+        raise RuntimeError("collect_in_transaction() runs inside its caller's transaction")
+    rb = check_request(request, ceiling_fen)
+    return record_payment(request, rb, today, ceiling_fen)
 
 
 def list_payments(

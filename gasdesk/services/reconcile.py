@@ -87,12 +87,16 @@ def _reconciliation(row: CashCountRow) -> Reconciliation:
     lines = [
         MethodLine(
             method="cash",
-            transactions=sum(1 for m, *_rest, v in pays if m == "cash" and not v),
+            transactions=sum(1 for m, *_rest, v, _f in pays if m == "cash" and not v),
             expected_fen=cash.expected_fen,
             counted_fen=count.total_fen,
         ),
         *non_cash_lines(
-            [NonCashPayment(m, a, r, v) for m, a, _t, _c, r, v in pays if m in NON_CASH_METHODS],
+            [
+                NonCashPayment(m, a, r, v)
+                for m, a, _t, _c, r, v, _f in pays
+                if m in NON_CASH_METHODS
+            ],
             declared,
         ),
     ]

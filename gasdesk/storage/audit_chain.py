@@ -31,6 +31,7 @@ PARSED_KINDS = frozenset(
         *CARD_KINDS,
         "day_closed",
         "restore",
+        "form_effect",
         audit.HISTORY_KIND,
         audit.STATE_KIND,
         *audit.ANCHOR_KINDS,

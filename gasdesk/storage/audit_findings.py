@@ -120,6 +120,15 @@ TEMPLATES: dict[str, str] = {
         "Messages", "IC-card records without an audit record (inserted): {items}."
     ),
     "card_deleted": QT_TRANSLATE_NOOP("Messages", "IC-card records were deleted: {items}."),
+    "account_history_altered": QT_TRANSLATE_NOOP(
+        "Messages", "The history of accounts (what a form changed) was altered: {items}."
+    ),
+    "account_history_inserted": QT_TRANSLATE_NOOP(
+        "Messages", "Account history without an audit record (inserted): {items}."
+    ),
+    "account_history_deleted": QT_TRANSLATE_NOOP(
+        "Messages", "Account history was deleted: {items}."
+    ),
 }
 WARNINGS = frozenset({"anchor_restarted", "anchor_absent_copy", "key_lost"})
 

@@ -178,6 +178,15 @@ def _ic_cards(database: Database) -> None:
     refuse_changes(database, tuple(t._meta.table_name for t in models_cards.CARD_MODELS))
 
 
+def _account_lifecycle(database: Database) -> None:
+    """Account history, the business effects forms ran, and account numbering; the
+    history and the effects append-only."""
+    from gasdesk.storage import models_accounts
+
+    database.create_tables(models_accounts.ACCOUNT_MODELS)
+    refuse_changes(database, models_accounts.APPEND_ONLY_ACCOUNT_TABLES)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
     (10, "business days; purchase tier lines", _fees_and_days),
@@ -188,6 +197,7 @@ MIGRATIONS: list[Migration] = [
     (60, "append-only triggers on payment, receipt, audit_event", _append_only_triggers),
     (90, "index of payments by office and business day", _office_day_index),
     (95, "index of payments by transaction reference", _reference_index),
+    (110, "account history, form effects, account numbers", _account_lifecycle),
     (130, "IC cards, card purchases and card writes", _ic_cards),
     (150, "household-size rule of tariffs; household size of accounts", _household_tariffs),
     (151, "fapiao requests and their withdrawal", _fapiao_requests),

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gasdesk.domain.form_fields import FieldError
+from gasdesk.domain.form_fields import USER_ERROR, FieldError
 from gasdesk.domain.form_records import SlotAvailability
 from gasdesk.domain.form_spec import FieldSpec, FieldType, FormSpec
 from gasdesk.domain.records import AccountSummary
 from gasdesk.ui.dates import day_edit, to_date
-from gasdesk.ui.messages import english_ui
+from gasdesk.ui.messages import english_ui, translate
 
 EMPTY_DATE = QDate(2000, 1, 1)  # shown blank: an optional date left empty
 
@@ -36,6 +36,8 @@ class ErrorTexts(QObject):
 
     def text(self, err: FieldError) -> str:
         p = dict(err.params)
+        if err.code == USER_ERROR:  # a rule of the business: a Messages template
+            return translate(str(p.pop("template")), **p)
         hint_en = p.pop("hint_en", None)  # a form file's hint, in the interface's language
         if hint_en is not None and english_ui():
             p["hint"] = hint_en

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gasdesk.domain.records import AccountSummary
 from gasdesk.settings import UI_LANGUAGE
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.customer_bar import CustomerBar
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(getattr(self, f"{attr}_tab"), f"{titles[attr]} ({key})")
 
         self.forms_tab.badge_changed.connect(self._show_overdue)
+        self.forms_tab.collect_requested.connect(self._collect)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -151,6 +153,12 @@ class MainWindow(QMainWindow):
             enter()
             return
         focus_first_field(tab)
+
+    def _collect(self, account: AccountSummary, fen: int) -> None:
+        """A new account's prepayment goes through the fee tab (read-back, receipt,
+        shift), not around it."""
+        self.tabs.setCurrentWidget(self.fees_tab)
+        self.fees_tab.start_prepay(account, fen)
 
     def _show_overdue(self, overdue: int) -> None:
         """A warning badge on the business-forms tab while complaints are overdue."""

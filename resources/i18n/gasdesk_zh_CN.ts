@@ -57,147 +57,172 @@
 <context>
     <name>AccountPanel</name>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="72"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="75"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="73"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="76"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="74"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="77"/>
         <source>Meter</source>
         <translation>表号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="75"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="78"/>
         <source>Earlier meters</source>
         <translation>旧表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="76"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="79"/>
         <source>Last safety inspection</source>
         <translation>上次安检</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="77"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="80"/>
         <source>Open business forms</source>
         <translation>在办业务单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="106"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="81"/>
+        <source>Supply</source>
+        <translation>供气状态</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="110"/>
         <source>Reprint receipt (Alt+P)</source>
         <translation>重印收据（Alt+P）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="116"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="120"/>
         <source>Bills</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="118"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="122"/>
         <source>Payments</source>
         <translation>缴费记录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="128"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="134"/>
         <source>Readings (Alt+1)</source>
         <translation>抄表记录（Alt+1）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="129"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="135"/>
         <source>Bills and payments (Alt+2)</source>
         <translation>账单与缴费（Alt+2）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="130"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="136"/>
         <source>Report a reading (Alt+R)</source>
         <translation>客户报数（Alt+R）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="132"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="137"/>
+        <source>Changes (Alt+3)</source>
+        <translation>变更记录（Alt+3）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="139"/>
         <source>Statement… (Alt+S)</source>
         <translation>对账单…（Alt+S）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="154"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="253"/>
         <source> (suspended)</source>
-        <translation>（已停用）</translation>
+        <translation>（停气）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="155"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="254"/>
         <source> (closed)</source>
         <translation>（已销户）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="161"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="165"/>
         <source>Owes ¥{amount} ({bills} unpaid bills)</source>
         <translation>欠费 ¥{amount}（{bills}笔未缴账单）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="167"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="171"/>
         <source>Nothing owed</source>
         <translation>无欠费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="172"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="176"/>
         <source>Prepaid ¥{amount}</source>
         <translation>预存 ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="178"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="182"/>
         <source>no meter in service</source>
         <translation>无在用表具</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="180"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="184"/>
         <source>IC card</source>
         <translation>IC卡表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="180"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="184"/>
         <source>mechanical</source>
         <translation>机械表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="184"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="188"/>
         <source>{number} ({kind}, {model}), installed {installed}, verified {verified}</source>
         <translation>{number}（{kind}，{model}），{installed}安装，{verified}检定</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="195"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="199"/>
         <source>{number} removed {removed}</source>
         <translation>{number}，{removed}拆除</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="203"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="207"/>
         <source>none recorded</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="207"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="211"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="212"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="216"/>
         <source>Planned outage {start} – {end}: {area} ({reason})</source>
         <translation>计划停气 {start} – {end}：{area}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="234"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="239"/>
         <source>Previous reading: {value} m³ on {date} (meter {meter}).</source>
         <translation>上次读数：{date} {value} m³（表号 {meter}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="258"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="262"/>
+        <source>supplied</source>
+        <translation>正常供气</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="267"/>
+        <source>closed on {day} ({reason}, {by})</source>
+        <translation>{day}已销户（{reason}，经办人{by}）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="270"/>
+        <source>stopped since {day}: {reason} ({by})</source>
+        <translation>{day}起停气：{reason}（经办人{by}）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="287"/>
         <source>Choose a payment with a receipt first.</source>
         <translation>请先选择一笔有收据的缴费记录。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="263"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="292"/>
         <source>Reprinting receipts is not available in this version.</source>
         <translation>本版本暂不提供重印收据功能。</translation>
     </message>
@@ -468,6 +493,109 @@
     </message>
 </context>
 <context>
+    <name>ChangesModel</name>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="15"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="16"/>
+        <source>What</source>
+        <translation>变更项目</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="17"/>
+        <source>Was</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="18"/>
+        <source>Now</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="19"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="20"/>
+        <source>Form</source>
+        <translation>业务单</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="21"/>
+        <source>By</source>
+        <translation>受理人</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="29"/>
+        <source>account opened</source>
+        <translation>开户</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="30"/>
+        <source>holder</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="31"/>
+        <source>ID-card number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="32"/>
+        <source>phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="33"/>
+        <source>supply address</source>
+        <translation>用气地址</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="34"/>
+        <source>user type</source>
+        <translation>用户类别</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="35"/>
+        <source>supply status</source>
+        <translation>供气状态</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="36"/>
+        <source>meter</source>
+        <translation>燃气表</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="42"/>
+        <source>supplied</source>
+        <translation>正常供气</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="43"/>
+        <source>stopped (停气)</source>
+        <translation>停气</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="44"/>
+        <source>closed (已销户)</source>
+        <translation>已销户</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="48"/>
+        <source>residential</source>
+        <translation>居民用户</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="49"/>
+        <source>commercial</source>
+        <translation>商业用户</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintsPage</name>
     <message>
         <location filename="../../gasdesk/ui/formdesk/complaints.py" line="44"/>
@@ -606,55 +734,70 @@
 <context>
     <name>CustomerBar</name>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="49"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="54"/>
         <source>Account number, name, phone, meter or address (F6)</source>
         <translation>户号、姓名、电话、表号或地址（F6）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="54"/>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="256"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="59"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="265"/>
         <source>No customer selected</source>
         <translation>未选择客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="62"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="67"/>
         <source>Next customer (F12)</source>
         <translation>下一位（F12）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="82"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="87"/>
         <source>Customer:</source>
         <translation>客户：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="139"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="146"/>
         <source>No customer found for “{text}”.</source>
         <translation>未找到“{text}”对应的客户。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="243"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="250"/>
         <source>⚠ Paid, NOT written to the IC card: receipt {receipt}, {volume} m³. Write it on the fee tab (Alt+W); never charge again.</source>
         <translation>⚠ 已收款、未写入IC卡：收据 {receipt}，{volume} m³。请在收费页补写卡（Alt+W），切勿再次收款。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="247"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="254"/>
         <source>⚠ New IC card {card} not written yet (fee tab, Alt+W).</source>
         <translation>⚠ 新IC卡 {card} 尚未写卡（收费页，Alt+W）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="259"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="269"/>
         <source>IC card</source>
         <translation>IC卡表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="259"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="269"/>
         <source>mechanical</source>
         <translation>机械表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="260"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="270"/>
         <source>balance ¥{amount}</source>
         <translation>余额 ¥{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="271"/>
+        <source>no meter</source>
+        <translation>无在用燃气表</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="293"/>
+        <source>[Closed (已销户) since {day}]</source>
+        <translation>【{day}已销户】</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="296"/>
+        <source>[Supply stopped: {reason}, since {day}]</source>
+        <translation>【停气：{reason}，{day}起】</translation>
     </message>
 </context>
 <context>
@@ -1356,6 +1499,24 @@
     </message>
 </context>
 <context>
+    <name>EffectPanel</name>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/effect_panel.py" line="54"/>
+        <source>Supervisor badge:</source>
+        <translation>主管工号：</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/effect_panel.py" line="55"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/effect_panel.py" line="94"/>
+        <source>{status} does this to the account: {effect}</source>
+        <translation>转为“{status}”时将办理：{effect}</translation>
+    </message>
+</context>
+<context>
     <name>EntryPage</name>
     <message>
         <location filename="../../gasdesk/ui/formdesk/entry.py" line="77"/>
@@ -1401,152 +1562,152 @@
 <context>
     <name>ErrorTexts</name>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="43"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="45"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="44"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="46"/>
         <source>At least {min} characters.</source>
         <translation>至少{min}个字符。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="45"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="47"/>
         <source>At most {max} characters.</source>
         <translation>最多{max}个字符。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="46"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="48"/>
         <source>Not in the expected form: {hint}.</source>
         <translation>格式不正确：{hint}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="47"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="49"/>
         <source>Pick one of the listed choices.</source>
         <translation>请从列出的选项中选择。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="49"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="51"/>
         <source>A mobile number has 11 digits starting 13-19; a landline is like 0533-6886656.</source>
         <translation>手机号为以13-19开头的11位数字；固定电话格式如0533-6886656。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="51"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="53"/>
         <source>An ID-card number has 18 characters.</source>
         <translation>身份证号为18位。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="52"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="54"/>
         <source>An ID-card number is 17 digits and a digit or X.</source>
         <translation>身份证号为17位数字加1位数字或X。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="54"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="56"/>
         <source>The birth date inside the ID-card number is not a real date.</source>
         <translation>身份证号中的出生日期不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="57"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="59"/>
         <source>The last character does not match: the number was mistyped.</source>
         <translation>校验位不符，号码输入有误。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="59"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="61"/>
         <source>A date like 2026-10-12.</source>
         <translation>日期格式如2026-10-12。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="60"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="62"/>
         <source>Pick a day and a time slot.</source>
         <translation>请选择日期和时段。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="61"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="63"/>
         <source>That time slot is not offered.</source>
         <translation>该时段不提供预约。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="62"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="64"/>
         <source>That day has passed.</source>
         <translation>该日期已过。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="63"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="65"/>
         <source>That slot has already ended today; pick a later one.</source>
         <translation>该时段今天已经过去，请选择更晚的时段。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="64"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="66"/>
         <source>That slot is already booked; pick another.</source>
         <translation>该时段已约满，请另选。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="65"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="67"/>
         <source>An account number is 4 to 16 digits.</source>
         <translation>户号为4至16位数字。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="66"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="68"/>
         <source>No account has this number.</source>
         <translation>无此户号。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="68"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="70"/>
         <source>Not the account of the customer being served ({customer}).</source>
         <translation>不是当前办理客户（用户编号{customer}）的账户。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="71"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="73"/>
         <source>Not the holder of account {account}: it is held by {expected}.</source>
         <translation>与用户{account}的户主不符，户主为{expected}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="73"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="75"/>
         <source>Not the supply address of account {account}: {expected}.</source>
         <translation>与用户{account}的用气地址不符，应为：{expected}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="75"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="77"/>
         <source>Not the meter of account {account}: its meter is {expected}.</source>
         <translation>不是用户{account}的表，该户在用表号为{expected}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="78"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="80"/>
         <source>This meter was removed from account {account}; its meter now is {expected}.</source>
         <translation>该表已从用户{account}拆除，现在用表号为{expected}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="80"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="82"/>
         <source>Account {account} has no meter in service.</source>
         <translation>用户{account}没有在用的燃气表。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="81"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="83"/>
         <source>An amount like 30 or 30.50 (yuan).</source>
         <translation>金额格式如30或30.50（元）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="82"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="84"/>
         <source>At most two decimals (fen).</source>
         <translation>最多两位小数（到分）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="83"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="85"/>
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="84"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="86"/>
         <source>The amount is too large.</source>
         <translation>金额过大。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="85"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="87"/>
         <source>At least {min} yuan.</source>
         <translation>至少{min}元。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="86"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="88"/>
         <source>At most {max} yuan.</source>
         <translation>最多{max}元。</translation>
     </message>
@@ -1646,6 +1807,11 @@
         <source>Void</source>
         <translation>冲正</translation>
     </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/labels.py" line="26"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
 </context>
 <context>
     <name>FeesTab</name>
@@ -1655,17 +1821,17 @@
         <translation>该户有欠费 ¥{amount}（{n} 笔账单），预存不会抵缴欠费。可先缴清欠费（Alt+B），或继续预存。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/tab.py" line="327"/>
+        <location filename="../../gasdesk/ui/fees/tab.py" line="339"/>
         <source>short by ¥{amount}</source>
         <translation>还差 ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/tab.py" line="417"/>
+        <location filename="../../gasdesk/ui/fees/tab.py" line="429"/>
         <source>Writes {volume} m³ onto IC card {card} (purchase {seq}).</source>
         <translation>写入IC卡 {card}：{volume} m³（第{seq}次购气）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/tab.py" line="472"/>
+        <location filename="../../gasdesk/ui/fees/tab.py" line="484"/>
         <source>Recorded as {code}, but its receipt could not be made: {reason} Print it from today&apos;s list (Ctrl+P) once this is fixed.</source>
         <translation>已记账，收据号 {code}，但收据未能生成：{reason} 故障排除后请在今日列表中补打（Ctrl+P）。</translation>
     </message>
@@ -1681,38 +1847,38 @@
 <context>
     <name>FormsTab</name>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="46"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="59"/>
         <source>&amp;New form</source>
         <translation>新建业务单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="47"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="60"/>
         <source>Open &amp;forms</source>
         <translation>在办业务单(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="48"/>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="88"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="61"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="107"/>
         <source>Com&amp;plaints</source>
         <translation>投诉(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="49"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="62"/>
         <source>Ou&amp;tages</source>
         <translation>停气通知(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="50"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="63"/>
         <source>&amp;Appointments</source>
         <translation>入户预约(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="51"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="64"/>
         <source>&amp;Return visits</source>
         <translation>回访(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="102"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="124"/>
         <source>Give the customer this copy and the service phone {phone}.</source>
         <translation>请将此回执交给客户，并告知服务电话{phone}。</translation>
     </message>
@@ -1893,7 +2059,7 @@
 <context>
     <name>LineField</name>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="138"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="140"/>
         <source>yuan</source>
         <translation>元</translation>
     </message>
@@ -1997,97 +2163,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="43"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="44"/>
         <source>GasDesk — {office}, counter {counter}</source>
         <translation>燃气营业厅柜台 — {office} {counter}号窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="70"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="72"/>
         <source>Courtesy phrases</source>
         <translation>服务用语</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="88"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="90"/>
         <source>Business forms</source>
         <translation>业务受理</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="89"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="91"/>
         <source>Fee collection</source>
         <translation>收费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="90"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="92"/>
         <source>Meter records</source>
         <translation>抄表查询</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="91"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="93"/>
         <source>End of day</source>
         <translation>日结对账</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="95"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="97"/>
         <source>&amp;Counter</source>
         <translation>柜台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="96"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="98"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="111"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="113"/>
         <source>Find customer</source>
         <translation>查找客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="112"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="114"/>
         <source>Next customer</source>
         <translation>下一位客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="113"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="115"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="120"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="122"/>
         <source>Device check…</source>
         <translation>设备检测…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="122"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="124"/>
         <source>Lock the screen</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="123"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="125"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="124"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="126"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="125"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="127"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="126"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="128"/>
         <source>About GasDesk</source>
         <translation>关于 GasDesk</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="160"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="168"/>
         <source>⚠ {n} overdue</source>
         <translation>⚠ {n}件超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="167"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="175"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时切换。</translation>
     </message>
@@ -2212,18 +2378,18 @@
         <translation>{value}分不是需要清点的面额。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/methods.py" line="44"/>
+        <location filename="../../gasdesk/domain/methods.py" line="46"/>
         <location filename="../../gasdesk/services/payment_request.py" line="64"/>
         <source>Unknown payment method &apos;{method}&apos;.</source>
         <translation>未知的支付方式“{method}”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/methods.py" line="52"/>
+        <location filename="../../gasdesk/domain/methods.py" line="54"/>
         <source>Enter the transaction reference number of the {method} payment.</source>
         <translation>请输入{method}的交易流水号。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/methods.py" line="60"/>
+        <location filename="../../gasdesk/domain/methods.py" line="62"/>
         <source>The reference &apos;{reference}&apos; is not valid: 4 to 64 letters and digits.</source>
         <translation>流水号“{reference}”无效：应为4至64位字母和数字。</translation>
     </message>
@@ -2406,7 +2572,7 @@
     </message>
     <message>
         <location filename="../../gasdesk/domain/readback.py" line="71"/>
-        <location filename="../../gasdesk/services/payments.py" line="196"/>
+        <location filename="../../gasdesk/services/payments.py" line="190"/>
         <source>There is nothing to collect.</source>
         <translation>没有需要收取的费用。</translation>
     </message>
@@ -2548,8 +2714,8 @@
     <message>
         <location filename="../../gasdesk/services/billing.py" line="236"/>
         <location filename="../../gasdesk/services/households.py" line="47"/>
-        <location filename="../../gasdesk/services/payments.py" line="161"/>
-        <location filename="../../gasdesk/services/purchases.py" line="42"/>
+        <location filename="../../gasdesk/services/payments.py" line="163"/>
+        <location filename="../../gasdesk/services/purchases.py" line="43"/>
         <location filename="../../gasdesk/services/statement.py" line="39"/>
         <source>The account no longer exists.</source>
         <translation>该户已不存在。</translation>
@@ -2625,29 +2791,46 @@
         <translation>营业日{date}已日结，当日内容不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="323"/>
+        <location filename="../../gasdesk/services/forms.py" line="327"/>
         <source>Complaint {number} belongs to another office; its own staff handle it.</source>
         <translation>投诉{number}属于其他营业室，应由该营业室人员处理。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="336"/>
+        <location filename="../../gasdesk/services/forms.py" line="340"/>
         <source>The business day {day} is closed; no form can be recorded for it.</source>
         <translation>营业日{day}已日结，不能再为该日登记业务单。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="391"/>
+        <location filename="../../gasdesk/services/form_completion.py" line="165"/>
+        <location filename="../../gasdesk/services/form_completion.py" line="279"/>
+        <location filename="../../gasdesk/services/form_completion.py" line="297"/>
         <source>The form no longer exists.</source>
         <translation>该业务单已不存在。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="396"/>
+        <location filename="../../gasdesk/services/form_completion.py" line="188"/>
+        <source>{name} ({badge}) is doing this business and cannot also authorise it; another supervisor must.</source>
+        <translation>{name}（{badge}）正在办理此业务，不能同时授权，请由另一位主管授权。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/form_completion.py" line="287"/>
+        <source>This business moves money: do it at a counter, on your shift.</source>
+        <translation>此业务涉及款项，请在窗口当班时办理。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/form_completion.py" line="302"/>
         <source>Form {number} is already closed.</source>
         <translation>业务单{number}已办结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/forms.py" line="401"/>
+        <location filename="../../gasdesk/services/form_completion.py" line="307"/>
         <source>Record the return visit (outcome and satisfaction) to mark this form followed up.</source>
         <translation>请先登记回访（结果和满意度），再将该业务单标记为已回访。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/form_completion.py" line="318"/>
+        <source>Form {number} was changed at another counter; look at it again.</source>
+        <translation>业务单{number}已在其他窗口变动，请重新查看。</translation>
     </message>
     <message>
         <location filename="../../gasdesk/services/outages.py" line="88"/>
@@ -2665,7 +2848,7 @@
         <translation>该停气通知已撤销。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="85"/>
+        <location filename="../../gasdesk/services/payments.py" line="87"/>
         <source>This payment form was already used; open it again.</source>
         <translation>该收费单已使用，请重新打开。</translation>
     </message>
@@ -2685,40 +2868,55 @@
         <translation>请输入写卡气量。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="90"/>
+        <location filename="../../gasdesk/services/payments.py" line="92"/>
         <source>This payment form was already used for receipt {receipt} ({amount} yuan, account {account}); this request differs from it and was not recorded. Open the payment form again.</source>
         <translation>此收费单已用于票据{receipt}（{amount}元，户号{account}）；本次请求与其不同，未作记录。请重新打开收费单。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="106"/>
+        <location filename="../../gasdesk/services/payments.py" line="108"/>
         <source>The amount due is now {now} yuan, not {was}; check it with the customer again.</source>
         <translation>应收金额已变为{now}元（原为{was}元），请与客户重新核对。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="139"/>
+        <location filename="../../gasdesk/services/payments.py" line="141"/>
         <source>The transaction reference {reference} is already recorded on receipt {receipt} (account {account}, {day}); one transaction pays only once.</source>
         <translation>交易参考号 {reference} 已记录在收据 {receipt}（户号 {account}，{day}）上；一笔交易只能缴费一次。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="168"/>
+        <location filename="../../gasdesk/services/payments.py" line="170"/>
         <source>The business day {day} is closed; no payment can be taken for it.</source>
         <translation>营业日{day}已日结，不能再收费。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="185"/>
+        <location filename="../../gasdesk/services/account_state.py" line="15"/>
+        <source>Account {number} is closed (已销户); it takes no payments.</source>
+        <translation>户号{number}已销户，不能再收费。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/account_state.py" line="18"/>
+        <source>Account {number} is closed (已销户); no reading is recorded for it.</source>
+        <translation>户号{number}已销户，不再登记抄表读数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/account_state.py" line="21"/>
+        <source>The gas supply of account {number} is stopped ({reason}, since {day}); it cannot buy gas or prepay until the supply is restored (复气). Bills can still be paid.</source>
+        <translation>户号{number}已停气（{reason}，{day}起），办理复气前不能购气或预存；欠费仍可缴纳。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/account_state.py" line="49"/>
         <source>Account {number} is {status}; it cannot buy gas or prepay.</source>
         <translation>户号{number}状态为{status}，不能购气或预存。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="204"/>
-        <location filename="../../gasdesk/services/payments.py" line="257"/>
+        <location filename="../../gasdesk/services/payments.py" line="198"/>
+        <location filename="../../gasdesk/services/payments.py" line="251"/>
         <source>The prepaid balance does not cover the amount due.</source>
         <translation>预存余额不足以支付应收金额。</translation>
     </message>
     <message>
         <location filename="../../gasdesk/services/card_replace.py" line="88"/>
         <location filename="../../gasdesk/services/cards.py" line="225"/>
-        <location filename="../../gasdesk/services/purchases.py" line="48"/>
+        <location filename="../../gasdesk/services/purchases.py" line="50"/>
         <source>Account {number} has no IC-card meter; it pays bills instead.</source>
         <translation>户号{number}不是IC卡表用户，请按账单缴费。</translation>
     </message>
@@ -2916,13 +3114,14 @@
         <translation>工号{badge}已存在；如需修改密码，请使用“user reset”。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/services/form_completion.py" line="181"/>
         <location filename="../../gasdesk/services/voids.py" line="53"/>
         <source>A supervisor must enter a badge number and password.</source>
         <translation>须由主管输入工号和密码。</translation>
     </message>
     <message>
         <location filename="../../gasdesk/services/voids.py" line="73"/>
-        <location filename="../../gasdesk/services/voids.py" line="174"/>
+        <location filename="../../gasdesk/services/voids.py" line="182"/>
         <source>That payment does not exist.</source>
         <translation>该笔收费不存在。</translation>
     </message>
@@ -2932,52 +3131,57 @@
         <translation>冲正记录本身不能再冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="81"/>
+        <location filename="../../gasdesk/services/voids.py" line="82"/>
+        <source>A refund cannot be voided: the cash was paid out and the account closed.</source>
+        <translation>退款不能冲正：现金已付出，账户已销户。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/voids.py" line="89"/>
         <source>This payment has already been voided.</source>
         <translation>该笔收费已冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="86"/>
+        <location filename="../../gasdesk/services/voids.py" line="94"/>
         <source>Only today&apos;s payments can be voided; this one is from {day}.</source>
         <translation>只能冲正当日收费；该笔收费日期为{day}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="94"/>
+        <location filename="../../gasdesk/services/voids.py" line="102"/>
         <source>The business day {day} is closed; its payments cannot be voided.</source>
         <translation>营业日{day}已日结，其收费不能冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="102"/>
+        <location filename="../../gasdesk/services/voids.py" line="110"/>
         <source>This purchase is already written onto the customer&apos;s IC card; its gas cannot be taken back at the counter, so it cannot be voided.</source>
         <translation>该笔购气已写入客户的IC卡，柜台无法收回气量，因此不能冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="111"/>
+        <location filename="../../gasdesk/services/voids.py" line="119"/>
         <source>A supervisor of the payment&apos;s own office must authorise the void.</source>
         <translation>冲正须由该笔收费所属营业室的主管授权。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="118"/>
+        <location filename="../../gasdesk/services/voids.py" line="126"/>
         <source>{name} ({badge}) took this payment or is voiding it, and cannot also approve the void; another supervisor must.</source>
         <translation>{name}（{badge}）是该笔收费的经办人或本次冲正的操作人，不能自己审批冲正，须由另一位主管审批。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="142"/>
+        <location filename="../../gasdesk/services/voids.py" line="150"/>
         <source>This void form was already used for receipt {receipt}; this request differs from it and was not recorded. Open the void form again.</source>
         <translation>此冲正单已用于票据{receipt}；本次请求与其不同，未作记录。请重新打开冲正单。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="170"/>
+        <location filename="../../gasdesk/services/voids.py" line="178"/>
         <source>Enter the reason for the void.</source>
         <translation>请输入冲正原因。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="192"/>
+        <location filename="../../gasdesk/services/voids.py" line="200"/>
         <source>The drawer of your shift does not hold the {amount} yuan to hand back; nothing was voided.</source>
         <translation>您班次的钱箱中不足 {amount} 元可退还；未冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="208"/>
+        <location filename="../../gasdesk/services/voids.py" line="216"/>
         <source>The prepaid money has already been used; it cannot be voided.</source>
         <translation>预存款已被使用，不能冲正。</translation>
     </message>
@@ -3579,6 +3783,21 @@
         <translation>IC卡记录被删除：{items}。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="123"/>
+        <source>The history of accounts (what a form changed) was altered: {items}.</source>
+        <translation>用户变更记录（业务单办理的变更）被改动：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="126"/>
+        <source>Account history without an audit record (inserted): {items}.</source>
+        <translation>用户变更记录没有审计记录（被插入）：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="129"/>
+        <source>Account history was deleted: {items}.</source>
+        <translation>用户变更记录被删除：{items}。</translation>
+    </message>
+    <message>
         <location filename="../../gasdesk/storage/audit_key.py" line="33"/>
         <source>The audit key file {path} is missing. Nothing can be recorded until a supervisor restores it from its backup: gasdesk key restore FILE.</source>
         <translation>审计密钥文件 {path} 缺失。恢复之前无法记录任何业务：请主管从备份恢复（gasdesk key restore 备份文件）。</translation>
@@ -3609,7 +3828,7 @@
         <translation>审计密钥已在另一个窗口更换（新密钥 {fingerprint}）。装上该密钥文件之前，本窗口无法记录任何业务：gasdesk key restore 密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/migrations.py" line="271"/>
+        <location filename="../../gasdesk/storage/migrations.py" line="281"/>
         <source>The shared database needs the schema upgrade {number} of this GasDesk, and this counter&apos;s database role may not change the schema. The administrator upgrades it with the owner role: gasdesk migrate --grant ROLE</source>
         <translation>共享数据库需要本版本 GasDesk 的结构升级 {number}，而本窗口的数据库角色无权修改数据库结构。请管理员用属主角色升级：gasdesk migrate --grant 角色名</translation>
     </message>
@@ -3919,6 +4138,142 @@
         <source>No printer is installed.</source>
         <translation>未安装打印机。</translation>
     </message>
+    <message>
+        <location filename="../../gasdesk/services/account_numbers.py" line="32"/>
+        <source>Office {code} has no account numbers: it is not in offices.toml.</source>
+        <translation>营业室{code}不在offices.toml中，没有户号序列。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/account_numbers.py" line="73"/>
+        <source>The account numbers of office {code} are used up.</source>
+        <translation>营业室{code}的户号已用完。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/close_account.py" line="54"/>
+        <source>Account {number} owes {due} yuan with the final bill and its prepaid balance is {balance} yuan: collect {short} yuan at the fee tab (F3) first, then finish the 销户.</source>
+        <translation>户号{number}连同销户结算气费共欠{due}元，预存余额只有{balance}元：请先在收费页（F3）收取{short}元，再办结销户。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/close_account.py" line="122"/>
+        <source>Owed with the final bill</source>
+        <translation>连同销户结算应缴</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/close_account.py" line="124"/>
+        <source>Prepaid balance</source>
+        <translation>预存余额</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/close_account.py" line="129"/>
+        <source>To collect first at the fee tab (F3)</source>
+        <translation>需先在收费页（F3）收取</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/close_account.py" line="136"/>
+        <source>Paid from the balance</source>
+        <translation>从预存余额扣缴</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/close_account.py" line="138"/>
+        <source>Refund in cash from your drawer</source>
+        <translation>从您的钱箱退还现金</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/close_account.py" line="152"/>
+        <source>Form {form} belongs to another office; close the account there.</source>
+        <translation>业务单{form}属于其他营业室，请在该营业室办理销户。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/guards.py" line="49"/>
+        <source>Account {number} is closed (已销户); no business can be done on it. A new supply needs a new account (开户).</source>
+        <translation>户号{number}已销户，不能再办理任何业务。如需重新用气，请办理开户。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/guards.py" line="54"/>
+        <source>Account {number} has an open closing form {form} (销户); finish that form before any other business on the account.</source>
+        <translation>户号{number}有未办结的销户申请{form}，请先办结该申请，再办理其他业务。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/guards.py" line="88"/>
+        <location filename="../../gasdesk/services/form_completion.py" line="70"/>
+        <source>The form&apos;s effect &apos;{effect}&apos; is not known to this version.</source>
+        <translation>本版本不认识该业务单的办理事项“{effect}”。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/info_change.py" line="40"/>
+        <source>Fill in what changes: a new phone, the address as it is written, or the ID number.</source>
+        <translation>请填写要变更的内容：新电话、更正后的地址写法或身份证号码。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/info_change.py" line="90"/>
+        <source>Account {number} already holds these details; nothing changes.</source>
+        <translation>户号{number}的信息与所填相同，无需变更。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/open_account.py" line="115"/>
+        <source>&apos;{choice}&apos; is not a user type GasDesk knows.</source>
+        <translation>“{choice}”不是系统认识的用户类别。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/open_account.py" line="121"/>
+        <source>Account {account} already supplies this address; one address has one account (a new holder there is a transfer, 过户).</source>
+        <translation>该地址已有用户{account}在用气；一个地址只开一户（换户主请办理过户）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/open_account.py" line="143"/>
+        <source>Meter number {meter} is registered to account {account} already; a meter number is used once.</source>
+        <translation>表号{meter}已登记在用户{account}名下，一个表号只能使用一次。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/open_account.py" line="155"/>
+        <source>&apos;{choice}&apos; is not a meter kind GasDesk knows.</source>
+        <translation>“{choice}”不是系统认识的表型。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/open_account.py" line="167"/>
+        <source>The installation date cannot be after today.</source>
+        <translation>安装日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/open_account.py" line="172"/>
+        <source>A meter is verified before it is installed ({installed}).</source>
+        <translation>燃气表应在安装（{installed}）之前检定。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/supply.py" line="34"/>
+        <source>The supply of account {number} is stopped already; restore it (复气) instead.</source>
+        <translation>户号{number}已经停气，如需恢复请办理复气。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/supply.py" line="37"/>
+        <source>The supply of account {number} is not stopped; there is nothing to restore.</source>
+        <translation>户号{number}未停气，无需复气。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/supply.py" line="40"/>
+        <source>&apos;{choice}&apos; is neither 停气 nor 复气.</source>
+        <translation>“{choice}”既不是停气也不是复气。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/refunds.py" line="62"/>
+        <source>The business day {day} is closed; no money can be paid out for it.</source>
+        <translation>营业日{day}已日结，不能再付出款项。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/refunds.py" line="70"/>
+        <source>A supervisor of this office other than the teller must authorise a refund.</source>
+        <translation>退款须由本营业室另一位主管（不是经办人本人）授权。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/refunds.py" line="79"/>
+        <source>The drawer of your shift does not hold the {amount} yuan to refund; nothing was changed. Pay cash in first, or refund at another counter.</source>
+        <translation>您本班钱箱的现金不足以退还{amount}元，未作任何变更。请先存入现金，或到其他窗口退款。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/refunds.py" line="94"/>
+        <source>The prepaid balance of account {number} is less than the refund.</source>
+        <translation>户号{number}的预存余额少于退款金额。</translation>
+    </message>
 </context>
 <context>
     <name>Names</name>
@@ -4027,6 +4382,51 @@
         <source>Home visit</source>
         <translation>入户服务</translation>
     </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="74"/>
+        <source>Confirmation printed</source>
+        <translation>已打印确认单</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="80"/>
+        <source>open the account and register its meter</source>
+        <translation>开户并登记燃气表</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="81"/>
+        <source>change the holder&apos;s contact details</source>
+        <translation>变更户主信息</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="82"/>
+        <source>stop or restore the gas supply</source>
+        <translation>停气或复气</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="83"/>
+        <source>close the account and refund its balance</source>
+        <translation>销户并退还余额</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="90"/>
+        <source>Fill in the meter the crew installed, then Ctrl+Enter: the account is opened with the next number of the office.</source>
+        <translation>填写安装的燃气表信息，然后按Ctrl+Enter：按本营业室户号顺序开户。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="94"/>
+        <source>Ctrl+Enter changes the account&apos;s details; the old ones stay in its history.</source>
+        <translation>按Ctrl+Enter变更用户信息，原信息保留在变更记录中。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="97"/>
+        <source>Ctrl+Enter changes the supply status of the account, with the reason given.</source>
+        <translation>按Ctrl+Enter按所填原因变更该户供气状态。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="100"/>
+        <source>Check the settlement with the customer. A supervisor authorises the refund (badge, password, Enter); the cash comes from your drawer.</source>
+        <translation>请与客户核对结算。退款须主管授权（工号、密码、回车），现金从您的钱箱支付。</translation>
+    </message>
 </context>
 <context>
     <name>NewCardDialog</name>
@@ -4109,12 +4509,12 @@
         <translation>新卡 {card} 尚未写卡：请按 Alt+W。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/new_card.py" line="295"/>
+        <location filename="../../gasdesk/ui/fees/new_card.py" line="298"/>
         <source>Reading the card in the reader…</source>
         <translation>正在读取读卡器内的卡…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/new_card.py" line="329"/>
+        <location filename="../../gasdesk/ui/fees/new_card.py" line="336"/>
         <source>New IC card; card {card} is blocked.</source>
         <translation>补卡；卡 {card} 挂失停用。</translation>
     </message>
@@ -4122,68 +4522,73 @@
 <context>
     <name>OpenFormsPage</name>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="36"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="53"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="37"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="54"/>
         <source>Form</source>
         <translation>业务单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="38"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="55"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="39"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="56"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="40"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="57"/>
         <source>Received</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="41"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="58"/>
         <source>By</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="55"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="72"/>
         <source>Show closed forms too</source>
         <translation>同时显示已办结的业务单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="59"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="76"/>
         <source>Note for the history (what was done)</source>
         <translation>处理记录（所做处理）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="61"/>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="122"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="78"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="158"/>
         <source>Ne&amp;xt status</source>
         <translation>下一状态(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="64"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="81"/>
         <source>Print cop&amp;y</source>
         <translation>打印回执(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="120"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="156"/>
         <source>Ne&amp;xt status: {status}</source>
         <translation>下一状态(&amp;X)：{status}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="83"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="105"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="162"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="251"/>
+        <source>Some fields need attention; nothing was changed.</source>
+        <translation>部分内容需要修改，未作任何变更。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="269"/>
         <source>{number} is now: {status}</source>
         <translation>{number}当前状态：{status}</translation>
     </message>
@@ -4435,37 +4840,42 @@
         <translation>冲正</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="134"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="130"/>
+        <source>refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="135"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="135"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="136"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="136"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="137"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="137"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="138"/>
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="145"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="146"/>
         <source>{kind}, {volume} m³</source>
         <translation>{kind}，{volume} m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="156"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="157"/>
         <source>voided</source>
         <translation>已冲正</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="158"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="159"/>
         <source>voids {receipt}</source>
         <translation>冲正{receipt}</translation>
     </message>
@@ -5034,48 +5444,48 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="59"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="57"/>
         <source>Receipt {code}</source>
         <translation>收据 {code}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="69"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="67"/>
         <source>Print (Enter)</source>
         <translation>打印（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="71"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="69"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="100"/>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="133"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="98"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="131"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="174"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="172"/>
         <source>Printed a copy marked 重印.</source>
         <translation>已打印标有“重印”的副本。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="176"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="174"/>
         <source>Printed.</source>
         <translation>已打印。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="177"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="175"/>
         <source>Print a copy (Enter)</source>
         <translation>打印副本（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="188"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="186"/>
         <source>Printed, but the print could not be recorded: {reason}</source>
         <translation>已打印，但打印记录未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="198"/>
+        <location filename="../../gasdesk/ui/fees/receipt_dialog.py" line="196"/>
         <source>Not printed: {reason}</source>
         <translation>未打印：{reason}</translation>
     </message>
@@ -5083,32 +5493,32 @@
 <context>
     <name>RecordsTab</name>
     <message>
-        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="69"/>
+        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="70"/>
         <source>Account or meter number, mobile digits, name, address, or initials such as zs (Ctrl+F)</source>
         <translation>户号或表号、手机号码、姓名、地址，或拼音首字母如 zs（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="96"/>
+        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="97"/>
         <source>No customer chosen</source>
         <translation>未选择客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="97"/>
+        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="98"/>
         <source>Type in the search field above; Enter picks the customer.</source>
         <translation>在上方搜索框输入，按Enter选择客户。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="183"/>
+        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="185"/>
         <source>{count} found; Down and Enter pick one.</source>
         <translation>找到{count}个，按↓和Enter选择。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="185"/>
+        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="187"/>
         <source>1 found; Enter picks it.</source>
         <translation>找到1个，按Enter选择。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="188"/>
+        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="190"/>
         <source>No customer found for “{text}”.</source>
         <translation>未找到“{text}”对应的客户。</translation>
     </message>
@@ -5361,56 +5771,56 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="237"/>
-        <source>Cash: float ¥{float} + taken ¥{taken} − change ¥{change} + paid in ¥{pin} − paid out ¥{pout} − voids ¥{voids} = expected ¥{expected}.</source>
-        <translation>现金：备用金 ¥{float} + 收款 ¥{taken} − 找零 ¥{change} + 存入 ¥{pin} − 取出 ¥{pout} − 冲正 ¥{voids} = 应有 ¥{expected}。</translation>
+        <source>Cash: float ¥{float} + taken ¥{taken} − change ¥{change} + paid in ¥{pin} − paid out ¥{pout} − voids ¥{voids} − refunds ¥{refunds} = expected ¥{expected}.</source>
+        <translation>现金：备用金 ¥{float} + 收款 ¥{taken} − 找零 ¥{change} + 存入 ¥{pin} − 取出 ¥{pout} − 冲正 ¥{voids} − 退款 ¥{refunds} = 应有 ¥{expected}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="250"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="251"/>
         <source>Payments or cash movements were recorded after this count: count again.</source>
         <translation>本次清点后又有收费或现金存取记录，请重新清点。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="284"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="285"/>
         <source>Shift opened.</source>
         <translation>已开班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="311"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="312"/>
         <source>Paid in ¥{amount}.</source>
         <translation>已存入 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="311"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="312"/>
         <source>Paid out ¥{amount}.</source>
         <translation>已取出 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="339"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="340"/>
         <source>Count recorded: ¥{total} in the drawer.</source>
         <translation>清点已登记：钱箱内共 ¥{total}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="357"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="358"/>
         <source>Record a difference</source>
         <translation>登记差额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="358"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="359"/>
         <source>{method}: {difference}. Give the reason; a supervisor confirms it.</source>
         <translation>{method}：{difference}。请填写原因，由主管确认。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="361"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="362"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="388"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="389"/>
         <source>{difference} recorded, approved by {badge}.</source>
         <translation>已登记{difference}，由{badge}确认。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="406"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="407"/>
         <source>Shift closed: expected ¥{expected}, counted ¥{counted}.</source>
         <translation>已交班：应有 ¥{expected}，实点 ¥{counted}。</translation>
     </message>
@@ -5605,22 +6015,22 @@
 <context>
     <name>TimeslotField</name>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="247"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="249"/>
         <source>(no visit)</source>
         <translation>（不预约上门）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="253"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="255"/>
         <source>{slot} — over</source>
         <translation>{slot} — 已过</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="255"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="257"/>
         <source>{slot} — {free} free</source>
         <translation>{slot} — 余{free}个</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/form_widgets.py" line="257"/>
+        <location filename="../../gasdesk/ui/form_widgets.py" line="259"/>
         <source>{slot} — full</source>
         <translation>{slot} — 已约满</translation>
     </message>

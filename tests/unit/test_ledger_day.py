@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 
 from gasdesk.demo import DEMO_PASSWORD
-from gasdesk.services import day_export, reconcile, shift_close, shifts
+from gasdesk.services import day_export, drawer, reconcile, shift_close, shifts
 from gasdesk.services.ledger_export import export_day
 from gasdesk.storage.models import Account, Payment
 from tests.dayend_support import DAY, Setup, pay, seed, void
@@ -45,7 +45,7 @@ def test_the_day_ledger_holds_the_transactions_with_their_types(
     wrong = pay(setup, method="cash", amount_fen=30_00, tendered_fen=50_00)
     void(setup, wrong.payment_id, reason="收错户号")
     shifts.pay_out(shift.id, setup.teller_id, 100_00, "存银行")
-    expected = reconcile.expected_totals(shift.id)
+    expected = drawer.expected_totals(shift.id)
     # the drawer is ¥0.10 short; the terminal's WeChat total is right
     reconcile.record_blind_count(
         shift.id, setup.teller_id, count_out(expected["cash"] - 10), {"wechat": 66_00}

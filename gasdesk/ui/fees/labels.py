@@ -23,5 +23,6 @@ def kind_label(kind: str) -> str:
         "prepay": QCoreApplication.translate("FeeLabels", "Prepayment"),
         "card_fee": QCoreApplication.translate("FeeLabels", "New IC card fee"),
         "void": QCoreApplication.translate("FeeLabels", "Void"),
+        "refund": QCoreApplication.translate("FeeLabels", "Refund"),
     }
     return labels.get(kind, kind)

@@ -296,6 +296,18 @@ class FeesTab(QWidget):
         else:
             self.focus_entry()
 
+    def start_prepay(self, account: AccountSummary, fen: int) -> None:
+        """Take a prepayment of `fen` for `account` (a new account opened with one on
+        its form): the prepayment is filled in and the keyboard is in the cash field,
+        so that it goes through the read-back, the receipt and the shift as any other."""
+        if self.account is None or self.account.id != account.id:
+            self.ctx.customer = account
+            self._on_customer(account)
+        self.form.set_mode("prepay")
+        self.form.prepay_amount.setText(format_yuan(fen))
+        self._set_prepay(fen)
+        self.focus_entry()
+
     def _prepay_entered(self) -> None:
         try:
             fen = parse_amount(

@@ -71,7 +71,36 @@ class Names(QObject):
             "printed": self.tr("Copy printed"),
             "return_visit": self.tr("Return visit"),
             "visited": self.tr("Home visit"),
+            "confirmation_printed": self.tr("Confirmation printed"),
         }.get(code, code)
+
+    def effect(self, name: str) -> str:
+        """What a business effect does, as the panel's heading names it."""
+        return {
+            "open_account": self.tr("open the account and register its meter"),
+            "info_change": self.tr("change the holder's contact details"),
+            "supply_change": self.tr("stop or restore the gas supply"),
+            "close_account": self.tr("close the account and refund its balance"),
+        }.get(name, name)
+
+    def effect_hint(self, name: str) -> str:
+        """What the teller does before confirming the effect."""
+        return {
+            "open_account": self.tr(
+                "Fill in the meter the crew installed, then Ctrl+Enter: the account is "
+                "opened with the next number of the office."
+            ),
+            "info_change": self.tr(
+                "Ctrl+Enter changes the account's details; the old ones stay in its history."
+            ),
+            "supply_change": self.tr(
+                "Ctrl+Enter changes the supply status of the account, with the reason given."
+            ),
+            "close_account": self.tr(
+                "Check the settlement with the customer. A supervisor authorises the refund "
+                "(badge, password, Enter); the cash comes from your drawer."
+            ),
+        }.get(name, "")
 
 
 class RowsModel(RowTableModel):

@@ -127,6 +127,7 @@ class PaymentsModel(RowTableModel):
             "prepay": self.tr("prepayment"),
             "card_fee": self.tr("new IC card fee"),
             "void": self.tr("void"),
+            "refund": self.tr("refund"),
         }.get(kind, kind)
 
     def method_text(self, method: str) -> str:

@@ -4,14 +4,23 @@ main window's tab badge."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from gasdesk.domain.events import FormCopyPrinted, FormsChanged, OutagesChanged
+from gasdesk import settings
+from gasdesk.domain.events import AccountChanged, FormCopyPrinted, FormsChanged, OutagesChanged
 from gasdesk.domain.form_spec import FormCatalog
+from gasdesk.domain.lifecycle import EffectDone
+from gasdesk.domain.records import AccountSummary
+from gasdesk.services import accounts
+from gasdesk.services.effect_copies import confirmation_pdf, record_confirmation_print
 from gasdesk.services.form_copies import record_print
 from gasdesk.services.form_settings import load_forms, service_phone
+from gasdesk.services.receipts import receipt_pdf
 from gasdesk.ui.context import AppContext
+from gasdesk.ui.fees.receipt_dialog import ReceiptDialog
 from gasdesk.ui.focus import focus_first_field
 from gasdesk.ui.form_preview import FormPreviewDialog
 from gasdesk.ui.formdesk.appointments import AppointmentsPage
@@ -28,12 +37,16 @@ REFRESH_MS = 10 * 60 * 1000  # overdue complaints change with the date as well a
 
 class FormsTab(QWidget):
     badge_changed = Signal(int)
+    # a form's effect opened an account with a prepayment to take: the fee tab takes it
+    collect_requested = Signal(object, int)  # AccountSummary, prepayment in fen
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.catalog: FormCatalog = load_forms(ctx.extras.get(FORMS_DIR_KEY))
         self.preview: FormPreviewDialog | None = None
+        self.receipt: ReceiptDialog | None = None
+        self.after_effect: list[Callable[[], None]] = []  # documents, then the fee tab
         self.overdue = 0
         self.entry = EntryPage(ctx, self.catalog)
         self.open_forms = OpenFormsPage(ctx)
@@ -55,6 +68,7 @@ class FormsTab(QWidget):
 
         self.entry.copy_ready.connect(self.show_copy)
         self.open_forms.print_requested.connect(self.print_copy)
+        self.open_forms.effect_done.connect(self.effect_done)
         self.complaints.overdue_changed.connect(self._overdue)
         self.pages.currentChanged.connect(lambda _i: self.refresh_current())
         ctx.events.subscribe(FormsChanged, self._forms_changed)
@@ -68,10 +82,15 @@ class FormsTab(QWidget):
     def focus_entry(self) -> None:
         """Into the form on screen (from the customer bar): the new form's first empty
         field, or the first field of the page shown."""
-        if self.pages.currentWidget() is self.entry:
+        page = self.pages.currentWidget()
+        if page is self.entry:
             self.entry.focus_form()
             return
-        focus_first_field(self.pages.currentWidget())
+        enter = getattr(page, "focus_entry", None)
+        if callable(enter):
+            enter()
+            return
+        focus_first_field(page)
 
     def refresh_current(self) -> None:
         page = self.pages.currentWidget()
@@ -96,24 +115,125 @@ class FormsTab(QWidget):
             render_copy, form_id, on_done=lambda pdf: self.show_copy(form_id, pdf, title)
         )
 
-    def show_copy(self, form_id: int, pdf: bytes, title: str) -> None:
-        if self.preview is not None:
-            self.preview.close()
+    def show_copy(
+        self, form_id: int, pdf: bytes, title: str, *, confirmation: bool = False
+    ) -> None:
+        old, self.preview = self.preview, None
+        if old is not None:
+            old.close()  # replaced: closing it moves nothing on
         hint = self.tr("Give the customer this copy and the service phone {phone}.").format(
             phone=service_phone()
         )
+        name = f"{'confirmation' if confirmation else 'form'}-{form_id}.pdf"
         dialog = FormPreviewDialog(
-            pdf, title, hint, self, settings=self.ctx.settings, file_name=f"form-{form_id}.pdf"
+            pdf, title, hint, self, settings=self.ctx.settings, file_name=name
         )
-        dialog.printed.connect(lambda: self._printed(form_id))
+        if confirmation:
+            dialog.printed.connect(lambda: self._confirmation_printed(form_id))
+        else:
+            dialog.printed.connect(lambda: self._printed(form_id))
         dialog.finished.connect(lambda _r: self._preview_closed(dialog))
         self.preview = dialog
         dialog.open()
 
     def _preview_closed(self, dialog: FormPreviewDialog) -> None:
-        if self.preview is dialog:
+        current = self.preview is dialog
+        if current:
             self.preview = None
         dialog.deleteLater()
+        if current:
+            self._next_step()  # the teller closed it: what the effect did next
+            QTimer.singleShot(0, self._return_keyboard)  # once the dialog's window has gone
+
+    def _confirmation_printed(self, form_id: int) -> None:
+        self.ctx.worker.submit(
+            record_confirmation_print,
+            form_id,
+            staff_id=self.ctx.session.staff.id,
+            at=clock(self.ctx),
+            on_done=lambda reprint: self.ctx.events.publish(FormCopyPrinted(form_id, reprint)),
+        )
+
+    # --- what a form's effect did ------------------------------------------------------
+    def effect_done(self, done: EffectDone) -> None:
+        """The customer bar shows the account as it is now; then, one after the other,
+        the refund's slip (money first), the printed confirmation, and the fee tab for
+        a prepayment taken with a new account."""
+        self.ctx.worker.submit(accounts.get_account, done.account_id, on_done=self._fresh_customer)
+        self.ctx.events.publish(AccountChanged(done.account_id))  # may pay bills or refund
+        steps: list[Callable[[], None]] = []
+        if done.receipt_id is not None:
+            steps.append(lambda: self._show_slip(done))
+        steps.append(lambda: self._show_confirmation(done))
+        if done.collect_prepay_fen > 0:
+            steps.append(lambda: self._hand_over(done))
+        self.after_effect = steps
+        self._next_step()
+
+    def _next_step(self) -> None:
+        if self.after_effect:
+            self.after_effect.pop(0)()
+
+    def _fresh_customer(self, account: AccountSummary | None) -> None:
+        if account is None:
+            return
+        if self.ctx.customer is not None and self.ctx.customer.id == account.id:
+            self.ctx.customer = account
+            self.ctx.events.customer_changed.emit(account)  # the same customer, as now
+        else:
+            self.ctx.set_customer(account)  # a new account: the customer being served
+
+    def _show_slip(self, done: EffectDone) -> None:
+        assert done.receipt_id is not None
+        layout = self.ctx.settings.get(settings.RECEIPT_LAYOUT)
+        self.ctx.worker.submit(
+            receipt_pdf,
+            done.receipt_id,
+            layout,
+            on_done=lambda pdf: self._slip_ready(done, bytes(pdf)),
+            on_error=lambda _e: self._next_step(),
+        )
+
+    def _slip_ready(self, done: EffectDone, pdf: bytes) -> None:
+        assert done.receipt_id is not None
+        dialog = ReceiptDialog(
+            self.ctx, done.receipt_id, done.receipt_code, pdf, auto_print=True, parent=self
+        )
+        dialog.finished.connect(lambda _r: self._slip_closed(dialog))
+        self.receipt = dialog
+        dialog.open()
+
+    def _slip_closed(self, dialog: ReceiptDialog) -> None:
+        if self.receipt is dialog:
+            self.receipt = None
+        dialog.deleteLater()
+        self._next_step()
+        QTimer.singleShot(0, self._return_keyboard)
+
+    def _return_keyboard(self) -> None:
+        """After a preview: the keyboard back in the counter window, where it was."""
+        if self.preview is not None or self.receipt is not None or not self.isVisible():
+            return
+        self.window().activateWindow()
+        self.focus_entry()
+
+    def _show_confirmation(self, done: EffectDone) -> None:
+        form_id = done.form_id
+        self.ctx.worker.submit(
+            confirmation_pdf,
+            form_id,
+            on_done=lambda pdf: self.show_copy(
+                form_id, bytes(pdf), done.confirmation.title, confirmation=True
+            ),
+            on_error=lambda _e: self._next_step(),
+        )
+
+    def _hand_over(self, done: EffectDone) -> None:
+        def go(account: AccountSummary | None) -> None:
+            if account is not None:
+                self.collect_requested.emit(account, done.collect_prepay_fen)
+
+        self.ctx.worker.submit(accounts.get_account, done.account_id, on_done=go)
 
     def _printed(self, form_id: int) -> None:
         self.ctx.worker.submit(

@@ -1,0 +1,41 @@
+"""Business effects: what a completed form does to the accounts (see registry.py).
+
+Importing this package registers every effect GasDesk has (one module each); a form
+file names one with `effect = "..."`.
+"""
+
+from gasdesk.services.effects import (
+    close_account,
+    info_change,
+    open_account,
+    registry,
+    supply,
+)
+from gasdesk.services.effects.registry import (
+    Effect,
+    EffectOutcome,
+    EffectRun,
+    SubmitCheck,
+    get,
+    needs,
+    register,
+)
+
+EFFECT_MODULES = (
+    open_account,
+    info_change,
+    supply,
+    close_account,
+)  # each registers itself when imported
+
+__all__ = [
+    "EFFECT_MODULES",
+    "Effect",
+    "EffectOutcome",
+    "EffectRun",
+    "SubmitCheck",
+    "get",
+    "needs",
+    "register",
+    "registry",
+]
