@@ -256,7 +256,7 @@ def counter(argv: list[str]) -> int:
             idempotency_key=uuid.uuid4().hex,
         )
         print(f"voided {void.code}", flush=True)
-    expected = reconcile.expected_totals(shift.id)
+    expected = drawer.expected_totals(shift.id)
     cash, pieces = expected["cash"], {}
     for value in sorted(FLOAT, reverse=True):
         pieces[value], cash = divmod(cash, value)

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
+from gasdesk import settings
 from gasdesk.ui.form_widgets import ChoiceField, DateField, FormView, LineField, LongTextField
 from gasdesk.ui.main_window import MainWindow
 from tests.helpers import settle, type_text
@@ -21,7 +22,7 @@ from tests.helpers import settle, type_text
 @pytest.fixture
 def window(qtbot: Any, fee_ctx: Any, on_shift: Any) -> Iterator[MainWindow]:
     """The main window, shown and active, the teller on shift, printing silently."""
-    fee_ctx.settings.setValue("printing/silent", True)
+    fee_ctx.settings.set(settings.SILENT_PRINTING, True)
     win = MainWindow(fee_ctx)
     win.resize(1366, 768)
     win.show()

@@ -29,9 +29,9 @@ def forms_dir(override: str | Path | None = None) -> Traversable:
 def load_forms(directory: str | Path | None = None) -> FormCatalog:
     """Every form definition, checked (a named effect must be registered and find the
     fields it reads); broken files are in `.problems`."""
-    from gasdesk.services import effects  # registers the effects a file may name
+    from gasdesk.services.effects import catalog  # registers the effects a file may name
 
-    return load_catalog(forms_dir(directory), effects.needs())
+    return load_catalog(forms_dir(directory), catalog.needs())
 
 
 @lru_cache(maxsize=1)

@@ -384,17 +384,6 @@ def apply_status(
     _event(row, staff_id, action, to, note, at)
 
 
-def advance_form(
-    form_id: int, *, staff_id: int, note: str = "", at: dt.datetime | None = None
-) -> FormInfo:
-    """Move a form to the next status of its workflow, recording who, what and when
-    (and running the business effect that status carries, with no values given:
-    services.form_completion.complete_form gives them)."""
-    from gasdesk.services.form_completion import complete_form  # it builds on this module
-
-    return complete_form(form_id, staff_id=staff_id, note=note, at=at).form
-
-
 def form_history(form_id: int) -> list[FormEventInfo]:
     rows = (
         FormEvent.select(FormEvent, Staff)

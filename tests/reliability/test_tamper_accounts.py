@@ -11,9 +11,9 @@ from typing import Any
 
 from gasdesk.domain.fees import PaymentRequest
 from gasdesk.domain.lifecycle import Completion
-from gasdesk.services.form_completion import complete_form
+from gasdesk.services.form_completion import advance_form, complete_form
 from gasdesk.services.form_settings import load_forms
-from gasdesk.services.forms import advance_form, submit_form
+from gasdesk.services.forms import submit_form
 from gasdesk.services.payments import collect_payment
 from gasdesk.storage import audit_verify
 from gasdesk.storage.models import Payment, db

@@ -148,8 +148,9 @@ def test_a_payment_method_is_named_not_coded(zh) -> None:  # type: ignore[no-unt
 
 def test_a_return_visit_records_its_satisfaction_in_chinese(tmp_path: Path) -> None:
     from gasdesk.services import return_visits
+    from gasdesk.services.form_completion import advance_form
     from gasdesk.services.form_settings import load_forms
-    from gasdesk.services.forms import advance_form, form_history, submit_form
+    from gasdesk.services.forms import form_history, submit_form
     from tests.forms_support import close, seed
 
     world = seed(tmp_path)

@@ -71,7 +71,7 @@ def submit(setup, kind: str, staff_id: int, at: dt.datetime) -> int:  # type: ig
 
 def advance_to_replied(form_id: int, staff_id: int, at: dt.datetime) -> None:
     from gasdesk.domain.form_spec import Status
-    from gasdesk.services.forms import advance_form
+    from gasdesk.services.form_completion import advance_form
 
     while advance_form(form_id, staff_id=staff_id, at=at).status is not Status.REPLIED:
         pass

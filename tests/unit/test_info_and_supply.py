@@ -16,8 +16,9 @@ from gasdesk.services.account_changes import account_history, status_since
 from gasdesk.services.accounts import find_accounts
 from gasdesk.services.effect_copies import confirmation
 from gasdesk.services.effects.guards import EffectRefused
+from gasdesk.services.form_completion import advance_form
 from gasdesk.services.form_settings import load_forms
-from gasdesk.services.forms import FormRejected, advance_form, submit_form
+from gasdesk.services.forms import FormRejected, submit_form
 from gasdesk.services.search import index_account
 from gasdesk.storage.db import write_transaction
 from gasdesk.storage.models import Account, AuditEvent, FormRecord

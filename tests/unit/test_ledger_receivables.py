@@ -15,9 +15,10 @@ import pytest
 from openpyxl import load_workbook
 
 from gasdesk.demo import DEMO_PASSWORD
+from gasdesk.domain.cards import CardImage
 from gasdesk.domain.fees import PaymentRequest
 from gasdesk.domain.ledgers import Month
-from gasdesk.services import billing, offices, purchases
+from gasdesk.services import billing, cards, offices, purchases
 from gasdesk.services.day_report import day_report
 from gasdesk.services.ledger_arrears import arrears_list
 from gasdesk.services.ledger_export import export_receivables
@@ -65,6 +66,13 @@ def collect(account: int, kind: str, method: str, fen: int, badge: str, counter:
     return collect_payment(request, today=DEMO_TODAY)
 
 
+def card_in_hand(account_id: int) -> CardImage:
+    """The customer's IC card as the reader reads it: every purchase in the meter."""
+    state = cards.card_state(account_id)
+    assert state is not None
+    return CardImage(state.card_number, state.meter_number, state.last_seq, 0)
+
+
 @pytest.fixture
 def counter_day(database: Path) -> dict[str, int]:
     """A day of counter work on DEMO_TODAY at both offices; what it took, by name."""
@@ -99,7 +107,10 @@ def counter_day(database: Path) -> dict[str, int]:
         .first()
     )
     quote = purchases.quote_purchase(ic.id, volume_l=20_000, today=DEMO_TODAY)
-    collect(ic.id, "purchase", "cash", quote.amount_fen, "MS01", ms_counter, volume_l=20_000)
+    collect(
+        ic.id, "purchase", "cash", quote.amount_fen, "MS01", ms_counter,
+        volume_l=20_000, card=card_in_hand(ic.id),
+    )  # fmt: skip
     e = ms_due[3]  # paid, then voided the same day
     wrong = collect(e, "bill", "cash", due(e), "MS01", ms_counter)
     void_payment(

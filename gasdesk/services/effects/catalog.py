@@ -1,0 +1,38 @@
+"""Every business effect GasDesk has: importing this module registers them all (one
+module each, see registry.py); a form file names one with `effect = "..."`."""
+
+from gasdesk.services.effects import (
+    close_account,
+    info_change,
+    open_account,
+    registry,
+    supply,
+)
+from gasdesk.services.effects.registry import (
+    Effect,
+    EffectOutcome,
+    EffectRun,
+    SubmitCheck,
+    get,
+    needs,
+    register,
+)
+
+EFFECT_MODULES = (
+    open_account,
+    info_change,
+    supply,
+    close_account,
+)  # each registers itself when imported
+
+__all__ = [
+    "EFFECT_MODULES",
+    "Effect",
+    "EffectOutcome",
+    "EffectRun",
+    "SubmitCheck",
+    "get",
+    "needs",
+    "register",
+    "registry",
+]
