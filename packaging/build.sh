@@ -89,12 +89,17 @@ QT_QPA_PLATFORM=offscreen "$VENV/bin/python" "$SOURCE/packaging/icon.py" "$BUILD
 # 4. the bundle
 t=$(now)
 rm -rf "$DIST/gasdesk"
-GASDESK_BUNDLE_FONTS=$FONTS GASDESK_BUNDLE_ICON=$BUILD/icon/gasdesk.ico \
+# from the build folder: python -m puts the working folder on the path, and the source
+# tree's gasdesk/ must not stand in for the installed one
+(cd "$BUILD" && GASDESK_BUNDLE_FONTS=$FONTS GASDESK_BUNDLE_ICON=$BUILD/icon/gasdesk.ico \
   "$VENV/bin/python" -m PyInstaller --noconfirm --log-level WARN \
-  --distpath "$DIST" --workpath "$BUILD/work" "$SOURCE/packaging/gasdesk.spec" >>"$LOG" 2>&1 \
+  --distpath "$DIST" --workpath "$BUILD/work" "$SOURCE/packaging/gasdesk.spec") >>"$LOG" 2>&1 \
   || { tail -20 "$LOG" >&2; fail "PyInstaller did not build the bundle (see $LOG)"; }
 VERSION=$(env -i HOME="$BUILD" "$DIST/gasdesk/gasdesk" --version | awk '{ print $2 }') \
   || fail "the bundle does not start: $DIST/gasdesk/gasdesk --version"
+[ -s "$DIST/gasdesk/_internal/gasdesk/_resources/offices.toml" ] \
+  && [ -n "$(ls "$DIST"/gasdesk/_internal/gasdesk/_forms/*.toml 2>/dev/null)" ] \
+  || fail "the bundle lacks GasDesk's resources or forms"
 say "bundle dist/gasdesk/ ($(du -sm "$DIST/gasdesk" | cut -f1) MB, $(find "$DIST/gasdesk" -type f | wc -l) files), version $VERSION, in $(took "$t")"
 
 # 5. the Debian package

@@ -9,9 +9,9 @@
 Depends names the system libraries the bundle links to and does not carry: every
 ELF file of the bundle is asked with ldd (scripts/qt_libraries.py's
 linked_libraries(), with the bundle's own folder on the library path as its
-bootloader sets it), each library found outside the bundle is mapped to the Debian
-package that owns it (dpkg-query -S), and libc6 gets the newest GLIBC_ symbol version
-the files use. A library ldd cannot find on the build machine stops the build: its
+bootloader sets it), each library it names itself (NEEDED) that is found outside the
+bundle is mapped to the Debian package that owns it (dpkg-query -S), and libc6 gets
+the newest GLIBC_ symbol version the files use. A library ldd cannot find on the build machine stops the build: its
 package could not be named.
 
 Usage: make_deb.py BUNDLE OUT_DIR --version V --icons DIR   (DIR: gasdesk.png)
@@ -45,7 +45,7 @@ DESKTOP_ENTRY = """\
 Type=Application
 Version=1.5
 Name=GasDesk
-Name[zh_CN]=GasDesk 燃气营业厅
+Name[zh_CN]=燃气营业厅柜台
 GenericName=Gas utility counter
 GenericName[zh_CN]=燃气收费柜台
 Comment=Gas fees, business forms and day-end at the service hall counter
@@ -86,22 +86,32 @@ def elf_files(bundle: Path) -> list[Path]:
     return found
 
 
+def needed_sonames(path: Path) -> set[str]:
+    """The libraries a file names itself (its NEEDED entries, objdump -p); ldd also
+    lists theirs, which their own packages depend on."""
+    out = subprocess.run(["objdump", "-p", str(path)], capture_output=True, text=True).stdout
+    return {line.split()[1] for line in out.splitlines() if line.split()[:1] == ["NEEDED"]}
+
+
 def system_libraries(
     files: Iterable[Path],
     bundle: Path,
     linked: Callable[[Path, dict[str, str]], Mapping[str, str | None]],
+    needed: Callable[[Path], set[str]] = needed_sonames,
 ) -> tuple[set[str], set[str]]:
-    """(files outside the bundle that its files load, sonames ldd could not find)."""
+    """(files outside the bundle that the bundle's files link to themselves, sonames
+    ldd could not find at all)."""
     internal = bundle / "_internal"
     env = dict(os.environ, LD_LIBRARY_PATH=str(internal))
     outside: set[str] = set()
     missing: set[str] = set()
     root = bundle.resolve()
     for path in files:
+        direct = needed(path)
         for name, target in linked(path, env).items():
             if target is None:
                 missing.add(name)
-            elif not Path(target).resolve().is_relative_to(root):
+            elif name in direct and not Path(target).resolve().is_relative_to(root):
                 outside.add(target)
     return outside, missing
 
