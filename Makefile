@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshots translations check-wheel readme setup
+.PHONY: run test lint bench screenshots translations check-wheel readme package check-deb setup
 run: setup
 	$(PY) -m gasdesk
 
@@ -14,8 +14,8 @@ test: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
 lint: setup
-	$(VENV)/bin/ruff check gasdesk tests bench main.py
-	$(VENV)/bin/ruff format --check gasdesk tests bench main.py
+	$(VENV)/bin/ruff check gasdesk tests bench packaging main.py
+	$(VENV)/bin/ruff format --check gasdesk tests bench packaging main.py
 	$(VENV)/bin/mypy
 
 bench: setup
@@ -30,6 +30,15 @@ check-wheel:
 
 readme: setup
 	$(PY) -m gasdesk.settings_doc README.md
+
+# the one-folder application bundle dist/gasdesk/ and dist/gasdesk_VERSION_ARCH.deb, built
+# in an environment of their own (build/package/venv); minutes, so never part of make test
+package:
+	PYTHON=$(PYTHON) bash packaging/build.sh
+
+# the .deb installed on a fresh Debian bookworm without Python, then run (root, debootstrap)
+check-deb:
+	bash packaging/check_deb.sh
 
 translations: setup
 	$(VENV)/bin/pyside6-lupdate -no-obsolete $$(find gasdesk -name '*.py' | sort) -ts resources/i18n/gasdesk_zh_CN.ts

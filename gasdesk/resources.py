@@ -22,6 +22,8 @@ from typing import Any
 RESOURCES_PACKAGE = "gasdesk._resources"
 FORMS_PACKAGE = "gasdesk._forms"
 TRANSLATION = "i18n/gasdesk_zh_CN.qm"  # GasDesk's simplified Chinese
+FONTS = "fonts"  # the Chinese font an application bundle carries (packaging/gasdesk.spec)
+FONT_SUFFIXES = (".ttf", ".ttc")
 
 
 def source_checkout() -> Path | None:
@@ -59,6 +61,22 @@ def resource_path(name: str) -> Iterator[Path]:
     the file itself where it lies on disk, else a temporary copy while in use."""
     with as_file(resource_file(name)) as path:
         yield path
+
+
+def shipped_fonts() -> list[Path]:
+    """The TrueType fonts in resources' fonts/ folder, by name. Only an application
+    bundle has them (its build puts a Chinese font there); a source checkout and a
+    wheel have none and use the system's fonts. Fonts stay open as long as the process
+    runs, so only files that lie on disk are returned."""
+    folder = resource_file(FONTS)
+    if not folder.is_dir():
+        return []
+    found = []
+    for entry in folder.iterdir():
+        path = Path(str(entry))
+        if entry.name.lower().endswith(FONT_SUFFIXES) and path.is_file():
+            found.append(path)
+    return sorted(found, key=lambda p: p.name)
 
 
 def load_toml(name: str) -> dict[str, Any]:

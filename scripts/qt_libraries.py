@@ -31,15 +31,27 @@ def checked_files(package: Path) -> list[Path]:
     return [f for f in files if f.exists()]
 
 
+def linked_libraries(path: Path, env: dict[str, str] | None = None) -> dict[str, str | None]:
+    """The shared libraries `path` loads, as ldd resolves them: soname -> the file
+    found, or None where ldd reports "not found". The dynamic loader itself and the
+    kernel's vDSO (no file of their own to look for) are left out."""
+    out = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env).stdout
+    found: dict[str, str | None] = {}
+    for line in out.splitlines():
+        name, arrow, rest = line.strip().partition(" => ")
+        if not arrow:
+            continue
+        target = rest.split(" (")[0].strip()
+        found[name] = None if target == "not found" else target or None
+    return found
+
+
 def missing(files: list[Path]) -> list[str]:
     found: set[str] = set()
     for path in files:
-        out = subprocess.run(["ldd", str(path)], capture_output=True, text=True).stdout
-        for line in out.splitlines():
-            if "not found" in line:
-                name = line.split()[0]
-                if not name.startswith("libQt6"):
-                    found.add(name)
+        for name, target in linked_libraries(path).items():
+            if target is None and not name.startswith("libQt6"):
+                found.add(name)
     return sorted(found)
 
 

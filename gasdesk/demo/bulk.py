@@ -99,6 +99,13 @@ class Loader(Protocol):
     def abandon(self) -> None: ...
 
 
+def can_start_writer() -> bool:
+    """Whether a Python can run writer.py: not in an application bundle (PyInstaller
+    sets sys.frozen), whose executable is GasDesk itself and whose modules are not
+    files; there the load runs in this process."""
+    return not getattr(sys, "frozen", False)
+
+
 def start_loader(
     database: Database,
     guard: str,
@@ -110,7 +117,8 @@ def start_loader(
     rebuilt after the load (SQLite); on PostgreSQL the id sequences of `sequenced`
     are moved past the ids written."""
     loader: Loader
-    if isinstance(database, SqliteDatabase) and database.database not in ("", ":memory:"):
+    on_file = isinstance(database, SqliteDatabase) and database.database not in ("", ":memory:")
+    if on_file and can_start_writer():
         loader = ProcessLoader(database, guard, models)
         try:
             loader.start()

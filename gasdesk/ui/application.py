@@ -6,6 +6,7 @@ import argparse
 import importlib
 import sys
 import threading
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -20,7 +21,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from gasdesk.domain.records import LoginSession
-from gasdesk.resources import TRANSLATION, resource_path
+from gasdesk.resources import TRANSLATION, resource_path, shipped_fonts
 from gasdesk.services import offices as office_service
 from gasdesk.settings import (
     DB_PATH,
@@ -70,13 +71,36 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     return loaded
 
 
+# the screen font where the system has one of these; else the first Chinese family
+PREFERRED_FAMILIES = ("WenQuanYi Micro Hei", "Microsoft YaHei", "WenQuanYi Zen Hei")
+
+
+def add_shipped_fonts() -> list[str]:
+    """Give Qt the Chinese font an application bundle carries, so that a PC without
+    one shows Chinese as well; return the families added (none from a source tree)."""
+    families: list[str] = []
+    for path in shipped_fonts():
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return families
+
+
 def has_cjk_font() -> bool:
     return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
 
 
-def apply_font(app: QApplication) -> None:
+def apply_font(app: QApplication, shipped: Sequence[str] = ()) -> None:
+    """The application's font: the shipped one (what the bundle was tested with), else
+    a preferred system font, else the first Chinese family."""
     families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
-    preferred = [f for f in families if "WenQuanYi Micro Hei" in f] or families
+    for wanted in (*shipped, *PREFERRED_FAMILIES):
+        # Qt names a family found from two foundries 'Family [Foundry]'
+        preferred = [f for f in families if f == wanted or f.startswith(f"{wanted} [")]
+        if preferred:
+            break
+    else:
+        preferred = families
     if preferred:
         font = QFont(preferred[0])
         font.setPointSize(11)
@@ -289,12 +313,13 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     settings = open_settings()
     install_translators(app, ui_language(settings, args.lang))
+    shipped = add_shipped_fonts()
     if not has_cjk_font():
         return fail(
             f"No Chinese font is installed, so text would show as boxes. Install one: {FONT_HINT}",
             3,
         )
-    apply_font(app)
+    apply_font(app, shipped)
     db_path = args.db or settings.get(DB_PATH)
     try:
         needs_demo = open_counter_database(db_path, new=bool(getattr(args, "new", False)))

@@ -45,6 +45,7 @@ def run_screenshots(argv: list[str]) -> int:
     from gasdesk.storage.db import open_database
     from gasdesk.ui.application import (
         Controller,
+        add_shipped_fonts,
         apply_font,
         has_cjk_font,
         install_translators,
@@ -54,13 +55,14 @@ def run_screenshots(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     install_translators(app, args.lang)
+    shipped = add_shipped_fonts()
     if not has_cjk_font():
         print(
             "gasdesk: no Chinese font installed (apt-get install fonts-wqy-microhei)",
             file=sys.stderr,
         )
         return 3
-    apply_font(app)
+    apply_font(app, shipped)
     tmp = tempfile.TemporaryDirectory()
     if args.db:
         open_database(args.db)

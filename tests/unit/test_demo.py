@@ -698,6 +698,20 @@ def test_without_a_writer_process_the_data_is_the_same(tmp_path, monkeypatch, de
     assert list(private_tmp.iterdir()) == []
 
 
+def test_an_application_bundle_loads_in_its_own_process(tmp_path, monkeypatch, demo):
+    """A bundle's executable is GasDesk, not a Python that could run writer.py."""
+    import subprocess
+    import sys
+
+    started = []
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(subprocess, "Popen", lambda *args, **kwargs: started.append(args))
+    path = tmp_path / "bundle.db"
+    make_demo(path)
+    assert started == []
+    assert digest(path) == digest(demo[0])
+
+
 def test_ensure_demo_uses_the_database_already_open(tmp_path, monkeypatch):
     path = tmp_path / "open.db"
     monkeypatch.setattr("gasdesk.storage.db.default_db_path", lambda: path)
