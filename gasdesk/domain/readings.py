@@ -44,6 +44,7 @@ class Source(StrEnum):
     READER = "reader"  # the meter reader's visit
     COUNTER = "counter"  # reported by the customer at the counter
     ESTIMATED = "estimated"
+    BUSINESS = "business"  # taken for a business (过户, 用气类型变更, 换表, 销户)
 
 
 class Flag(StrEnum):

@@ -250,32 +250,32 @@
 <context>
     <name>BillsModel</name>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="91"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="92"/>
         <source>Period</source>
         <translation>账期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="91"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="92"/>
         <source>Used m³</source>
         <translation>用气量 m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="91"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="92"/>
         <source>Amount ¥</source>
         <translation>金额 ¥</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="91"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="92"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="101"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="102"/>
         <source>paid ({receipt})</source>
         <translation>已缴（{receipt}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="102"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="103"/>
         <source>unpaid</source>
         <translation>未缴</translation>
     </message>
@@ -2010,17 +2010,17 @@
         <translation>已上门服务，不能取消。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/billing.py" line="164"/>
+        <location filename="../../gasdesk/services/billing.py" line="177"/>
         <source>Meter {meter}: the reading of {day} ({value} m³) is lower than the one before ({prev} m³). Correct the reading before collecting.</source>
         <translation>表号{meter}：{day}的读数（{value} m³）低于上次读数（{prev} m³）。请先更正读数再收费。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/billing.py" line="216"/>
+        <location filename="../../gasdesk/services/billing.py" line="233"/>
         <source>No tariff is set up for {user_type} accounts.</source>
         <translation>未设置{user_type}用户的气价。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/billing.py" line="226"/>
+        <location filename="../../gasdesk/services/billing.py" line="243"/>
         <location filename="../../gasdesk/services/payments.py" line="154"/>
         <location filename="../../gasdesk/services/purchases.py" line="42"/>
         <location filename="../../gasdesk/services/statement.py" line="39"/>
@@ -2664,52 +2664,52 @@
         <translation>数据库 {where} 还没有营业室和员工。GasDesk 只在自己的演示数据库中生成演示数据。要使用这个数据库，请先设立营业室及其第一位主管：gasdesk setup --office MS --badge 工号 --name 姓名{db}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="174"/>
+        <location filename="../../gasdesk/domain/readings.py" line="175"/>
         <source>Enter the reading shown on the meter.</source>
         <translation>请输入燃气表上显示的读数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="175"/>
+        <location filename="../../gasdesk/domain/readings.py" line="176"/>
         <source>The reading must be a number of m³, such as 1234.567.</source>
         <translation>读数须为以m³为单位的数字，如1234.567。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="178"/>
+        <location filename="../../gasdesk/domain/readings.py" line="179"/>
         <source>A reading has at most 3 decimals (the third is litres).</source>
         <translation>读数最多3位小数（第三位为升）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="181"/>
+        <location filename="../../gasdesk/domain/readings.py" line="182"/>
         <source>The reading has more digits than a gas meter shows.</source>
         <translation>读数位数超过燃气表能显示的位数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="184"/>
+        <location filename="../../gasdesk/domain/readings.py" line="185"/>
         <source>The reading is below the previous reading of this meter ({previous} m³ on {previous_on}).</source>
         <translation>读数低于该表上次读数（{previous_on}为{previous} m³）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="188"/>
+        <location filename="../../gasdesk/domain/readings.py" line="189"/>
         <source>This account has no meter in service.</source>
         <translation>该户没有在用的燃气表。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="189"/>
+        <location filename="../../gasdesk/domain/readings.py" line="190"/>
         <source>A reading cannot be dated in the future.</source>
         <translation>读数日期不能晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="192"/>
+        <location filename="../../gasdesk/domain/readings.py" line="193"/>
         <source>The meter already has a reading dated {previous_on}.</source>
         <translation>该表已有{previous_on}的读数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="325"/>
+        <location filename="../../gasdesk/domain/readings.py" line="326"/>
         <source>{volume} m³ since the previous reading is a lot for that time. Check the reading with the customer.</source>
         <translation>自上次读数以来用气{volume} m³，这段时间内用量偏大。请与客户核对读数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="334"/>
+        <location filename="../../gasdesk/domain/readings.py" line="335"/>
         <source>{volume} m³ since the previous reading, where this account usually uses about {expected} m³ in that time. Check the reading with the customer.</source>
         <translation>自上次读数以来用气{volume} m³，而该户同期通常用气约{expected} m³。请与客户核对读数。</translation>
     </message>
@@ -3045,7 +3045,7 @@
         <translation>营业室{code}不在offices.toml中，没有户号序列。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/account_numbers.py" line="75"/>
+        <location filename="../../gasdesk/services/account_numbers.py" line="73"/>
         <source>The account numbers of office {code} are used up.</source>
         <translation>营业室{code}的户号已用完。</translation>
     </message>
@@ -3078,6 +3078,31 @@
         <location filename="../../gasdesk/services/effects/open_account.py" line="172"/>
         <source>A meter is verified before it is installed ({installed}).</source>
         <translation>燃气表应在安装（{installed}）之前检定。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/change_user_type.py" line="56"/>
+        <source>Account {number} is already of this user type ({user_type}); nothing to change.</source>
+        <translation>用户 {number} 已是该用气类型（{user_type}），无需变更。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/change_user_type.py" line="102"/>
+        <source>User type</source>
+        <translation>用气类型</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/change_user_type.py" line="106"/>
+        <source>Gas since the previous reading</source>
+        <translation>上次读数以来用气</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/change_user_type.py" line="113"/>
+        <source>Billed at the old tariff</source>
+        <translation>按原类型价格计费</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/change_user_type.py" line="119"/>
+        <source>Owed after the change</source>
+        <translation>变更后应缴合计</translation>
     </message>
 </context>
 <context>
@@ -3213,24 +3238,64 @@
         <translation>销户并退还余额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="90"/>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="84"/>
+        <source>bill the old holder and pass the account to the new one</source>
+        <translation>结清原户主气费并将账户过户给新户主</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="85"/>
+        <source>bill at the old tariff and change the user type</source>
+        <translation>按原价格结算并变更用气类型</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="86"/>
+        <source>bill the old meter and register the new one</source>
+        <translation>结算旧表气费并登记新表</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="87"/>
+        <source>record the check and credit an over-charge</source>
+        <translation>登记校验结果并退还多收气费</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="94"/>
         <source>Fill in the meter the crew installed, then Ctrl+Enter: the account is opened with the next number of the office.</source>
         <translation>填写安装的燃气表信息，然后按Ctrl+Enter：按本营业室户号顺序开户。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="94"/>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="98"/>
         <source>Ctrl+Enter changes the account&apos;s details; the old ones stay in its history.</source>
         <translation>按Ctrl+Enter变更用户信息，原信息保留在变更记录中。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="97"/>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="101"/>
         <source>Ctrl+Enter changes the supply status of the account, with the reason given.</source>
         <translation>按Ctrl+Enter按所填原因变更该户供气状态。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="100"/>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="104"/>
         <source>Check the settlement with the customer. A supervisor authorises the refund (badge, password, Enter); the cash comes from your drawer.</source>
         <translation>请与客户核对结算。退款须主管授权（工号、密码、回车），现金从您的钱箱支付。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="108"/>
+        <source>Enter the transfer reading and what becomes of the prepaid balance; check the bill with both holders. A supervisor authorises (badge, password, Enter).</source>
+        <translation>填写过户读数及预存余额的处理方式，与新旧户主核对结算金额；由主管授权（工号、密码、回车）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="112"/>
+        <source>Enter the meter&apos;s reading today, then Ctrl+Enter: the gas up to it is billed at the old tariff, the gas after it at the new one.</source>
+        <translation>填写当日表读数后按 Ctrl+Enter：此前用气按原价格计费，此后按新价格计费。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="116"/>
+        <source>Enter the old meter&apos;s final reading and the new meter the crew fitted, then Ctrl+Enter: the old meter&apos;s gas is billed and the new meter is in service.</source>
+        <translation>填写旧表止码及施工人员安装的新表后按 Ctrl+Enter：结算旧表气费，新表投入使用。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="120"/>
+        <source>Enter the laboratory&apos;s result. A meter fast beyond 1.5% is credited for the gas it over-registered; a supervisor approves (badge, password, Enter).</source>
+        <translation>填写检定机构的校验结果。燃气表偏快超过1.5%的，多计气量的气费退还至账户；由主管审批（工号、密码、回车）。</translation>
     </message>
 </context>
 <context>
@@ -3457,7 +3522,7 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/fees/models.py" line="95"/>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="119"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="120"/>
         <source>Receipt</source>
         <translation>票据号</translation>
     </message>
@@ -3473,13 +3538,13 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/fees/models.py" line="98"/>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="116"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="117"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/fees/models.py" line="99"/>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="117"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="118"/>
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
@@ -3509,72 +3574,72 @@
         <translation>冲正{code}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="115"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="116"/>
         <source>Business day</source>
         <translation>营业日</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="118"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="119"/>
         <source>Amount ¥</source>
         <translation>金额 ¥</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="120"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="121"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="125"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="126"/>
         <source>gas bill</source>
         <translation>气费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="126"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="127"/>
         <source>gas purchase</source>
         <translation>购气</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="127"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="128"/>
         <source>prepayment</source>
         <translation>预存</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="128"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="129"/>
         <source>void</source>
         <translation>冲正</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="133"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="134"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="134"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="135"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="135"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="136"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="136"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="137"/>
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="144"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="145"/>
         <source>{kind}, {volume} m³</source>
         <translation>{kind}，{volume} m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="155"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="156"/>
         <source>voided</source>
         <translation>已冲正</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="157"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="158"/>
         <source>voids {receipt}</source>
         <translation>冲正{receipt}</translation>
     </message>
@@ -3878,22 +3943,27 @@
         <translation>估抄</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="49"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="45"/>
+        <source>business</source>
+        <translation>业务读数</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="50"/>
         <source>far above last year</source>
         <translation>远高于去年同期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="50"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="51"/>
         <source>estimated again</source>
         <translation>连续估抄</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="51"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="52"/>
         <source>lower than previous</source>
         <translation>低于上次读数</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="52"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="53"/>
         <source>meter changed</source>
         <translation>已换表</translation>
     </message>
