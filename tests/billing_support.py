@@ -6,15 +6,20 @@ staff and tariffs (residential tiers 400 / 600 m³ at 3.00 / 3.60 / 4.50, commer
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from gasdesk.domain.fees import PaymentRequest
 from gasdesk.domain.lifecycle import Completion
 from gasdesk.domain.tariff import Tariff, Tier
+from gasdesk.services.billing import statement
 from gasdesk.services.form_completion import complete_form
 from gasdesk.services.form_settings import load_forms
 from gasdesk.services.forms import advance_form, submit_form
+from gasdesk.services.payments import collect_payment
+from gasdesk.services.purchases import quote_purchase
 from gasdesk.services.tariffs import store_tariff
 from gasdesk.storage.db import write_transaction
 from gasdesk.storage.models import (
@@ -29,6 +34,7 @@ from gasdesk.storage.models import (
 from gasdesk.storage.models_accounts import AccountHistory, FormEffect
 from gasdesk.storage.models_credits import AccountCredit
 from tests.forms_support import World, seed
+from tests.helpers import open_test_shift
 
 RESIDENTIAL = Tariff(
     "居民阶梯气价", dt.date(2024, 1, 1), (Tier(400, 300), Tier(600, 360), Tier(None, 450))
@@ -82,6 +88,42 @@ def read(account_id: int, day: dt.date, m3: float) -> int:
             source="reader",
         )
     return int(row.id)
+
+
+def open_shift(bw: BillingWorld, day: dt.date) -> int:
+    """The teller's shift at counter 1 on `day` (money is taken only into a shift)."""
+    return int(open_test_shift(bw.teller_id, bw.world.counter_id, day).id)
+
+
+def pay(
+    bw: BillingWorld,
+    account_id: int,
+    kind: str,
+    day: dt.date,
+    *,
+    amount_fen: int | None = None,
+    volume_l: int = 0,
+    method: str = "cash",
+) -> Any:
+    """A payment through the fee collection: a prepayment of `amount_fen`, the bills
+    due (amount read from the statement), or an IC-card purchase of `volume_l`."""
+    if kind == "bill":
+        amount_fen = statement(account_id, day).due_fen
+    elif kind == "purchase":
+        amount_fen = quote_purchase(account_id, volume_l=volume_l, today=day).amount_fen
+    assert amount_fen is not None
+    request = PaymentRequest(
+        account_id=account_id,
+        staff_id=bw.teller_id,
+        counter_id=bw.world.counter_id,
+        kind=kind,
+        method=method,
+        expected_due_fen=amount_fen,
+        idempotency_key=uuid.uuid4().hex,
+        tendered_fen=amount_fen if method == "cash" else None,
+        volume_l=volume_l,
+    )
+    return collect_payment(request, today=day)
 
 
 def prepare_form(bw: BillingWorld, kind: str, values: dict[str, str], at: dt.datetime) -> int:

@@ -3060,14 +3060,36 @@
         <translation>该地址已有用户{account}在用气；一个地址只开一户（换户主请办理过户）。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/services/effects/change_meter.py" line="103"/>
         <location filename="../../gasdesk/services/effects/open_account.py" line="143"/>
         <source>Meter number {meter} is registered to account {account} already; a meter number is used once.</source>
         <translation>表号{meter}已登记在用户{account}名下，一个表号只能使用一次。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/services/effects/change_meter.py" line="115"/>
         <location filename="../../gasdesk/services/effects/open_account.py" line="155"/>
         <source>&apos;{choice}&apos; is not a meter kind GasDesk knows.</source>
         <translation>“{choice}”不是系统认识的表型。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/change_meter.py" line="136"/>
+        <source>{volume} m³ bought on the IC-card meter {meter} is not used yet; only an IC-card meter can carry it.</source>
+        <translation>IC卡表 {meter} 上已购的 {volume} m³ 气量尚未用完，只能转入IC卡表。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/change_meter.py" line="154"/>
+        <source>Gas on the old meter since its previous reading</source>
+        <translation>旧表上次读数以来用气</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/change_meter.py" line="161"/>
+        <source>Bought gas carried to the new meter</source>
+        <translation>转入新表的已购气量</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/change_meter.py" line="168"/>
+        <source>Billed for the old meter</source>
+        <translation>旧表结算气费</translation>
     </message>
     <message>
         <location filename="../../gasdesk/services/effects/open_account.py" line="167"/>
@@ -3075,6 +3097,7 @@
         <translation>安装日期不能晚于今天。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/services/effects/change_meter.py" line="126"/>
         <location filename="../../gasdesk/services/effects/open_account.py" line="172"/>
         <source>A meter is verified before it is installed ({installed}).</source>
         <translation>燃气表应在安装（{installed}）之前检定。</translation>

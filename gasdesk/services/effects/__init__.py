@@ -6,6 +6,7 @@ Importing this package registers every effect GasDesk has; a form file names one
 
 # the effects GasDesk has: importing them registers them
 from gasdesk.services.effects import (
+    change_meter,
     change_user_type,
     open_account,
     registry,
@@ -25,6 +26,7 @@ __all__ = [
     "EffectOutcome",
     "EffectRun",
     "SubmitCheck",
+    "change_meter",
     "change_user_type",
     "get",
     "needs",
