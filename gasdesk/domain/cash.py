@@ -136,6 +136,7 @@ class CashPaymentLine:
     tendered_fen: int = 0
     change_fen: int = 0
     is_void: bool = False
+    is_refund: bool = False  # a prepaid balance paid back in cash (销户): negative amount
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,7 @@ class ExpectedCash:
     paid_in_fen: int = 0
     paid_out_fen: int = 0
     cash_voids_fen: int = 0  # positive: cash handed back when a payment was voided
+    cash_refunds_fen: int = 0  # positive: prepaid balances paid back in cash (销户)
     tender_mismatches: int = 0  # payments whose tendered ≠ amount + change
 
     @property
@@ -157,6 +159,7 @@ class ExpectedCash:
             + self.paid_in_fen
             - self.paid_out_fen
             - self.cash_voids_fen
+            - self.cash_refunds_fen
         )
 
 
@@ -166,10 +169,13 @@ def expected_cash(
     paid_in: Iterable[int] = (),
     paid_out: Iterable[int] = (),
 ) -> ExpectedCash:
-    taken = change = voids = mismatches = 0
+    taken = change = voids = refunds = mismatches = 0
     for p in payments:
         if p.is_void:
             voids += -p.amount_fen  # a void row carries the negative amount
+            continue
+        if p.is_refund:
+            refunds += -p.amount_fen  # so does a refund
             continue
         taken += p.amount_fen + p.change_fen
         change += p.change_fen
@@ -182,6 +188,7 @@ def expected_cash(
         paid_in_fen=sum(paid_in),
         paid_out_fen=sum(paid_out),
         cash_voids_fen=voids,
+        cash_refunds_fen=refunds,
         tender_mismatches=mismatches,
     )
 

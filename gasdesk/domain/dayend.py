@@ -204,6 +204,8 @@ class TellerTotals:
     payments: int
     voids: int
     voided_fen: int  # positive: the amount reversed
+    refunds: int = 0
+    refunded_fen: int = 0  # positive: prepaid balances paid back (销户)
 
     @property
     def total_fen(self) -> int:
@@ -216,10 +218,11 @@ class MethodTotal:
     payments: int
     collected_fen: int  # originals
     voided_fen: int  # positive
+    refunded_fen: int = 0  # positive: prepaid balances paid back (销户)
 
     @property
     def net_fen(self) -> int:
-        return self.collected_fen - self.voided_fen
+        return self.collected_fen - self.voided_fen - self.refunded_fen
 
 
 @dataclass(frozen=True)
@@ -229,6 +232,21 @@ class VoidLine:
     supervisor_badge: str
     method: str
     amount_fen: int  # positive: the amount reversed
+    reason: str
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class RefundLine:
+    """A prepaid balance paid back in cash (退款, when an account is closed)."""
+
+    receipt: str  # the 退款凭证's number
+    account_number: str
+    account_name: str
+    teller_badge: str
+    supervisor_badge: str
+    method: str
+    amount_fen: int  # positive: the amount paid back
     reason: str
     at: dt.datetime
 
@@ -265,6 +283,7 @@ class DayReport:
     payments_without_shift: int = 0
     company: str = ""
     audit_key: str = ""  # fingerprint of the key that sealed the head ('' when not known)
+    refunds: tuple[RefundLine, ...] = ()
 
     @property
     def closed(self) -> bool:

@@ -22,8 +22,9 @@ METHOD_ZH = {
     "balance": "预存余额",
 }
 
-KINDS = ("bill", "purchase", "prepay", "void")
-KIND_ZH = {"bill": "缴费", "purchase": "购气", "prepay": "预存", "void": "冲正"}
+KINDS = ("bill", "purchase", "prepay", "void", "refund")
+KIND_ZH = {"bill": "缴费", "purchase": "购气", "prepay": "预存", "void": "冲正", "refund": "退款"}
+REFUND = "refund"  # a prepaid balance paid back in cash (销户): negative amount, a 退款凭证
 
 _REFERENCE = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{3,63}")
 

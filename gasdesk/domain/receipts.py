@@ -26,6 +26,14 @@ class VoidInfo:
 
 
 @dataclass(frozen=True)
+class RefundInfo:
+    """A prepaid balance paid back (退款凭证): why, and the supervisor who authorised it."""
+
+    reason: str
+    authorised_badge: str
+
+
+@dataclass(frozen=True)
 class ReceiptDoc:
     company: str
     office_name: str
@@ -39,9 +47,9 @@ class ReceiptDoc:
     account_name: str
     account_address: str
     meter_number: str
-    kind: str  # 'bill' | 'purchase' | 'prepay' | 'void'
+    kind: str  # 'bill' | 'purchase' | 'prepay' | 'void' | 'refund'
     method: str
-    amount_fen: int  # positive; for a void slip, the amount reversed
+    amount_fen: int  # positive; for a void slip, the amount reversed; a refund, paid back
     tendered_fen: int
     change_fen: int
     reference: str
@@ -51,3 +59,4 @@ class ReceiptDoc:
     balance_after_fen: int | None = None
     void: VoidInfo | None = None
     copy: CopyMark | None = None
+    refund: RefundInfo | None = None

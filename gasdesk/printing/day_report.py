@@ -42,13 +42,15 @@ def a4_story(r: DayReport, st: Styles, width: float) -> list[Flowable]:
         Paragraph(status_line(r), st.center),
         Spacer(1, 3 * mm),
         Paragraph(
-            f"收款 {r.payments} 笔，冲正 {len(r.voids)} 笔，净收款 {format_yuan(r.net_fen)} 元",
+            f"收款 {r.payments} 笔，冲正 {len(r.voids)} 笔，"
+            + (f"退款 {len(r.refunds)} 笔，" if r.refunds else "")
+            + f"净收款 {format_yuan(r.net_fen)} 元",
             st.body,
         ),
     ]
 
     story.append(Paragraph("一、按支付方式", st.h2))
-    rows = [row(["支付方式", "笔数", "收款 元", "冲正 元", "净额 元"], st, 1)]
+    rows = [row(["支付方式", "笔数", "收款 元", "冲正 元", "退款 元", "净额 元"], st, 1)]
     for m in r.methods:
         rows.append(
             row(
@@ -57,6 +59,7 @@ def a4_story(r: DayReport, st: Styles, width: float) -> list[Flowable]:
                     str(m.payments),
                     format_yuan(m.collected_fen),
                     format_yuan(m.voided_fen),
+                    format_yuan(m.refunded_fen),
                     format_yuan(m.net_fen),
                 ],
                 st,
@@ -70,17 +73,19 @@ def a4_story(r: DayReport, st: Styles, width: float) -> list[Flowable]:
                 str(r.payments),
                 format_yuan(sum(m.collected_fen for m in r.methods)),
                 format_yuan(sum(m.voided_fen for m in r.methods)),
+                format_yuan(sum(m.refunded_fen for m in r.methods)),
                 format_yuan(r.net_fen),
             ],
             st,
             1,
         )
     )
-    story.append(grid(rows, [width * f for f in (0.28, 0.12, 0.2, 0.2, 0.2)], total_row=True))
+    widths = (0.24, 0.1, 0.17, 0.16, 0.16, 0.17)
+    story.append(grid(rows, [width * f for f in widths], total_row=True))
 
     story.append(Paragraph("二、按收费员", st.h2))
     methods = [m.method for m in r.methods]
-    head = ["收费员", "笔数", *[method_label(m) for m in methods], "冲正", "净额 元"]
+    head = ["收费员", "笔数", *[method_label(m) for m in methods], "冲正", "退款", "净额 元"]
     rows = [row(head, st, 1)]
     for t in r.tellers:
         rows.append(
@@ -90,15 +95,17 @@ def a4_story(r: DayReport, st: Styles, width: float) -> list[Flowable]:
                     str(t.payments),
                     *[format_yuan(t.by_method.get(m, 0)) for m in methods],
                     f"{t.voids}笔 {format_yuan(t.voided_fen)}",
+                    f"{t.refunds}笔 {format_yuan(t.refunded_fen)}",
                     format_yuan(t.total_fen),
                 ],
                 st,
                 1,
             )
         )
-    fixed = 0.16 + 0.07 + 0.14 + 0.12
+    fixed = 0.14 + 0.06 + 0.12 + 0.12 + 0.11
     each = (1 - fixed) / max(1, len(methods))
-    story.append(grid(rows, [width * f for f in (0.16, 0.07, *[each] * len(methods), 0.14, 0.12)]))
+    shares = (0.14, 0.06, *[each] * len(methods), 0.12, 0.12, 0.11)
+    story.append(grid(rows, [width * f for f in shares]))
 
     story.append(Paragraph("三、班次与现金", st.h2))
     rows = [
@@ -194,7 +201,29 @@ def a4_story(r: DayReport, st: Styles, width: float) -> list[Flowable]:
     else:
         story.append(Paragraph("本日无冲正。", st.body))
 
-    story.append(Paragraph("五、长款与短款", st.h2))
+    story.append(Paragraph("五、退款（销户退还预存余额）", st.h2))
+    if r.refunds:
+        rows = [row(["退款凭证号", "户号", "户名", "收费员", "授权主管", "金额 元", "时间"], st)]
+        for f in r.refunds:
+            rows.append(
+                row(
+                    [
+                        f.receipt,
+                        f.account_number,
+                        f.account_name,
+                        f.teller_badge,
+                        f.supervisor_badge,
+                        format_yuan(f.amount_fen),
+                        f"{f.at:%H:%M}",
+                    ],
+                    st,
+                )
+            )
+        story.append(grid(rows, [width * f for f in (0.2, 0.13, 0.17, 0.1, 0.1, 0.17, 0.13)]))
+    else:
+        story.append(Paragraph("本日无退款。", st.body))
+
+    story.append(Paragraph("六、长款与短款", st.h2))
     if r.differences:
         rows = [row(["收费员", "方式", "应有 元", "实点 元", "差额", "原因", "审批主管"], st)]
         for d in r.differences:
@@ -216,7 +245,7 @@ def a4_story(r: DayReport, st: Styles, width: float) -> list[Flowable]:
     else:
         story.append(Paragraph("本日无长短款。", st.body))
 
-    story.append(Paragraph("六、收据号", st.h2))
+    story.append(Paragraph("七、收据号", st.h2))
     for line in receipt_lines(r):
         style = st.body if r.receipts_gapless else st.warn
         story.append(Paragraph(esc(line), style))
@@ -225,7 +254,7 @@ def a4_story(r: DayReport, st: Styles, width: float) -> list[Flowable]:
     story.append(
         KeepTogether(
             [
-                Paragraph("七、审计指纹", st.h2),
+                Paragraph("八、审计指纹", st.h2),
                 Paragraph(seq_line, st.body),
                 Paragraph(hash_line, st.body),
                 Paragraph(key_line(r), st.body),

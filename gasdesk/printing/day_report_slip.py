@@ -69,6 +69,18 @@ def slip_story(r: DayReport, st: Styles, width: float) -> list[Flowable]:
                 st.small,
             )
         )
+    if r.refunds:
+        total = sum(f.amount_fen for f in r.refunds)
+        story.append(pairs([(f"退款 {len(r.refunds)} 笔", format_yuan(total))]))
+    for f in r.refunds:
+        story.append(
+            Paragraph(
+                esc(
+                    f"{f.receipt} {f.account_number} {format_yuan(f.amount_fen)}（{f.supervisor_badge}）"
+                ),
+                st.small,
+            )
+        )
     story.append(dashed_rule())
     for s in r.shifts:
         story.append(

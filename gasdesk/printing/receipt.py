@@ -28,7 +28,14 @@ ROLL_MARGIN = 4 * mm
 A5_MARGIN = 12 * mm
 CELL_PADDING = 6  # reportlab's table cells: points of padding left and right
 
-TITLES = {"bill": "燃气费收据", "purchase": "购气收据", "prepay": "预存款收据", "void": "冲正凭证"}
+TITLES = {
+    "bill": "燃气费收据",
+    "purchase": "购气收据",
+    "prepay": "预存款收据",
+    "void": "冲正凭证",
+    "refund": "退款凭证",
+}
+SLIPS = ("void", "refund")  # numbered like receipts, printed as 凭证
 # a ruled table, cells aligned at the top
 GRID = [("GRID", (0, 0), (-1, -1), 0.4, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
 
@@ -130,7 +137,7 @@ def _header(doc: ReceiptDoc, st: _Styles) -> list[Flowable]:
 
 def _identity(doc: ReceiptDoc) -> list[tuple[str, str]]:
     rows = [
-        ("收据号" if doc.kind != "void" else "凭证号", doc.code),
+        ("收据号" if doc.kind not in SLIPS else "凭证号", doc.code),
         ("日期", f"{doc.issued_at:%Y-%m-%d %H:%M:%S}"),
         ("收费员工号", doc.teller_badge),
         ("户号", doc.account_number),
@@ -152,6 +159,18 @@ def _bill_rows(b: BillView) -> list[tuple[str, str]]:
 
 
 def _money_rows(doc: ReceiptDoc) -> list[tuple[str, str]]:
+    if doc.kind == "refund":
+        assert doc.refund is not None
+        rows = [
+            ("退款金额", f"¥{format_yuan(doc.amount_fen)}"),
+            ("金额大写", capital_amount(doc.amount_fen)),
+            ("退款方式", METHOD_ZH.get(doc.method, doc.method)),
+            ("退款原因", doc.refund.reason),
+            ("授权主管工号", doc.refund.authorised_badge),
+        ]
+        if doc.balance_after_fen is not None:
+            rows.append(("退款后预存余额", f"¥{format_yuan(doc.balance_after_fen)}"))
+        return rows
     if doc.kind == "void":
         assert doc.void is not None
         return [
@@ -182,11 +201,10 @@ def _money_rows(doc: ReceiptDoc) -> list[tuple[str, str]]:
 
 def _footer(doc: ReceiptDoc, st: _Styles, *, one_line: bool = False) -> list[Flowable]:
     phones = [f"{esc(label)}：{esc(number)}" for label, number in doc.phones]
-    note = (
-        "本凭证冲正原收据，原收据作废"
-        if doc.kind == "void"
-        else "请妥善保管本收据，如有疑问请致电咨询"
-    )
+    note = {
+        "void": "本凭证冲正原收据，原收据作废",
+        "refund": "退款已当面点清，请客户签字确认",
+    }.get(doc.kind, "请妥善保管本收据，如有疑问请致电咨询")
     if one_line:
         return [Paragraph("　".join(phones), st.small), Paragraph(note, st.small)]
     return [Paragraph(p, st.small) for p in phones] + [Paragraph(note, st.small)]
@@ -196,8 +214,10 @@ def _roll_story(doc: ReceiptDoc, st: _Styles, width: float) -> list[Flowable]:
     label_w = 20 * mm
     story = _header(doc, st)
     story += [dashed_rule(), _pairs(_identity(doc), st, width, label_w), dashed_rule()]
-    if doc.kind == "void":
+    if doc.kind in SLIPS:
         story += [_pairs(_money_rows(doc), st, width, label_w), dashed_rule()]
+        if doc.kind == "refund":  # the customer signs for the cash received
+            story += [Spacer(1, 3 * mm), Paragraph("客户签字：", st.body), Spacer(1, 6 * mm)]
         story += _footer(doc, st)
         return story
     for b in doc.bills:
@@ -233,7 +253,7 @@ def _bill_columns(bills: Sequence[BillView], st: _Styles, width: float) -> list[
 def _a5_story(doc: ReceiptDoc, st: _Styles, width: float) -> list[Flowable]:
     story = _header(doc, st)
     ident = dict(_identity(doc))
-    code_label = "收据号" if doc.kind != "void" else "凭证号"
+    code_label = "收据号" if doc.kind not in SLIPS else "凭证号"
     left = [(k, ident.get(k, "")) for k in (code_label, "日期", "收费员工号", "表号")]
     right = [(k, ident.get(k, "")) for k in ("户号", "户名", "地址")]
     grid = []
@@ -247,7 +267,7 @@ def _a5_story(doc: ReceiptDoc, st: _Styles, width: float) -> list[Flowable]:
     t = Table(grid, colWidths=[width * 0.19, width * 0.31, width * 0.12, width * 0.38])
     t.setStyle(TableStyle(GRID))
     story += [Spacer(1, 3 * mm), t, Spacer(1, 3 * mm)]
-    if doc.kind == "void":
+    if doc.kind in SLIPS:
         story.append(_pairs(_money_rows(doc), st, width, 30 * mm))
     else:
         if doc.bills:

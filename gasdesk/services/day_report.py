@@ -13,6 +13,7 @@ from gasdesk.domain.dayend import (
     DayReport,
     DifferenceInfo,
     MethodTotal,
+    RefundLine,
     ShiftLine,
     TellerTotals,
     VoidLine,
@@ -71,6 +72,10 @@ class PaymentRow:
     @property
     def is_void(self) -> bool:
         return self.kind == "void"
+
+    @property
+    def is_refund(self) -> bool:
+        return self.kind == "refund"
 
     @property
     def receipt(self) -> str:
@@ -195,14 +200,17 @@ def _teller_totals(rows: list[PaymentRow]) -> tuple[TellerTotals, ...]:
         for r in mine:
             per_method[r.method] = per_method.get(r.method, 0) + r.amount_fen
         voids = [r for r in mine if r.is_void]
+        refunds = [r for r in mine if r.is_refund]
         out.append(
             TellerTotals(
                 badge=badge,
                 name=names[badge],
                 by_method=per_method,
-                payments=len(mine) - len(voids),
+                payments=len(mine) - len(voids) - len(refunds),
                 voids=len(voids),
                 voided_fen=-sum(r.amount_fen for r in voids),
+                refunds=len(refunds),
+                refunded_fen=-sum(r.amount_fen for r in refunds),
             )
         )
     return tuple(out)
@@ -213,13 +221,14 @@ def _method_totals(rows: list[PaymentRow]) -> tuple[MethodTotal, ...]:
     methods = list(METHODS) + sorted({r.method for r in rows} - set(METHODS))
     for m in methods:
         mine = [r for r in rows if r.method == m]
-        originals = [r for r in mine if not r.is_void]
+        originals = [r for r in mine if not r.is_void and not r.is_refund]
         out.append(
             MethodTotal(
                 method=m,
                 payments=len(originals),
                 collected_fen=sum(r.amount_fen for r in originals),
                 voided_fen=-sum(r.amount_fen for r in mine if r.is_void),
+                refunded_fen=-sum(r.amount_fen for r in mine if r.is_refund),
             )
         )
     return tuple(out)
@@ -325,6 +334,21 @@ def day_report(office_id: int, day: dt.date) -> DayReport:
         for r in rows
         if r.is_void
     )
+    refunds = tuple(
+        RefundLine(
+            receipt=r.receipt,
+            account_number=r.account_number,
+            account_name=r.account_name,
+            teller_badge=r.staff_badge,
+            supervisor_badge=r.authorised_by,
+            method=r.method,
+            amount_fen=-r.amount_fen,
+            reason=r.reason,
+            at=r.created_at,
+        )
+        for r in rows
+        if r.is_refund
+    )
     return DayReport(
         office_code=office.code,
         office_name=office.name,
@@ -333,6 +357,7 @@ def day_report(office_id: int, day: dt.date) -> DayReport:
         tellers=_teller_totals(rows),
         methods=_method_totals(rows),
         voids=voids,
+        refunds=refunds,
         differences=_differences(shifts),
         movements=tuple(movement_info(m) for m in moves),
         shifts=_shift_lines(shifts),

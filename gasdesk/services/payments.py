@@ -29,6 +29,7 @@ from gasdesk.domain.money import format_yuan
 from gasdesk.domain.readback import ReadBack
 from gasdesk.domain.tariff import lines_to_json
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
+from gasdesk.services.account_state import refuse_payment
 from gasdesk.services.billing import materialise
 from gasdesk.services.days import is_day_closed
 from gasdesk.services.payment_request import PaymentError, check_request, same_request
@@ -43,6 +44,7 @@ from gasdesk.storage.models import (
     PaymentBill,
     Receipt,
     Staff,
+    db,
 )
 from gasdesk.storage.numbering import next_number
 from gasdesk.storage.receipt_numbers import format_code, series_for
@@ -171,15 +173,7 @@ def _record(
     amount = request.expected_due_fen
     settle: list[tuple[int, int]] = []
     lines_json = "[]"
-    if request.kind != "bill" and account.status != "active":
-        raise PaymentError(
-            "account_inactive",
-            QT_TRANSLATE_NOOP(
-                "Messages", "Account {number} is {status}; it cannot buy gas or prepay."
-            ),
-            number=account.number,
-            status=account.status,
-        )
+    refuse_payment(account, request.kind, PaymentError)  # closed, or the supply stopped
     if request.kind == "bill":
         bills = materialise(account.id)
         due = sum(b.open_fen for b in bills)
@@ -300,6 +294,19 @@ def collect_payment(
         if earlier is not None:
             return earlier
         raise
+
+
+def collect_in_transaction(
+    request: PaymentRequest, *, today: dt.date, ceiling_fen: int | None = None
+) -> ReceiptInfo:
+    """Record a payment inside the caller's transaction (a business that settles bills
+    as part of its own work, e.g. 销户 paying the last bills from the balance): the same
+    checks, rows, receipt and audit event as collect_payment, undone with the caller's
+    transaction. No idempotent replay: the caller's own record prevents a second run."""
+    if not db.obj.in_transaction():
+        raise RuntimeError("collect_in_transaction() runs inside its caller's transaction")
+    rb = check_request(request, ceiling_fen)
+    return _record(request, rb, today, ceiling_fen)
 
 
 def list_payments(

@@ -11,6 +11,7 @@ from gasdesk.domain.limits import check_entry, check_volume
 from gasdesk.domain.money import ceiling_refusal, effective_ceiling
 from gasdesk.domain.tariff import purchase_by_amount, purchase_by_volume, tariff_on
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
+from gasdesk.services.account_state import refuse_payment
 from gasdesk.services.accounts import active_meter
 from gasdesk.services.billing import BillingError, tariffs_for, usage_entries, year_to_date
 from gasdesk.storage.models import Account
@@ -41,6 +42,7 @@ def quote_purchase(
         raise BillingError(
             "no_account", QT_TRANSLATE_NOOP("Messages", "The account no longer exists.")
         )
+    refuse_payment(account, "purchase")  # closed, or the supply stopped: with the reason
     meter = active_meter(account_id)
     if meter is None or meter.kind != "ic_card":
         raise TellerError(

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from gasdesk.domain.fees import BillView
 from gasdesk.domain.methods import BALANCE
-from gasdesk.domain.receipts import CopyMark, ReceiptDoc, VoidInfo
+from gasdesk.domain.receipts import CopyMark, ReceiptDoc, RefundInfo, VoidInfo
 from gasdesk.domain.tariff import lines_from_json
 from gasdesk.printing.receipt import render_receipt
 from gasdesk.resources import load_toml
@@ -61,7 +61,7 @@ def company_info() -> tuple[str, tuple[tuple[str, str], ...]]:
 
 
 def _balance_delta(p: Payment) -> int:
-    if p.kind == "prepay":
+    if p.kind in ("prepay", "refund"):  # a refund's amount is negative
         return int(p.amount_fen)
     if p.kind == "bill" and p.method == BALANCE:
         return -int(p.amount_fen)
@@ -107,7 +107,13 @@ def receipt_document(receipt_id: int, copy: CopyMark | None = None) -> ReceiptDo
     )
     company, phones = company_info()
     void = None
+    refund = None
     amount = payment.amount_fen
+    if payment.kind == "refund":
+        refund = RefundInfo(
+            reason=payment.reason, authorised_badge=_badge(payment.authorised_by_id)
+        )
+        amount = -amount
     if payment.kind == "void":
         original = payment.voids
         first = Receipt.get(Receipt.payment == original.id)
@@ -141,9 +147,10 @@ def receipt_document(receipt_id: int, copy: CopyMark | None = None) -> ReceiptDo
         bills=_bills_of(payment) if payment.kind == "bill" else (),
         purchase_lines=lines_from_json(payment.lines_json) if payment.kind == "purchase" else (),
         balance_after_fen=_balance_after(payment)
-        if payment.kind == "prepay" or payment.method == BALANCE
+        if payment.kind in ("prepay", "refund") or payment.method == BALANCE
         else None,
         void=void,
+        refund=refund,
         copy=copy,
     )
 

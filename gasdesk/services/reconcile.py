@@ -46,9 +46,9 @@ from gasdesk.storage.models_dayend import (
 )
 
 
-def _payments(shift_id: int) -> list[tuple[str, int, int, int, str, bool]]:
-    """(method, amount, tendered, change, reference, is_void) of the shift's payments;
-    a void takes the method of the payment it reverses."""
+def _payments(shift_id: int) -> list[tuple[str, int, int, int, str, bool, bool]]:
+    """(method, amount, tendered, change, reference, is_void, is_refund) of the shift's
+    payments; a void takes the method of the payment it reverses."""
     original = Payment.alias()
     rows: Any = (
         Payment.select(
@@ -59,13 +59,14 @@ def _payments(shift_id: int) -> list[tuple[str, int, int, int, str, bool]]:
             Payment.reference,
             Payment.voids,
             original.method.alias("original_method"),
+            Payment.kind,
         )
         .join(original, JOIN.LEFT_OUTER, on=(Payment.voids == original.id))
         .where(Payment.shift == shift_id)
         .tuples()
     )
     out = []
-    for method, amount, tendered, change, reference, voids, original_method in rows:
+    for method, amount, tendered, change, reference, voids, original_method, kind in rows:
         is_void = voids is not None
         out.append(
             (
@@ -75,6 +76,7 @@ def _payments(shift_id: int) -> list[tuple[str, int, int, int, str, bool]]:
                 change,
                 reference or "",
                 is_void,
+                kind == "refund",
             )
         )
     return out
@@ -96,7 +98,7 @@ def expected_cash_of(shift_id: int) -> ExpectedCash:
     paid_in, paid_out = _movement_sums(shift_id)
     return expected_cash(
         shift.opening_float_fen,
-        [CashPaymentLine(a, t, c, v) for m, a, t, c, _r, v in pays if m == "cash"],
+        [CashPaymentLine(a, t, c, v, f) for m, a, t, c, _r, v, f in pays if m == "cash"],
         paid_in,
         paid_out,
     )
@@ -108,7 +110,8 @@ def _expected_now(shift_id: int) -> tuple[ExpectedCash, list[MethodLine], dict[s
     cash = expected_cash_of(shift_id)
     pays = _payments(shift_id)
     lines = non_cash_lines(
-        [NonCashPayment(m, a, r, v) for m, a, _t, _c, r, v in pays if m in NON_CASH_METHODS], {}
+        [NonCashPayment(m, a, r, v) for m, a, _t, _c, r, v, _f in pays if m in NON_CASH_METHODS],
+        {},
     )
     snapshot = {"cash": cash.expected_fen}
     snapshot.update({x.method: x.expected_fen for x in lines})
@@ -167,12 +170,16 @@ def _reconciliation(row: CashCountRow) -> Reconciliation:
     lines = [
         MethodLine(
             method="cash",
-            transactions=sum(1 for m, *_rest, v in pays if m == "cash" and not v),
+            transactions=sum(1 for m, *_rest, v, _f in pays if m == "cash" and not v),
             expected_fen=cash.expected_fen,
             counted_fen=count.total_fen,
         ),
         *non_cash_lines(
-            [NonCashPayment(m, a, r, v) for m, a, _t, _c, r, v in pays if m in NON_CASH_METHODS],
+            [
+                NonCashPayment(m, a, r, v)
+                for m, a, _t, _c, r, v, _f in pays
+                if m in NON_CASH_METHODS
+            ],
             declared,
         ),
     ]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
+from gasdesk.domain.lifecycle import CLOSED
 from gasdesk.domain.readings import (
     Baseline,
     ImplausibleReading,
@@ -15,10 +17,16 @@ from gasdesk.domain.readings import (
     parse_reading,
     usual_daily_use,
 )
+from gasdesk.domain.text import UserError
+from gasdesk.services.account_state import CLOSED_NO_READING
 from gasdesk.services.account_view import account_meters, reading_history
 from gasdesk.storage import audit
 from gasdesk.storage.db import write_transaction
-from gasdesk.storage.models import Reading
+from gasdesk.storage.models import Account, Reading
+
+
+class ReadingRefusedClosed(UserError):
+    """A reading for a closed account (已销户): refused, nothing written."""
 
 
 def report_reading(
@@ -40,6 +48,9 @@ def report_reading(
     value_l = parse_reading(value_text)
     on = today or dt.date.today()
     with write_transaction():
+        account: Any = Account.get_by_id(account_id)
+        if account.status == CLOSED:
+            raise ReadingRefusedClosed(CLOSED_NO_READING, number=account.number)
         meters = account_meters(account_id)
         meter = next((m for m in meters if m.in_service), None)
         if meter is None:

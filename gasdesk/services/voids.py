@@ -16,7 +16,7 @@ import datetime as dt
 from gasdesk.domain.errors import TellerError
 from gasdesk.domain.fees import ReceiptInfo
 from gasdesk.domain.limits import MAX_BALANCE_FEN, balance_refusal
-from gasdesk.domain.methods import BALANCE, CASH
+from gasdesk.domain.methods import BALANCE, CASH, REFUND
 from gasdesk.domain.money import format_yuan
 from gasdesk.domain.records import StaffInfo
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
@@ -58,6 +58,14 @@ def _refusal(
     if original.kind == "void":
         return VoidError(
             "is_void", QT_TRANSLATE_NOOP("Messages", "A void cannot itself be voided.")
+        )
+    if original.kind == REFUND:
+        return VoidError(
+            "is_refund",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "A refund cannot be voided: the cash was paid out and the account closed.",
+            ),
         )
     if Payment.select().where(Payment.voids == original.id).exists():
         return VoidError(

@@ -29,6 +29,7 @@ PARSED_KINDS = frozenset(
         *DRAWER_KINDS,
         "day_closed",
         "restore",
+        "form_effect",
         audit.HISTORY_KIND,
         audit.STATE_KIND,
         *audit.ANCHOR_KINDS,

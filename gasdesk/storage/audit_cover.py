@@ -1,7 +1,8 @@
-"""Every money-bearing row against the audit event that recorded it: payments and voids
-(each column), their receipts and bill settlements, the receipt series (no number
-missing) and the prepaid balances (equal to what the payments imply). Days and drawers
-are in audit_cover_days.py.
+"""Every money-bearing row against the audit event that recorded it: payments, voids and
+refunds (each column, a void's and a refund's authorising supervisor), their receipts
+and bill settlements, the receipt series (no number missing) and the prepaid balances
+(equal to what the payments imply, refunds taking away). Days and drawers are in
+audit_cover_days.py.
 
 A payment's event names the payment id and carries its columns. Events written before
 an event carried every column (older versions) are checked with what they carry; a
@@ -19,7 +20,13 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from gasdesk.storage import audit, audit_cover_days, audit_cover_drawer, audit_history
+from gasdesk.storage import (
+    audit,
+    audit_cover_accounts,
+    audit_cover_days,
+    audit_cover_drawer,
+    audit_history,
+)
 from gasdesk.storage.audit_findings import Collector
 from gasdesk.storage.audit_history import PAYMENT_COLUMNS, Execute
 
@@ -239,8 +246,10 @@ class _Payments:
             expect["voids_id"] = None
             if "account_id" not in payload and "account" in payload:
                 expect["account_number"] = payload["account"]
-        elif kind == "void":
-            expect["kind"] = "void"
+        elif kind in ("void", "refund"):
+            expect["kind"] = kind
+            if kind == "refund":
+                expect["voids_id"] = None
             if payload.get("authorised_by") is not None:
                 badge = self.t.badges.get(int(row["authorised_by_id"] or 0))
                 if badge != payload["authorised_by"]:
@@ -388,3 +397,4 @@ def check_all(
     check_balances(c, execute, state.baselines)
     closed = audit_cover_days.check_days(c, chain, execute, mark, t, payments.paid.by_day, state)
     audit_cover_drawer.check_drawer(c, chain, execute, t, closed)
+    audit_cover_accounts.check_accounts(c, chain, execute, mark)

@@ -113,6 +113,15 @@ TEMPLATES: dict[str, str] = {
     "history_altered": QT_TRANSLATE_NOOP(
         "Messages", "Imported payments or closed days were altered: {items}."
     ),
+    "account_history_altered": QT_TRANSLATE_NOOP(
+        "Messages", "The history of accounts (what a form changed) was altered: {items}."
+    ),
+    "account_history_inserted": QT_TRANSLATE_NOOP(
+        "Messages", "Account history without an audit record (inserted): {items}."
+    ),
+    "account_history_deleted": QT_TRANSLATE_NOOP(
+        "Messages", "Account history was deleted: {items}."
+    ),
 }
 WARNINGS = frozenset({"anchor_restarted", "anchor_absent_copy", "key_lost"})
 

@@ -179,12 +179,13 @@ def seal_days(execute: Execute, up_to: int | None = None) -> DaysSeal:
 
 def implied_balances(execute: Execute) -> dict[int, int]:
     """Per account, the prepaid balance its payments imply: prepayments and their
-    voids add, bills paid from the balance take away, their voids give back."""
+    voids add, bills paid from the balance take away, their voids give back, refunds
+    (a negative amount, paid back in cash) take away."""
     # summed here rather than by GROUP BY, which SQLite runs through the account index:
     # ten times slower than one scan of the table on two years of payments
     sql = (
         "SELECT account_id, kind, method, amount_fen, voids_id FROM payment "
-        f"WHERE kind IN ('prepay', 'void') OR method = '{BALANCE}'"
+        f"WHERE kind IN ('prepay', 'void', 'refund') OR method = '{BALANCE}'"
     )
     rows = [tuple(r) for r in execute(sql, ())]
     voided = sorted({int(r[4]) for r in rows if r[1] == "void" and r[4] is not None})
@@ -198,7 +199,9 @@ def implied_balances(execute: Execute) -> dict[int, int]:
         )
     implied: dict[int, int] = {}
     for account, kind, method, amount, voids in rows:
-        if kind == "prepay" or (kind == "void" and kinds.get(int(voids or 0)) == "prepay"):
+        if kind in ("prepay", "refund") or (
+            kind == "void" and kinds.get(int(voids or 0)) == "prepay"
+        ):
             delta = int(amount)
         elif method == BALANCE:
             delta = -int(amount)

@@ -1277,6 +1277,11 @@
         <source>Void</source>
         <translation>冲正</translation>
     </message>
+    <message>
+        <location filename="../../gasdesk/ui/fees/labels.py" line="25"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
 </context>
 <context>
     <name>FeesTab</name>
@@ -1691,18 +1696,18 @@
         <translation>{value}分不是需要清点的面额。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/methods.py" line="38"/>
+        <location filename="../../gasdesk/domain/methods.py" line="39"/>
         <location filename="../../gasdesk/services/payment_request.py" line="60"/>
         <source>Unknown payment method &apos;{method}&apos;.</source>
         <translation>未知的支付方式“{method}”。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/methods.py" line="46"/>
+        <location filename="../../gasdesk/domain/methods.py" line="47"/>
         <source>Enter the transaction reference number of the {method} payment.</source>
         <translation>请输入{method}的交易流水号。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/methods.py" line="54"/>
+        <location filename="../../gasdesk/domain/methods.py" line="55"/>
         <source>The reference &apos;{reference}&apos; is not valid: 4 to 64 letters and digits.</source>
         <translation>流水号“{reference}”无效：应为4至64位字母和数字。</translation>
     </message>
@@ -1885,7 +1890,7 @@
     </message>
     <message>
         <location filename="../../gasdesk/domain/readback.py" line="86"/>
-        <location filename="../../gasdesk/services/payments.py" line="188"/>
+        <location filename="../../gasdesk/services/payments.py" line="182"/>
         <source>There is nothing to collect.</source>
         <translation>没有需要收取的费用。</translation>
     </message>
@@ -2021,8 +2026,8 @@
     </message>
     <message>
         <location filename="../../gasdesk/services/billing.py" line="243"/>
-        <location filename="../../gasdesk/services/payments.py" line="154"/>
-        <location filename="../../gasdesk/services/purchases.py" line="42"/>
+        <location filename="../../gasdesk/services/payments.py" line="156"/>
+        <location filename="../../gasdesk/services/purchases.py" line="43"/>
         <location filename="../../gasdesk/services/statement.py" line="39"/>
         <source>The account no longer exists.</source>
         <translation>该户已不存在。</translation>
@@ -2153,7 +2158,7 @@
         <translation>该停气通知已撤销。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="82"/>
+        <location filename="../../gasdesk/services/payments.py" line="84"/>
         <source>This payment form was already used; open it again.</source>
         <translation>该收费单已使用，请重新打开。</translation>
     </message>
@@ -2173,38 +2178,53 @@
         <translation>请输入写卡气量。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="87"/>
+        <location filename="../../gasdesk/services/payments.py" line="89"/>
         <source>This payment form was already used for receipt {receipt} ({amount} yuan, account {account}); this request differs from it and was not recorded. Open the payment form again.</source>
         <translation>此收费单已用于票据{receipt}（{amount}元，户号{account}）；本次请求与其不同，未作记录。请重新打开收费单。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="103"/>
+        <location filename="../../gasdesk/services/payments.py" line="105"/>
         <source>The amount due is now {now} yuan, not {was}; check it with the customer again.</source>
         <translation>应收金额已变为{now}元（原为{was}元），请与客户重新核对。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="136"/>
+        <location filename="../../gasdesk/services/payments.py" line="138"/>
         <source>The transaction reference {reference} is already recorded on receipt {receipt} (account {account}, {day}); one transaction pays only once.</source>
         <translation>交易参考号 {reference} 已记录在收据 {receipt}（户号 {account}，{day}）上；一笔交易只能缴费一次。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="161"/>
+        <location filename="../../gasdesk/services/payments.py" line="163"/>
         <source>The business day {day} is closed; no payment can be taken for it.</source>
         <translation>营业日{day}已日结，不能再收费。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="177"/>
+        <location filename="../../gasdesk/services/account_state.py" line="15"/>
+        <source>Account {number} is closed (已销户); it takes no payments.</source>
+        <translation>户号{number}已销户，不能再收费。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/account_state.py" line="18"/>
+        <source>Account {number} is closed (已销户); no reading is recorded for it.</source>
+        <translation>户号{number}已销户，不再登记抄表读数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/account_state.py" line="21"/>
+        <source>The gas supply of account {number} is stopped ({reason}, since {day}); it cannot buy gas or prepay until the supply is restored (复气). Bills can still be paid.</source>
+        <translation>户号{number}已停气（{reason}，{day}起），办理复气前不能购气或预存；欠费仍可缴纳。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/account_state.py" line="49"/>
         <source>Account {number} is {status}; it cannot buy gas or prepay.</source>
         <translation>户号{number}状态为{status}，不能购气或预存。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/payments.py" line="196"/>
-        <location filename="../../gasdesk/services/payments.py" line="241"/>
+        <location filename="../../gasdesk/services/payments.py" line="190"/>
+        <location filename="../../gasdesk/services/payments.py" line="235"/>
         <source>The prepaid balance does not cover the amount due.</source>
         <translation>预存余额不足以支付应收金额。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/purchases.py" line="48"/>
+        <location filename="../../gasdesk/services/purchases.py" line="50"/>
         <source>Account {number} has no IC-card meter; it pays bills instead.</source>
         <translation>户号{number}不是IC卡表用户，请按账单缴费。</translation>
     </message>
@@ -2392,7 +2412,7 @@
     </message>
     <message>
         <location filename="../../gasdesk/services/voids.py" line="56"/>
-        <location filename="../../gasdesk/services/voids.py" line="148"/>
+        <location filename="../../gasdesk/services/voids.py" line="156"/>
         <source>That payment does not exist.</source>
         <translation>该笔收费不存在。</translation>
     </message>
@@ -2402,47 +2422,52 @@
         <translation>冲正记录本身不能再冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="64"/>
+        <location filename="../../gasdesk/services/voids.py" line="65"/>
+        <source>A refund cannot be voided: the cash was paid out and the account closed.</source>
+        <translation>退款不能冲正：现金已付出，账户已销户。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/voids.py" line="72"/>
         <source>This payment has already been voided.</source>
         <translation>该笔收费已冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="69"/>
+        <location filename="../../gasdesk/services/voids.py" line="77"/>
         <source>Only today&apos;s payments can be voided; this one is from {day}.</source>
         <translation>只能冲正当日收费；该笔收费日期为{day}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="77"/>
+        <location filename="../../gasdesk/services/voids.py" line="85"/>
         <source>The business day {day} is closed; its payments cannot be voided.</source>
         <translation>营业日{day}已日结，其收费不能冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="85"/>
+        <location filename="../../gasdesk/services/voids.py" line="93"/>
         <source>A supervisor of the payment&apos;s own office must authorise the void.</source>
         <translation>冲正须由该笔收费所属营业室的主管授权。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="92"/>
+        <location filename="../../gasdesk/services/voids.py" line="100"/>
         <source>{name} ({badge}) took this payment or is voiding it, and cannot also approve the void; another supervisor must.</source>
         <translation>{name}（{badge}）是该笔收费的经办人或本次冲正的操作人，不能自己审批冲正，须由另一位主管审批。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="116"/>
+        <location filename="../../gasdesk/services/voids.py" line="124"/>
         <source>This void form was already used for receipt {receipt}; this request differs from it and was not recorded. Open the void form again.</source>
         <translation>此冲正单已用于票据{receipt}；本次请求与其不同，未作记录。请重新打开冲正单。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="144"/>
+        <location filename="../../gasdesk/services/voids.py" line="152"/>
         <source>Enter the reason for the void.</source>
         <translation>请输入冲正原因。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="166"/>
+        <location filename="../../gasdesk/services/voids.py" line="174"/>
         <source>The drawer of your shift does not hold the {amount} yuan to hand back; nothing was voided.</source>
         <translation>您班次的钱箱中不足 {amount} 元可退还；未冲正。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/voids.py" line="182"/>
+        <location filename="../../gasdesk/services/voids.py" line="190"/>
         <source>The prepaid money has already been used; it cannot be voided.</source>
         <translation>预存款已被使用，不能冲正。</translation>
     </message>
@@ -2994,6 +3019,21 @@
         <translation>导入的历史收款或已结账日被改动：{items}。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="116"/>
+        <source>The history of accounts (what a form changed) was altered: {items}.</source>
+        <translation>用户变更记录（业务单办理的变更）被改动：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="119"/>
+        <source>Account history without an audit record (inserted): {items}.</source>
+        <translation>用户变更记录没有审计记录（被插入）：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="122"/>
+        <source>Account history was deleted: {items}.</source>
+        <translation>用户变更记录被删除：{items}。</translation>
+    </message>
+    <message>
         <location filename="../../gasdesk/storage/audit_key.py" line="33"/>
         <source>The audit key file {path} is missing. Nothing can be recorded until a supervisor restores it from its backup: gasdesk key restore FILE.</source>
         <translation>审计密钥文件 {path} 缺失。恢复之前无法记录任何业务：请主管从备份恢复（gasdesk key restore 备份文件）。</translation>
@@ -3072,22 +3112,22 @@
         <translation>“{choice}”不是系统认识的表型。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/effects/change_meter.py" line="136"/>
+        <location filename="../../gasdesk/services/effects/change_meter.py" line="138"/>
         <source>{volume} m³ bought on the IC-card meter {meter} is not used yet; only an IC-card meter can carry it.</source>
         <translation>IC卡表 {meter} 上已购的 {volume} m³ 气量尚未用完，只能转入IC卡表。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/effects/change_meter.py" line="154"/>
+        <location filename="../../gasdesk/services/effects/change_meter.py" line="156"/>
         <source>Gas on the old meter since its previous reading</source>
         <translation>旧表上次读数以来用气</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/effects/change_meter.py" line="161"/>
+        <location filename="../../gasdesk/services/effects/change_meter.py" line="163"/>
         <source>Bought gas carried to the new meter</source>
         <translation>转入新表的已购气量</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/effects/change_meter.py" line="168"/>
+        <location filename="../../gasdesk/services/effects/change_meter.py" line="170"/>
         <source>Billed for the old meter</source>
         <translation>旧表结算气费</translation>
     </message>
@@ -3101,6 +3141,86 @@
         <location filename="../../gasdesk/services/effects/open_account.py" line="172"/>
         <source>A meter is verified before it is installed ({installed}).</source>
         <translation>燃气表应在安装（{installed}）之前检定。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/close_account.py" line="54"/>
+        <source>Account {number} owes {due} yuan with the final bill and its prepaid balance is {balance} yuan: collect {short} yuan at the fee tab (F3) first, then finish the 销户.</source>
+        <translation>户号{number}连同销户结算气费共欠{due}元，预存余额只有{balance}元：请先在收费页（F3）收取{short}元，再办结销户。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/close_account.py" line="122"/>
+        <source>Owed with the final bill</source>
+        <translation>连同销户结算应缴</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/close_account.py" line="124"/>
+        <source>Prepaid balance</source>
+        <translation>预存余额</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/close_account.py" line="129"/>
+        <source>To collect first at the fee tab (F3)</source>
+        <translation>需先在收费页（F3）收取</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/close_account.py" line="136"/>
+        <source>Paid from the balance</source>
+        <translation>从预存余额扣缴</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/close_account.py" line="138"/>
+        <source>Refund in cash from your drawer</source>
+        <translation>从您的钱箱退还现金</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/close_account.py" line="152"/>
+        <source>Form {form} belongs to another office; close the account there.</source>
+        <translation>业务单{form}属于其他营业室，请在该营业室办理销户。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/info_change.py" line="40"/>
+        <source>Fill in what changes: a new phone, the address as it is written, or the ID number.</source>
+        <translation>请填写要变更的内容：新电话、更正后的地址写法或身份证号码。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/info_change.py" line="90"/>
+        <source>Account {number} already holds these details; nothing changes.</source>
+        <translation>户号{number}的信息与所填相同，无需变更。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/supply.py" line="34"/>
+        <source>The supply of account {number} is stopped already; restore it (复气) instead.</source>
+        <translation>户号{number}已经停气，如需恢复请办理复气。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/supply.py" line="37"/>
+        <source>The supply of account {number} is not stopped; there is nothing to restore.</source>
+        <translation>户号{number}未停气，无需复气。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/supply.py" line="40"/>
+        <source>&apos;{choice}&apos; is neither 停气 nor 复气.</source>
+        <translation>“{choice}”既不是停气也不是复气。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/refunds.py" line="62"/>
+        <source>The business day {day} is closed; no money can be paid out for it.</source>
+        <translation>营业日{day}已日结，不能再付出款项。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/refunds.py" line="70"/>
+        <source>A supervisor of this office other than the teller must authorise a refund.</source>
+        <translation>退款须由本营业室另一位主管（不是经办人本人）授权。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/refunds.py" line="79"/>
+        <source>The drawer of your shift does not hold the {amount} yuan to refund; nothing was changed. Pay cash in first, or refund at another counter.</source>
+        <translation>您本班钱箱的现金不足以退还{amount}元，未作任何变更。请先存入现金，或到其他窗口退款。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/refunds.py" line="94"/>
+        <source>The prepaid balance of account {number} is less than the refund.</source>
+        <translation>户号{number}的预存余额少于退款金额。</translation>
     </message>
     <message>
         <location filename="../../gasdesk/services/effects/change_user_type.py" line="56"/>

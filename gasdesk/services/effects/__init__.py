@@ -1,15 +1,17 @@
 """Business effects: what a completed form does to the accounts (see registry.py).
 
-Importing this package registers every effect GasDesk has; a form file names one with
-`effect = "..."`.
+Importing this package registers every effect GasDesk has (one module each); a form
+file names one with `effect = "..."`.
 """
 
-# the effects GasDesk has: importing them registers them
 from gasdesk.services.effects import (
     change_meter,
     change_user_type,
+    close_account,
+    info_change,
     open_account,
     registry,
+    supply,
 )
 from gasdesk.services.effects.registry import (
     Effect,
@@ -21,16 +23,23 @@ from gasdesk.services.effects.registry import (
     register,
 )
 
+EFFECT_MODULES = (
+    open_account,
+    info_change,
+    supply,
+    close_account,
+    change_user_type,
+    change_meter,
+)  # each registers itself when imported
+
 __all__ = [
+    "EFFECT_MODULES",
     "Effect",
     "EffectOutcome",
     "EffectRun",
     "SubmitCheck",
-    "change_meter",
-    "change_user_type",
     "get",
     "needs",
-    "open_account",
     "register",
     "registry",
 ]

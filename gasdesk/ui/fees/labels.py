@@ -22,5 +22,6 @@ def kind_label(kind: str) -> str:
         "purchase": QCoreApplication.translate("FeeLabels", "IC-card gas"),
         "prepay": QCoreApplication.translate("FeeLabels", "Prepayment"),
         "void": QCoreApplication.translate("FeeLabels", "Void"),
+        "refund": QCoreApplication.translate("FeeLabels", "Refund"),
     }
     return labels.get(kind, kind)
