@@ -252,6 +252,24 @@ class RefundLine:
 
 
 @dataclass(frozen=True)
+class CreditLine:
+    """Money credited to a prepaid balance for gas charged wrongly (表具校验: a meter
+    fast beyond ±1.5%): no cash moves, the balance grows."""
+
+    id: int
+    account_number: str
+    account_name: str
+    kind: str  # 'meter_check'
+    business_date: dt.date
+    volume_l: int  # gas charged but not delivered
+    amount_fen: int
+    teller_badge: str
+    supervisor_badge: str
+    reason: str
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
 class ShiftLine:
     teller_badge: str
     teller_name: str
@@ -284,6 +302,7 @@ class DayReport:
     company: str = ""
     audit_key: str = ""  # fingerprint of the key that sealed the head ('' when not known)
     refunds: tuple[RefundLine, ...] = ()
+    credits: tuple[CreditLine, ...] = ()
 
     @property
     def closed(self) -> bool:

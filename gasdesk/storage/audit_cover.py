@@ -23,6 +23,7 @@ from typing import Any
 from gasdesk.storage import (
     audit,
     audit_cover_accounts,
+    audit_cover_credits,
     audit_cover_days,
     audit_cover_drawer,
     audit_history,
@@ -398,3 +399,4 @@ def check_all(
     closed = audit_cover_days.check_days(c, chain, execute, mark, t, payments.paid.by_day, state)
     audit_cover_drawer.check_drawer(c, chain, execute, t, closed)
     audit_cover_accounts.check_accounts(c, chain, execute, mark)
+    audit_cover_credits.check_credits(c, chain, execute, t)

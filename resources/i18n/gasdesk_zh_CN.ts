@@ -3034,6 +3034,21 @@
         <translation>用户变更记录被删除：{items}。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="125"/>
+        <source>Credits to accounts (meter checks) were altered: {items}.</source>
+        <translation>账户退费记录（表具校验）被改动：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="128"/>
+        <source>Credits to accounts without an audit record (inserted): {items}.</source>
+        <translation>账户退费记录无审计记录（被插入）：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="131"/>
+        <source>Credits to accounts were deleted: {items}.</source>
+        <translation>账户退费记录被删除：{items}。</translation>
+    </message>
+    <message>
         <location filename="../../gasdesk/storage/audit_key.py" line="33"/>
         <source>The audit key file {path} is missing. Nothing can be recorded until a supervisor restores it from its backup: gasdesk key restore FILE.</source>
         <translation>审计密钥文件 {path} 缺失。恢复之前无法记录任何业务：请主管从备份恢复（gasdesk key restore 备份文件）。</translation>
@@ -3246,6 +3261,56 @@
         <location filename="../../gasdesk/services/effects/change_user_type.py" line="119"/>
         <source>Owed after the change</source>
         <translation>变更后应缴合计</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/meter_check.py" line="48"/>
+        <source>The error is a percentage with at most two decimals, such as +2.3 or -0.8.</source>
+        <translation>示值误差为百分数，最多两位小数，如+2.3或-0.8。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/credits.py" line="63"/>
+        <source>The business day {day} is closed; no credit can be booked for it.</source>
+        <translation>营业日 {day} 已日结，不能再为其记入退费。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/credits.py" line="71"/>
+        <source>A supervisor of this office other than the teller must authorise a credit.</source>
+        <translation>退费须由本网点经办人以外的主管授权。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/meter_check.py" line="77"/>
+        <source>Meter {meter} is no longer in service on this account (the meter now is {current}); the check result belongs to the meter that was tested.</source>
+        <translation>燃气表 {meter} 已不在本户使用（现用表为 {current}）；校验结果只能登记在送检的表上。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/meter_check.py" line="97"/>
+        <source>The test day cannot be after today.</source>
+        <translation>检定日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/meter_check.py" line="102"/>
+        <source>Meter {meter} was installed on {installed}, after this test day.</source>
+        <translation>燃气表 {meter} 于 {installed} 安装，晚于该检定日期。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/meter_check.py" line="114"/>
+        <source>The over-charge period must start on or before the test day.</source>
+        <translation>多收气费的起算日不能晚于检定日期。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/meter_check.py" line="158"/>
+        <source>Check result</source>
+        <translation>校验结果</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/meter_check.py" line="163"/>
+        <source>Over-registered gas</source>
+        <translation>表计多计气量</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/meter_check.py" line="170"/>
+        <source>Credited to the prepaid balance</source>
+        <translation>退还至预存余额</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ from gasdesk.services.effects import (
     change_user_type,
     close_account,
     info_change,
+    meter_check,
     open_account,
     registry,
     supply,
@@ -30,6 +31,7 @@ EFFECT_MODULES = (
     close_account,
     change_user_type,
     change_meter,
+    meter_check,
 )  # each registers itself when imported
 
 __all__ = [
