@@ -233,7 +233,7 @@ def a4_story(r: DayReport, st: Styles, width: float) -> list[Flowable]:
         story.append(Paragraph("本日无冲正。", st.body))
 
     story.append(
-        Paragraph("五、退款与退费（退还预存余额：销户、过户；多收气费记入预存：表具校验）", st.h2)
+        Paragraph("五、退款（销户、过户退还预存余额）与退费（表具校验多收气费记入预存）", st.h2)
     )
     if r.refunds:
         rows = [row(["退款凭证号", "户号", "户名", "收费员", "授权主管", "金额 元", "时间"], st)]

@@ -3169,21 +3169,25 @@
     </message>
     <message>
         <location filename="../../gasdesk/services/effects/close_account.py" line="124"/>
+        <location filename="../../gasdesk/services/effects/transfer_holder.py" line="129"/>
         <source>Prepaid balance</source>
         <translation>预存余额</translation>
     </message>
     <message>
         <location filename="../../gasdesk/services/effects/close_account.py" line="129"/>
+        <location filename="../../gasdesk/services/effects/transfer_holder.py" line="134"/>
         <source>To collect first at the fee tab (F3)</source>
         <translation>需先在收费页（F3）收取</translation>
     </message>
     <message>
         <location filename="../../gasdesk/services/effects/close_account.py" line="136"/>
+        <location filename="../../gasdesk/services/effects/transfer_holder.py" line="143"/>
         <source>Paid from the balance</source>
         <translation>从预存余额扣缴</translation>
     </message>
     <message>
         <location filename="../../gasdesk/services/effects/close_account.py" line="138"/>
+        <location filename="../../gasdesk/services/effects/transfer_holder.py" line="149"/>
         <source>Refund in cash from your drawer</source>
         <translation>从您的钱箱退还现金</translation>
     </message>
@@ -3298,19 +3302,44 @@
         <translation>多收气费的起算日不能晚于检定日期。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/effects/meter_check.py" line="158"/>
+        <location filename="../../gasdesk/services/effects/meter_check.py" line="159"/>
         <source>Check result</source>
         <translation>校验结果</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/effects/meter_check.py" line="163"/>
+        <location filename="../../gasdesk/services/effects/meter_check.py" line="165"/>
         <source>Over-registered gas</source>
         <translation>表计多计气量</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/effects/meter_check.py" line="170"/>
+        <location filename="../../gasdesk/services/effects/meter_check.py" line="172"/>
         <source>Credited to the prepaid balance</source>
         <translation>退还至预存余额</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/transfer_holder.py" line="71"/>
+        <source>{name} already holds account {number}; a transfer passes the account to another holder.</source>
+        <translation>{name} 已是用户 {number} 的户主；过户须将账户转给另一户主。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/transfer_holder.py" line="75"/>
+        <source>The old holder owes {due} yuan on account {number} with the gas up to the transfer reading, and its prepaid balance is {balance} yuan: collect {short} yuan at the fee tab (F3) first, then finish the transfer.</source>
+        <translation>用户 {number} 原户主连同过户读数前的气费共欠 {due} 元，预存余额 {balance} 元：请先在收费页（F3）收取 {short} 元，再办结过户。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/transfer_holder.py" line="126"/>
+        <source>Old holder owes (to the transfer reading)</source>
+        <translation>原户主应结气费（至过户读数）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/transfer_holder.py" line="156"/>
+        <source>Stays on the account for the new holder</source>
+        <translation>留在账户，归新户主</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/transfer_holder.py" line="202"/>
+        <source>Form {form} belongs to another office; do the transfer there.</source>
+        <translation>业务单 {form} 属于其他网点，请在该网点办理过户。</translation>
     </message>
 </context>
 <context>

@@ -127,7 +127,7 @@ def wait_result(qtbot: Any, tab: FormsTab, text: str) -> None:
 FILLS: dict[str, dict[str, str]] = {
     "open_account": {"name": "刘德明", "id_card": VALID_ID, "phone": "13705330001",
                      "address": "文昌湖区商家镇文昌路锦绣苑8号楼1单元101", "prepay": "200", "notes": "新房"},
-    "transfer": {"new_name": "赵丽", "new_id_card": VALID_ID, "new_phone": "0533-6886001", "reason": "Sale"},
+    "transfer": {"transfer_reading": "12.5", "new_name": "赵丽", "new_id_card": VALID_ID, "new_phone": "0533-6886001", "reason": "Sale"},
     "installation": {"id_card": VALID_ID, "address": "文昌湖区商家镇文昌路锦绣苑15号楼1单元101", "user_type": "Home", "appliances": "双眼灶、热水器", "visit": "2026-10-09 13:30-15:30"},
     "repair": {"fault": "Cooker", "description": "左侧灶眼打不着火"},
     "meter_check": {"reading": "1234.5", "reason": "近两月用量异常偏高"},

@@ -13,6 +13,7 @@ from gasdesk.services.effects import (
     open_account,
     registry,
     supply,
+    transfer_holder,
 )
 from gasdesk.services.effects.registry import (
     Effect,
@@ -32,6 +33,7 @@ EFFECT_MODULES = (
     change_user_type,
     change_meter,
     meter_check,
+    transfer_holder,
 )  # each registers itself when imported
 
 __all__ = [

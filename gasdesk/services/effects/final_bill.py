@@ -36,7 +36,9 @@ from gasdesk.domain.readings import format_m3 as reading_m3
 from gasdesk.services.accounts import active_meter
 from gasdesk.services.billing import materialise, open_bills, statement
 from gasdesk.services.effects.guards import EffectRefused
+from gasdesk.services.effects.registry import SubmitCheck
 from gasdesk.services.form_errors import field_refusal
+from gasdesk.storage import audit
 from gasdesk.storage.models import Bill, Reading
 
 
@@ -121,6 +123,60 @@ def _volume(meter: Any, value: int, same: Any) -> int:
     return value - _previous(meter)[0]
 
 
+def bill_unbilled(account_id: int) -> tuple[BillView, ...]:
+    """Inside the caller's transaction: write a bill for every reading no bill covers
+    yet (services.billing.materialise); the bills written now."""
+    newest = Bill.select(fn.MAX(Bill.id)).where(Bill.account == account_id).scalar() or 0
+    materialise(account_id)
+    written = [
+        b.id
+        for b in Bill.select(Bill.id)
+        .where((Bill.account == account_id) & (Bill.id > newest))
+        .order_by(Bill.id)
+    ]
+    views = {b.bill_id: b for b in open_bills(account_id)}
+    return tuple(views[i] for i in written if i in views)
+
+
+def record_at_submission(check: SubmitCheck, field: str) -> Any:
+    """At a form's submission, inside its transaction: the reading in `field` of the
+    account's meter in service, checked and recorded (source 'business') so that the
+    fee tab shows the bill up to it at once and the customer can settle it before the
+    business is done. A reading equal to the previous one is that reading (nothing
+    used since). Returns the reading (None without a meter in service)."""
+    if check.account_id is None:
+        return None
+    meter = active_meter(check.account_id)
+    if meter is None:
+        return None
+    on = check.at.date()
+    value, same = checked_reading(meter, str(check.values.get(field, "")), on, field)
+    before, _before_on, last = _previous(meter)
+    if same is not None or value == before:
+        return same or last  # nothing used since the previous reading
+    reading: Any = Reading.create(
+        meter=meter.id,
+        account=check.account_id,
+        read_on=on,
+        value_l=value,
+        source=Source.BUSINESS.value,
+        recorded_by=check.staff_id,
+        created_at=check.at,
+    )
+    audit.append(
+        "reading_reported",
+        staff_id=check.staff_id,
+        office_id=check.office_id,
+        account=check.account_id,
+        meter=meter.number,
+        reading=reading.id,
+        value_l=value,
+        volume_l=value - before,
+        form_kind=check.spec.kind,
+    )
+    return reading
+
+
 def bill_to_reading(
     account_id: int,
     meter: Any,
@@ -145,18 +201,7 @@ def bill_to_reading(
         )
     else:
         reading = same
-    bills: tuple[BillView, ...] = ()
-    if meter.kind != "ic_card":
-        newest = Bill.select(fn.MAX(Bill.id)).where(Bill.account == account_id).scalar() or 0
-        materialise(account_id)
-        written = [
-            b.id
-            for b in Bill.select(Bill.id)
-            .where((Bill.account == account_id) & (Bill.id > newest))
-            .order_by(Bill.id)
-        ]
-        views = {b.bill_id: b for b in open_bills(account_id)}
-        bills = tuple(views[i] for i in written if i in views)
+    bills = bill_unbilled(account_id) if meter.kind != "ic_card" else ()
     due = sum(b.open_fen for b in open_bills(account_id))
     return FinalBill(
         meter_id=meter.id,
