@@ -54,6 +54,12 @@ class Flag(StrEnum):
     METER_CHANGE = "meter_change"
 
 
+# What deserves a question. A meter change (换表) is said beside the reading, but it is a
+# fact of the account, not something wrong with the reading: the first reading of a new
+# meter counts from its initial value, so its volume is as sound as any other.
+ANOMALIES = frozenset({Flag.HIGH_VS_LAST_YEAR, Flag.ESTIMATED_RUN, Flag.LOWER_THAN_PREVIOUS})
+
+
 @dataclass(frozen=True)
 class ReadingPoint:
     """One stored reading, with what is needed to place it."""

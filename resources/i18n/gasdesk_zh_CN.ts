@@ -79,72 +79,82 @@
         <translation>（已销户）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="161"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="157"/>
+        <source>residential</source>
+        <translation>居民用户</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="157"/>
+        <source>commercial</source>
+        <translation>商业用户</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="162"/>
         <source>Owes ¥{amount} ({bills} unpaid bills)</source>
         <translation>欠费 ¥{amount}（{bills}笔未缴账单）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="167"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="168"/>
         <source>Nothing owed</source>
         <translation>无欠费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="172"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="173"/>
         <source>Prepaid ¥{amount}</source>
         <translation>预存 ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="178"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="179"/>
         <source>no meter in service</source>
         <translation>无在用表具</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="180"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="181"/>
         <source>IC card</source>
         <translation>IC卡表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="180"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="181"/>
         <source>mechanical</source>
         <translation>机械表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="184"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="185"/>
         <source>{number} ({kind}, {model}), installed {installed}, verified {verified}</source>
         <translation>{number}（{kind}，{model}），{installed}安装，{verified}检定</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="195"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="196"/>
         <source>{number} removed {removed}</source>
         <translation>{number}，{removed}拆除</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="203"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="204"/>
         <source>none recorded</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="207"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="208"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="212"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="213"/>
         <source>Planned outage {start} – {end}: {area} ({reason})</source>
         <translation>计划停气 {start} – {end}：{area}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="234"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="235"/>
         <source>Previous reading: {value} m³ on {date} (meter {meter}).</source>
         <translation>上次读数：{date} {value} m³（表号 {meter}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="258"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="259"/>
         <source>Choose a payment with a receipt first.</source>
         <translation>请先选择一笔有收据的缴费记录。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="263"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="264"/>
         <source>Reprinting receipts is not available in this version.</source>
         <translation>本版本暂不提供重印收据功能。</translation>
     </message>
@@ -2689,52 +2699,52 @@
         <translation>数据库 {where} 还没有营业室和员工。GasDesk 只在自己的演示数据库中生成演示数据。要使用这个数据库，请先设立营业室及其第一位主管：gasdesk setup --office MS --badge 工号 --name 姓名{db}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="175"/>
+        <location filename="../../gasdesk/domain/readings.py" line="181"/>
         <source>Enter the reading shown on the meter.</source>
         <translation>请输入燃气表上显示的读数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="176"/>
+        <location filename="../../gasdesk/domain/readings.py" line="182"/>
         <source>The reading must be a number of m³, such as 1234.567.</source>
         <translation>读数须为以m³为单位的数字，如1234.567。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="179"/>
+        <location filename="../../gasdesk/domain/readings.py" line="185"/>
         <source>A reading has at most 3 decimals (the third is litres).</source>
         <translation>读数最多3位小数（第三位为升）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="182"/>
+        <location filename="../../gasdesk/domain/readings.py" line="188"/>
         <source>The reading has more digits than a gas meter shows.</source>
         <translation>读数位数超过燃气表能显示的位数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="185"/>
+        <location filename="../../gasdesk/domain/readings.py" line="191"/>
         <source>The reading is below the previous reading of this meter ({previous} m³ on {previous_on}).</source>
         <translation>读数低于该表上次读数（{previous_on}为{previous} m³）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="189"/>
+        <location filename="../../gasdesk/domain/readings.py" line="195"/>
         <source>This account has no meter in service.</source>
         <translation>该户没有在用的燃气表。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="190"/>
+        <location filename="../../gasdesk/domain/readings.py" line="196"/>
         <source>A reading cannot be dated in the future.</source>
         <translation>读数日期不能晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="193"/>
+        <location filename="../../gasdesk/domain/readings.py" line="199"/>
         <source>The meter already has a reading dated {previous_on}.</source>
         <translation>该表已有{previous_on}的读数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="326"/>
+        <location filename="../../gasdesk/domain/readings.py" line="332"/>
         <source>{volume} m³ since the previous reading is a lot for that time. Check the reading with the customer.</source>
         <translation>自上次读数以来用气{volume} m³，这段时间内用量偏大。请与客户核对读数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="335"/>
+        <location filename="../../gasdesk/domain/readings.py" line="341"/>
         <source>{volume} m³ since the previous reading, where this account usually uses about {expected} m³ in that time. Check the reading with the customer.</source>
         <translation>自上次读数以来用气{volume} m³，而该户同期通常用气约{expected} m³。请与客户核对读数。</translation>
     </message>

@@ -223,6 +223,10 @@ def apply(run: EffectRun) -> EffectOutcome:
             today=run.today,
         )
     reading, read_on = _transfer_reading(account.id)
+    meter = active_meter(account.id)
+    notes = ["过户读数以前的气费由原户主结清；此后的用气及气费由新户主承担。"]
+    if meter is not None and meter.kind == "ic_card":
+        notes.append("IC卡表内已购气量随表过户。")
     why = run.text("reason")
     changes = account_changes.change_account(
         account.id,
@@ -261,14 +265,7 @@ def apply(run: EffectRun) -> EffectOutcome:
     return EffectOutcome(
         account_id=account.id,
         changes=changes,
-        confirmation=Confirmation(
-            "燃气过户确认单",
-            lines,
-            (
-                "过户读数以前的气费由原户主结清；此后的用气及气费由新户主承担。",
-                "IC卡表内已购气量随表过户。",
-            ),
-        ),
+        confirmation=Confirmation("燃气过户确认单", lines, tuple(notes)),
         payment_id=refund.payment_id if refund else None,
         receipt_id=refund.receipt_id if refund else None,
         receipt_code=refund.code if refund else "",

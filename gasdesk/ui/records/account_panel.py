@@ -154,7 +154,8 @@ class AccountPanel(QWidget):
             "suspended": self.tr(" (suspended)"),
             "closed": self.tr(" (closed)"),
         }.get(a.status, f" ({a.status})")
-        self.title.setText(f"{a.name}  {a.number}{status}")
+        types = {"residential": self.tr("residential"), "commercial": self.tr("commercial")}
+        self.title.setText(f"{a.name}  {a.number}  {types.get(a.user_type, a.user_type)}{status}")
         if view.arrears_fen > 0:
             self.money.setStyleSheet("font-size: 18px; color: #b42318; font-weight: bold;")
             self.money.setText(
