@@ -58,11 +58,17 @@ class BillingWorld:
         return self.world.office_id
 
 
-def seed_billing(tmp_path: Path) -> BillingWorld:
+def seed_billing(
+    tmp_path: Path, tariffs: tuple[tuple[str, Tariff], ...] | None = None
+) -> BillingWorld:
+    """The world; `tariffs` (user type, tariff) instead of RESIDENTIAL and COMMERCIAL."""
     world = seed(tmp_path)
     with write_transaction():
-        store_tariff("residential", RESIDENTIAL)
-        store_tariff("commercial", COMMERCIAL)
+        for user_type, tariff in tariffs or (
+            ("residential", RESIDENTIAL),
+            ("commercial", COMMERCIAL),
+        ):
+            store_tariff(user_type, tariff)
         house: Any = Account.get(Account.number == "100002")
         Meter.create(
             number="MS-0002",
