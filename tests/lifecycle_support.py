@@ -81,6 +81,58 @@ def fill(qtbot: Any, view: FormView, values: dict[str, str]) -> None:
             raise AssertionError(type(w))
 
 
+def new_form(qtbot: Any, win: MainWindow, kind: str, values: dict[str, str]) -> None:
+    """F2, the form of `kind` from the list (prefilled from the customer bar), the
+    values typed, Ctrl+Enter; the customer's copy closed with Esc."""
+    forms = win.forms_tab
+    qtbot.keyClick(win, Qt.Key.Key_F2)
+    forms.pages.setCurrentWidget(forms.entry)
+    view = forms.entry.select_kind(kind)
+    forms.entry.focus_form()
+    fill(qtbot, view, values)
+    key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "MS-F-" in forms.entry.result.text(), timeout=5000)
+    qtbot.waitUntil(lambda: forms.preview is not None)
+    key(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: forms.preview is None and here() is not None)
+
+
+def to_effect(qtbot: Any, win: MainWindow) -> Any:
+    """The Open forms page, the newest form chosen, Ctrl+Right until its next status is
+    the one that runs its effect; returns the page."""
+    forms = win.forms_tab
+    page = forms.open_forms
+    forms.pages.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.model.rowCount() >= 1 and page.advance_button.isEnabled())
+    page.table.selectRow(0)
+    page.table.setFocus()
+    for _ in range(4):
+        qtbot.wait(100)  # the effect of the selected form is asked for on the worker
+        settle(qtbot, win.ctx.worker)
+        if page.effect.isVisible():
+            return page
+        before = page.message.text()
+        key(qtbot, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda b=before: page.message.text() != b)
+    raise AssertionError("the form's effect never came due")
+
+
+def close_preview(qtbot: Any, win: MainWindow, *, print_it: bool, folder: Path) -> str:
+    """The preview on screen (a confirmation): Ctrl+P prints it, Esc closes it; returns
+    its text."""
+    forms = win.forms_tab
+    qtbot.waitUntil(lambda: forms.preview is not None)
+    assert forms.preview is not None
+    text = pdf_text(forms.preview.preview._data)
+    if print_it:
+        before = len(printed(folder, "confirmation-*.pdf"))
+        key(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: len(printed(folder, "confirmation-*.pdf")) > before)
+    key(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: forms.preview is None and win.isActiveWindow() and here() is not None)
+    return text
+
+
 def pdf_text(pdf: bytes) -> str:
     document = pdfium.PdfDocument(pdf)
     return "".join(page.get_textpage().get_text_range() for page in document)

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from gasdesk.domain.lifecycle import HistoryLine
 from gasdesk.domain.readings import ReadingRow, monthly_usage
 from gasdesk.domain.records import AccountSummary, OfficeInfo
 
@@ -88,6 +89,12 @@ class AccountView:
     readings: tuple[ReadingRow, ...]  # oldest first
     bills: tuple[BillLine, ...]  # newest first
     payments: tuple[PaymentLine, ...]  # newest first
+    history: tuple[HistoryLine, ...] = ()  # the account's changes, oldest first
+
+    @property
+    def status_line(self) -> HistoryLine | None:
+        """The change that set the present status (its reason, who, when), if known."""
+        return next((h for h in reversed(self.history) if h.field == "status"), None)
 
     def usage(self, year: int) -> list[int]:
         return monthly_usage(self.readings, year)

@@ -192,6 +192,10 @@ class FormSpec:
 EFFECT_SECTION = ("办理结果", "Result of the business")
 
 
+class DefinitionError(ValueError):
+    """One exact problem in one form definition."""
+
+
 @dataclass(frozen=True)
 class EffectNeeds:
     """What a registered business effect needs of a form file that declares it: the

@@ -39,11 +39,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from gasdesk.domain.form_effect_rules import check_effect
 from gasdesk.domain.form_spec import (
     DEFAULT_MAX_LENGTH,
     MATCH_SOURCES,
     PREFILL_SOURCES,
     STATUS_BY_ZH,
+    DefinitionError,
     DefinitionProblem,
     EffectNeeds,
     FieldSpec,
@@ -96,10 +98,6 @@ FIELD_KEYS = {
 SECTION_KEYS = {"title", "title_en", "fields"}
 WORKFLOW_KEYS = {"steps", "complaint", "return_visit"}
 OTHER_SECTION = ("其他", "Other")
-
-
-class DefinitionError(ValueError):
-    """One exact problem in one form definition."""
 
 
 def _str(table: dict[str, Any], key: str, where: str, *, required: bool = False) -> str:
@@ -309,39 +307,6 @@ def _status(text: Any, where: str) -> Status:
     return status
 
 
-def _field_types(types: tuple[FieldType, ...]) -> str:
-    return " or ".join(t.value for t in types)
-
-
-def _check_needs(
-    needs: EffectNeeds, fields: list[FieldSpec], effect_fields: list[FieldSpec]
-) -> None:
-    """The fields a registered effect reads are there, of the right type, required."""
-    by_name = {f.name: f for f in [*fields, *effect_fields]}
-    where = f"effect '{needs.name}'"
-    for name, types in needs.required.items():
-        f = by_name.get(name)
-        if f is None:
-            raise DefinitionError(
-                f"{where} needs a field '{name}' ({_field_types(types)}), in [[field]] or "
-                "[[effect_field]]"
-            )
-        if f.type not in types:
-            raise DefinitionError(
-                f"{where}: field '{name}' must be of type {_field_types(types)}, not {f.type.value}"
-            )
-        if not f.required:
-            raise DefinitionError(f"{where}: field '{name}' must be required = true")
-    for name, types in needs.optional.items():
-        f = by_name.get(name)
-        if f is not None and f.type not in types:
-            raise DefinitionError(
-                f"{where}: field '{name}' must be of type {_field_types(types)}, not {f.type.value}"
-            )
-    if needs.account and not any(f.type is FieldType.ACCOUNT and f.required for f in fields):
-        raise DefinitionError(f"{where} needs a required account field naming the account")
-
-
 def parse_effect(
     data: dict[str, Any],
     fields: list[FieldSpec],
@@ -357,31 +322,11 @@ def parse_effect(
             if key in data:
                 raise DefinitionError(f'{key} needs an effect = "..." naming the effect')
         return "", None, ()
-    if not KIND_RE.fullmatch(name):
-        raise DefinitionError(f"effect '{name}': a name is lower-case letters, digits and _")
-    if effects is not None and name not in effects:
-        known = ", ".join(sorted(effects)) or "none"
-        raise DefinitionError(f"unknown effect '{name}' (known: {known})")
     at = _status(data["effect_at"], "effect_at") if "effect_at" in data else Status.CLOSED
-    if at not in workflow.steps:
-        raise DefinitionError(f"effect_at: {at.value} is not one of this form's workflow steps")
-    if at is Status.RECEIVED:
-        raise DefinitionError("effect_at: an effect runs when the form reaches a later status")
     if not isinstance(raw_fields, list):
         raise DefinitionError("effect_field must be a list of [[effect_field]] tables")
-    names = {f.name for f in fields}
-    out: list[FieldSpec] = []
-    for i, raw in enumerate(raw_fields, start=1):
-        f = parse_field(raw, i)
-        if f.name in names or any(g.name == f.name for g in out):
-            raise DefinitionError(f"duplicate field name '{f.name}'")
-        if f.type in (FieldType.TIMESLOT, FieldType.ACCOUNT) or f.match:
-            raise DefinitionError(
-                f"effect field '{f.name}': timeslot, account and match belong to [[field]]"
-            )
-        out.append(f)
-    if effects is not None:
-        _check_needs(effects[name], fields, out)
+    out = [parse_field(raw, i) for i, raw in enumerate(raw_fields, start=1)]
+    check_effect(name, at, workflow, fields, out, effects)
     return name, at, tuple(out)
 
 

@@ -16,6 +16,7 @@ from gasdesk.domain.account_view import (
     arrears,
 )
 from gasdesk.domain.readings import ReadingPoint, ReadingRow, annotate
+from gasdesk.services.account_changes import account_history
 from gasdesk.services.outages import outages_for_address
 from gasdesk.services.search import account_summary, summary_fields
 from gasdesk.storage.models import (
@@ -258,4 +259,5 @@ def load_account_view(account_id: int, at: dt.datetime | None = None) -> Account
         readings=tuple(reading_history(account_id, meters)),
         bills=tuple(bills),
         payments=tuple(payments),
+        history=tuple(account_history(account_id)),
     )

@@ -8,6 +8,8 @@ of the tab on screen (`enter_form`).
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -22,14 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gasdesk.domain.lifecycle import ACTIVE, CLOSED, SUSPENDED, HistoryLine
 from gasdesk.domain.money import format_yuan
 from gasdesk.domain.records import AccountSummary
 from gasdesk.services import accounts
+from gasdesk.services.account_changes import status_since
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.messages import user_text
 from gasdesk.ui.outage_banner import OutageBanner
 
 DEBOUNCE_MS = 120
+INFO_STYLE = "font-size: 15px;"
 
 
 class CustomerBar(QWidget):
@@ -51,7 +56,7 @@ class CustomerBar(QWidget):
         self.info = QLabel(self.tr("No customer selected"))
         self.info.setObjectName("customerInfo")
         self.info.setTextFormat(Qt.TextFormat.PlainText)
-        self.info.setStyleSheet("font-size: 15px;")
+        self.info.setStyleSheet(INFO_STYLE)
         # a long address must not widen the window past a 1366-pixel counter screen
         self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.info.setMinimumWidth(240)
@@ -88,6 +93,8 @@ class CustomerBar(QWidget):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._run_search)
         self._pending_enter = False
+        self._status = ""  # the supply status line of a customer stopped or closed
+        self._lines: list[str] = []
         self.search.textEdited.connect(lambda _t: self._timer.start())
         self.search.installEventFilter(self)
         self.results.installEventFilter(self)
@@ -206,15 +213,50 @@ class CustomerBar(QWidget):
         self.search.setFocus()
 
     def _show_customer(self, a: AccountSummary | None) -> None:
+        self.info.setStyleSheet(INFO_STYLE)
+        self._status = ""
         if a is None:
-            self.info.setText(self.tr("No customer selected"))
+            self._lines = [self.tr("No customer selected")]
+            self._render()
             return
         kind = self.tr("IC card") if a.meter_kind == "ic_card" else self.tr("mechanical")
         balance = self.tr("balance ¥{amount}").format(amount=format_yuan(a.balance_fen))
+        meter = f"{a.meter_number} ({kind})" if a.meter_number else self.tr("no meter")
         # the address on a line of its own: the whole of it shows on a 1366-pixel screen
-        self.info.setText(
-            f"{a.name}  {a.number}  {a.meter_number} ({kind})  {balance}\n{a.address}"
-        )
+        self._lines = [f"{a.name}  {a.number}  {meter}  {balance}", a.address]
+        self._render()
+        if a.status != ACTIVE:  # stopped or closed: said first, in red, with the reason
+            self.info.setStyleSheet(INFO_STYLE + " color: #b00020;")
+            self._show_status(a, None)
+            self.ctx.worker.submit(
+                status_since,
+                a.id,
+                on_done=partial(self._show_status, a),
+                channel="customer-status",
+            )
+
+    def _render(self) -> None:
+        self.info.setText("\n".join(([self._status] if self._status else []) + self._lines))
+
+    def _show_status(self, a: AccountSummary, line: HistoryLine | None) -> None:
+        if self.ctx.customer is None or self.ctx.customer.id != a.id:
+            return  # another customer by now
+        day = line.at.date().isoformat() if line is not None else "—"
+        if a.status == CLOSED:
+            self._status = self.tr("[Closed (已销户) since {day}]").format(day=day)
+        elif a.status == SUSPENDED:
+            reason = line.reason if line is not None and line.reason else "—"
+            self._status = self.tr("[Supply stopped: {reason}, since {day}]").format(
+                reason=reason, day=day
+            )
+        else:
+            self._status = f"[{a.status}]"
+        self._render()
+
+    def status_text(self) -> str:
+        """The status line shown for a customer who is not supplied as usual ('' while
+        the supply runs)."""
+        return self._status
 
     def focus_search(self) -> None:
         self.search.setFocus()

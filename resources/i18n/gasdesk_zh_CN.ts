@@ -4,157 +4,182 @@
 <context>
     <name>AccountPanel</name>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="72"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="75"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="73"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="76"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="74"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="77"/>
         <source>Meter</source>
         <translation>表号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="75"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="78"/>
         <source>Earlier meters</source>
         <translation>旧表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="76"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="79"/>
         <source>Last safety inspection</source>
         <translation>上次安检</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="77"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="80"/>
         <source>Open business forms</source>
         <translation>在办业务单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="106"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="81"/>
+        <source>Supply</source>
+        <translation>供气状态</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="110"/>
         <source>Reprint receipt (Alt+P)</source>
         <translation>重印收据（Alt+P）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="116"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="120"/>
         <source>Bills</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="118"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="122"/>
         <source>Payments</source>
         <translation>缴费记录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="128"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="134"/>
         <source>Readings (Alt+1)</source>
         <translation>抄表记录（Alt+1）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="129"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="135"/>
         <source>Bills and payments (Alt+2)</source>
         <translation>账单与缴费（Alt+2）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="130"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="136"/>
         <source>Report a reading (Alt+R)</source>
         <translation>客户报数（Alt+R）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="132"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="137"/>
+        <source>Changes (Alt+3)</source>
+        <translation>变更记录（Alt+3）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="139"/>
         <source>Statement… (Alt+S)</source>
         <translation>对账单…（Alt+S）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="154"/>
-        <source> (suspended)</source>
-        <translation>（已停用）</translation>
-    </message>
-    <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="155"/>
-        <source> (closed)</source>
-        <translation>（已销户）</translation>
-    </message>
-    <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="157"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="159"/>
         <source>residential</source>
         <translation>居民用户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="157"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="159"/>
         <source>commercial</source>
         <translation>商业用户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="162"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="255"/>
+        <source> (suspended)</source>
+        <translation>（停气）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="256"/>
+        <source> (closed)</source>
+        <translation>（已销户）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="167"/>
         <source>Owes ¥{amount} ({bills} unpaid bills)</source>
         <translation>欠费 ¥{amount}（{bills}笔未缴账单）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="168"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="173"/>
         <source>Nothing owed</source>
         <translation>无欠费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="173"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="178"/>
         <source>Prepaid ¥{amount}</source>
         <translation>预存 ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="179"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="184"/>
         <source>no meter in service</source>
         <translation>无在用表具</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="181"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="186"/>
         <source>IC card</source>
         <translation>IC卡表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="181"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="186"/>
         <source>mechanical</source>
         <translation>机械表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="185"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="190"/>
         <source>{number} ({kind}, {model}), installed {installed}, verified {verified}</source>
         <translation>{number}（{kind}，{model}），{installed}安装，{verified}检定</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="196"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="201"/>
         <source>{number} removed {removed}</source>
         <translation>{number}，{removed}拆除</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="204"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="209"/>
         <source>none recorded</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="208"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="213"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="213"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="218"/>
         <source>Planned outage {start} – {end}: {area} ({reason})</source>
         <translation>计划停气 {start} – {end}：{area}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="235"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="241"/>
         <source>Previous reading: {value} m³ on {date} (meter {meter}).</source>
         <translation>上次读数：{date} {value} m³（表号 {meter}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="259"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="264"/>
+        <source>supplied</source>
+        <translation>正常供气</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="269"/>
+        <source>closed on {day} ({reason}, {by})</source>
+        <translation>{day}已销户（{reason}，经办人{by}）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="272"/>
+        <source>stopped since {day}: {reason} ({by})</source>
+        <translation>{day}起停气：{reason}（经办人{by}）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="289"/>
         <source>Choose a payment with a receipt first.</source>
         <translation>请先选择一笔有收据的缴费记录。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="264"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="294"/>
         <source>Reprinting receipts is not available in this version.</source>
         <translation>本版本暂不提供重印收据功能。</translation>
     </message>
@@ -314,6 +339,109 @@
     </message>
 </context>
 <context>
+    <name>ChangesModel</name>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="15"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="16"/>
+        <source>What</source>
+        <translation>变更项目</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="17"/>
+        <source>Was</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="18"/>
+        <source>Now</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="19"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="20"/>
+        <source>Form</source>
+        <translation>业务单</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="21"/>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="29"/>
+        <source>account opened</source>
+        <translation>开户</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="30"/>
+        <source>holder</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="31"/>
+        <source>ID-card number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="32"/>
+        <source>phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="33"/>
+        <source>supply address</source>
+        <translation>用气地址</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="34"/>
+        <source>user type</source>
+        <translation>用户类别</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="35"/>
+        <source>supply status</source>
+        <translation>供气状态</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="36"/>
+        <source>meter</source>
+        <translation>燃气表</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="42"/>
+        <source>supplied</source>
+        <translation>正常供气</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="43"/>
+        <source>stopped (停气)</source>
+        <translation>停气</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="44"/>
+        <source>closed (已销户)</source>
+        <translation>已销户</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="48"/>
+        <source>residential</source>
+        <translation>居民用户</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="49"/>
+        <source>commercial</source>
+        <translation>商业用户</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintsPage</name>
     <message>
         <location filename="../../gasdesk/ui/formdesk/complaints.py" line="43"/>
@@ -452,45 +580,60 @@
 <context>
     <name>CustomerBar</name>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="46"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="51"/>
         <source>Account number, name, phone, meter or address (F6)</source>
         <translation>户号、姓名、电话、表号或地址（F6）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="51"/>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="210"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="56"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="219"/>
         <source>No customer selected</source>
         <translation>未选择客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="59"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="64"/>
         <source>Next customer (F12)</source>
         <translation>下一位（F12）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="73"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="78"/>
         <source>Customer:</source>
         <translation>客户：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="127"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="134"/>
         <source>No customer found for “{text}”.</source>
         <translation>未找到“{text}”对应的客户。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="212"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="222"/>
         <source>IC card</source>
         <translation>IC卡表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="212"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="222"/>
         <source>mechanical</source>
         <translation>机械表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/customer_bar.py" line="213"/>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="223"/>
         <source>balance ¥{amount}</source>
         <translation>余额 ¥{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="224"/>
+        <source>no meter</source>
+        <translation>无在用燃气表</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="246"/>
+        <source>[Closed (已销户) since {day}]</source>
+        <translation>【{day}已销户】</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/customer_bar.py" line="249"/>
+        <source>[Supply stopped: {reason}, since {day}]</source>
+        <translation>【停气：{reason}，{day}起】</translation>
     </message>
 </context>
 <context>
@@ -3252,6 +3395,21 @@
         <translation>户号{number}的预存余额少于退款金额。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/domain/meter_check.py" line="48"/>
+        <source>The error is a percentage with at most two decimals, such as +2.3 or -0.8.</source>
+        <translation>示值误差为百分数，最多两位小数，如+2.3或-0.8。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/credits.py" line="63"/>
+        <source>The business day {day} is closed; no credit can be booked for it.</source>
+        <translation>营业日 {day} 已日结，不能再为其记入退费。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/credits.py" line="71"/>
+        <source>A supervisor of this office other than the teller must authorise a credit.</source>
+        <translation>退费须由本网点经办人以外的主管授权。</translation>
+    </message>
+    <message>
         <location filename="../../gasdesk/services/effects/change_user_type.py" line="56"/>
         <source>Account {number} is already of this user type ({user_type}); nothing to change.</source>
         <translation>用户 {number} 已是该用气类型（{user_type}），无需变更。</translation>
@@ -3275,21 +3433,6 @@
         <location filename="../../gasdesk/services/effects/change_user_type.py" line="119"/>
         <source>Owed after the change</source>
         <translation>变更后应缴合计</translation>
-    </message>
-    <message>
-        <location filename="../../gasdesk/domain/meter_check.py" line="48"/>
-        <source>The error is a percentage with at most two decimals, such as +2.3 or -0.8.</source>
-        <translation>示值误差为百分数，最多两位小数，如+2.3或-0.8。</translation>
-    </message>
-    <message>
-        <location filename="../../gasdesk/services/credits.py" line="63"/>
-        <source>The business day {day} is closed; no credit can be booked for it.</source>
-        <translation>营业日 {day} 已日结，不能再为其记入退费。</translation>
-    </message>
-    <message>
-        <location filename="../../gasdesk/services/credits.py" line="71"/>
-        <source>A supervisor of this office other than the teller must authorise a credit.</source>
-        <translation>退费须由本网点经办人以外的主管授权。</translation>
     </message>
     <message>
         <location filename="../../gasdesk/services/effects/meter_check.py" line="77"/>
@@ -3589,7 +3732,7 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="77"/>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="151"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="157"/>
         <source>Ne&amp;xt status</source>
         <translation>下一状态(&amp;X)</translation>
     </message>
@@ -3599,7 +3742,7 @@
         <translation>打印回执(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="149"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="155"/>
         <source>Ne&amp;xt status: {status}</source>
         <translation>下一状态(&amp;X)：{status}</translation>
     </message>
@@ -3609,12 +3752,12 @@
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="244"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="250"/>
         <source>Some fields need attention; nothing was changed.</source>
         <translation>部分内容需要修改，未作任何变更。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="262"/>
+        <location filename="../../gasdesk/ui/formdesk/open_forms.py" line="268"/>
         <source>{number} is now: {status}</source>
         <translation>{number}当前状态：{status}</translation>
     </message>
@@ -3856,37 +3999,42 @@
         <translation>冲正</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="134"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="130"/>
+        <source>refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="135"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="135"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="136"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="136"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="137"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="137"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="138"/>
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="145"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="146"/>
         <source>{kind}, {volume} m³</source>
         <translation>{kind}，{volume} m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="156"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="157"/>
         <source>voided</source>
         <translation>已冲正</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="158"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="159"/>
         <source>voids {receipt}</source>
         <translation>冲正{receipt}</translation>
     </message>
@@ -4284,32 +4432,32 @@
 <context>
     <name>RecordsTab</name>
     <message>
-        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="57"/>
+        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="58"/>
         <source>Account or meter number, mobile digits, name, address, or initials such as zs (Ctrl+F)</source>
         <translation>户号或表号、手机号码、姓名、地址，或拼音首字母如 zs（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="84"/>
+        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="85"/>
         <source>No customer chosen</source>
         <translation>未选择客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="85"/>
+        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="86"/>
         <source>Type in the search field above; Enter picks the customer.</source>
         <translation>在上方搜索框输入，按Enter选择客户。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="170"/>
+        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="172"/>
         <source>{count} found; Down and Enter pick one.</source>
         <translation>找到{count}个，按↓和Enter选择。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="172"/>
+        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="174"/>
         <source>1 found; Enter picks it.</source>
         <translation>找到1个，按Enter选择。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="175"/>
+        <location filename="../../gasdesk/ui/tabs/records_tab.py" line="177"/>
         <source>No customer found for “{text}”.</source>
         <translation>未找到“{text}”对应的客户。</translation>
     </message>
@@ -4434,56 +4582,56 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="215"/>
-        <source>Cash: float ¥{float} + taken ¥{taken} − change ¥{change} + paid in ¥{pin} − paid out ¥{pout} − voids ¥{voids} = expected ¥{expected}.</source>
-        <translation>现金：备用金 ¥{float} + 收款 ¥{taken} − 找零 ¥{change} + 存入 ¥{pin} − 取出 ¥{pout} − 冲正 ¥{voids} = 应有 ¥{expected}。</translation>
+        <source>Cash: float ¥{float} + taken ¥{taken} − change ¥{change} + paid in ¥{pin} − paid out ¥{pout} − voids ¥{voids} − refunds ¥{refunds} = expected ¥{expected}.</source>
+        <translation>现金：备用金 ¥{float} + 收款 ¥{taken} − 找零 ¥{change} + 存入 ¥{pin} − 取出 ¥{pout} − 冲正 ¥{voids} − 退款 ¥{refunds} = 应有 ¥{expected}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="228"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="229"/>
         <source>Payments or cash movements were recorded after this count: count again.</source>
         <translation>本次清点后又有收费或现金存取记录，请重新清点。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="262"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="263"/>
         <source>Shift opened.</source>
         <translation>已开班。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="291"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="292"/>
         <source>Paid in ¥{amount}.</source>
         <translation>已存入 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="291"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="292"/>
         <source>Paid out ¥{amount}.</source>
         <translation>已取出 ¥{amount}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="318"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="319"/>
         <source>Count recorded: ¥{total} in the drawer.</source>
         <translation>清点已登记：钱箱内共 ¥{total}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="337"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="338"/>
         <source>Record a difference</source>
         <translation>登记差额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="338"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="339"/>
         <source>{method}: {difference}. Give the reason; a supervisor confirms it.</source>
         <translation>{method}：{difference}。请填写原因，由主管确认。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="341"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="342"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="368"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="369"/>
         <source>{difference} recorded, approved by {badge}.</source>
         <translation>已登记{difference}，由{badge}确认。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="386"/>
+        <location filename="../../gasdesk/ui/dayend/shift_panel.py" line="387"/>
         <source>Shift closed: expected ¥{expected}, counted ¥{counted}.</source>
         <translation>已交班：应有 ¥{expected}，实点 ¥{counted}。</translation>
     </message>

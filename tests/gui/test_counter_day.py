@@ -90,13 +90,15 @@ def a4_figures(text: str) -> dict[str, object]:
     """Net and count per method, the total, and the shift's cash, from the A4 report."""
     methods = {
         label: (int(n), net)
-        for label, n, _collected, _voided, net in re.findall(
-            rf"^(\S+) (\d+) {AMOUNT} {AMOUNT} {AMOUNT}$", text, re.M
+        for label, n, _collected, _voided, _refunded, net in re.findall(
+            rf"^(\S+) (\d+) {AMOUNT} {AMOUNT} {AMOUNT} {AMOUNT}$", text, re.M
         )
     }
     total = methods.pop("合计")
     (cash,) = re.findall(rf"^MS01 \S+ 1 .* {AMOUNT} {AMOUNT} (?:相符|长款|短款)", text, re.M)
-    (voids,) = re.findall(rf"^MS01 \S+ \d+ .* (\d+)笔 {AMOUNT} {AMOUNT}$", text, re.M)
+    (voids,) = re.findall(
+        rf"^MS01 \S+ \d+ .* (\d+)笔 {AMOUNT} \d+笔 {AMOUNT} {AMOUNT}$", text, re.M
+    )
     return {"methods": methods, "total": total[1], "cash": cash, "voids": voids[:2]}
 
 

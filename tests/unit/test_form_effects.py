@@ -168,6 +168,16 @@ def test_a_wrong_effect_declaration_is_named_and_the_file_refused(
         )
 
 
+def test_an_effect_cannot_wait_for_the_return_visit() -> None:
+    text = FORM.replace('effect_at = "办结"', 'effect_at = "已回访"').replace(
+        'steps = ["受理", "处理中", "办结"]', "return_visit = true"
+    )
+    with pytest.raises(DefinitionError, match="recording the return visit"):
+        parse_definition(
+            __import__("tomllib").loads(text), "phone_change", effects={"test_phone": NEEDS}
+        )
+
+
 def test_an_effect_that_changes_an_account_needs_an_account_field(tmp_path: Path) -> None:
     text = FORM.replace('type = "account"', 'type = "text"')
     with pytest.raises(DefinitionError, match="required account field"):

@@ -23,6 +23,8 @@ from gasdesk.storage.db import write_transaction
 from gasdesk.storage.models import Account, AuditEvent, FormRecord, Meter
 from gasdesk.storage.models_accounts import AccountCounter, AccountHistory, FormEffect
 from gasdesk.storage.models_forms import ReturnVisit
+from tests import fees_support, pg_support
+from tests.fees_support import FeeData
 from tests.forms_support import VALID_ID, World, close, seed
 
 AT = dt.datetime(2026, 9, 30, 10, 15)
@@ -223,3 +225,35 @@ def test_the_installation_form_opens_the_account_when_installed(world: World) ->
     assert account.user_type == "commercial" and account.office_id == world.other_office_id
     assert Meter.get(Meter.account == account.id).kind == "ic_card"
     assert ReturnVisit.select().where(ReturnVisit.form == form_id).count() == 1
+
+
+fee_data = fees_support.fee_data_backends
+pg_url = pg_support.pg_url
+
+
+def test_accounts_opened_on_each_backend_are_numbered_in_turn(fee_data: FeeData) -> None:
+    """SQLite and PostgreSQL: the series advances with RETURNING in the account's
+    transaction; a refused opening takes no number."""
+    d = fee_data
+    at = dt.datetime.combine(fees_support.TODAY, dt.time(9))
+    numbers = []
+    for i, meter in enumerate(("PG-0001", "m1001", "PG-0002")):
+        form = submit_form(
+            spec("open_account"),
+            {**APPLICATION, "address": f"文昌湖区商家镇文昌路新城{i + 1}号楼101"},
+            staff_id=d.teller.id,
+            office_id=d.ms.id,
+            at=at,
+        ).form
+        for _ in range(2):
+            advance_form(form.id, staff_id=d.teller.id, at=at)
+        values = {**METER, "meter_number": meter, "installed_on": at.date().isoformat()}
+        values["verified_on"] = at.date().isoformat()
+        if meter == "m1001":  # the meter of account 31000001: refused, no number taken
+            with pytest.raises(FormRejected):
+                complete_form(form.id, staff_id=d.teller.id, at=at, completion=Completion(values))
+            continue
+        done = complete_form(form.id, staff_id=d.teller.id, at=at, completion=Completion(values))
+        numbers.append(done.effect.account_number)
+    assert numbers == ["10000001", "10000002"]
+    assert AccountCounter.get(AccountCounter.series == "MS").last == 2

@@ -192,9 +192,7 @@ def apply(run: EffectRun) -> EffectOutcome:
             idempotency_key=f"{run.idempotency_key}-refund",
             today=run.today,
         )
-    reason = f"销户（{run.form_number}）" + (
-        f"：{run.text('reason')}" if run.text("reason") else ""
-    )
+    reason = "销户" + (f"：{run.text('reason')}" if run.text("reason") else "")  # form on the row
     changes: list[Any] = []
     meter = active_meter(account.id)
     final = "—"

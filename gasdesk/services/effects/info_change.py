@@ -80,7 +80,7 @@ def apply(run: EffectRun) -> EffectOutcome:
     changes = account_changes.change_account(
         account.id,
         wanted,
-        reason=f"信息变更（{run.form_number}）" + (f"：{notes}" if notes else ""),
+        reason="信息变更" + (f"：{notes}" if notes else ""),  # the form is on the row
         form_id=run.form_id,
         staff_id=run.staff_id,
         at=run.at,

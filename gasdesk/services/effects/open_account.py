@@ -213,7 +213,7 @@ def apply(run: EffectRun) -> EffectOutcome:
     )
     changes = account_changes.opened(
         account.id,
-        reason=f"开户（{run.form_number}）",
+        reason="开户",  # the form is on the row
         form_id=run.form_id,
         staff_id=run.staff_id,
         at=run.at,

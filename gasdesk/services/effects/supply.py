@@ -69,7 +69,7 @@ def apply(run: EffectRun) -> EffectOutcome:
     changes = account_changes.change_account(
         account.id,
         {"status": SUSPENDED if action == STOP else ACTIVE},
-        reason=f"{action}：{reason}（{run.form_number}）",
+        reason=reason,  # the form is on the row
         form_id=run.form_id,
         staff_id=run.staff_id,
         at=run.at,

@@ -213,7 +213,7 @@ class ShiftPanel(QWidget):
         self.cash_detail.setText(
             self.tr(
                 "Cash: float ¥{float} + taken ¥{taken} − change ¥{change} + paid in ¥{pin} "
-                "− paid out ¥{pout} − voids ¥{voids} = expected ¥{expected}."
+                "− paid out ¥{pout} − voids ¥{voids} − refunds ¥{refunds} = expected ¥{expected}."
             ).format(
                 float=format_yuan(c.opening_float_fen),
                 taken=format_yuan(c.cash_taken_fen),
@@ -221,6 +221,7 @@ class ShiftPanel(QWidget):
                 pin=format_yuan(c.paid_in_fen),
                 pout=format_yuan(c.paid_out_fen),
                 voids=format_yuan(c.cash_voids_fen),
+                refunds=format_yuan(c.cash_refunds_fen),
                 expected=format_yuan(c.expected_fen),
             )
             + (

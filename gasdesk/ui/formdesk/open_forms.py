@@ -104,7 +104,12 @@ class OpenFormsPage(QWidget):
         layout.addWidget(QLabel(self.tr("History")))
         layout.addWidget(self.history)
         QShortcut(QKeySequence("Ctrl+Right"), self).activated.connect(self.advance)
+        ctx.events.customer_changed.connect(self._customer_changed)
         self._update_buttons()
+
+    def _customer_changed(self, _customer: object) -> None:
+        if self.isVisible():
+            self.refresh(for_customer=True)
 
     def focus_entry(self) -> None:
         """Where the next keystroke belongs: what the next status's effect asks for, or
@@ -117,8 +122,10 @@ class OpenFormsPage(QWidget):
     def current(self) -> FormInfo | None:
         return self.model.item(self.table.currentIndex().row())
 
-    def refresh(self, select_id: int | None = None) -> None:
-        keep = select_id or (f.id if (f := self.current()) else None)
+    def refresh(self, select_id: int | None = None, *, for_customer: bool = False) -> None:
+        """Load the list again, keeping the form chosen (`for_customer`: choosing the
+        newest open form of the customer in the bar instead)."""
+        keep = select_id or (None if for_customer else (f.id if (f := self.current()) else None))
         self.ctx.worker.submit(
             list_forms,
             open_only=not self.show_closed.isChecked(),
@@ -129,13 +136,12 @@ class OpenFormsPage(QWidget):
 
     def _loaded(self, items: list[FormInfo], keep: int | None) -> None:
         self.model.set_rows(items)
-        for i, f in enumerate(items):
-            if f.id == keep:
-                self.table.selectRow(i)
-                break
-        else:
-            if items:
-                self.table.selectRow(0)
+        customer = self.ctx.customer.number if self.ctx.customer is not None else None
+        rows = [i for i, f in enumerate(items) if f.id == keep]
+        # else the newest open form of the customer in the bar, else the newest of all
+        rows += [i for i, f in enumerate(items) if customer and f.account_number == customer]
+        if rows or items:
+            self.table.selectRow(rows[0] if rows else 0)
         self._selected()
 
     def _failed(self, exc: BaseException) -> None:

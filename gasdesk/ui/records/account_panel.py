@@ -28,12 +28,15 @@ from gasdesk.domain.readings import format_m3
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.fees.settings import receipt_layout
 from gasdesk.ui.messages import user_text
+from gasdesk.ui.records.changes_model import ChangesModel
 from gasdesk.ui.records.history_models import BillsModel, PaymentsModel, ReadingsModel
 from gasdesk.ui.records.reading_form import ReadingReportForm
 from gasdesk.ui.records.reprint import ReceiptCopyDialog, receipt_reprint_service
 from gasdesk.ui.records.statement_dialog import StatementDialog
 from gasdesk.ui.records.usage_chart import UsageChart
 from gasdesk.ui.table_view import row_table
+
+TITLE_STYLE = "font-size: 22px; font-weight: bold;"
 
 
 def _table(model: QAbstractItemModel, name: str) -> QTableView:
@@ -61,7 +64,7 @@ class AccountPanel(QWidget):
         self.title = QLabel("")
         self.title.setObjectName("accountTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setStyleSheet("font-size: 22px; font-weight: bold;")
+        self.title.setStyleSheet(TITLE_STYLE)
         self.money = QLabel("")
         self.money.setObjectName("accountMoney")
         self.money.setTextFormat(Qt.TextFormat.PlainText)
@@ -75,6 +78,7 @@ class AccountPanel(QWidget):
             "old_meters": self.tr("Earlier meters"),
             "inspection": self.tr("Last safety inspection"),
             "forms": self.tr("Open business forms"),
+            "status": self.tr("Supply"),
         }
         for i, (key, label) in enumerate(labels.items()):
             value = QLabel("")
@@ -122,12 +126,15 @@ class AccountPanel(QWidget):
         row.addWidget(self.reprint_button)
         ledger_layout.addLayout(row)
 
+        self.changes_model = ChangesModel(self)
+        self.changes_table = _table(self.changes_model, "changesTable")
         self.reading_form = ReadingReportForm(ctx)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("accountTabs")
         self.tabs.addTab(readings_split, self.tr("Readings (Alt+1)"))
         self.tabs.addTab(ledger, self.tr("Bills and payments (Alt+2)"))
         self.tabs.addTab(self.reading_form, self.tr("Report a reading (Alt+R)"))
+        self.tabs.addTab(self.changes_table, self.tr("Changes (Alt+3)"))
 
         self.statement_button = QPushButton(self.tr("Statement… (Alt+S)"))
         self.statement_button.setObjectName("statementButton")
@@ -149,13 +156,11 @@ class AccountPanel(QWidget):
     def show_view(self, view: AccountView) -> None:
         self.view = view
         a = view.account
-        status = {
-            "active": "",
-            "suspended": self.tr(" (suspended)"),
-            "closed": self.tr(" (closed)"),
-        }.get(a.status, f" ({a.status})")
         types = {"residential": self.tr("residential"), "commercial": self.tr("commercial")}
-        self.title.setText(f"{a.name}  {a.number}  {types.get(a.user_type, a.user_type)}{status}")
+        kind = types.get(a.user_type, a.user_type)
+        self.title.setText(f"{a.name}  {a.number}  {kind}{self._short_status(a.status)}")
+        self.fields["status"].setText(self._status(view))
+        self.title.setStyleSheet(TITLE_STYLE + ("" if a.status == "active" else " color: #b42318;"))
         if view.arrears_fen > 0:
             self.money.setStyleSheet("font-size: 18px; color: #b42318; font-weight: bold;")
             self.money.setText(
@@ -228,6 +233,7 @@ class AccountPanel(QWidget):
         )
         self.chart.set_usage(year, view.usage(year), view.usage(year - 1))
         self.bills_model.set_rows(view.bills)
+        self.changes_model.set_history(view.history)
         self.payments_model.set_rows(view.payments)
         self.ledger_status.clear()
         last = view.readings[-1] if view.readings else None
@@ -242,6 +248,30 @@ class AccountPanel(QWidget):
         )
         self.reading_form.today = self.today
         self.reading_form.set_account(a.id, previous)
+
+    def _short_status(self, status: str) -> str:
+        return {
+            "active": "",
+            "suspended": self.tr(" (suspended)"),
+            "closed": self.tr(" (closed)"),
+        }.get(status, f" ({status})")
+
+    def _status(self, view: AccountView) -> str:
+        """The supply status with the reason, who and since when (from the history)."""
+        status = view.account.status
+        line = view.status_line
+        if status == "active":
+            return self.tr("supplied")
+        if line is None:
+            return self._short_status(status).strip(" ()")
+        day = line.at.date().isoformat()
+        if status == "closed":
+            return self.tr("closed on {day} ({reason}, {by})").format(
+                day=day, reason=line.reason, by=line.staff_name
+            )
+        return self.tr("stopped since {day}: {reason} ({by})").format(
+            day=day, reason=line.reason or "—", by=line.staff_name
+        )
 
     # -- actions --------------------------------------------------------------------
     def focus_reading_form(self) -> None:

@@ -127,6 +127,7 @@ class PaymentsModel(RowTableModel):
             "purchase": self.tr("gas purchase"),
             "prepay": self.tr("prepayment"),
             "void": self.tr("void"),
+            "refund": self.tr("refund"),
         }.get(kind, kind)
 
     def method_text(self, method: str) -> str:

@@ -159,6 +159,7 @@ class FormsTab(QWidget):
         the refund's slip (money first), the printed confirmation, and the fee tab for
         a prepayment taken with a new account."""
         self.ctx.worker.submit(accounts.get_account, done.account_id, on_done=self._fresh_customer)
+        self.ctx.events.data_changed.emit("payment")  # an effect may pay bills or refund
         steps: list[Callable[[], None]] = []
         if done.receipt_id is not None:
             steps.append(lambda: self._show_slip(done))

@@ -3,7 +3,8 @@ its readings with the usage chart, bills and payments; record a reading the cust
 reports; print a statement.
 
 Keys: Ctrl+F search, Down into the results, Enter picks, Esc backs out; Alt+1/Alt+2
-readings / bills and payments, Alt+R report a reading, Alt+S statement.
+readings / bills and payments, Alt+3 the account's changes, Alt+R report a reading,
+Alt+S statement.
 """
 
 from __future__ import annotations
@@ -123,6 +124,7 @@ class RecordsTab(QWidget):
         key("Ctrl+F", self.focus_search)
         key("Alt+1", lambda: self.panel.tabs.setCurrentIndex(0))
         key("Alt+2", lambda: self.panel.tabs.setCurrentIndex(1))
+        key("Alt+3", lambda: self.panel.tabs.setCurrentWidget(self.panel.changes_table))
         key("Alt+R", self._report_reading)
 
     def showEvent(self, event: QShowEvent) -> None:
