@@ -416,27 +416,37 @@
         <translation>燃气表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/changes_model.py" line="42"/>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="37"/>
+        <source>meter check</source>
+        <translation>表具校验</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="38"/>
+        <source>meter verified</source>
+        <translation>表具检定</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="44"/>
         <source>supplied</source>
         <translation>正常供气</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/changes_model.py" line="43"/>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="45"/>
         <source>stopped (停气)</source>
         <translation>停气</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/changes_model.py" line="44"/>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="46"/>
         <source>closed (已销户)</source>
         <translation>已销户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/changes_model.py" line="48"/>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="50"/>
         <source>residential</source>
         <translation>居民用户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/changes_model.py" line="49"/>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="51"/>
         <source>commercial</source>
         <translation>商业用户</translation>
     </message>

@@ -107,3 +107,6 @@ def test_a_fast_meter_from_the_customer_bar_to_the_notice_and_the_credit(
     records = win.records_tab
     qtbot.waitUntil(lambda: "Prepaid ¥4.10" in records.panel.money.text())
     assert change.number in records.panel.fields["forms"].text()
+    qtbot.keyClick(records, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # the changes
+    changes = records.panel.changes_model
+    assert changes.index(0, 1).data() == "meter check" and "+2.50%" in changes.index(0, 3).data()

@@ -115,6 +115,12 @@ def test_a_transfer_from_the_customer_bar_to_the_refund_slip_and_the_confirmatio
     records = win.records_tab
     qtbot.waitUntil(lambda: records.panel.title.text().startswith("孙红梅  31000001"))
     assert records.panel.fields["phone"].text() == "13905330777"
+    qtbot.keyClick(records, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # the changes
+    changes = records.panel.changes_model
+    rows = [[changes.index(r, c).data() for c in range(6)] for r in range(changes.rowCount())]
+    holder = next(r for r in rows if r[1] == "holder")
+    assert (holder[2], holder[3], holder[5]) == ("王秀英", "孙红梅", number)
+    assert "过户读数 160.000 m³" in holder[4]  # both holders, and from when
     qtbot.keyClick(win, Qt.Key.Key_F6)
     assert here() is win.customer_bar.search, here()
     type_text(qtbot, here(), "孙红梅")

@@ -205,7 +205,7 @@ def apply(run: EffectRun) -> EffectOutcome:
         account_changes.METER,
         old.number,
         number,
-        reason=f"换表（{run.form_number}）" + (f"：{reason}" if reason else ""),
+        reason="换表" + (f"：{reason}" if reason else ""),  # the form is on the row
         form_id=run.form_id,
         staff_id=run.staff_id,
         at=run.at,

@@ -136,7 +136,7 @@ def apply(run: EffectRun) -> EffectOutcome:
     changes = account_changes.change_account(
         account.id,
         {"user_type": new},
-        reason=f"用气类型变更（{run.form_number}）",
+        reason=f"用气类型变更，变更日读数 {format_m3(bill.value_l)} m³",  # the form is on the row
         form_id=run.form_id,
         staff_id=run.staff_id,
         at=run.at,

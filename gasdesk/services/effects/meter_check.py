@@ -208,7 +208,7 @@ def apply(run: EffectRun) -> EffectOutcome:
     result_text = (
         f"{meter.number} {format_error(error)}，{run.text('lab')}，证书 {run.text('certificate')}"
     )
-    reason = f"表具校验（{run.form_number}）"
+    reason = "表具校验"  # the form is on the row
     changes: list[AccountChange] = [
         account_changes.record(
             account.id,
@@ -251,7 +251,7 @@ def apply(run: EffectRun) -> EffectOutcome:
                 meter_id=meter.id,
                 period=(first, run.today),
                 error_bp=error,
-                reason=f"{reason}：{meter.number} {format_error(error)}",
+                reason=f"表具校验（{run.form_number}）：{meter.number} {format_error(error)}",
                 today=run.today,
                 at=run.at,
             )

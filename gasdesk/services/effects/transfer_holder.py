@@ -231,9 +231,7 @@ def apply(run: EffectRun) -> EffectOutcome:
     changes = account_changes.change_account(
         account.id,
         {"name": name, "id_card": id_card, "phone": run.text("new_phone")},
-        reason=f"过户（{run.form_number}）"
-        + (f"：{why}" if why else "")
-        + f"，过户读数 {reading}（{read_on}）",
+        reason="过户" + (f"：{why}" if why else "") + f"，过户读数 {reading}（{read_on}）",
         form_id=run.form_id,
         staff_id=run.staff_id,
         at=run.at,
