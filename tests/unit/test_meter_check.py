@@ -176,6 +176,14 @@ def test_verify_names_a_credit_altered_inserted_or_deleted(bw: BillingWorld) -> 
     result = audit.verify()
     codes = {f.code for f in result.findings}
     assert not result.ok and {"credit_altered", "balance_wrong"} <= codes
+    db.execute_sql(
+        "INSERT INTO account_credit (account_id, office_id, kind, business_date, period_start, "
+        "period_end, error_bp, volume_l, amount_fen, lines_json, staff_id, authorised_by_id, "
+        "reason, created_at) SELECT account_id, office_id, kind, business_date, period_start, "
+        "period_end, error_bp, volume_l, amount_fen, lines_json, staff_id, authorised_by_id, "
+        "reason, created_at FROM account_credit"
+    )
+    assert "credit_inserted" in {f.code for f in audit.verify().findings}
     db.execute_sql("DELETE FROM account_credit")
     codes = {f.code for f in audit.verify().findings}
     assert "credit_deleted" in codes
