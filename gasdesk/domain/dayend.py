@@ -253,6 +253,24 @@ class RefundLine:
 
 
 @dataclass(frozen=True)
+class CreditLine:
+    """Money credited to a prepaid balance for gas charged wrongly (表具校验: a meter
+    fast beyond ±1.5%): no cash moves, the balance grows."""
+
+    id: int
+    account_number: str
+    account_name: str
+    kind: str  # 'meter_check'
+    business_date: dt.date
+    volume_l: int  # gas charged but not delivered
+    amount_fen: int
+    teller_badge: str
+    supervisor_badge: str
+    reason: str
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
 class ShiftLine:
     teller_badge: str
     teller_name: str
@@ -288,6 +306,7 @@ class DayReport:
     # the card when the report was made (补写卡 is owed to these customers)
     unwritten: tuple[UnwrittenPurchase, ...] = ()
     refunds: tuple[RefundLine, ...] = ()
+    credits: tuple[CreditLine, ...] = ()
 
     @property
     def closed(self) -> bool:

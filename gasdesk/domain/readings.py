@@ -44,6 +44,7 @@ class Source(StrEnum):
     READER = "reader"  # the meter reader's visit
     COUNTER = "counter"  # reported by the customer at the counter
     ESTIMATED = "estimated"
+    BUSINESS = "business"  # taken for a business (过户, 用气类型变更, 换表, 销户)
 
 
 class Flag(StrEnum):
@@ -51,6 +52,12 @@ class Flag(StrEnum):
     ESTIMATED_RUN = "estimated_run"
     LOWER_THAN_PREVIOUS = "lower_than_previous"
     METER_CHANGE = "meter_change"
+
+
+# What deserves a question. A meter change (换表) is said beside the reading, but it is a
+# fact of the account, not something wrong with the reading: the first reading of a new
+# meter counts from its initial value, so its volume is as sound as any other.
+ANOMALIES = frozenset({Flag.HIGH_VS_LAST_YEAR, Flag.ESTIMATED_RUN, Flag.LOWER_THAN_PREVIOUS})
 
 
 @dataclass(frozen=True)

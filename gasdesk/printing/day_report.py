@@ -36,6 +36,36 @@ SLIP_MARGIN = 4 * mm
 A4_MARGIN = 15 * mm
 
 
+def credit_story(r: DayReport, st: Styles, width: float) -> list[Flowable]:
+    """Credits to prepaid balances (no cash moves): one line each, or a sentence."""
+    if not r.credits:
+        return [Paragraph("本日无退费记入预存。", st.body)]
+    rows = [row(["退费单", "户号", "户名", "多计气量 m³", "收费员", "审批主管", "金额 元"], st)]
+    for c in r.credits:
+        rows.append(
+            row(
+                [
+                    f"#{c.id}",
+                    c.account_number,
+                    c.account_name,
+                    format_m3(c.volume_l),
+                    c.teller_badge,
+                    c.supervisor_badge,
+                    format_yuan(c.amount_fen),
+                ],
+                st,
+            )
+        )
+    total = sum(c.amount_fen for c in r.credits)
+    return [
+        Paragraph(
+            f"记入预存的退费 {len(r.credits)} 笔，合计 {format_yuan(total)} 元（不动用现金）",
+            st.body,
+        ),
+        grid(rows, [width * f for f in (0.1, 0.14, 0.16, 0.16, 0.12, 0.14, 0.18)]),
+    ]
+
+
 def a4_story(r: DayReport, st: Styles, width: float) -> list[Flowable]:
     story: list[Flowable] = [
         Paragraph(esc(r.company), st.company),
@@ -203,7 +233,9 @@ def a4_story(r: DayReport, st: Styles, width: float) -> list[Flowable]:
     else:
         story.append(Paragraph("本日无冲正。", st.body))
 
-    story.append(Paragraph("五、退款（销户退还预存余额）", st.h2))
+    story.append(
+        Paragraph("五、退款（销户、过户退还预存余额）与退费（表具校验多收气费记入预存）", st.h2)
+    )
     if r.refunds:
         rows = [row(["退款凭证号", "户号", "户名", "收费员", "授权主管", "金额 元", "时间"], st)]
         for f in r.refunds:
@@ -224,6 +256,7 @@ def a4_story(r: DayReport, st: Styles, width: float) -> list[Flowable]:
         story.append(grid(rows, [width * f for f in (0.2, 0.13, 0.17, 0.1, 0.1, 0.17, 0.13)]))
     else:
         story.append(Paragraph("本日无退款。", st.body))
+    story.extend(credit_story(r, st, width))
 
     story.append(Paragraph("六、长款与短款", st.h2))
     if r.differences:

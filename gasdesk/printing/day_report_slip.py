@@ -83,6 +83,18 @@ def slip_story(r: DayReport, st: Styles, width: float) -> list[Flowable]:
                 st.small,
             )
         )
+    if r.credits:
+        total = sum(c.amount_fen for c in r.credits)
+        story.append(pairs([(f"退费记入预存 {len(r.credits)} 笔", format_yuan(total))]))
+    for c in r.credits:
+        story.append(
+            Paragraph(
+                esc(
+                    f"#{c.id} {c.account_number} {format_yuan(c.amount_fen)}（{c.supervisor_badge}）"
+                ),
+                st.small,
+            )
+        )
     story.append(dashed_rule())
     for s in r.shifts:
         story.append(

@@ -13,6 +13,8 @@ IC-card meters are prepaid: their readings are never billed.
 
 A household's size (Account.household_size) raises the tier bounds by the tariff's
 household rule; the size recorded when a bill is computed applies to the whole bill.
+What counts toward the tiers of a year follows services.tier_year (the user type the
+gas was charged under, credits taken off).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from gasdesk.domain.records import AccountSummary
 from gasdesk.domain.tariff import Tariff, TierLine, bill_period, lines_from_json, lines_to_json
 from gasdesk.domain.tariff import format_m3 as m3
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
+from gasdesk.services import tier_year
 from gasdesk.services.accounts import get_account
 from gasdesk.services.tariffs import load_tariffs
 from gasdesk.storage.models import Account, Bill, Meter, Payment, PaymentBill, Reading
@@ -77,9 +80,11 @@ def stored_lines(bill: Bill) -> tuple[TierLine, ...]:
         return ()
 
 
-def usage_entries(account_id: int) -> list[tuple[dt.date, int]]:
-    """(day, litres) of everything this household was charged for: the tier lines of
-    its bills and of its IC-card purchases that were not voided."""
+def usage_entries(account_id: int, user_type: str | None = None) -> list[tuple[dt.date, int]]:
+    """(day, litres) of everything this household was charged for that counts toward
+    the tiers of `user_type` (the account's own by default): the tier lines of its
+    bills and of its IC-card purchases that were not voided, less its credits
+    (services.tier_year)."""
     entries: list[tuple[dt.date, int]] = []
     for bill in Bill.select().where(Bill.account == account_id):
         lines = stored_lines(bill)
@@ -99,7 +104,9 @@ def usage_entries(account_id: int) -> list[tuple[dt.date, int]]:
             entries.extend((line.start, line.volume_l) for line in lines)
         else:
             entries.append((p.business_date, p.volume_l))
-    return entries
+    if user_type is None:
+        user_type = Account.get_by_id(account_id).user_type
+    return tier_year.counted(account_id, user_type, entries)
 
 
 def year_to_date(entries: list[tuple[dt.date, int]], year: int, before: dt.date) -> int:
@@ -141,9 +148,12 @@ def open_bills(account_id: int) -> list[BillView]:
     return [bill_view(b, paid.get(b.id, 0)) for b in bills if b.amount_fen - paid.get(b.id, 0) > 0]
 
 
-def _unbilled(account_id: int) -> list[tuple[Meter, Reading | None, int, dt.date, Reading]]:
+def _unbilled(
+    account_id: int, pending: Reading | None = None
+) -> list[tuple[Meter, Reading | None, int, dt.date, Reading]]:
     """(meter, from_reading, from_value, from_date, to_reading) for each reading of a
-    mechanical meter that no bill covers, oldest first."""
+    mechanical meter that no bill covers, oldest first; `pending` is a reading not
+    written yet, taken as the meter's newest (a preview of a business's final bill)."""
     pairs: list[tuple[Meter, Reading | None, int, dt.date, Reading]] = []
     meters = Meter.select().where((Meter.account == account_id) & (Meter.kind != "ic_card"))
     for meter in meters:
@@ -155,9 +165,11 @@ def _unbilled(account_id: int) -> list[tuple[Meter, Reading | None, int, dt.date
             last_end = dt.date.fromisoformat(last_end)
         prev: Reading | None = None
         prev_value, prev_day = meter.initial_l, meter.installed_on
-        readings = (
+        readings = list(
             Reading.select().where(Reading.meter == meter.id).order_by(Reading.read_on, Reading.id)
         )
+        if pending is not None and pending.meter_id == meter.id:
+            readings.append(pending)
         for r in readings:
             covered = r.id in billed_to or (last_end is not None and r.read_on <= last_end)
             if not covered:
@@ -186,13 +198,17 @@ def household_size(account_id: int) -> int | None:
 
 
 def draft_bills(
-    account_id: int, tariffs: list[Tariff], entries: list[tuple[dt.date, int]]
+    account_id: int,
+    tariffs: list[Tariff],
+    entries: list[tuple[dt.date, int]],
+    pending: Reading | None = None,
 ) -> list[Draft]:
-    """Price every unbilled reading; `entries` grows with each draft, so later drafts
-    climb the tiers from where earlier ones left the household."""
+    """Price every unbilled reading (and `pending`, not written yet); `entries` grows
+    with each draft, so later drafts climb the tiers from where earlier ones left the
+    household."""
     drafts: list[Draft] = []
     people = household_size(account_id)
-    for meter, from_reading, from_value, from_day, to_reading in _unbilled(account_id):
+    for meter, from_reading, from_value, from_day, to_reading in _unbilled(account_id, pending):
         volume = to_reading.value_l - from_value
         start, end = from_day, to_reading.read_on
         if end < start:
@@ -238,14 +254,17 @@ def _account(account_id: int) -> AccountSummary:
     return account
 
 
-def statement(account_id: int, today: dt.date | None = None) -> DueStatement:
+def statement(
+    account_id: int, today: dt.date | None = None, pending: Reading | None = None
+) -> DueStatement:
     """The amount due, line by line (stored open bills, then drafts), and the
-    household's volume so far this year. Writes nothing."""
+    household's volume so far this year. Writes nothing. `pending`: a reading not
+    written yet, priced as if it were (what a business's final bill will be)."""
     today = today or dt.date.today()
     account = _account(account_id)
     tariffs = tariffs_for(account.user_type)
-    entries = usage_entries(account_id)
-    drafts = draft_bills(account_id, tariffs, entries)
+    entries = usage_entries(account_id, account.user_type)
+    drafts = draft_bills(account_id, tariffs, entries, pending)
     bills = tuple(open_bills(account_id) + [d.view for d in drafts])
     in_force = [t for t in tariffs if t.effective_from <= today]
     return DueStatement(
@@ -263,7 +282,7 @@ def materialise(account_id: int) -> list[BillView]:
     bill (oldest first) with ids."""
     account = _account(account_id)
     tariffs = tariffs_for(account.user_type)
-    entries = usage_entries(account_id)
+    entries = usage_entries(account_id, account.user_type)
     for d in draft_bills(account_id, tariffs, entries):
         Bill.create(
             account=account_id,

@@ -21,6 +21,7 @@ from gasdesk.domain.dayend import (
 )
 from gasdesk.domain.methods import METHODS
 from gasdesk.services.cards import unwritten_of_office
+from gasdesk.services.credits import credit_lines
 from gasdesk.services.day_close import day_closure
 from gasdesk.services.receipts import company_info
 from gasdesk.services.reconcile import difference_info
@@ -359,6 +360,7 @@ def day_report(office_id: int, day: dt.date) -> DayReport:
         methods=_method_totals(rows),
         voids=voids,
         refunds=refunds,
+        credits=tuple(credit_lines(office_id=office_id, day=day)),
         differences=_differences(shifts),
         movements=tuple(movement_info(m) for m in moves),
         shifts=_shift_lines(shifts),

@@ -32,6 +32,7 @@ PARSED_KINDS = frozenset(
         "day_closed",
         "restore",
         "form_effect",
+        "account_credit",
         audit.HISTORY_KIND,
         audit.STATE_KIND,
         *audit.ANCHOR_KINDS,

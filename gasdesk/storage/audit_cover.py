@@ -23,6 +23,7 @@ from typing import Any
 from gasdesk.storage import (
     audit_cover_accounts,
     audit_cover_cards,
+    audit_cover_credits,
     audit_cover_days,
     audit_cover_drawer,
     audit_state,
@@ -374,3 +375,4 @@ def check_all(
     audit_cover_drawer.check_drawer(c, chain, execute, t, closed)
     audit_cover_cards.check_cards(c, chain, execute)
     audit_cover_accounts.check_accounts(c, chain, execute, mark)
+    audit_cover_credits.check_credits(c, chain, execute, t)

@@ -129,6 +129,13 @@ TEMPLATES: dict[str, str] = {
     "account_history_deleted": QT_TRANSLATE_NOOP(
         "Messages", "Account history was deleted: {items}."
     ),
+    "credit_altered": QT_TRANSLATE_NOOP(
+        "Messages", "Credits to accounts (meter checks) were altered: {items}."
+    ),
+    "credit_inserted": QT_TRANSLATE_NOOP(
+        "Messages", "Credits to accounts without an audit record (inserted): {items}."
+    ),
+    "credit_deleted": QT_TRANSLATE_NOOP("Messages", "Credits to accounts were deleted: {items}."),
 }
 WARNINGS = frozenset({"anchor_restarted", "anchor_absent_copy", "key_lost"})
 

@@ -57,10 +57,21 @@ def seal_days(execute: Execute, up_to: int | None = None) -> DaysSeal:
     return DaysSeal(last, count, h.hexdigest(), closed)
 
 
+CREDITS_VERSION = 120  # the migration that made the credits table
+
+
+def has_credits(execute: Execute) -> bool:
+    """Whether the database has the credits table (one written before it had not)."""
+    rows = list(
+        execute(f"SELECT COUNT(*) FROM gasdesk_schema WHERE version = {CREDITS_VERSION}", ())
+    )
+    return bool(rows and int(rows[0][0]))
+
+
 def implied_balances(execute: Execute) -> dict[int, int]:
     """Per account, the prepaid balance its payments imply: prepayments and their
     voids add, bills paid from the balance take away, their voids give back, refunds
-    (a negative amount, paid back in cash) take away."""
+    (a negative amount, paid back in cash) take away; credits (表具校验) add."""
     # summed here rather than by GROUP BY, which SQLite runs through the account index:
     # ten times slower than one scan of the table on two years of payments
     sql = (
@@ -88,6 +99,9 @@ def implied_balances(execute: Execute) -> dict[int, int]:
         else:
             continue
         implied[int(account)] = implied.get(int(account), 0) + delta
+    if has_credits(execute):
+        for account, amount in execute("SELECT account_id, amount_fen FROM account_credit", ()):
+            implied[int(account)] = implied.get(int(account), 0) + int(amount)
     return {a: v for a, v in implied.items() if v}
 
 

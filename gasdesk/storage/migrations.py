@@ -187,6 +187,14 @@ def _account_lifecycle(database: Database) -> None:
     refuse_changes(database, models_accounts.APPEND_ONLY_ACCOUNT_TABLES)
 
 
+def _account_credits(database: Database) -> None:
+    """Credits to accounts (a fast meter's over-charge, 表具校验), append-only."""
+    from gasdesk.storage import models_credits
+
+    database.create_tables(models_credits.CREDIT_MODELS)
+    refuse_changes(database, models_credits.APPEND_ONLY_CREDIT_TABLES)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
     (10, "business days; purchase tier lines", _fees_and_days),
@@ -198,6 +206,7 @@ MIGRATIONS: list[Migration] = [
     (90, "index of payments by office and business day", _office_day_index),
     (95, "index of payments by transaction reference", _reference_index),
     (110, "account history, form effects, account numbers", _account_lifecycle),
+    (120, "credits to accounts (meter checks)", _account_credits),
     (130, "IC cards, card purchases and card writes", _ic_cards),
     (150, "household-size rule of tariffs; household size of accounts", _household_tariffs),
     (151, "fapiao requests and their withdrawal", _fapiao_requests),

@@ -132,97 +132,107 @@
         <translation>对账单…（Alt+S）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="253"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="159"/>
+        <source>residential</source>
+        <translation>居民用户</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="159"/>
+        <source>commercial</source>
+        <translation>商业用户</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="255"/>
         <source> (suspended)</source>
         <translation>（停气）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="254"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="256"/>
         <source> (closed)</source>
         <translation>（已销户）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="165"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="167"/>
         <source>Owes ¥{amount} ({bills} unpaid bills)</source>
         <translation>欠费 ¥{amount}（{bills}笔未缴账单）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="171"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="173"/>
         <source>Nothing owed</source>
         <translation>无欠费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="176"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="178"/>
         <source>Prepaid ¥{amount}</source>
         <translation>预存 ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="182"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="184"/>
         <source>no meter in service</source>
         <translation>无在用表具</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="184"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="186"/>
         <source>IC card</source>
         <translation>IC卡表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="184"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="186"/>
         <source>mechanical</source>
         <translation>机械表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="188"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="190"/>
         <source>{number} ({kind}, {model}), installed {installed}, verified {verified}</source>
         <translation>{number}（{kind}，{model}），{installed}安装，{verified}检定</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="199"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="201"/>
         <source>{number} removed {removed}</source>
         <translation>{number}，{removed}拆除</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="207"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="209"/>
         <source>none recorded</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="211"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="213"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="216"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="218"/>
         <source>Planned outage {start} – {end}: {area} ({reason})</source>
         <translation>计划停气 {start} – {end}：{area}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="239"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="241"/>
         <source>Previous reading: {value} m³ on {date} (meter {meter}).</source>
         <translation>上次读数：{date} {value} m³（表号 {meter}）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="262"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="264"/>
         <source>supplied</source>
         <translation>正常供气</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="267"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="269"/>
         <source>closed on {day} ({reason}, {by})</source>
         <translation>{day}已销户（{reason}，经办人{by}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="270"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="272"/>
         <source>stopped since {day}: {reason} ({by})</source>
         <translation>{day}起停气：{reason}（经办人{by}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="287"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="289"/>
         <source>Choose a payment with a receipt first.</source>
         <translation>请先选择一笔有收据的缴费记录。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/account_panel.py" line="292"/>
+        <location filename="../../gasdesk/ui/records/account_panel.py" line="294"/>
         <source>Reprinting receipts is not available in this version.</source>
         <translation>本版本暂不提供重印收据功能。</translation>
     </message>
@@ -328,32 +338,32 @@
 <context>
     <name>BillsModel</name>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="91"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="92"/>
         <source>Period</source>
         <translation>账期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="91"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="92"/>
         <source>Used m³</source>
         <translation>用气量 m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="91"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="92"/>
         <source>Amount ¥</source>
         <translation>金额 ¥</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="91"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="92"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="101"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="102"/>
         <source>paid ({receipt})</source>
         <translation>已缴（{receipt}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="102"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="103"/>
         <source>unpaid</source>
         <translation>未缴</translation>
     </message>
@@ -570,27 +580,37 @@
         <translation>燃气表</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/changes_model.py" line="42"/>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="37"/>
+        <source>meter check</source>
+        <translation>表具校验</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="38"/>
+        <source>meter verified</source>
+        <translation>表具检定</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="44"/>
         <source>supplied</source>
         <translation>正常供气</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/changes_model.py" line="43"/>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="45"/>
         <source>stopped (停气)</source>
         <translation>停气</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/changes_model.py" line="44"/>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="46"/>
         <source>closed (已销户)</source>
         <translation>已销户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/changes_model.py" line="48"/>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="50"/>
         <source>residential</source>
         <translation>居民用户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/changes_model.py" line="49"/>
+        <location filename="../../gasdesk/ui/records/changes_model.py" line="51"/>
         <source>commercial</source>
         <translation>商业用户</translation>
     </message>
@@ -2702,17 +2722,17 @@
         <translation>已上门服务，不能取消。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/billing.py" line="167"/>
+        <location filename="../../gasdesk/services/billing.py" line="179"/>
         <source>Meter {meter}: the reading of {day} ({value} m³) is lower than the one before ({prev} m³). Correct the reading before collecting.</source>
         <translation>表号{meter}：{day}的读数（{value} m³）低于上次读数（{prev} m³）。请先更正读数再收费。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/billing.py" line="226"/>
+        <location filename="../../gasdesk/services/billing.py" line="242"/>
         <source>No tariff is set up for {user_type} accounts.</source>
         <translation>未设置{user_type}用户的气价。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/billing.py" line="236"/>
+        <location filename="../../gasdesk/services/billing.py" line="252"/>
         <location filename="../../gasdesk/services/households.py" line="47"/>
         <location filename="../../gasdesk/services/payments.py" line="163"/>
         <location filename="../../gasdesk/services/purchases.py" line="43"/>
@@ -3438,52 +3458,52 @@
         <translation>营业室 {code} 已经设立；添加员工请用 gasdesk user add。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="174"/>
+        <location filename="../../gasdesk/domain/readings.py" line="181"/>
         <source>Enter the reading shown on the meter.</source>
         <translation>请输入燃气表上显示的读数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="175"/>
+        <location filename="../../gasdesk/domain/readings.py" line="182"/>
         <source>The reading must be a number of m³, such as 1234.567.</source>
         <translation>读数须为以m³为单位的数字，如1234.567。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="178"/>
+        <location filename="../../gasdesk/domain/readings.py" line="185"/>
         <source>A reading has at most 3 decimals (the third is litres).</source>
         <translation>读数最多3位小数（第三位为升）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="181"/>
+        <location filename="../../gasdesk/domain/readings.py" line="188"/>
         <source>The reading has more digits than a gas meter shows.</source>
         <translation>读数位数超过燃气表能显示的位数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="184"/>
+        <location filename="../../gasdesk/domain/readings.py" line="191"/>
         <source>The reading is below the previous reading of this meter ({previous} m³ on {previous_on}).</source>
         <translation>读数低于该表上次读数（{previous_on}为{previous} m³）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="188"/>
+        <location filename="../../gasdesk/domain/readings.py" line="195"/>
         <source>This account has no meter in service.</source>
         <translation>该户没有在用的燃气表。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="189"/>
+        <location filename="../../gasdesk/domain/readings.py" line="196"/>
         <source>A reading cannot be dated in the future.</source>
         <translation>读数日期不能晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="192"/>
+        <location filename="../../gasdesk/domain/readings.py" line="199"/>
         <source>The meter already has a reading dated {previous_on}.</source>
         <translation>该表已有{previous_on}的读数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="325"/>
+        <location filename="../../gasdesk/domain/readings.py" line="332"/>
         <source>{volume} m³ since the previous reading is a lot for that time. Check the reading with the customer.</source>
         <translation>自上次读数以来用气{volume} m³，这段时间内用量偏大。请与客户核对读数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="334"/>
+        <location filename="../../gasdesk/domain/readings.py" line="341"/>
         <source>{volume} m³ since the previous reading, where this account usually uses about {expected} m³ in that time. Check the reading with the customer.</source>
         <translation>自上次读数以来用气{volume} m³，而该户同期通常用气约{expected} m³。请与客户核对读数。</translation>
     </message>
@@ -3798,6 +3818,21 @@
         <translation>用户变更记录被删除：{items}。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="132"/>
+        <source>Credits to accounts (meter checks) were altered: {items}.</source>
+        <translation>账户退费记录（表具校验）被改动：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="135"/>
+        <source>Credits to accounts without an audit record (inserted): {items}.</source>
+        <translation>账户退费记录无审计记录（被插入）：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="138"/>
+        <source>Credits to accounts were deleted: {items}.</source>
+        <translation>账户退费记录被删除：{items}。</translation>
+    </message>
+    <message>
         <location filename="../../gasdesk/storage/audit_key.py" line="33"/>
         <source>The audit key file {path} is missing. Nothing can be recorded until a supervisor restores it from its backup: gasdesk key restore FILE.</source>
         <translation>审计密钥文件 {path} 缺失。恢复之前无法记录任何业务：请主管从备份恢复（gasdesk key restore 备份文件）。</translation>
@@ -3828,7 +3863,7 @@
         <translation>审计密钥已在另一个窗口更换（新密钥 {fingerprint}）。装上该密钥文件之前，本窗口无法记录任何业务：gasdesk key restore 密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/migrations.py" line="281"/>
+        <location filename="../../gasdesk/storage/migrations.py" line="290"/>
         <source>The shared database needs the schema upgrade {number} of this GasDesk, and this counter&apos;s database role may not change the schema. The administrator upgrades it with the owner role: gasdesk migrate --grant ROLE</source>
         <translation>共享数据库需要本版本 GasDesk 的结构升级 {number}，而本窗口的数据库角色无权修改数据库结构。请管理员用属主角色升级：gasdesk migrate --grant 角色名</translation>
     </message>
@@ -4160,21 +4195,25 @@
     </message>
     <message>
         <location filename="../../gasdesk/services/effects/close_account.py" line="124"/>
+        <location filename="../../gasdesk/services/effects/transfer_holder.py" line="129"/>
         <source>Prepaid balance</source>
         <translation>预存余额</translation>
     </message>
     <message>
         <location filename="../../gasdesk/services/effects/close_account.py" line="129"/>
+        <location filename="../../gasdesk/services/effects/transfer_holder.py" line="134"/>
         <source>To collect first at the fee tab (F3)</source>
         <translation>需先在收费页（F3）收取</translation>
     </message>
     <message>
         <location filename="../../gasdesk/services/effects/close_account.py" line="136"/>
+        <location filename="../../gasdesk/services/effects/transfer_holder.py" line="143"/>
         <source>Paid from the balance</source>
         <translation>从预存余额扣缴</translation>
     </message>
     <message>
         <location filename="../../gasdesk/services/effects/close_account.py" line="138"/>
+        <location filename="../../gasdesk/services/effects/transfer_holder.py" line="149"/>
         <source>Refund in cash from your drawer</source>
         <translation>从您的钱箱退还现金</translation>
     </message>
@@ -4220,14 +4259,36 @@
         <translation>该地址已有用户{account}在用气；一个地址只开一户（换户主请办理过户）。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/services/effects/change_meter.py" line="103"/>
         <location filename="../../gasdesk/services/effects/open_account.py" line="143"/>
         <source>Meter number {meter} is registered to account {account} already; a meter number is used once.</source>
         <translation>表号{meter}已登记在用户{account}名下，一个表号只能使用一次。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/services/effects/change_meter.py" line="115"/>
         <location filename="../../gasdesk/services/effects/open_account.py" line="155"/>
         <source>&apos;{choice}&apos; is not a meter kind GasDesk knows.</source>
         <translation>“{choice}”不是系统认识的表型。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/change_meter.py" line="138"/>
+        <source>{volume} m³ bought on the IC-card meter {meter} is not used yet; only an IC-card meter can carry it.</source>
+        <translation>IC卡表 {meter} 上已购的 {volume} m³ 气量尚未用完，只能转入IC卡表。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/change_meter.py" line="156"/>
+        <source>Gas on the old meter since its previous reading</source>
+        <translation>旧表上次读数以来用气</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/change_meter.py" line="163"/>
+        <source>Bought gas carried to the new meter</source>
+        <translation>转入新表的已购气量</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/change_meter.py" line="170"/>
+        <source>Billed for the old meter</source>
+        <translation>旧表结算气费</translation>
     </message>
     <message>
         <location filename="../../gasdesk/services/effects/open_account.py" line="167"/>
@@ -4235,6 +4296,7 @@
         <translation>安装日期不能晚于今天。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/services/effects/change_meter.py" line="126"/>
         <location filename="../../gasdesk/services/effects/open_account.py" line="172"/>
         <source>A meter is verified before it is installed ({installed}).</source>
         <translation>燃气表应在安装（{installed}）之前检定。</translation>
@@ -4273,6 +4335,106 @@
         <location filename="../../gasdesk/services/refunds.py" line="94"/>
         <source>The prepaid balance of account {number} is less than the refund.</source>
         <translation>户号{number}的预存余额少于退款金额。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/meter_check.py" line="48"/>
+        <source>The error is a percentage with at most two decimals, such as +2.3 or -0.8.</source>
+        <translation>示值误差为百分数，最多两位小数，如+2.3或-0.8。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/credits.py" line="63"/>
+        <source>The business day {day} is closed; no credit can be booked for it.</source>
+        <translation>营业日 {day} 已日结，不能再为其记入退费。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/credits.py" line="71"/>
+        <source>A supervisor of this office other than the teller must authorise a credit.</source>
+        <translation>退费须由本网点经办人以外的主管授权。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/change_user_type.py" line="56"/>
+        <source>Account {number} is already of this user type ({user_type}); nothing to change.</source>
+        <translation>用户 {number} 已是该用气类型（{user_type}），无需变更。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/change_user_type.py" line="102"/>
+        <source>User type</source>
+        <translation>用气类型</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/change_user_type.py" line="106"/>
+        <source>Gas since the previous reading</source>
+        <translation>上次读数以来用气</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/change_user_type.py" line="113"/>
+        <source>Billed at the old tariff</source>
+        <translation>按原类型价格计费</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/change_user_type.py" line="119"/>
+        <source>Owed after the change</source>
+        <translation>变更后应缴合计</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/meter_check.py" line="77"/>
+        <source>Meter {meter} is no longer in service on this account (the meter now is {current}); the check result belongs to the meter that was tested.</source>
+        <translation>燃气表 {meter} 已不在本户使用（现用表为 {current}）；校验结果只能登记在送检的表上。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/meter_check.py" line="97"/>
+        <source>The test day cannot be after today.</source>
+        <translation>检定日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/meter_check.py" line="102"/>
+        <source>Meter {meter} was installed on {installed}, after this test day.</source>
+        <translation>燃气表 {meter} 于 {installed} 安装，晚于该检定日期。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/meter_check.py" line="114"/>
+        <source>The over-charge period must start on or before the test day.</source>
+        <translation>多收气费的起算日不能晚于检定日期。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/meter_check.py" line="159"/>
+        <source>Check result</source>
+        <translation>校验结果</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/meter_check.py" line="165"/>
+        <source>Over-registered gas</source>
+        <translation>表计多计气量</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/meter_check.py" line="172"/>
+        <source>Credited to the prepaid balance</source>
+        <translation>退还至预存余额</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/transfer_holder.py" line="71"/>
+        <source>{name} already holds account {number}; a transfer passes the account to another holder.</source>
+        <translation>{name} 已是用户 {number} 的户主；过户须将账户转给另一户主。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/transfer_holder.py" line="75"/>
+        <source>The old holder owes {due} yuan on account {number} with the gas up to the transfer reading, and its prepaid balance is {balance} yuan: collect {short} yuan at the fee tab (F3) first, then finish the transfer.</source>
+        <translation>用户 {number} 原户主连同过户读数前的气费共欠 {due} 元，预存余额 {balance} 元：请先在收费页（F3）收取 {short} 元，再办结过户。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/transfer_holder.py" line="126"/>
+        <source>Old holder owes (to the transfer reading)</source>
+        <translation>原户主应结气费（至过户读数）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/transfer_holder.py" line="156"/>
+        <source>Stays on the account for the new holder</source>
+        <translation>留在账户，归新户主</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/effects/transfer_holder.py" line="202"/>
+        <source>Form {form} belongs to another office; do the transfer there.</source>
+        <translation>业务单 {form} 属于其他网点，请在该网点办理过户。</translation>
     </message>
 </context>
 <context>
@@ -4408,24 +4570,64 @@
         <translation>销户并退还余额</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="90"/>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="84"/>
+        <source>bill the old holder and pass the account to the new one</source>
+        <translation>结清原户主气费并将账户过户给新户主</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="85"/>
+        <source>bill at the old tariff and change the user type</source>
+        <translation>按原价格结算并变更用气类型</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="86"/>
+        <source>bill the old meter and register the new one</source>
+        <translation>结算旧表气费并登记新表</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="87"/>
+        <source>record the check and credit an over-charge</source>
+        <translation>登记校验结果并退还多收气费</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="94"/>
         <source>Fill in the meter the crew installed, then Ctrl+Enter: the account is opened with the next number of the office.</source>
         <translation>填写安装的燃气表信息，然后按Ctrl+Enter：按本营业室户号顺序开户。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="94"/>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="98"/>
         <source>Ctrl+Enter changes the account&apos;s details; the old ones stay in its history.</source>
         <translation>按Ctrl+Enter变更用户信息，原信息保留在变更记录中。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="97"/>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="101"/>
         <source>Ctrl+Enter changes the supply status of the account, with the reason given.</source>
         <translation>按Ctrl+Enter按所填原因变更该户供气状态。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/formdesk/common.py" line="100"/>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="104"/>
         <source>Check the settlement with the customer. A supervisor authorises the refund (badge, password, Enter); the cash comes from your drawer.</source>
         <translation>请与客户核对结算。退款须主管授权（工号、密码、回车），现金从您的钱箱支付。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="108"/>
+        <source>Enter the transfer reading and what becomes of the prepaid balance; check the bill with both holders. A supervisor authorises (badge, password, Enter).</source>
+        <translation>填写过户读数及预存余额的处理方式，与新旧户主核对结算金额；由主管授权（工号、密码、回车）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="112"/>
+        <source>Enter the meter&apos;s reading today, then Ctrl+Enter: the gas up to it is billed at the old tariff, the gas after it at the new one.</source>
+        <translation>填写当日表读数后按 Ctrl+Enter：此前用气按原价格计费，此后按新价格计费。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="116"/>
+        <source>Enter the old meter&apos;s final reading and the new meter the crew fitted, then Ctrl+Enter: the old meter&apos;s gas is billed and the new meter is in service.</source>
+        <translation>填写旧表止码及施工人员安装的新表后按 Ctrl+Enter：结算旧表气费，新表投入使用。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/formdesk/common.py" line="120"/>
+        <source>Enter the laboratory&apos;s result. A meter fast beyond 1.5% is credited for the gas it over-registered; a supervisor approves (badge, password, Enter).</source>
+        <translation>填写检定机构的校验结果。燃气表偏快超过1.5%的，多计气量的气费退还至账户；由主管审批（工号、密码、回车）。</translation>
     </message>
 </context>
 <context>
@@ -4743,7 +4945,7 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/fees/models.py" line="96"/>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="119"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="120"/>
         <source>Receipt</source>
         <translation>票据号</translation>
     </message>
@@ -4759,13 +4961,13 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/fees/models.py" line="99"/>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="116"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="117"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/fees/models.py" line="100"/>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="117"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="118"/>
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
@@ -4800,82 +5002,82 @@
         <translation>已收款，未写卡</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="115"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="116"/>
         <source>Business day</source>
         <translation>营业日</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="118"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="119"/>
         <source>Amount ¥</source>
         <translation>金额 ¥</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="120"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="121"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="125"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="126"/>
         <source>gas bill</source>
         <translation>气费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="126"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="127"/>
         <source>gas purchase</source>
         <translation>购气</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="127"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="128"/>
         <source>prepayment</source>
         <translation>预存</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="128"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="129"/>
         <source>new IC card fee</source>
         <translation>补卡费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="129"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="130"/>
         <source>void</source>
         <translation>冲正</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="130"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="131"/>
         <source>refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="135"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="136"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="136"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="137"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="137"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="138"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="138"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="139"/>
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="146"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="147"/>
         <source>{kind}, {volume} m³</source>
         <translation>{kind}，{volume} m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="157"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="158"/>
         <source>voided</source>
         <translation>已冲正</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="159"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="160"/>
         <source>voids {receipt}</source>
         <translation>冲正{receipt}</translation>
     </message>
@@ -5014,7 +5216,7 @@
     <message>
         <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="90"/>
         <source>User type</source>
-        <translation>用户类型</translation>
+        <translation>用气类型</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="91"/>
@@ -5403,22 +5605,27 @@
         <translation>估抄</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="49"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="45"/>
+        <source>business</source>
+        <translation>业务读数</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="50"/>
         <source>far above last year</source>
         <translation>远高于去年同期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="50"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="51"/>
         <source>estimated again</source>
         <translation>连续估抄</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="51"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="52"/>
         <source>lower than previous</source>
         <translation>低于上次读数</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="52"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="53"/>
         <source>meter changed</source>
         <translation>已换表</translation>
     </message>

@@ -188,7 +188,7 @@ def test_closing_settles_refunds_and_closes(fee_data: FeeData) -> None:
     )
     cash = next(m for m in report.methods if m.method == "cash")
     assert cash.refunded_fen == 320_00 and cash.net_fen == 500_00 - 320_00
-    assert "退款（销户退还预存余额）" in pdf_text(day_report_pdf(d.ms.id, TODAY)[1])
+    assert "退款（销户、过户退还预存余额）" in pdf_text(day_report_pdf(d.ms.id, TODAY)[1])
     result_verify = audit_verify.verify()
     assert result_verify.ok, result_verify.problems
 

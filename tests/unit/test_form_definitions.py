@@ -12,6 +12,8 @@ EXPECTED = {
     "installation": "报装",
     "repair": "报修",
     "meter_check": "校验",
+    "meter_change": "更换",
+    "user_type_change": "用气类型变更",
     "supply_change": "停气/复气",
     "info_change": "信息变更",
     "close_account": "销户",
@@ -21,7 +23,7 @@ EXPECTED = {
 }
 
 
-def test_the_eleven_shipped_forms_load_without_problems() -> None:
+def test_the_shipped_forms_load_without_problems() -> None:
     catalog = load_catalog(forms_folder())
     assert catalog.problems == ()
     assert set(catalog.kinds) == set(EXPECTED)
@@ -151,6 +153,9 @@ def test_the_fields_that_name_the_account_are_declared_to_match_it() -> None:
         ("transfer", "address"): "customer.address",
         ("meter_check", "name"): "customer.name",
         ("meter_check", "meter_number"): "customer.meter",
+        ("user_type_change", "name"): "customer.name",
+        ("meter_change", "name"): "customer.name",
+        ("meter_change", "meter_number"): "customer.meter",
         ("close_account", "name"): "customer.name",
         ("info_change", "name"): "customer.name",
         ("supply_change", "name"): "customer.name",

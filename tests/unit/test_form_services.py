@@ -96,6 +96,7 @@ TRANSFER = {
     "account": "100001",
     "old_name": "王建国",
     "address": "文昌湖区商家镇文昌路锦绣苑3号楼2单元201",
+    "transfer_reading": "12.5",
     "new_name": "赵丽",  # the new holder: of course not the current one
     "new_id_card": "11010519491231002X",
     "new_phone": "0533-6886001",

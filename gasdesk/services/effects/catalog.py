@@ -2,11 +2,15 @@
 module each, see registry.py); a form file names one with `effect = "..."`."""
 
 from gasdesk.services.effects import (
+    change_meter,
+    change_user_type,
     close_account,
     info_change,
+    meter_check,
     open_account,
     registry,
     supply,
+    transfer_holder,
 )
 from gasdesk.services.effects.registry import (
     Effect,
@@ -23,6 +27,10 @@ EFFECT_MODULES = (
     info_change,
     supply,
     close_account,
+    change_user_type,
+    change_meter,
+    meter_check,
+    transfer_holder,
 )  # each registers itself when imported
 
 __all__ = [

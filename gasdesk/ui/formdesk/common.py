@@ -81,6 +81,10 @@ class Names(QObject):
             "info_change": self.tr("change the holder's contact details"),
             "supply_change": self.tr("stop or restore the gas supply"),
             "close_account": self.tr("close the account and refund its balance"),
+            "transfer_holder": self.tr("bill the old holder and pass the account to the new one"),
+            "change_user_type": self.tr("bill at the old tariff and change the user type"),
+            "change_meter": self.tr("bill the old meter and register the new one"),
+            "meter_check": self.tr("record the check and credit an over-charge"),
         }.get(name, name)
 
     def effect_hint(self, name: str) -> str:
@@ -99,6 +103,22 @@ class Names(QObject):
             "close_account": self.tr(
                 "Check the settlement with the customer. A supervisor authorises the refund "
                 "(badge, password, Enter); the cash comes from your drawer."
+            ),
+            "transfer_holder": self.tr(
+                "Enter the transfer reading and what becomes of the prepaid balance; check "
+                "the bill with both holders. A supervisor authorises (badge, password, Enter)."
+            ),
+            "change_user_type": self.tr(
+                "Enter the meter's reading today, then Ctrl+Enter: the gas up to it is billed "
+                "at the old tariff, the gas after it at the new one."
+            ),
+            "change_meter": self.tr(
+                "Enter the old meter's final reading and the new meter the crew fitted, then "
+                "Ctrl+Enter: the old meter's gas is billed and the new meter is in service."
+            ),
+            "meter_check": self.tr(
+                "Enter the laboratory's result. A meter fast beyond 1.5% is credited for the "
+                "gas it over-registered; a supervisor approves (badge, password, Enter)."
             ),
         }.get(name, "")
 

@@ -156,7 +156,9 @@ class AccountPanel(QWidget):
     def show_view(self, view: AccountView) -> None:
         self.view = view
         a = view.account
-        self.title.setText(f"{a.name}  {a.number}{self._short_status(a.status)}")
+        types = {"residential": self.tr("residential"), "commercial": self.tr("commercial")}
+        kind = types.get(a.user_type, a.user_type)
+        self.title.setText(f"{a.name}  {a.number}  {kind}{self._short_status(a.status)}")
         self.fields["status"].setText(self._status(view))
         self.title.setStyleSheet(TITLE_STYLE + ("" if a.status == "active" else " color: #b42318;"))
         if view.arrears_fen > 0:

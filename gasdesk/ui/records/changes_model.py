@@ -34,6 +34,8 @@ class ChangesModel(RowTableModel):
             "user_type": self.tr("user type"),
             "status": self.tr("supply status"),
             "meter": self.tr("meter"),
+            "meter_check": self.tr("meter check"),
+            "meter_verified": self.tr("meter verified"),
         }.get(field, field)
 
     def value_text(self, field: str, value: str) -> str:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 
 from gasdesk.domain.account_view import BillLine, PaymentLine
 from gasdesk.domain.money import format_yuan
-from gasdesk.domain.readings import Flag, ReadingRow, format_m3
+from gasdesk.domain.readings import ANOMALIES, Flag, ReadingRow, format_m3
 from gasdesk.ui.table_model import RIGHT, RowTableModel
 
 FLAGS_ROLE = Qt.ItemDataRole.UserRole + 10  # frozenset[Flag] of a reading row
@@ -42,6 +42,7 @@ class ReadingsModel(RowTableModel):
             "reader": self.tr("meter reader"),
             "counter": self.tr("counter"),
             "estimated": self.tr("estimated"),
+            "business": self.tr("business"),
         }.get(source, source)
 
     def flag_text(self, flag: Flag) -> str:
@@ -74,13 +75,13 @@ class ReadingsModel(RowTableModel):
             return item.flags
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3, 4):
             return RIGHT
-        if role == Qt.ItemDataRole.BackgroundRole and item.flags:
+        if role == Qt.ItemDataRole.BackgroundRole and item.flags & ANOMALIES:
             return FLAGGED_BG
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == 3 and item.volume_l is not None and item.volume_l < 0:
                 return WARN_FG
             if column == 6:
-                return WARN_FG
+                return WARN_FG if item.flags & ANOMALIES else MUTED_FG
             if item.source == "estimated":
                 return MUTED_FG
         return None
