@@ -11,13 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from gasdesk.domain.cards import CardImage
 from gasdesk.domain.fees import PaymentRequest
 from gasdesk.domain.lifecycle import Completion
 from gasdesk.domain.tariff import Tariff, Tier
+from gasdesk.services import cards
 from gasdesk.services.billing import statement
-from gasdesk.services.form_completion import complete_form
-from gasdesk.services.form_settings import load_forms
-from gasdesk.services.forms import advance_form, submit_form
+from gasdesk.services.effects.catalog import load_forms
+from gasdesk.services.form_completion import advance_form, complete_form
+from gasdesk.services.forms import submit_form
 from gasdesk.services.payments import collect_payment
 from gasdesk.services.purchases import quote_purchase
 from gasdesk.services.tariffs import store_tariff
@@ -115,8 +117,10 @@ def pay(
     due (amount read from the statement), or an IC-card purchase of `volume_l`."""
     if kind == "bill":
         amount_fen = statement(account_id, day).due_fen
-    elif kind == "purchase":
+    card = None
+    if kind == "purchase":
         amount_fen = quote_purchase(account_id, volume_l=volume_l, today=day).amount_fen
+        card = card_in_hand(bw, account_id)
     assert amount_fen is not None
     request = PaymentRequest(
         account_id=account_id,
@@ -128,8 +132,22 @@ def pay(
         idempotency_key=uuid.uuid4().hex,
         tendered_fen=amount_fen if method == "cash" else None,
         volume_l=volume_l,
+        card=card,
     )
     return collect_payment(request, today=day)
+
+
+def card_in_hand(bw: BillingWorld, account_id: int) -> CardImage:
+    """The customer's IC card as the reader reads it, every purchase in the meter; a
+    meter with no card on record gets one registered first (a card the customer had)."""
+    state = cards.card_state(account_id)
+    assert state is not None
+    if not state.card_number:
+        meter = Meter.get(Meter.number == state.meter_number)
+        cards.register_card(meter.id, f"C{meter.id:06d}", bw.teller_id)
+        state = cards.card_state(account_id)
+        assert state is not None
+    return CardImage(state.card_number, state.meter_number, state.last_seq, 0)
 
 
 def prepare_form(bw: BillingWorld, kind: str, values: dict[str, str], at: dt.datetime) -> int:

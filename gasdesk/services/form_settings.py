@@ -9,8 +9,6 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from gasdesk.domain.appointments import AppointmentConfig, parse_config
-from gasdesk.domain.form_spec import FormCatalog
-from gasdesk.domain.forms import load_catalog
 from gasdesk.domain.outages import PeakWindow, parse_peaks
 from gasdesk.resources import forms_folder, load_toml
 
@@ -24,14 +22,6 @@ def forms_dir(override: str | Path | None = None) -> Traversable:
         return Path(override)
     env = os.environ.get(FORMS_DIR_ENV)
     return Path(env) if env else forms_folder()
-
-
-def load_forms(directory: str | Path | None = None) -> FormCatalog:
-    """Every form definition, checked (a named effect must be registered and find the
-    fields it reads); broken files are in `.problems`."""
-    from gasdesk.services.effects import catalog  # registers the effects a file may name
-
-    return load_catalog(forms_dir(directory), catalog.needs())
 
 
 @lru_cache(maxsize=1)

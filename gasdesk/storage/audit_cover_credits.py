@@ -17,7 +17,7 @@ from gasdesk.storage.models_credits import CREDIT_COLUMNS
 
 if TYPE_CHECKING:
     from gasdesk.storage.audit_chain import Chain
-    from gasdesk.storage.audit_cover import Tables
+    from gasdesk.storage.audit_tables import Tables
 
 # payload key -> column, for what the event carries besides the staff and the office
 PAYLOAD = {

@@ -172,7 +172,7 @@ def forms_world(tmp_path: Path) -> Iterator[Any]:
 def test_form_copies_print_to_the_output_folder_and_a_reprint_says_so(
     qtbot, forms_world: Any, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    from gasdesk.services.form_settings import load_forms
+    from gasdesk.services.effects.catalog import load_forms
     from gasdesk.services.forms import submit_form
     from gasdesk.ui.tabs.forms_tab import FormsTab
     from tests.forms_support import make_ctx

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from gasdesk.services.form_settings import load_forms
+from gasdesk.services.effects.catalog import load_forms
 from gasdesk.services.forms import FormRejected, submit_form
 from gasdesk.storage.models import FormRecord
 from gasdesk.storage.models_forms import Appointment

@@ -11,8 +11,8 @@ from typing import Any
 
 from gasdesk.domain.fees import PaymentRequest
 from gasdesk.domain.lifecycle import Completion
+from gasdesk.services.effects.catalog import load_forms
 from gasdesk.services.form_completion import advance_form, complete_form
-from gasdesk.services.form_settings import load_forms
 from gasdesk.services.forms import submit_form
 from gasdesk.services.payments import collect_payment
 from gasdesk.storage import audit_verify

@@ -15,9 +15,9 @@ from gasdesk.domain.lifecycle import Completion
 from gasdesk.printing.day_report import render_day_report
 from gasdesk.services.billing import statement
 from gasdesk.services.day_report import day_report
-from gasdesk.services.form_completion import complete_form
-from gasdesk.services.form_settings import load_forms
-from gasdesk.services.forms import advance_form, submit_form
+from gasdesk.services.effects.catalog import load_forms
+from gasdesk.services.form_completion import advance_form, complete_form
+from gasdesk.services.forms import submit_form
 from gasdesk.services.payments import collect_payment
 from gasdesk.storage import audit_verify
 from gasdesk.storage.models import Account, Payment

@@ -99,7 +99,7 @@ def test_the_command_line_prints_them_in_chinese_in_a_chinese_terminal(  # type:
 
 
 def test_a_closed_day_refuses_a_form_in_chinese(zh, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from gasdesk.services.form_settings import load_forms
+    from gasdesk.services.effects.catalog import load_forms
     from gasdesk.services.forms import FormActionError, submit_form
     from gasdesk.storage.models_days import BusinessDay
     from gasdesk.ui.messages import user_text
@@ -148,8 +148,8 @@ def test_a_payment_method_is_named_not_coded(zh) -> None:  # type: ignore[no-unt
 
 def test_a_return_visit_records_its_satisfaction_in_chinese(tmp_path: Path) -> None:
     from gasdesk.services import return_visits
+    from gasdesk.services.effects.catalog import load_forms
     from gasdesk.services.form_completion import advance_form
-    from gasdesk.services.form_settings import load_forms
     from gasdesk.services.forms import form_history, submit_form
     from tests.forms_support import close, seed
 

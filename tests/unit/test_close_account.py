@@ -21,9 +21,9 @@ from gasdesk.services.accounts import find_accounts, get_account
 from gasdesk.services.auth import LoginError
 from gasdesk.services.day_report import day_report, day_report_pdf
 from gasdesk.services.drawer import expected_cash_of
+from gasdesk.services.effects.catalog import load_forms
 from gasdesk.services.effects.guards import EffectRefused
 from gasdesk.services.form_completion import advance_form, complete_form, preview_effect
-from gasdesk.services.form_settings import load_forms
 from gasdesk.services.forms import FormRejected, submit_form
 from gasdesk.services.payments import collect_payment
 from gasdesk.services.purchases import quote_purchase

@@ -52,7 +52,7 @@ def test_kpis_per_teller_and_office_for_a_day_and_a_month(empty_database: Path) 
 
 
 def submit(setup, kind: str, staff_id: int, at: dt.datetime) -> int:  # type: ignore[no-untyped-def]
-    from gasdesk.services.form_settings import load_forms
+    from gasdesk.services.effects.catalog import load_forms
     from gasdesk.services.forms import submit_form
 
     spec = load_forms().get(kind)

@@ -11,7 +11,7 @@ import pytest
 from gasdesk.demo import DEMO_PASSWORD
 from gasdesk.domain.text import UserError
 from gasdesk.services import day_close, day_export, day_report, reconcile, shift_close, shifts
-from gasdesk.services.form_settings import load_forms
+from gasdesk.services.effects.catalog import load_forms
 from gasdesk.services.forms import FormActionError, submit_form
 from gasdesk.storage import audit
 from gasdesk.storage.models import AuditEvent, FormRecord, Payment, Shift, Staff

@@ -21,9 +21,9 @@ from gasdesk.domain.lifecycle import CLOSED, Completion, Confirmation
 from gasdesk.services.account_changes import account_history, change_account
 from gasdesk.services.auth import LoginError
 from gasdesk.services.effects import catalog as effects
+from gasdesk.services.effects.catalog import load_forms
 from gasdesk.services.effects.guards import EffectRefused
 from gasdesk.services.form_completion import advance_form, complete_form, pending_effect
-from gasdesk.services.form_settings import load_forms
 from gasdesk.services.forms import FormRejected, submit_form
 from gasdesk.storage.db import write_transaction
 from gasdesk.storage.models import Account, AuditEvent, FormEvent, FormRecord

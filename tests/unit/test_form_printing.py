@@ -6,8 +6,8 @@ import pypdfium2 as pdfium
 import pytest
 
 from gasdesk.printing.forms import render_form_pdf
+from gasdesk.services.effects.catalog import load_forms
 from gasdesk.services.form_copies import printable_form
-from gasdesk.services.form_settings import load_forms
 from gasdesk.services.forms import submit_form
 from tests.forms_support import World, close, seed
 

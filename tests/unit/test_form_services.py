@@ -9,9 +9,9 @@ import pytest
 
 from gasdesk.domain.form_spec import FormSpec, Status
 from gasdesk.services import appointments, complaints, return_visits
+from gasdesk.services.effects.catalog import load_forms
 from gasdesk.services.form_completion import advance_form
 from gasdesk.services.form_copies import printable_form, record_print
-from gasdesk.services.form_settings import load_forms
 from gasdesk.services.forms import (
     FormActionError,
     FormRejected,

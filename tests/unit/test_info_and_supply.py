@@ -15,9 +15,9 @@ from gasdesk.domain.form_spec import FormSpec
 from gasdesk.services.account_changes import account_history, status_since
 from gasdesk.services.accounts import find_accounts
 from gasdesk.services.effect_copies import confirmation
+from gasdesk.services.effects.catalog import load_forms
 from gasdesk.services.effects.guards import EffectRefused
 from gasdesk.services.form_completion import advance_form
-from gasdesk.services.form_settings import load_forms
 from gasdesk.services.forms import FormRejected, submit_form
 from gasdesk.services.search import index_account
 from gasdesk.storage.db import write_transaction

@@ -16,8 +16,8 @@ from gasdesk.domain.lifecycle import Completion
 from gasdesk.services.account_changes import account_history
 from gasdesk.services.accounts import find_accounts
 from gasdesk.services.effect_copies import confirmation
+from gasdesk.services.effects.catalog import load_forms
 from gasdesk.services.form_completion import advance_form, complete_form
-from gasdesk.services.form_settings import load_forms
 from gasdesk.services.forms import FormRejected, submit_form
 from gasdesk.storage.db import write_transaction
 from gasdesk.storage.models import Account, AuditEvent, FormRecord, Meter

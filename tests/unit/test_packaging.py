@@ -81,7 +81,8 @@ PROBE = textwrap.dedent(
     """
     import gasdesk
     from gasdesk.cli_text import message_text
-    from gasdesk.services.form_settings import company_phones, load_forms
+    from gasdesk.services.form_settings import company_phones
+    from gasdesk.services.effects.catalog import load_forms
 
     print(gasdesk.__file__)
     catalog = load_forms()

@@ -18,8 +18,8 @@ from gasdesk.domain.errors import TellerError
 from gasdesk.domain.fees import PaymentRequest, ReceiptInfo
 from gasdesk.domain.text import UserError
 from gasdesk.services import complaints, reconcile, return_visits, shift_close
+from gasdesk.services.effects.catalog import load_forms
 from gasdesk.services.form_completion import advance_form
-from gasdesk.services.form_settings import load_forms
 from gasdesk.services.forms import FormActionError, submit_form
 from gasdesk.services.passwords import hash_password
 from gasdesk.services.payments import collect_payment

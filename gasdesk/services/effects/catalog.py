@@ -1,6 +1,10 @@
 """Every business effect GasDesk has: importing this module registers them all (one
 module each, see registry.py); a form file names one with `effect = "..."`."""
 
+from pathlib import Path
+
+from gasdesk.domain.form_spec import FormCatalog
+from gasdesk.domain.forms import load_catalog
 from gasdesk.services.effects import (
     change_meter,
     change_user_type,
@@ -21,6 +25,7 @@ from gasdesk.services.effects.registry import (
     needs,
     register,
 )
+from gasdesk.services.form_settings import forms_dir
 
 EFFECT_MODULES = (
     open_account,
@@ -33,6 +38,13 @@ EFFECT_MODULES = (
     transfer_holder,
 )  # each registers itself when imported
 
+
+def load_forms(directory: str | Path | None = None) -> FormCatalog:
+    """Every form definition, checked (a named effect must be registered and find the
+    fields it reads); broken files are in `.problems`."""
+    return load_catalog(forms_dir(directory), needs())
+
+
 __all__ = [
     "EFFECT_MODULES",
     "Effect",
@@ -40,6 +52,7 @@ __all__ = [
     "EffectRun",
     "SubmitCheck",
     "get",
+    "load_forms",
     "needs",
     "register",
     "registry",

@@ -22,6 +22,7 @@ import datetime as dt
 from typing import Any
 
 from gasdesk.domain.form_spec import EffectNeeds, FieldType
+from gasdesk.domain.forms import load_catalog
 from gasdesk.domain.lifecycle import AccountChange, Confirmation, PreviewLine
 from gasdesk.domain.meter_check import (
     Charged,
@@ -40,11 +41,12 @@ from gasdesk.domain.text import QT_TRANSLATE_NOOP
 from gasdesk.services import account_changes
 from gasdesk.services.billing import stored_lines, voided_ids
 from gasdesk.services.credits import METER_CHECK, record_credit
+from gasdesk.services.effects import registry
 from gasdesk.services.effects.final_bill import meter_in_service
 from gasdesk.services.effects.open_account import meter_key
 from gasdesk.services.effects.registry import Effect, EffectOutcome, EffectRun, register
 from gasdesk.services.form_errors import FormRejected, field_refusal
-from gasdesk.services.form_settings import load_forms
+from gasdesk.services.form_settings import forms_dir
 from gasdesk.storage.models import Account, Bill, Meter, Payment
 
 NAME = "meter_check"
@@ -181,7 +183,7 @@ def _open_meter_change(run: EffectRun, account: Any, meter: Any, error: int) -> 
     installation has no such form (the teller opens one by hand)."""
     from gasdesk.services.forms import submit_form  # forms loads the effects: not at import
 
-    spec = load_forms().get(CHANGE_FORM)
+    spec = load_catalog(forms_dir(), registry.needs()).get(CHANGE_FORM)  # all registered
     if spec is None or spec.effect != "change_meter":
         return ""
     values = {

@@ -16,8 +16,9 @@ from gasdesk.domain.lifecycle import EffectDone
 from gasdesk.domain.records import AccountSummary
 from gasdesk.services import accounts
 from gasdesk.services.effect_copies import confirmation_pdf, record_confirmation_print
+from gasdesk.services.effects.catalog import load_forms
 from gasdesk.services.form_copies import record_print
-from gasdesk.services.form_settings import load_forms, service_phone
+from gasdesk.services.form_settings import service_phone
 from gasdesk.services.receipts import receipt_pdf
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.fees.receipt_dialog import ReceiptDialog
