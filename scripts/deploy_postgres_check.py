@@ -216,7 +216,7 @@ def counter(argv: list[str]) -> int:
     )
     open_as(url, Path(key), Path(passfile))
     from gasdesk.domain.fees import PaymentRequest
-    from gasdesk.services import auth, offices, reconcile, shift_close, shifts
+    from gasdesk.services import auth, drawer, offices, reconcile, shift_close, shifts
     from gasdesk.services import payments as pay
     from gasdesk.services.voids import void_payment
     from gasdesk.storage.models import Account, Payment

@@ -75,7 +75,12 @@ def test_f7_reads_the_card_and_a_bad_check_digit_is_still_refused(
     qtbot.waitUntil(lambda: value(tab, "new_id_card") == "110105194912310021")
     assert "mistyped" in view.errors["new_id_card"].text()
     assert value(tab, "address") == "文昌湖区商家镇文昌路锦绣苑3号楼2单元201"  # never the card's
-    type_into(qtbot, tab, "transfer", {"new_phone": "0533-6886001", "reason": "Sale"})
+    type_into(
+        qtbot,
+        tab,
+        "transfer",
+        {"transfer_reading": "12.5", "new_phone": "0533-6886001", "reason": "Sale"},
+    )
     submit(qtbot, tab)
     wait_result(qtbot, tab, "nothing was saved")
     assert FormRecord.select().count() == 0
@@ -104,7 +109,7 @@ def test_f7_on_the_change_of_details_form(
     view.fields["new_phone"].line.setFocus()
     qtbot.keyClick(view.fields["new_phone"].line, Qt.Key.Key_F7)
     qtbot.waitUntil(lambda: value(tab, "id_card") == VALID_ID)
-    assert value(tab, "name") == "王建国" and value(tab, "new_contact") == ""
+    assert value(tab, "name") == "王建国" and value(tab, "new_address") == ""
     tab.entry.select_kind("repair")
     qtbot.keyClick(tab.entry.kinds, Qt.Key.Key_F7)
     assert tab.entry.result.text() == "This form takes no ID card."

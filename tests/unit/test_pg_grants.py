@@ -7,7 +7,12 @@ from __future__ import annotations
 import pytest
 
 from gasdesk.storage.migrations import APPEND_ONLY_TABLES
+from gasdesk.storage.models_accounts import APPEND_ONLY_ACCOUNT_TABLES
+from gasdesk.storage.models_cards import CARD_MODELS
+from gasdesk.storage.models_credits import APPEND_ONLY_CREDIT_TABLES
 from gasdesk.storage.models_dayend import DAYEND_MODELS
+from gasdesk.storage.models_fapiao import FAPIAO_MODELS
+from gasdesk.storage.models_household import HOUSEHOLD_MODELS
 from gasdesk.storage.pg_grants import grant_statements, table_rights
 from tests.pg_support import backend, backend_database, pg_url  # noqa: F401
 
@@ -16,7 +21,13 @@ def test_rights_follow_the_append_only_triggers(backend_database, backend) -> No
     if backend != "pg":
         pytest.skip("roles and grants are PostgreSQL's")
     rights = table_rights(backend_database)
-    protected = {*APPEND_ONLY_TABLES, *(m._meta.table_name for m in DAYEND_MODELS)}
+    protected = {  # every table a migration declares append-only
+        *APPEND_ONLY_TABLES,
+        *APPEND_ONLY_ACCOUNT_TABLES,
+        *APPEND_ONLY_CREDIT_TABLES,
+        *(m._meta.table_name for m in [*DAYEND_MODELS, *CARD_MODELS, *FAPIAO_MODELS]),
+        *(m._meta.table_name for m in HOUSEHOLD_MODELS),
+    }
     assert protected <= set(rights)
     for table, granted in rights.items():
         assert granted[:1] == ("SELECT",)

@@ -75,9 +75,14 @@ class DayPanel(QWidget):
         for b in (self.close_button, self.a4_button, self.slip_button, self.export_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        self.ledgers = LedgerExport(ctx, self.day, lambda text, error: self._say(text, error=error))
-        buttons.addWidget(self.ledgers)
         layout.addLayout(buttons)
+        # the ledgers on a row of their own: beside the buttons the page would be wider
+        # than a 1366-pixel screen leaves it next to the phrase panel
+        ledgers = QHBoxLayout()
+        self.ledgers = LedgerExport(ctx, self.day, lambda text, error: self._say(text, error=error))
+        ledgers.addWidget(self.ledgers)
+        ledgers.addStretch(1)
+        layout.addLayout(ledgers)
         self.close_button.clicked.connect(self.ask_close)
         self.a4_button.clicked.connect(lambda: self.show_report("a4"))
         self.slip_button.clicked.connect(lambda: self.show_report("slip"))

@@ -196,9 +196,11 @@ class PricesPanel(QWidget):
         self.extra_m3.setSuffix(" m³")
         household.addWidget(self.household)
         household.addWidget(self.base_persons)
-        household.addWidget(QLabel(self.tr("each extra person adds to every tier")))
-        household.addWidget(self.extra_m3)
         household.addStretch(1)
+        extra = QHBoxLayout()  # a second line: one line is wider than a hall's screen allows
+        extra.addWidget(QLabel(self.tr("each extra person adds to every tier")))
+        extra.addWidget(self.extra_m3)
+        extra.addStretch(1)
         self.household.toggled.connect(self._household_toggled)
         self._household_toggled(False)
         form.addRow(self.tr("User &type"), self.user_type)
@@ -206,6 +208,7 @@ class PricesPanel(QWidget):
         form.addRow(self.tr("In &force from"), self.effective)
         form.addRow(self.tr("&Source"), self.source)
         form.addRow(self.tr("Large households"), household)
+        form.addRow("", extra)
         for label_field in (self.name, self.source):
             label_field.returnPressed.connect(self.focusNextChild)
         columns.addLayout(form, 3)
