@@ -74,7 +74,9 @@ def refuse_changes(database: Database, tables: tuple[str, ...]) -> None:
             "BEGIN RAISE EXCEPTION 'append-only: %% rows cannot be %%', TG_TABLE_NAME, "
             "lower(TG_OP) || 'd' USING ERRCODE = 'restrict_violation'; END $$ LANGUAGE plpgsql"
         )
-        for table in tables:
+        for table in tables:  # dropped first: a migration applied again makes them again
+            database.execute_sql(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}")
+            database.execute_sql(f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}")
             database.execute_sql(
                 f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
                 "FOR EACH ROW EXECUTE FUNCTION gasdesk_append_only()"
