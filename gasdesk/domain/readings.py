@@ -44,6 +44,7 @@ class Source(StrEnum):
     READER = "reader"  # the meter reader's visit
     COUNTER = "counter"  # reported by the customer at the counter
     ESTIMATED = "estimated"
+    REMOTE = "remote"  # sent by a remote-reading meter's platform (远传)
 
 
 class Flag(StrEnum):

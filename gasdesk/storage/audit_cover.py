@@ -19,7 +19,13 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from gasdesk.storage import audit, audit_cover_days, audit_cover_drawer, audit_history
+from gasdesk.storage import (
+    audit,
+    audit_cover_days,
+    audit_cover_drawer,
+    audit_history,
+    import_seal,
+)
 from gasdesk.storage.audit_findings import Collector
 from gasdesk.storage.audit_history import PAYMENT_COLUMNS, Execute
 
@@ -388,3 +394,4 @@ def check_all(
     check_balances(c, execute, state.baselines)
     closed = audit_cover_days.check_days(c, chain, execute, mark, t, payments.paid.by_day, state)
     audit_cover_drawer.check_drawer(c, chain, execute, t, closed)
+    import_seal.check_imports(c, chain, execute, mark)

@@ -113,6 +113,15 @@ TEMPLATES: dict[str, str] = {
     "history_altered": QT_TRANSLATE_NOOP(
         "Messages", "Imported payments or closed days were altered: {items}."
     ),
+    "import_altered": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Imported customers, meters or readings were altered, added or deleted (import "
+        "batches): {items}.",
+    ),
+    "import_unsealed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Records name an import that the audit trail does not record (import batches): {items}.",
+    ),
 }
 WARNINGS = frozenset({"anchor_restarted", "anchor_absent_copy", "key_lost"})
 

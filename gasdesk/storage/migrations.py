@@ -130,6 +130,34 @@ def _reference_index(database: Database) -> None:
     database.execute_sql("CREATE INDEX IF NOT EXISTS payment_reference ON payment (reference)")
 
 
+def _imports(database: Database) -> None:
+    """Imports of customers and readings from spreadsheets: the batch each imported
+    record came from (append-only), on the account, meter and reading it created, and
+    the meter reader an imported reading names."""
+    from playhouse.migrate import SchemaMigrator
+    from playhouse.migrate import migrate as run_migration
+
+    database.create_tables([m.ImportBatch])
+    migrator = SchemaMigrator.from_database(database)
+    for model, names in (
+        (m.Account, ("import_batch",)),
+        (m.Meter, ("import_batch",)),
+        (m.Reading, ("read_by", "import_batch")),
+    ):
+        table = model._meta.table_name
+        have = {c.name for c in database.get_columns(table)}
+        for name in names:
+            f = model._meta.fields[name]
+            if f.column_name not in have:
+                run_migration(migrator.add_column(table, f.column_name, f))
+        if "import_batch_id" not in have:
+            database.execute_sql(
+                f'CREATE INDEX IF NOT EXISTS "{table}_import_batch_id" '
+                f'ON "{table}" ("import_batch_id")'
+            )
+    refuse_changes(database, (m.ImportBatch._meta.table_name,))
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
     (10, "business days; purchase tier lines", _fees_and_days),
@@ -140,6 +168,7 @@ MIGRATIONS: list[Migration] = [
     (60, "append-only triggers on payment, receipt, audit_event", _append_only_triggers),
     (90, "index of payments by office and business day", _office_day_index),
     (95, "index of payments by transaction reference", _reference_index),
+    (140, "imports of customers and readings: batches and their records", _imports),
 ]
 
 

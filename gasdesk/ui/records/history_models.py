@@ -42,6 +42,7 @@ class ReadingsModel(RowTableModel):
             "reader": self.tr("meter reader"),
             "counter": self.tr("counter"),
             "estimated": self.tr("estimated"),
+            "remote": self.tr("remote reading"),
         }.get(source, source)
 
     def flag_text(self, flag: Flag) -> str:
