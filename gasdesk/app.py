@@ -13,7 +13,17 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
-COMMANDS = ("demo", "setup", "screenshot", "verify", "user", "backup", "restore", "key")
+COMMANDS = (
+    "demo",
+    "setup",
+    "screenshot",
+    "verify",
+    "user",
+    "backup",
+    "restore",
+    "key",
+    "import",
+)
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"  # Simplified Chinese; English is the second language
 
@@ -52,6 +62,10 @@ def _command(name: str) -> Callable[[list[str]], int]:
         from gasdesk.ui.screenshots import run_screenshots
 
         return run_screenshots
+    if name == "import":
+        from gasdesk.cli_import import run_import
+
+        return run_import
     module = importlib.import_module("gasdesk.cli_admin")
     runner: Callable[[list[str]], int] = getattr(module, f"run_{name}")
     return runner

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
+    QMainWindow,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gasdesk.app import ui_language
 from gasdesk.ui.context import AppContext
@@ -66,6 +73,7 @@ class MainWindow(QMainWindow):
         self.phrase_dock.setMinimumWidth(300)
         self.resizeDocks([self.phrase_dock], [340], Qt.Orientation.Horizontal)
 
+        self.import_dialog: QDialog | None = None
         self.setStatusBar(CounterStatusBar(s))
         self.idle_lock = IdleLock(self, ctx)
         self.idle_lock.logout_requested.connect(self.log_out)
@@ -107,10 +115,24 @@ class MainWindow(QMainWindow):
             act.setChecked(ui_language(self.ctx.settings) == code)
             act.triggered.connect(lambda _=False, c=code: self.choose_language(c))
             language.addAction(act)
+        if self.ctx.session.staff.is_supervisor:
+            menu.addSeparator()
+            action(self.tr("Import customers or readings…"), "Ctrl+Shift+I", self.open_import)
         menu.addSeparator()
         action(self.tr("Lock the screen"), "Ctrl+Shift+L", self.idle_lock.lock)
         action(self.tr("Log out"), "Ctrl+L", self.log_out)
         action(self.tr("Quit"), "Ctrl+Q", self.close)
+
+    def open_import(self) -> None:
+        """The supervisor's import screen (one per window, kept while it is open)."""
+        from gasdesk.ui.imports.dialog import ImportDialog
+
+        if self.import_dialog is None:
+            self.import_dialog = ImportDialog(self.ctx, self)
+        elif self.import_dialog.isVisible():
+            self.import_dialog.raise_()  # open already, behind the window
+        self.import_dialog.show()
+        self.import_dialog.activateWindow()
 
     def focus_form(self) -> None:
         """From the customer bar into the tab on screen: where its next keystroke

@@ -250,32 +250,32 @@
 <context>
     <name>BillsModel</name>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="91"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="92"/>
         <source>Period</source>
         <translation>账期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="91"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="92"/>
         <source>Used m³</source>
         <translation>用气量 m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="91"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="92"/>
         <source>Amount ¥</source>
         <translation>金额 ¥</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="91"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="92"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="101"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="102"/>
         <source>paid ({receipt})</source>
         <translation>已缴（{receipt}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="102"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="103"/>
         <source>unpaid</source>
         <translation>未缴</translation>
     </message>
@@ -1339,6 +1339,120 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="61"/>
+        <source>Import customers or readings</source>
+        <translation>导入客户档案或抄表读数</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="73"/>
+        <source>Customers (accounts and meters)</source>
+        <translation>客户档案（户号与表具）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="74"/>
+        <source>Meter readings</source>
+        <translation>抄表读数</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="75"/>
+        <source>&amp;File holds</source>
+        <translation>文件内容(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="79"/>
+        <source>Choose file… (Ctrl+O)</source>
+        <translation>选择文件…（Ctrl+O）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="82"/>
+        <source>No file chosen.</source>
+        <translation>尚未选择文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="87"/>
+        <source>Import the good rows and leave out the refused ones</source>
+        <translation>导入无误的行，跳过被拒的行</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="107"/>
+        <source>First rows as they will be stored</source>
+        <translation>前几行（按写入的样子）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="108"/>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="235"/>
+        <source>Refused</source>
+        <translation>被拒</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="113"/>
+        <source>Import (Ctrl+Enter)</source>
+        <translation>导入（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="116"/>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="146"/>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="146"/>
+        <source>Spreadsheets (*.csv *.xlsx)</source>
+        <translation>表格文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="193"/>
+        <source>Checking {file}…</source>
+        <translation>正在检查 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="208"/>
+        <source>Importing {file}…</source>
+        <translation>正在导入 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="233"/>
+        <source>Refused ({n})</source>
+        <translation>被拒（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="239"/>
+        <source>{rows} rows: {new} new, {unchanged} unchanged, {refused} refused.</source>
+        <translation>共 {rows} 行：新增 {new}，未变 {unchanged}，被拒 {refused}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="254"/>
+        <source>Nothing is imported while rows are refused: correct the file and choose it again, or tick the box to import the other rows.</source>
+        <translation>有被拒的行时不导入任何内容：请改正文件后重新选择，或勾选上面的选项只导入其余的行。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="259"/>
+        <source>Nothing is written until you import.</source>
+        <translation>点“导入”之前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="262"/>
+        <source>Nothing new: the file is already in the database.</source>
+        <translation>没有新内容：文件中的记录已全部在库中。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="272"/>
+        <source>Imported as batch {batch}: </source>
+        <translation>已导入，批次 {batch}：</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="276"/>
+        <source>Nothing was written.</source>
+        <translation>未写入任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>KpiPanel</name>
     <message>
         <location filename="../../gasdesk/ui/dayend/kpi_panel.py" line="34"/>
@@ -1473,82 +1587,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="34"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="41"/>
         <source>GasDesk — {office}, counter {counter}</source>
         <translation>燃气营业厅柜台 — {office} {counter}号窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="61"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="68"/>
         <source>Courtesy phrases</source>
         <translation>服务用语</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="78"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="86"/>
         <source>Business forms</source>
         <translation>业务受理</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="79"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="87"/>
         <source>Fee collection</source>
         <translation>收费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="80"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="88"/>
         <source>Meter records</source>
         <translation>抄表查询</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="81"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="89"/>
         <source>End of day</source>
         <translation>日结对账</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="85"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="93"/>
         <source>&amp;Counter</source>
         <translation>柜台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="86"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="94"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="101"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="109"/>
         <source>Find customer</source>
         <translation>查找客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="102"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="110"/>
         <source>Next customer</source>
         <translation>下一位客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="103"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="111"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="111"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="120"/>
+        <source>Import customers or readings…</source>
+        <translation>导入客户档案或抄表读数…</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/main_window.py" line="122"/>
         <source>Lock the screen</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="112"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="123"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="113"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="124"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="130"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="152"/>
         <source>⚠ {n} overdue</source>
         <translation>⚠ {n}件超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="137"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="159"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时切换。</translation>
     </message>
@@ -2628,52 +2747,53 @@
         <translation>数据库 {where} 还没有营业室和员工。GasDesk 只在自己的演示数据库中生成演示数据。要使用这个数据库，请先设立营业室及其第一位主管：gasdesk setup --office MS --badge 工号 --name 姓名{db}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="174"/>
+        <location filename="../../gasdesk/domain/readings.py" line="175"/>
         <source>Enter the reading shown on the meter.</source>
         <translation>请输入燃气表上显示的读数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="175"/>
+        <location filename="../../gasdesk/domain/readings.py" line="176"/>
         <source>The reading must be a number of m³, such as 1234.567.</source>
         <translation>读数须为以m³为单位的数字，如1234.567。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="178"/>
+        <location filename="../../gasdesk/domain/readings.py" line="179"/>
         <source>A reading has at most 3 decimals (the third is litres).</source>
         <translation>读数最多3位小数（第三位为升）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="181"/>
+        <location filename="../../gasdesk/domain/readings.py" line="182"/>
         <source>The reading has more digits than a gas meter shows.</source>
         <translation>读数位数超过燃气表能显示的位数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="184"/>
+        <location filename="../../gasdesk/domain/readings.py" line="185"/>
+        <location filename="../../gasdesk/services/import_readings.py" line="56"/>
         <source>The reading is below the previous reading of this meter ({previous} m³ on {previous_on}).</source>
         <translation>读数低于该表上次读数（{previous_on}为{previous} m³）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="188"/>
+        <location filename="../../gasdesk/domain/readings.py" line="189"/>
         <source>This account has no meter in service.</source>
         <translation>该户没有在用的燃气表。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="189"/>
+        <location filename="../../gasdesk/domain/readings.py" line="190"/>
         <source>A reading cannot be dated in the future.</source>
         <translation>读数日期不能晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="192"/>
+        <location filename="../../gasdesk/domain/readings.py" line="193"/>
         <source>The meter already has a reading dated {previous_on}.</source>
         <translation>该表已有{previous_on}的读数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="325"/>
+        <location filename="../../gasdesk/domain/readings.py" line="326"/>
         <source>{volume} m³ since the previous reading is a lot for that time. Check the reading with the customer.</source>
         <translation>自上次读数以来用气{volume} m³，这段时间内用量偏大。请与客户核对读数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="334"/>
+        <location filename="../../gasdesk/domain/readings.py" line="335"/>
         <source>{volume} m³ since the previous reading, where this account usually uses about {expected} m³ in that time. Check the reading with the customer.</source>
         <translation>自上次读数以来用气{volume} m³，而该户同期通常用气约{expected} m³。请与客户核对读数。</translation>
     </message>
@@ -2958,6 +3078,16 @@
         <translation>导入的历史收款或已结账日被改动：{items}。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="116"/>
+        <source>Imported customers, meters or readings were altered, added or deleted (import batches): {items}.</source>
+        <translation>导入的客户、表具或读数被修改、增加或删除（导入批次）：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="121"/>
+        <source>Records name an import that the audit trail does not record (import batches): {items}.</source>
+        <translation>有记录指向审计链中没有记载的导入（导入批次）：{items}。</translation>
+    </message>
+    <message>
         <location filename="../../gasdesk/storage/audit_key.py" line="33"/>
         <source>The audit key file {path} is missing. Nothing can be recorded until a supervisor restores it from its backup: gasdesk key restore FILE.</source>
         <translation>审计密钥文件 {path} 缺失。恢复之前无法记录任何业务：请主管从备份恢复（gasdesk key restore 备份文件）。</translation>
@@ -2986,6 +3116,346 @@
         <location filename="../../gasdesk/storage/audit_key.py" line="61"/>
         <source>The audit key was changed on another counter (new key {fingerprint}). Nothing can be recorded here until that key file is installed: gasdesk key restore FILE.</source>
         <translation>审计密钥已在另一个窗口更换（新密钥 {fingerprint}）。装上该密钥文件之前，本窗口无法记录任何业务：gasdesk key restore 密钥文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="30"/>
+        <source>{file} ({format}, {encoding}; SHA-256 {sha}…)</source>
+        <translation>{file}（{format}，{encoding}；SHA-256 {sha}…）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="31"/>
+        <source>Line {line}, column {column}, value “{value}”: {reason}</source>
+        <translation>第 {line} 行，{column} 列，值“{value}”：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="32"/>
+        <source>Line {line}: {reason}</source>
+        <translation>第 {line} 行：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="33"/>
+        <source>{rows} rows: {new} new, {unchanged} unchanged, {refused} refused.</source>
+        <translation>共 {rows} 行：新增 {new}，未变 {unchanged}，被拒 {refused}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="36"/>
+        <source>Columns passed over: {columns}.</source>
+        <translation>未使用的列：{columns}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="37"/>
+        <source>Nothing was written: correct the refused rows and import the file again, or import the other rows with --skip-invalid.</source>
+        <translation>未写入任何内容：请改正被拒的行后重新导入，或用 --skip-invalid 只导入其余的行。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="42"/>
+        <source>Dry run: nothing was written.</source>
+        <translation>试运行：未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="43"/>
+        <source>Imported as batch {batch}; the audit trail seals it.</source>
+        <translation>已导入，批次 {batch}，已记入审计链。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="44"/>
+        <source>Nothing new: the file is already in the database.</source>
+        <translation>没有新内容：文件中的记录已全部在库中。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="45"/>
+        <source>No office has the code {office}.</source>
+        <translation>没有代码为 {office} 的营业室。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="46"/>
+        <source>The refusals are listed in {file}.</source>
+        <translation>被拒的内容已列在 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="48"/>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="49"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="50"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="51"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_cells.py" line="43"/>
+        <source>Empty; this column must be filled in.</source>
+        <translation>为空；此列必须填写。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_cells.py" line="44"/>
+        <source>The spreadsheet turned this number into scientific notation: the digits after the fifteenth are lost. Format the column as text and type the numbers again.</source>
+        <translation>表格软件把这个数字变成了科学计数法，第15位以后的数字已经丢失。请把此列设为文本格式，重新输入号码。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_cells.py" line="49"/>
+        <source>Not a whole number: a number here is digits only.</source>
+        <translation>不是整数：此处的号码只能是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_cells.py" line="50"/>
+        <source>Not a text or number that can stand here.</source>
+        <translation>此处不能填写这样的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_cells.py" line="51"/>
+        <source>Not a date: write it as 2026-01-05, 2026/1/5 or 2026年1月5日.</source>
+        <translation>不是日期：请写作 2026-01-05、2026/1/5 或 2026年1月5日。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_cells.py" line="54"/>
+        <source>There is no such day.</source>
+        <translation>没有这一天。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_cells.py" line="55"/>
+        <source>A date between {first} and {last} is expected here.</source>
+        <translation>此处应为 {first} 至 {last} 之间的日期。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_columns.py" line="116"/>
+        <source>The columns {first} and {second} are the same column ({name}).</source>
+        <translation>{first} 列和 {second} 列是同一列（{name}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_columns.py" line="128"/>
+        <source>The header row lacks the columns {missing}; the first row must name the columns (see the sample file).</source>
+        <translation>表头缺少以下列：{missing}；第一行须写明各列名称（参见示例文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_rows.py" line="47"/>
+        <source>A mobile number has 11 digits starting 13-19; a landline is like 0533-6886656.</source>
+        <translation>手机号为以13-19开头的11位数字；固定电话格式如0533-6886656。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_rows.py" line="51"/>
+        <source>An ID-card number has 18 characters.</source>
+        <translation>身份证号为18位。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_rows.py" line="52"/>
+        <source>An ID-card number is 17 digits and a digit or X.</source>
+        <translation>身份证号为17位数字加1位数字或X。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_rows.py" line="55"/>
+        <source>The birth date inside the ID-card number is not a real date.</source>
+        <translation>身份证号中的出生日期不是有效日期。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_rows.py" line="58"/>
+        <source>The last character does not match: the number was mistyped.</source>
+        <translation>校验位不符，号码输入有误。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_rows.py" line="61"/>
+        <source>An account number is 4 to 16 digits.</source>
+        <translation>户号为4至16位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_rows.py" line="63"/>
+        <source>At least {min} characters.</source>
+        <translation>至少{min}个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_rows.py" line="64"/>
+        <source>At most {max} characters.</source>
+        <translation>最多{max}个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_rows.py" line="65"/>
+        <source>A meter number is 4 to 20 letters and digits, as on the meter&apos;s plate.</source>
+        <translation>表号为4至20位字母和数字，与表具铭牌一致。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_rows.py" line="68"/>
+        <source>Not one of: {choices}.</source>
+        <translation>不是以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_rows.py" line="69"/>
+        <source>A date after today ({today}).</source>
+        <translation>日期晚于今天（{today}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_rows.py" line="70"/>
+        <source>Before the installation date ({installed}).</source>
+        <translation>早于安装日期（{installed}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/imports.py" line="24"/>
+        <source>The same row as line {line}.</source>
+        <translation>与第 {line} 行完全相同。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/exchange/sheets.py" line="74"/>
+        <source>There is no file {file}.</source>
+        <translation>文件 {file} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/exchange/sheets.py" line="78"/>
+        <source>{file} is a folder, not a file.</source>
+        <translation>{file} 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/exchange/sheets.py" line="82"/>
+        <source>The file {file} cannot be read: {error}</source>
+        <translation>无法读取文件 {file}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/exchange/sheets.py" line="89"/>
+        <source>The file {file} is larger than {mb} MB.</source>
+        <translation>文件 {file} 超过 {mb} MB。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/exchange/sheets.py" line="93"/>
+        <source>The file {file} is empty.</source>
+        <translation>文件 {file} 是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/exchange/sheets.py" line="104"/>
+        <source>{file} is an old Excel .xls file: save it as .xlsx or as CSV and import that.</source>
+        <translation>{file} 是旧版 Excel .xls 文件：请另存为 .xlsx 或 CSV 后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/exchange/sheets.py" line="135"/>
+        <source>{file} is neither a spreadsheet (.xlsx) nor a CSV text in UTF-8 or GBK.</source>
+        <translation>{file} 既不是表格文件（.xlsx），也不是 UTF-8 或 GBK 编码的 CSV 文本。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/exchange/sheets.py" line="178"/>
+        <source>{file} is not a readable .xlsx spreadsheet.</source>
+        <translation>{file} 不是可读取的 .xlsx 表格文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/exchange/sheets.py" line="214"/>
+        <source>{file} has no header row and no data.</source>
+        <translation>{file} 没有表头，也没有数据。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_accounts.py" line="43"/>
+        <source>{digits} digits where the numbers have {width}: a spreadsheet drops the leading zeros when it takes the column for numbers (0012345 becomes 12345). Format the column as text and write the numbers in full.</source>
+        <translation>只有 {digits} 位，而号码应为 {width} 位：表格软件把此列当作数字时会去掉开头的0（0012345 变成 12345）。请把此列设为文本格式，写全号码。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_accounts.py" line="49"/>
+        <source>Account {number} is already on line {line}.</source>
+        <translation>户号 {number} 已在第 {line} 行出现。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_accounts.py" line="50"/>
+        <source>Meter {meter} is already on line {line}.</source>
+        <translation>表号 {meter} 已在第 {line} 行出现。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_accounts.py" line="51"/>
+        <source>No office is named {office}; the offices are {offices}.</source>
+        <translation>没有名为 {office} 的营业室；营业室有：{offices}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_accounts.py" line="52"/>
+        <source>Empty; name the office (营业室), or import from a counter of that office.</source>
+        <translation>为空；请填写营业室，或在该营业室的窗口导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_accounts.py" line="55"/>
+        <source>The database holds {stored} for account {number}: an import does not change an account (changes go through the counter&apos;s forms).</source>
+        <translation>库中户号 {number} 的此项为 {stored}：导入不修改已有户（变更请在柜台办理相应业务）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_accounts.py" line="60"/>
+        <source>The database holds {stored} for meter {meter}: an import does not change a meter.</source>
+        <translation>库中表号 {meter} 的此项为 {stored}：导入不修改已有表具。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_accounts.py" line="64"/>
+        <source>Meter {meter} belongs to account {account} in the database.</source>
+        <translation>库中表号 {meter} 属于户号 {account}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_accounts.py" line="67"/>
+        <source>Account {number} is in the database with meter {meter}: a meter change is a business form, not an import.</source>
+        <translation>户号 {number} 已在库中，表号为 {meter}：换表须办理业务，不能通过导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_common.py" line="21"/>
+        <source>Only a supervisor imports customers and readings.</source>
+        <translation>只有主管可以导入客户档案和抄表读数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_readings.py" line="31"/>
+        <source>No meter has this number.</source>
+        <translation>没有这个表号。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_readings.py" line="32"/>
+        <source>Meter {meter} was removed on {day}: it takes no more readings.</source>
+        <translation>表号 {meter} 已于 {day} 拆除，不再录入读数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_readings.py" line="35"/>
+        <source>The account of meter {meter} ({account}) is closed.</source>
+        <translation>表号 {meter} 所属的户（{account}）已销户。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_readings.py" line="38"/>
+        <source>Meter {meter} belongs to account {account}, not to this one.</source>
+        <translation>表号 {meter} 属于户号 {account}，不属于此户。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_readings.py" line="41"/>
+        <source>Before meter {meter} was installed ({installed}).</source>
+        <translation>早于表号 {meter} 的安装日期（{installed}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_readings.py" line="44"/>
+        <source>Meter {meter} already has another reading dated {day} on line {line}.</source>
+        <translation>表号 {meter} 在第 {line} 行已有 {day} 的另一个读数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_readings.py" line="47"/>
+        <source>The database has {stored} m³ for meter {meter} on {day}: an import does not overwrite a reading.</source>
+        <translation>库中表号 {meter} 在 {day} 的读数为 {stored} m³：导入不覆盖已有读数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_readings.py" line="52"/>
+        <source>Meter {meter} is billed up to {day}: a reading inside a billed period is not added.</source>
+        <translation>表号 {meter} 已出账至 {day}：已出账期间内不能补录读数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_readings.py" line="60"/>
+        <source>The reading is below the meter&apos;s initial reading ({previous} m³ when installed on {previous_on}).</source>
+        <translation>读数低于表具的初始读数（{previous_on} 安装时为 {previous} m³）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_readings.py" line="65"/>
+        <source>The reading is above the next reading of this meter ({next} m³ on {next_on}).</source>
+        <translation>读数高于此表的下一次读数（{next_on} 为 {next} m³）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/imports.py" line="42"/>
+        <source>The file {file} has changed since it was checked; check it again before importing.</source>
+        <translation>文件 {file} 在检查之后被修改过；请重新检查后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/imports.py" line="46"/>
+        <source>Unknown kind of import: {kind}.</source>
+        <translation>未知的导入类型：{kind}。</translation>
     </message>
 </context>
 <context>
@@ -3315,7 +3785,7 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/fees/models.py" line="95"/>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="119"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="120"/>
         <source>Receipt</source>
         <translation>票据号</translation>
     </message>
@@ -3331,13 +3801,13 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/fees/models.py" line="98"/>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="116"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="117"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/fees/models.py" line="99"/>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="117"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="118"/>
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
@@ -3367,72 +3837,72 @@
         <translation>冲正{code}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="115"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="116"/>
         <source>Business day</source>
         <translation>营业日</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="118"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="119"/>
         <source>Amount ¥</source>
         <translation>金额 ¥</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="120"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="121"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="125"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="126"/>
         <source>gas bill</source>
         <translation>气费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="126"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="127"/>
         <source>gas purchase</source>
         <translation>购气</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="127"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="128"/>
         <source>prepayment</source>
         <translation>预存</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="128"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="129"/>
         <source>void</source>
         <translation>冲正</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="133"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="134"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="134"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="135"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="135"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="136"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="136"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="137"/>
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="144"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="145"/>
         <source>{kind}, {volume} m³</source>
         <translation>{kind}，{volume} m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="155"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="156"/>
         <source>voided</source>
         <translation>已冲正</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="157"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="158"/>
         <source>voids {receipt}</source>
         <translation>冲正{receipt}</translation>
     </message>
@@ -3539,6 +4009,49 @@
         <location filename="../../gasdesk/ui/phrase_panel.py" line="261"/>
         <source>Service time {time} (limit {limit})</source>
         <translation>服务用时 {time}（限时 {limit}）</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="29"/>
+        <source>residential</source>
+        <translation>居民用户</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="30"/>
+        <source>commercial</source>
+        <translation>商业用户</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="31"/>
+        <source>mechanical meter</source>
+        <translation>机械表</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="32"/>
+        <source>IC-card meter</source>
+        <translation>IC卡表</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="33"/>
+        <source>meter reader</source>
+        <translation>抄表员</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="34"/>
+        <source>remote reading</source>
+        <translation>远传</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="35"/>
+        <source>estimated</source>
+        <translation>估抄</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="46"/>
+        <source>Line</source>
+        <translation>行号</translation>
     </message>
 </context>
 <context>
@@ -3736,22 +4249,27 @@
         <translation>估抄</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="49"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="45"/>
+        <source>remote reading</source>
+        <translation>远传</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="50"/>
         <source>far above last year</source>
         <translation>远高于去年同期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="50"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="51"/>
         <source>estimated again</source>
         <translation>连续估抄</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="51"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="52"/>
         <source>lower than previous</source>
         <translation>低于上次读数</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="52"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="53"/>
         <source>meter changed</source>
         <translation>已换表</translation>
     </message>
@@ -3856,6 +4374,34 @@
     </message>
 </context>
 <context>
+    <name>RefusalModel</name>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="71"/>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="71"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="71"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="71"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="77"/>
+        <source>(whole row)</source>
+        <translation>（整行）</translation>
+    </message>
+</context>
+<context>
     <name>SafeFileDialog</name>
     <message>
         <location filename="../../gasdesk/ui/file_dialogs.py" line="157"/>
@@ -3863,7 +4409,7 @@
         <translation>{file}是本柜台的数据库，请另选名称。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/file_dialogs.py" line="193"/>
+        <location filename="../../gasdesk/ui/file_dialogs.py" line="203"/>
         <source>Print to file</source>
         <translation>打印到文件</translation>
     </message>
