@@ -105,3 +105,35 @@ def reading_rows(
     meters: Sequence[str], day: str, values_m3: Sequence[str], source: str = "抄表员"
 ) -> list[list[str]]:
     return [[m, day, v, source, "王师傅"] for m, v in zip(meters, values_m3, strict=True)]
+
+
+def table_dump() -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table of the open database, in a fixed order: two dumps are
+    equal exactly when no table changed."""
+    from peewee import SqliteDatabase
+
+    from gasdesk.storage.models import db
+
+    database = db.obj
+    if isinstance(database, SqliteDatabase):
+        sql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    else:
+        sql = (
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+        )
+    tables = sorted(str(name) for (name,) in database.execute_sql(sql).fetchall())
+    dump: dict[str, list[tuple[Any, ...]]] = {}
+    for table in tables:
+        cursor = database.execute_sql(f'SELECT * FROM "{table}"')
+        dump[table] = sorted((tuple(r) for r in cursor.fetchall()), key=repr)
+    return dump
+
+
+def set_up(password: str = "12345678") -> None:
+    """A real office as `gasdesk setup` makes it (Mengshui, its supervisor MS09, the
+    shipped tariffs), and Wangcun beside it."""
+    from gasdesk.services.office_setup import set_up_office
+
+    set_up_office("MS", "MS09", "张伟", password)
+    set_up_office("WC", "WC09", "赵磊", password)

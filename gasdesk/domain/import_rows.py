@@ -181,15 +181,11 @@ class RowCheck:
         return self.cells[index]
 
     def refuse(self, name: str, problem: Problem) -> None:
+        """Refuse the value of column `name` ('': the row as a whole)."""
+        column = self.mapping.header_of(name) if name else ""
+        value = shown(self.raw(name)) if name else ""
         self.refusals.append(
-            Refusal(
-                self.line,
-                name,
-                self.mapping.header_of(name),
-                shown(self.raw(name)),
-                problem.template,
-                dict(problem.params),
-            )
+            Refusal(self.line, name, column, value, problem.template, dict(problem.params))
         )
 
     def value(self, name: str, read: Callable[[object], T], *, required: bool = False) -> T | None:

@@ -249,9 +249,13 @@ def _meters_in_service(account_ids: Sequence[int]) -> dict[int, str]:
 
 
 def _office_of(r: AccountRow, offices: dict[str, int], options: ImportOptions) -> int | None:
+    """The office the row names, else the importer's, else the only one there is."""
     if r.office:
         return offices.get(r.office.lower())
-    return options.office_id
+    if options.office_id is not None:
+        return options.office_id
+    only = set(offices.values())
+    return only.pop() if len(only) == 1 else None
 
 
 def _compare_account(
