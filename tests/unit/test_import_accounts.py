@@ -264,7 +264,7 @@ def test_the_office_comes_from_the_row_or_the_importer(office, tmp_path: Path) -
 
 
 def test_a_database_of_one_office_needs_no_office_column(  # type: ignore[no-untyped-def]
-    backend_database,
+    backend_database,  # noqa: F811
     tmp_path: Path,
 ) -> None:
     from gasdesk.services.office_setup import set_up_office

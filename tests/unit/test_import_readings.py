@@ -191,7 +191,7 @@ def _amount(litres: int, price_fen: int) -> int:
 
 
 def test_a_hundred_customers_imported_then_paid_at_the_counter_get_the_right_bills(
-    backend_database,
+    backend_database,  # noqa: F811
     tmp_path: Path,
 ) -> None:
     set_up()
