@@ -30,6 +30,7 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's serial dates (after 1900
 FIRST_YEAR = 1950  # dates (and serials) before this are not a gas account's
 LAST_YEAR = 2099
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _SCIENTIFIC = re.compile(r"[+-]?\d+(?:\.\d*)?[eE][+-]?\d+")
 _YMD = re.compile(
     r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
@@ -88,12 +89,20 @@ def plain(cell: object) -> str:
     if cell is None:
         return ""
     text = shown(cell) if not isinstance(cell, str) else cell
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    if not text.isascii():  # plain ASCII, most cells, needs neither step
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
+        if _HAS_INVISIBLE.search(text):
+            text = text.translate(_INVISIBLE)
     return " ".join(text.split())
 
 
 def is_blank(cell: object) -> bool:
-    return plain(cell) == ""
+    if cell is None:
+        return True
+    if isinstance(cell, str):
+        return not cell.strip() or (not cell.isascii() and plain(cell) == "")
+    return False
 
 
 def digits_text(cell: object) -> tuple[str, bool]:

@@ -24,6 +24,7 @@ from gasdesk.domain.import_cells import (
     CellRefused,
     Problem,
     digits_text,
+    is_blank,
     parse_date,
     plain,
     reading_litres,
@@ -192,7 +193,7 @@ class RowCheck:
         """`read(cell)` of the column, or None when the cell is empty (refused if
         `required`) or refused."""
         cell = self.raw(name)
-        if plain(cell) == "":
+        if is_blank(cell):
             if required:
                 self.refuse(name, Problem(REQUIRED))
             return None
@@ -277,79 +278,141 @@ def past_date(today: dt.date) -> Callable[[object], dt.date]:
     return read
 
 
+def memo(read: Callable[[object], T]) -> Callable[[object], T]:
+    """`read` remembering its answer (or refusal) per cell value: a column whose values
+    repeat (a round's date, the source, the office, the meter model) is read once per
+    distinct value."""
+    answers: dict[tuple[type, object], T | Problem] = {}
+
+    def remembered(cell: object) -> T:
+        key = (type(cell), cell)
+        found = answers.get(key, answers)  # every cell a sheet holds can be a key
+        if found is answers:
+            try:
+                found = read(cell)
+            except CellRefused as exc:
+                found = exc.problem
+            if len(answers) < MEMO_MAX:
+                answers[key] = found
+        if isinstance(found, Problem):
+            raise CellRefused(found.template, **found.params)
+        return found  # type: ignore[return-value]
+
+    return remembered
+
+
+MEMO_MAX = 10_000
+
+
+class AccountChecker:
+    """Checks the rows of one customers file (the readers made once for the file)."""
+
+    def __init__(self, mapping: Mapping, today: dt.date) -> None:
+        self.mapping = mapping
+        self.name = _text(*NAME_LENGTH)
+        self.id_card = id_card(today)
+        self.address = _text(*ADDRESS_LENGTH)
+        self.user_type = memo(choice(USER_TYPES, USER_TYPE_CHOICES))
+        self.meter_kind = memo(choice(METER_KINDS, METER_KIND_CHOICES))
+        self.model = memo(_text(0, MODEL_MAX))
+        self.date = memo(past_date(today))
+
+    def __call__(
+        self, line: int, cells: tuple[object, ...]
+    ) -> tuple[AccountRow | None, list[Refusal]]:
+        r = RowCheck(self.mapping, line, cells)
+        number = r.value("number", account_number, required=True)
+        name = r.value("name", self.name, required=True)
+        card = r.value("id_card", self.id_card)
+        tel = r.value("phone", phone)
+        address = r.value("address", self.address, required=True)
+        user_type = r.value("user_type", self.user_type) or "residential"
+        office = plain(r.raw("office"))
+        meter = r.value("meter_number", meter_number, required=True)
+        kind = r.value("meter_kind", self.meter_kind) or "mechanical"
+        model = r.value("meter_model", self.model) or ""
+        initial = r.value("initial", reading_litres)
+        installed = r.value("installed_on", self.date, required=True)
+        verified = r.value("last_verified", self.date)
+        opened = r.value("opened_on", self.date)
+        if installed is not None and verified is not None and verified < installed:
+            r.refuse(
+                "last_verified",
+                Problem(VERIFIED_BEFORE_INSTALLED, {"installed": installed.isoformat()}),
+            )
+        if r.refusals:
+            return None, r.refusals
+        assert number is not None and name is not None and address is not None
+        assert meter is not None and installed is not None
+        return (
+            AccountRow(
+                line=line,
+                number=number[0],
+                number_numeric=number[1],
+                name=name,
+                id_card=card,
+                phone=tel or "",
+                address=address,
+                user_type=user_type,
+                office=office,
+                meter_number=meter[0],
+                meter_numeric=meter[1],
+                meter_kind=kind,
+                meter_model=model,
+                initial_l=initial or 0,
+                installed_on=installed,
+                last_verified=verified,
+                opened_on=opened or installed,
+            ),
+            [],
+        )
+
+
+class ReadingChecker:
+    """Checks the rows of one readings file."""
+
+    def __init__(self, mapping: Mapping, today: dt.date) -> None:
+        self.mapping = mapping
+        self.date = memo(past_date(today))
+        self.source = memo(choice(SOURCES, SOURCE_CHOICES))
+        self.reader = memo(_text(0, READER_MAX))
+
+    def __call__(
+        self, line: int, cells: tuple[object, ...]
+    ) -> tuple[ReadingLine | None, list[Refusal]]:
+        r = RowCheck(self.mapping, line, cells)
+        meter = r.value("meter_number", meter_number, required=True)
+        day = r.value("read_on", self.date, required=True)
+        value = r.value("value", reading_litres, required=True)
+        source = r.value("source", self.source) or Source.READER.value
+        reader = r.value("reader", self.reader) or ""
+        number = r.value("account_number", account_number)
+        if r.refusals:
+            return None, r.refusals
+        assert meter is not None and day is not None and value is not None
+        return (
+            ReadingLine(
+                line=line,
+                meter_number=meter[0],
+                read_on=day,
+                value_l=value,
+                source=source,
+                reader=reader,
+                account_number=number[0] if number else "",
+            ),
+            [],
+        )
+
+
 def check_account(
     mapping: Mapping, line: int, cells: tuple[object, ...], today: dt.date
 ) -> tuple[AccountRow | None, list[Refusal]]:
-    r = RowCheck(mapping, line, cells)
-    number = r.value("number", account_number, required=True)
-    name = r.value("name", _text(*NAME_LENGTH), required=True)
-    card = r.value("id_card", id_card(today))
-    tel = r.value("phone", phone)
-    address = r.value("address", _text(*ADDRESS_LENGTH), required=True)
-    user_type = r.value("user_type", choice(USER_TYPES, USER_TYPE_CHOICES)) or "residential"
-    office = plain(r.raw("office"))
-    meter = r.value("meter_number", meter_number, required=True)
-    kind = r.value("meter_kind", choice(METER_KINDS, METER_KIND_CHOICES)) or "mechanical"
-    model = r.value("meter_model", _text(0, MODEL_MAX)) or ""
-    initial = r.value("initial", reading_litres)
-    installed = r.value("installed_on", past_date(today), required=True)
-    verified = r.value("last_verified", past_date(today))
-    opened = r.value("opened_on", past_date(today))
-    if installed is not None and verified is not None and verified < installed:
-        r.refuse(
-            "last_verified",
-            Problem(VERIFIED_BEFORE_INSTALLED, {"installed": installed.isoformat()}),
-        )
-    if r.refusals:
-        return None, r.refusals
-    assert number is not None and name is not None and address is not None
-    assert meter is not None and installed is not None
-    return (
-        AccountRow(
-            line=line,
-            number=number[0],
-            number_numeric=number[1],
-            name=name,
-            id_card=card,
-            phone=tel or "",
-            address=address,
-            user_type=user_type,
-            office=office,
-            meter_number=meter[0],
-            meter_numeric=meter[1],
-            meter_kind=kind,
-            meter_model=model,
-            initial_l=initial or 0,
-            installed_on=installed,
-            last_verified=verified,
-            opened_on=opened or installed,
-        ),
-        [],
-    )
+    """One row of a customers file on its own (AccountChecker for a whole file)."""
+    return AccountChecker(mapping, today)(line, cells)
 
 
 def check_reading(
     mapping: Mapping, line: int, cells: tuple[object, ...], today: dt.date
 ) -> tuple[ReadingLine | None, list[Refusal]]:
-    r = RowCheck(mapping, line, cells)
-    meter = r.value("meter_number", meter_number, required=True)
-    day = r.value("read_on", past_date(today), required=True)
-    value = r.value("value", reading_litres, required=True)
-    source = r.value("source", choice(SOURCES, SOURCE_CHOICES)) or Source.READER.value
-    reader = r.value("reader", _text(0, READER_MAX)) or ""
-    number = r.value("account_number", account_number)
-    if r.refusals:
-        return None, r.refusals
-    assert meter is not None and day is not None and value is not None
-    return (
-        ReadingLine(
-            line=line,
-            meter_number=meter[0],
-            read_on=day,
-            value_l=value,
-            source=source,
-            reader=reader,
-            account_number=number[0] if number else "",
-        ),
-        [],
-    )
+    """One row of a readings file on its own (ReadingChecker for a whole file)."""
+    return ReadingChecker(mapping, today)(line, cells)

@@ -21,7 +21,7 @@ from typing import Any
 
 from gasdesk.domain.import_cells import Problem, plain
 from gasdesk.domain.import_columns import Mapping
-from gasdesk.domain.import_rows import AccountRow, Refusal, RowCheck, check_account
+from gasdesk.domain.import_rows import AccountChecker, AccountRow, Refusal, RowCheck
 from gasdesk.domain.imports import CHECK, SAME_ROW, WRITE, ImportOptions, Progress
 from gasdesk.domain.names import initials
 from gasdesk.domain.readings import format_m3
@@ -37,6 +37,7 @@ from gasdesk.services.import_common import (
     stepper,
 )
 from gasdesk.storage.models import db
+from gasdesk.storage.search_index import add_grams
 
 WIDTH_SHARE = 0.9  # a width this share of the numbers has is "the" width
 
@@ -130,8 +131,9 @@ def plan_accounts(
     plan = AccountPlan()
     step = stepper(progress, CHECK, len(sheet.rows))
     cells_of: dict[int, tuple[object, ...]] = {}
+    check = AccountChecker(mapping, today)
     for row in every(sheet.rows, 2000, step):
-        checked, refusals = check_account(mapping, row.line, row.cells, today)
+        checked, refusals = check(row.line, row.cells)
         plan.refusals.extend(refusals)
         if checked is not None:
             plan.rows.append(checked)
@@ -390,15 +392,11 @@ def write_accounts(plan: AccountPlan, batch_id: int, progress: Progress | None =
         ],
         lambda done: step(total + done),
     )
-    grams = sorted(
+    grams = [
         (g, ids[n.row.number])
         for n in plan.new
         for g in account_grams(n.row.name, n.row.address, n.row.phone)
-    )
-    insert_many(
-        "search_gram",
-        ("gram", "account_id"),
-        grams,
-        lambda done: step(2 * total + total * done // max(1, len(grams))),
-    )
+    ]
+    known = int(db.obj.execute_sql("SELECT COUNT(*) FROM account").fetchone()[0]) - total
+    add_grams(grams, known, lambda done, all_: step(2 * total + total * done // max(1, all_)))
     step(3 * total)

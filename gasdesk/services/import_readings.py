@@ -20,7 +20,7 @@ from typing import Any
 
 from gasdesk.domain.import_cells import Problem
 from gasdesk.domain.import_columns import Mapping
-from gasdesk.domain.import_rows import ReadingLine, Refusal, RowCheck, check_reading
+from gasdesk.domain.import_rows import ReadingChecker, ReadingLine, Refusal, RowCheck
 from gasdesk.domain.imports import CHECK, SAME_ROW, WRITE, ImportOptions, Progress
 from gasdesk.domain.readings import format_m3
 from gasdesk.domain.text import QT_TRANSLATE_NOOP
@@ -162,8 +162,9 @@ def plan_readings(
     plan = ReadingPlan()
     step = stepper(progress, CHECK, len(sheet.rows))
     cells_of: dict[int, tuple[object, ...]] = {}
+    check = ReadingChecker(mapping, today)
     for row in every(sheet.rows, 2000, step):
-        checked, refusals = check_reading(mapping, row.line, row.cells, today)
+        checked, refusals = check(row.line, row.cells)
         plan.refusals.extend(refusals)
         if checked is not None:
             plan.rows.append(checked)

@@ -36,7 +36,13 @@ from gasdesk.domain.readings import format_m3
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 from gasdesk.exchange.sheets import Sheet, read_sheet
 from gasdesk.services import import_accounts, import_readings
-from gasdesk.services.import_common import check_importer, fingerprint, new_batch, seal_batch
+from gasdesk.services.import_common import (
+    check_importer,
+    fingerprint,
+    large_cache,
+    new_batch,
+    seal_batch,
+)
 from gasdesk.storage.db import write_transaction
 
 FILE_CHANGED = QT_TRANSLATE_NOOP(
@@ -130,7 +136,7 @@ def import_file(
     )
     if options.dry_run or not plan.new or (plan.refusals and not options.skip_invalid):
         return report
-    with write_transaction():
+    with large_cache(), write_transaction():
         if fingerprint() != seen:  # written in between: check again under the lock
             plan = _plan(kind, sheet, mapping, options, today, None)
             report = replace(
