@@ -68,9 +68,6 @@ METER_NUMBER = QT_TRANSLATE_NOOP(
 )
 NOT_A_CHOICE = QT_TRANSLATE_NOOP("Messages", "Not one of: {choices}.")
 IN_FUTURE = QT_TRANSLATE_NOOP("Messages", "A date after today ({today}).")
-VERIFIED_BEFORE_INSTALLED = QT_TRANSLATE_NOOP(
-    "Messages", "Before the installation date ({installed})."
-)
 
 USER_TYPES: dict[str, str] = {
     **dict.fromkeys(("居民", "居民用户", "民用", "居民用气", "residential"), "residential"),
@@ -335,11 +332,6 @@ class AccountChecker:
         installed = r.value("installed_on", self.date, required=True)
         verified = r.value("last_verified", self.date)
         opened = r.value("opened_on", self.date)
-        if installed is not None and verified is not None and verified < installed:
-            r.refuse(
-                "last_verified",
-                Problem(VERIFIED_BEFORE_INSTALLED, {"installed": installed.isoformat()}),
-            )
         if r.refusals:
             return None, r.refusals
         assert number is not None and name is not None and address is not None

@@ -3193,37 +3193,37 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_cells.py" line="43"/>
+        <location filename="../../gasdesk/domain/import_cells.py" line="44"/>
         <source>Empty; this column must be filled in.</source>
         <translation>为空；此列必须填写。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_cells.py" line="44"/>
+        <location filename="../../gasdesk/domain/import_cells.py" line="45"/>
         <source>The spreadsheet turned this number into scientific notation: the digits after the fifteenth are lost. Format the column as text and type the numbers again.</source>
         <translation>表格软件把这个数字变成了科学计数法，第15位以后的数字已经丢失。请把此列设为文本格式，重新输入号码。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_cells.py" line="49"/>
+        <location filename="../../gasdesk/domain/import_cells.py" line="50"/>
         <source>Not a whole number: a number here is digits only.</source>
         <translation>不是整数：此处的号码只能是数字。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_cells.py" line="50"/>
+        <location filename="../../gasdesk/domain/import_cells.py" line="51"/>
         <source>Not a text or number that can stand here.</source>
         <translation>此处不能填写这样的内容。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_cells.py" line="51"/>
+        <location filename="../../gasdesk/domain/import_cells.py" line="52"/>
         <source>Not a date: write it as 2026-01-05, 2026/1/5 or 2026年1月5日.</source>
         <translation>不是日期：请写作 2026-01-05、2026/1/5 或 2026年1月5日。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_cells.py" line="54"/>
+        <location filename="../../gasdesk/domain/import_cells.py" line="55"/>
         <source>There is no such day.</source>
         <translation>没有这一天。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_cells.py" line="55"/>
+        <location filename="../../gasdesk/domain/import_cells.py" line="56"/>
         <source>A date between {first} and {last} is expected here.</source>
         <translation>此处应为 {first} 至 {last} 之间的日期。</translation>
     </message>
@@ -3238,64 +3238,59 @@
         <translation>表头缺少以下列：{missing}；第一行须写明各列名称（参见示例文件）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_rows.py" line="47"/>
+        <location filename="../../gasdesk/domain/import_rows.py" line="48"/>
         <source>A mobile number has 11 digits starting 13-19; a landline is like 0533-6886656.</source>
         <translation>手机号为以13-19开头的11位数字；固定电话格式如0533-6886656。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_rows.py" line="51"/>
+        <location filename="../../gasdesk/domain/import_rows.py" line="52"/>
         <source>An ID-card number has 18 characters.</source>
         <translation>身份证号为18位。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_rows.py" line="52"/>
+        <location filename="../../gasdesk/domain/import_rows.py" line="53"/>
         <source>An ID-card number is 17 digits and a digit or X.</source>
         <translation>身份证号为17位数字加1位数字或X。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_rows.py" line="55"/>
+        <location filename="../../gasdesk/domain/import_rows.py" line="56"/>
         <source>The birth date inside the ID-card number is not a real date.</source>
         <translation>身份证号中的出生日期不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_rows.py" line="58"/>
+        <location filename="../../gasdesk/domain/import_rows.py" line="59"/>
         <source>The last character does not match: the number was mistyped.</source>
         <translation>校验位不符，号码输入有误。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_rows.py" line="61"/>
+        <location filename="../../gasdesk/domain/import_rows.py" line="62"/>
         <source>An account number is 4 to 16 digits.</source>
         <translation>户号为4至16位数字。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_rows.py" line="63"/>
+        <location filename="../../gasdesk/domain/import_rows.py" line="64"/>
         <source>At least {min} characters.</source>
         <translation>至少{min}个字符。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_rows.py" line="64"/>
+        <location filename="../../gasdesk/domain/import_rows.py" line="65"/>
         <source>At most {max} characters.</source>
         <translation>最多{max}个字符。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_rows.py" line="65"/>
+        <location filename="../../gasdesk/domain/import_rows.py" line="66"/>
         <source>A meter number is 4 to 20 letters and digits, as on the meter&apos;s plate.</source>
         <translation>表号为4至20位字母和数字，与表具铭牌一致。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_rows.py" line="68"/>
+        <location filename="../../gasdesk/domain/import_rows.py" line="69"/>
         <source>Not one of: {choices}.</source>
         <translation>不是以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_rows.py" line="69"/>
+        <location filename="../../gasdesk/domain/import_rows.py" line="70"/>
         <source>A date after today ({today}).</source>
         <translation>日期晚于今天（{today}）。</translation>
-    </message>
-    <message>
-        <location filename="../../gasdesk/domain/import_rows.py" line="70"/>
-        <source>Before the installation date ({installed}).</source>
-        <translation>早于安装日期（{installed}）。</translation>
     </message>
     <message>
         <location filename="../../gasdesk/domain/imports.py" line="24"/>
@@ -3348,52 +3343,52 @@
         <translation>{file} 没有表头，也没有数据。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/import_accounts.py" line="43"/>
+        <location filename="../../gasdesk/services/import_accounts.py" line="44"/>
         <source>{digits} digits where the numbers have {width}: a spreadsheet drops the leading zeros when it takes the column for numbers (0012345 becomes 12345). Format the column as text and write the numbers in full.</source>
         <translation>只有 {digits} 位，而号码应为 {width} 位：表格软件把此列当作数字时会去掉开头的0（0012345 变成 12345）。请把此列设为文本格式，写全号码。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/import_accounts.py" line="49"/>
+        <location filename="../../gasdesk/services/import_accounts.py" line="50"/>
         <source>Account {number} is already on line {line}.</source>
         <translation>户号 {number} 已在第 {line} 行出现。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/import_accounts.py" line="50"/>
+        <location filename="../../gasdesk/services/import_accounts.py" line="51"/>
         <source>Meter {meter} is already on line {line}.</source>
         <translation>表号 {meter} 已在第 {line} 行出现。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/import_accounts.py" line="51"/>
+        <location filename="../../gasdesk/services/import_accounts.py" line="52"/>
         <source>No office is named {office}; the offices are {offices}.</source>
         <translation>没有名为 {office} 的营业室；营业室有：{offices}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/import_accounts.py" line="52"/>
+        <location filename="../../gasdesk/services/import_accounts.py" line="53"/>
         <source>Empty; name the office (营业室), or import from a counter of that office.</source>
         <translation>为空；请填写营业室，或在该营业室的窗口导入。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/import_accounts.py" line="55"/>
+        <location filename="../../gasdesk/services/import_accounts.py" line="56"/>
         <source>The database holds {stored} for account {number}: an import does not change an account (changes go through the counter&apos;s forms).</source>
         <translation>库中户号 {number} 的此项为 {stored}：导入不修改已有户（变更请在柜台办理相应业务）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/import_accounts.py" line="60"/>
+        <location filename="../../gasdesk/services/import_accounts.py" line="61"/>
         <source>The database holds {stored} for meter {meter}: an import does not change a meter.</source>
         <translation>库中表号 {meter} 的此项为 {stored}：导入不修改已有表具。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/import_accounts.py" line="64"/>
+        <location filename="../../gasdesk/services/import_accounts.py" line="65"/>
         <source>Meter {meter} belongs to account {account} in the database.</source>
         <translation>库中表号 {meter} 属于户号 {account}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/import_accounts.py" line="67"/>
+        <location filename="../../gasdesk/services/import_accounts.py" line="68"/>
         <source>Account {number} is in the database with meter {meter}: a meter change is a business form, not an import.</source>
         <translation>户号 {number} 已在库中，表号为 {meter}：换表须办理业务，不能通过导入。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/import_common.py" line="21"/>
+        <location filename="../../gasdesk/services/import_common.py" line="25"/>
         <source>Only a supervisor imports customers and readings.</source>
         <translation>只有主管可以导入客户档案和抄表读数。</translation>
     </message>
@@ -3448,12 +3443,12 @@
         <translation>读数高于此表的下一次读数（{next_on} 为 {next} m³）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/imports.py" line="42"/>
+        <location filename="../../gasdesk/services/imports.py" line="48"/>
         <source>The file {file} has changed since it was checked; check it again before importing.</source>
         <translation>文件 {file} 在检查之后被修改过；请重新检查后再导入。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/imports.py" line="46"/>
+        <location filename="../../gasdesk/services/imports.py" line="52"/>
         <source>Unknown kind of import: {kind}.</source>
         <translation>未知的导入类型：{kind}。</translation>
     </message>
