@@ -22,7 +22,15 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from gasdesk.domain.import_columns import ACCOUNTS, COLUMNS, READINGS, Mapping, map_header
+from gasdesk.domain.import_columns import (
+    ACCOUNTS,
+    COLUMNS,
+    READINGS,
+    HeaderError,
+    Mapping,
+    guess_kind,
+    map_header,
+)
 from gasdesk.domain.import_rows import AccountRow, ReadingLine
 from gasdesk.domain.imports import (
     PREVIEW_ROWS,
@@ -50,6 +58,14 @@ FILE_CHANGED = QT_TRANSLATE_NOOP(
     "The file {file} has changed since it was checked; check it again before importing.",
 )
 UNKNOWN_KIND = QT_TRANSLATE_NOOP("Messages", "Unknown kind of import: {kind}.")
+WRONG_KIND = {
+    ACCOUNTS: QT_TRANSLATE_NOOP(
+        "Messages", "{file} holds meter readings, not customers: import it as readings."
+    ),
+    READINGS: QT_TRANSLATE_NOOP(
+        "Messages", "{file} holds customers, not meter readings: import it as customers."
+    ),
+}
 
 Plan = import_accounts.AccountPlan | import_readings.ReadingPlan
 
@@ -110,7 +126,12 @@ def import_file(
     sheet = read_sheet(path, (lambda d, t: progress(READ, d, t)) if progress else None)
     if options.expected_sha256 and sheet.sha256 != options.expected_sha256:
         raise UserError(FILE_CHANGED, file=sheet.file_name)
-    mapping = map_header(kind, sheet.header)
+    try:
+        mapping = map_header(kind, sheet.header)
+    except HeaderError:
+        if guess_kind(sheet.header) == (READINGS if kind == ACCOUNTS else ACCOUNTS):
+            raise HeaderError(WRONG_KIND[kind], file=sheet.file_name) from None
+        raise
     if progress is not None:
         progress(READ, 1, 1)
     plan = _plan(kind, sheet, mapping, options, today, progress)

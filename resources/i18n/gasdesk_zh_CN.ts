@@ -3443,14 +3443,24 @@
         <translation>读数高于此表的下一次读数（{next_on} 为 {next} m³）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/imports.py" line="48"/>
+        <location filename="../../gasdesk/services/imports.py" line="56"/>
         <source>The file {file} has changed since it was checked; check it again before importing.</source>
         <translation>文件 {file} 在检查之后被修改过；请重新检查后再导入。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/imports.py" line="52"/>
+        <location filename="../../gasdesk/services/imports.py" line="60"/>
         <source>Unknown kind of import: {kind}.</source>
         <translation>未知的导入类型：{kind}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/imports.py" line="62"/>
+        <source>{file} holds meter readings, not customers: import it as readings.</source>
+        <translation>{file} 是抄表读数，不是客户档案：请按抄表读数导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/imports.py" line="65"/>
+        <source>{file} holds customers, not meter readings: import it as customers.</source>
+        <translation>{file} 是客户档案，不是抄表读数：请按客户档案导入。</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@ from gasdesk.domain.imports import SAME_ROW, ImportOptions, ImportReport
 from gasdesk.exchange.sheets import SheetError
 from gasdesk.services import import_accounts as ia
 from gasdesk.services.accounts import find_accounts
-from gasdesk.services.imports import import_file
+from gasdesk.services.imports import WRONG_KIND, import_file
 from gasdesk.storage import audit
 from gasdesk.storage.models import Account, ImportBatch, Meter, Office
 from tests.import_support import (
@@ -296,6 +296,10 @@ def test_files_that_cannot_be_read(office, tmp_path: Path) -> None:
     with pytest.raises(HeaderError) as missing:
         run(write_csv(tmp_path / "h.csv", ("户号", "户名"), [["39000001", "王建国"]], "gbk"))
     assert missing.value.params["missing"] == "用气地址、表号、安装日期"
+    readings = write_csv(tmp_path / "r.csv", ("表号", "抄表日期", "本次读数"), [["1", "2", "3"]])
+    with pytest.raises(HeaderError) as other:
+        run(readings)
+    assert other.value.template == WRONG_KIND[ACCOUNTS]
     assert ImportBatch.select().count() == 0
 
 
