@@ -113,6 +113,12 @@ def test_an_xlsx_with_serial_dates_numbers_and_an_id_in_scientific_notation(
     assert reasons(report) == [(4, "身份证号", shown, SCIENTIFIC)]
     assert not report.written and table_dump() == before
     rows[2][2] = id_number(39000003)  # typed again as text
+    more = [list(r) for r in account_rows(9, first=39000011)]
+    more[0][0] = 9000011  # "09000011" kept as a number: its leading zero is gone
+    report = run(write_xlsx(tmp_path / "客户3.xlsx", ACCOUNT_HEADER, rows + more))
+    assert [(r.line, r.column, r.value, r.template) for r in report.refusals] == [
+        (5, "户号", "9000011", ia.LEADING_ZEROS)
+    ]
     report = run(write_xlsx(tmp_path / "客户2.xlsx", ACCOUNT_HEADER, rows))
     assert (report.format, report.new, report.refusals) == ("xlsx", 3, ())
     first = Meter.get(Meter.number == "3939000001")
