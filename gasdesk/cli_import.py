@@ -20,7 +20,15 @@ import platformdirs
 
 from gasdesk.cli_words import chinese_terminal, words
 from gasdesk.domain.import_columns import COLUMNS, KINDS
-from gasdesk.domain.imports import EXIT_UNREADABLE, ImportOptions, ImportReport
+from gasdesk.domain.imports import (
+    EXIT_UNREADABLE,
+    FLAG_NAMES,
+    ROUND,
+    ImportOptions,
+    ImportReport,
+    RoundSummary,
+)
+from gasdesk.domain.readings import whole_m3
 from gasdesk.domain.text import QT_TRANSLATE_NOOP, UserError
 from gasdesk.storage.errors import StorageError, describe_parts, is_database_error
 
@@ -158,6 +166,9 @@ def print_report(report: ImportReport, chinese: bool) -> None:
             refused=report.refused_rows,
         )
     )
+    if report.round is not None:
+        print(round_text(report.round, chinese))
+
     if report.written:
         print(words(WRITTEN, chinese, batch=report.batch_id))
     elif report.dry_run:
@@ -166,6 +177,23 @@ def print_report(report: ImportReport, chinese: bool) -> None:
         print(words(NOTHING_WRITTEN, chinese))
     elif not report.new:
         print(words(ALREADY, chinese))
+
+
+def round_text(summary: RoundSummary, chinese: bool) -> str:
+    """The round's line: readings to bill, flagged (by flag), estimated."""
+    named = "、".join(
+        f"{words(FLAG_NAMES.get(flag, flag), chinese)} {count}"
+        for flag, count in sorted(summary.flags.items())
+    )
+    return words(
+        ROUND,
+        chinese,
+        billed=summary.billed,
+        volume=whole_m3(summary.volume_l),
+        flagged=summary.flagged,
+        flags=f" ({named})" if named else "",
+        estimated=summary.estimated,
+    )
 
 
 def write_refusals(report: ImportReport, path: Path, chinese: bool) -> None:

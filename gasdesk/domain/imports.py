@@ -22,6 +22,17 @@ EXIT_REFUSED = 1  # rows were refused (none written, or only the good ones with 
 EXIT_UNREADABLE = 2  # the file (or the database) cannot be read at all
 
 SAME_ROW = QT_TRANSLATE_NOOP("Messages", "The same row as line {line}.")
+ROUND = QT_TRANSLATE_NOOP(
+    "Messages",
+    "Round: {billed} readings to bill ({volume} m³), {flagged} flagged{flags}, "
+    "{estimated} estimated.",
+)
+FLAG_NAMES = {
+    "high_vs_last_year": QT_TRANSLATE_NOOP("Messages", "far above last year"),
+    "estimated_run": QT_TRANSLATE_NOOP("Messages", "estimated again"),
+    "lower_than_previous": QT_TRANSLATE_NOOP("Messages", "lower than the previous reading"),
+    "meter_change": QT_TRANSLATE_NOOP("Messages", "meter changed"),
+}
 
 
 @dataclass(frozen=True)
@@ -39,6 +50,20 @@ class ImportOptions:
 class PreviewRow:
     line: int
     values: tuple[str, ...]  # per column of ImportReport.columns, as it will be stored
+
+
+@dataclass(frozen=True)
+class RoundSummary:
+    """What a reading round brings before it is confirmed: how many readings will be
+    billed at the counter (mechanical meters; IC-card meters are prepaid), how many
+    carry a flag the counter's reading history shows (by flag), how many are estimates,
+    and the gas they bill."""
+
+    billed: int
+    flagged: int
+    estimated: int
+    volume_l: int
+    flags: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -60,7 +85,7 @@ class ImportReport:
     headers: tuple[str, ...] = ()  # their headers in the file
     preview: tuple[PreviewRow, ...] = ()
     ignored_columns: tuple[str, ...] = ()
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    round: RoundSummary | None = None  # a reading round, when checked before importing
 
     @property
     def refused_rows(self) -> int:

@@ -78,6 +78,7 @@ class Meter:
     removed_on: dt.date | None
     account_status: str
     account_number: str
+    kind: str = "mechanical"
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class NewReading:
 
 @dataclass
 class ReadingPlan:
+    meters: dict[int, Meter] = field(default_factory=dict)  # by id, of the new readings
     new: list[NewReading] = field(default_factory=list)
     unchanged: int = 0
     refusals: list[Refusal] = field(default_factory=list)
@@ -99,7 +101,7 @@ def _meters(numbers: list[str]) -> dict[str, Meter]:
     found: dict[str, Meter] = {}
     for row in rows_in(
         "SELECT m.id, m.number, m.account_id, m.installed_on, m.initial_l, m.removed_on, "
-        "a.status, a.number FROM meter m JOIN account a ON a.id = m.account_id "
+        "a.status, a.number, m.kind FROM meter m JOIN account a ON a.id = m.account_id "
         "WHERE m.number IN ({marks})",
         numbers,
     ):
@@ -114,6 +116,7 @@ def _meters(numbers: list[str]) -> dict[str, Meter]:
             as_date(row[5]),
             str(row[6]),
             str(row[7]),
+            str(row[8]),
         )
     return found
 
@@ -231,6 +234,7 @@ def plan_readings(
     latest = _latest(ids)
     billed = _billed_to(ids)
     by_id = {m.id: m for m in meters.values()}
+    plan.meters = {i: by_id[i] for i in ids}
     for meter_id in ids:
         meter = by_id[meter_id]
         rows = sorted(by_meter[meter_id], key=lambda x: x.read_on)

@@ -51,6 +51,7 @@ from gasdesk.services.import_common import (
     new_batch,
     seal_batch,
 )
+from gasdesk.services.import_round import round_summary
 from gasdesk.storage.db import write_transaction
 
 FILE_CHANGED = QT_TRANSLATE_NOOP(
@@ -155,6 +156,8 @@ def import_file(
         preview=preview,
         ignored_columns=mapping.ignored,
     )
+    if options.dry_run and isinstance(plan, import_readings.ReadingPlan):
+        report = replace(report, round=round_summary(plan))  # seen before confirming
     if options.dry_run or not plan.new or (plan.refusals and not options.skip_invalid):
         return report
     with large_cache(), write_transaction():

@@ -1341,113 +1341,113 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gasdesk/ui/imports/dialog.py" line="61"/>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="88"/>
         <source>Import customers or readings</source>
         <translation>导入客户档案或抄表读数</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/imports/dialog.py" line="73"/>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="100"/>
         <source>Customers (accounts and meters)</source>
         <translation>客户档案（户号与表具）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/imports/dialog.py" line="74"/>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="101"/>
         <source>Meter readings</source>
         <translation>抄表读数</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/imports/dialog.py" line="75"/>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="102"/>
         <source>&amp;File holds</source>
         <translation>文件内容(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/imports/dialog.py" line="79"/>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="106"/>
         <source>Choose file… (Ctrl+O)</source>
         <translation>选择文件…（Ctrl+O）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/imports/dialog.py" line="82"/>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="109"/>
         <source>No file chosen.</source>
         <translation>尚未选择文件。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/imports/dialog.py" line="87"/>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="114"/>
         <source>Import the good rows and leave out the refused ones</source>
         <translation>导入无误的行，跳过被拒的行</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/imports/dialog.py" line="107"/>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="134"/>
         <source>First rows as they will be stored</source>
         <translation>前几行（按写入的样子）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/imports/dialog.py" line="108"/>
-        <location filename="../../gasdesk/ui/imports/dialog.py" line="235"/>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="135"/>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="262"/>
         <source>Refused</source>
         <translation>被拒</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/imports/dialog.py" line="113"/>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="140"/>
         <source>Import (Ctrl+Enter)</source>
         <translation>导入（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/imports/dialog.py" line="116"/>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="143"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/imports/dialog.py" line="146"/>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="173"/>
         <source>Choose the file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/imports/dialog.py" line="146"/>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="173"/>
         <source>Spreadsheets (*.csv *.xlsx)</source>
         <translation>表格文件 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/imports/dialog.py" line="193"/>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="220"/>
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/imports/dialog.py" line="208"/>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="235"/>
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/imports/dialog.py" line="233"/>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="260"/>
         <source>Refused ({n})</source>
         <translation>被拒（{n}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/imports/dialog.py" line="239"/>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="266"/>
         <source>{rows} rows: {new} new, {unchanged} unchanged, {refused} refused.</source>
         <translation>共 {rows} 行：新增 {new}，未变 {unchanged}，被拒 {refused}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/imports/dialog.py" line="254"/>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="283"/>
         <source>Nothing is imported while rows are refused: correct the file and choose it again, or tick the box to import the other rows.</source>
         <translation>有被拒的行时不导入任何内容：请改正文件后重新选择，或勾选上面的选项只导入其余的行。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/imports/dialog.py" line="259"/>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="288"/>
         <source>Nothing is written until you import.</source>
         <translation>点“导入”之前不会写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/imports/dialog.py" line="262"/>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="291"/>
         <source>Nothing new: the file is already in the database.</source>
         <translation>没有新内容：文件中的记录已全部在库中。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/imports/dialog.py" line="272"/>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="301"/>
         <source>Imported as batch {batch}: </source>
         <translation>已导入，批次 {batch}：</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/imports/dialog.py" line="276"/>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="305"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
@@ -3118,77 +3118,77 @@
         <translation>审计密钥已在另一个窗口更换（新密钥 {fingerprint}）。装上该密钥文件之前，本窗口无法记录任何业务：gasdesk key restore 密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/cli_import.py" line="30"/>
+        <location filename="../../gasdesk/cli_import.py" line="38"/>
         <source>{file} ({format}, {encoding}; SHA-256 {sha}…)</source>
         <translation>{file}（{format}，{encoding}；SHA-256 {sha}…）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/cli_import.py" line="31"/>
+        <location filename="../../gasdesk/cli_import.py" line="39"/>
         <source>Line {line}, column {column}, value “{value}”: {reason}</source>
         <translation>第 {line} 行，{column} 列，值“{value}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/cli_import.py" line="32"/>
+        <location filename="../../gasdesk/cli_import.py" line="40"/>
         <source>Line {line}: {reason}</source>
         <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/cli_import.py" line="33"/>
+        <location filename="../../gasdesk/cli_import.py" line="41"/>
         <source>{rows} rows: {new} new, {unchanged} unchanged, {refused} refused.</source>
         <translation>共 {rows} 行：新增 {new}，未变 {unchanged}，被拒 {refused}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/cli_import.py" line="36"/>
+        <location filename="../../gasdesk/cli_import.py" line="44"/>
         <source>Columns passed over: {columns}.</source>
         <translation>未使用的列：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/cli_import.py" line="37"/>
+        <location filename="../../gasdesk/cli_import.py" line="45"/>
         <source>Nothing was written: correct the refused rows and import the file again, or import the other rows with --skip-invalid.</source>
         <translation>未写入任何内容：请改正被拒的行后重新导入，或用 --skip-invalid 只导入其余的行。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/cli_import.py" line="42"/>
+        <location filename="../../gasdesk/cli_import.py" line="50"/>
         <source>Dry run: nothing was written.</source>
         <translation>试运行：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/cli_import.py" line="43"/>
+        <location filename="../../gasdesk/cli_import.py" line="51"/>
         <source>Imported as batch {batch}; the audit trail seals it.</source>
         <translation>已导入，批次 {batch}，已记入审计链。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/cli_import.py" line="44"/>
+        <location filename="../../gasdesk/cli_import.py" line="52"/>
         <source>Nothing new: the file is already in the database.</source>
         <translation>没有新内容：文件中的记录已全部在库中。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/cli_import.py" line="45"/>
+        <location filename="../../gasdesk/cli_import.py" line="53"/>
         <source>No office has the code {office}.</source>
         <translation>没有代码为 {office} 的营业室。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/cli_import.py" line="46"/>
+        <location filename="../../gasdesk/cli_import.py" line="54"/>
         <source>The refusals are listed in {file}.</source>
         <translation>被拒的内容已列在 {file}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/cli_import.py" line="48"/>
+        <location filename="../../gasdesk/cli_import.py" line="56"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/cli_import.py" line="49"/>
+        <location filename="../../gasdesk/cli_import.py" line="57"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/cli_import.py" line="50"/>
+        <location filename="../../gasdesk/cli_import.py" line="58"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/cli_import.py" line="51"/>
+        <location filename="../../gasdesk/cli_import.py" line="59"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -3296,6 +3296,31 @@
         <location filename="../../gasdesk/domain/imports.py" line="24"/>
         <source>The same row as line {line}.</source>
         <translation>与第 {line} 行完全相同。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/imports.py" line="25"/>
+        <source>Round: {billed} readings to bill ({volume} m³), {flagged} flagged{flags}, {estimated} estimated.</source>
+        <translation>本轮：出账读数 {billed} 个（{volume} m³），有标记 {flagged} 个{flags}，估抄 {estimated} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/imports.py" line="31"/>
+        <source>far above last year</source>
+        <translation>远高于去年同期</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/imports.py" line="32"/>
+        <source>estimated again</source>
+        <translation>连续估抄</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/imports.py" line="33"/>
+        <source>lower than the previous reading</source>
+        <translation>低于上次读数</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/imports.py" line="34"/>
+        <source>meter changed</source>
+        <translation>已换表</translation>
     </message>
     <message>
         <location filename="../../gasdesk/exchange/sheets.py" line="74"/>
@@ -3443,22 +3468,22 @@
         <translation>读数高于此表的下一次读数（{next_on} 为 {next} m³）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/imports.py" line="56"/>
+        <location filename="../../gasdesk/services/imports.py" line="57"/>
         <source>The file {file} has changed since it was checked; check it again before importing.</source>
         <translation>文件 {file} 在检查之后被修改过；请重新检查后再导入。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/imports.py" line="60"/>
+        <location filename="../../gasdesk/services/imports.py" line="61"/>
         <source>Unknown kind of import: {kind}.</source>
         <translation>未知的导入类型：{kind}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/imports.py" line="62"/>
+        <location filename="../../gasdesk/services/imports.py" line="63"/>
         <source>{file} holds meter readings, not customers: import it as readings.</source>
         <translation>{file} 是抄表读数，不是客户档案：请按抄表读数导入。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/imports.py" line="65"/>
+        <location filename="../../gasdesk/services/imports.py" line="66"/>
         <source>{file} holds customers, not meter readings: import it as customers.</source>
         <translation>{file} 是客户档案，不是抄表读数：请按客户档案导入。</translation>
     </message>

@@ -4,6 +4,7 @@ leave out refused rows, Ctrl+Enter to import; then the database and the screen."
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ from gasdesk.ui.main_window import MainWindow
 from tests import english_scan
 from tests.english_scan import english_on
 from tests.helpers import settle
-from tests.import_support import ACCOUNT_HEADER, account_rows, write_csv
+from tests.import_support import ACCOUNT_HEADER, READING_HEADER, account_rows, write_csv
 
 zh = english_scan.zh
 
@@ -142,3 +143,32 @@ def test_a_teller_has_no_import_and_the_service_refuses_one(  # type: ignore[no-
             ACCOUNTS, Path("/nonexistent.csv"), ImportOptions(staff_id=ctx.session.staff.id)
         )
     assert refused.value.template == NOT_SUPERVISOR
+
+
+def test_a_reading_round_shows_what_it_bills_before_it_is_imported(  # type: ignore[no-untyped-def]
+    zh, dialog: ImportDialog, qtbot, tmp_path: Path
+) -> None:
+    from gasdesk.storage.models import Reading, db
+
+    rows = db.execute_sql(
+        "SELECT m.number, MAX(r.value_l) FROM meter m JOIN reading r ON r.meter_id = m.id "
+        "JOIN account a ON a.id = m.account_id WHERE m.kind = 'mechanical' "
+        "AND m.removed_on IS NULL AND a.status = 'active' GROUP BY m.id ORDER BY m.id LIMIT 3"
+    ).fetchall()
+    day = dt.date.today().isoformat()
+    lines = [
+        [number, day, f"{(top + 5000) // 1000}.{(top + 5000) % 1000:03d}", "远传", ""]
+        for number, top in rows
+    ]
+    path = write_csv(tmp_path / "抄表.csv", READING_HEADER, lines, "gbk")
+    dialog.kind.setFocus()
+    qtbot.keyClick(dialog.kind, Qt.Key.Key_Down)  # 抄表读数
+    assert dialog.kind.currentData() == "readings"
+    before = Reading.select().count()
+    choose(qtbot, dialog, path)
+    assert "本轮：出账读数 3 个（15 m³）" in dialog.summary.text(), dialog.summary.text()
+    assert dialog.import_button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, dialog.ctx.worker)
+    assert Reading.select().count() == before + 3
+    assert english_on(dialog) == []

@@ -109,6 +109,9 @@ def test_refused_rows_are_reported_and_nothing_is_written(office: Path, tmp_path
         reading_rows([r[7] for r in rows[:2]], "2026-02-05", ["5", "6"]),
         "gbk",
     )
+    checked = gasdesk("import", "readings", readings, "--db", office, "--dry-run")
+    assert checked.returncode == 0
+    assert "本轮：出账读数 2 个（11 m³），有标记 0 个，估抄 0 个。" in checked.stdout
     assert gasdesk("import", "readings", readings, "--db", office).returncode == 0
 
 

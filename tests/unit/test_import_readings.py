@@ -13,7 +13,7 @@ import pytest
 
 from gasdesk.domain.fees import PaymentRequest
 from gasdesk.domain.import_columns import READINGS
-from gasdesk.domain.imports import SAME_ROW, ImportOptions, ImportReport
+from gasdesk.domain.imports import SAME_ROW, ImportOptions, ImportReport, RoundSummary
 from gasdesk.domain.readings import REFUSALS, ReadingProblem
 from gasdesk.services import billing, users
 from gasdesk.services import import_readings as ir
@@ -242,3 +242,32 @@ def test_a_hundred_customers_imported_then_paid_at_the_counter_get_the_right_bil
         assert billing.statement(account.id).due_fen == 0
     assert _amount(400_000, 300) + _amount(50_000, 360) == 138_000
     assert audit.verify().ok
+
+
+def test_a_round_checked_before_it_is_confirmed_shows_what_it_bills_and_flags(
+    backend_database,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    set_up()
+    rows = account_rows(10, installed="2025/1/5")
+    rows[9][8] = "IC卡表"  # prepaid: its readings are not billed
+    assert run("accounts", write_csv(tmp_path / "a.csv", ACCOUNT_HEADER, rows)).new == 10
+    meters = [r[7] for r in rows]
+    history = reading_rows(meters, "2025/2/5", ["10"] * 10)
+    history += reading_rows(meters, "2026/1/5", ["100"] * 10)
+    history[11][3] = "估抄"  # January's reading of the second meter was estimated
+    assert run(READINGS, readings(tmp_path, "h.csv", history)).new == 20
+    values = ["300", "110"] + ["110"] * 8  # the first used 200 m³ where it used 10 a year ago
+    round_rows = reading_rows(meters, "2026/2/5", values)
+    round_rows[1][3] = "估抄"  # estimated again
+    path = readings(tmp_path, "r.csv", round_rows)
+    checked = run(READINGS, path, dry_run=True)
+    assert checked.round == RoundSummary(
+        billed=9,
+        flagged=2,
+        estimated=1,
+        volume_l=280_000,
+        flags={"high_vs_last_year": 1, "estimated_run": 1},
+    )
+    assert not checked.written
+    assert run(READINGS, path).round is None  # the import itself does not read it again

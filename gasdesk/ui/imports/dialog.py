@@ -28,18 +28,45 @@ from PySide6.QtWidgets import (
 )
 
 from gasdesk.domain.import_columns import ACCOUNTS, READINGS
-from gasdesk.domain.imports import CHECK, READ, SEAL, WRITE, ImportOptions, ImportReport
+from gasdesk.domain.imports import (
+    CHECK,
+    FLAG_NAMES,
+    READ,
+    ROUND,
+    SEAL,
+    WRITE,
+    ImportOptions,
+    ImportReport,
+    RoundSummary,
+)
+from gasdesk.domain.readings import whole_m3
 from gasdesk.services.imports import import_file
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.credentials import ERROR_STYLE
 from gasdesk.ui.file_dialogs import SafeFileDialog, open_dialog
 from gasdesk.ui.imports.models import PreviewModel, RefusalModel
-from gasdesk.ui.messages import user_text
+from gasdesk.ui.messages import translate, user_text
 from gasdesk.ui.table_view import row_table
 
 # share of the bar each stage fills: (start, end) in per cent
 CHECK_STAGES = {READ: (0, 30), CHECK: (30, 100)}
 IMPORT_STAGES = {READ: (0, 15), CHECK: (15, 40), WRITE: (40, 95), SEAL: (95, 100)}
+
+
+def round_line(summary: RoundSummary) -> str:
+    """A reading round before it is confirmed: to bill, flagged, estimated."""
+    named = "、".join(
+        f"{translate(FLAG_NAMES.get(flag, flag))} {count}"
+        for flag, count in sorted(summary.flags.items())
+    )
+    return translate(
+        ROUND,
+        billed=summary.billed,
+        volume=whole_m3(summary.volume_l),
+        flagged=summary.flagged,
+        flags=f" ({named})" if named else "",
+        estimated=summary.estimated,
+    )
 
 
 class ProgressRelay(QObject):
@@ -249,6 +276,8 @@ class ImportDialog(QDialog):
         self.checked = report
         self._show(report)
         text = self._counts(report)
+        if report.round is not None:
+            text += " " + round_line(report.round)
         if report.refusals:
             text += " " + self.tr(
                 "Nothing is imported while rows are refused: correct the file and choose it "
