@@ -3238,57 +3238,57 @@
         <translation>表头缺少以下列：{missing}；第一行须写明各列名称（参见示例文件）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_rows.py" line="48"/>
+        <location filename="../../gasdesk/domain/import_readers.py" line="29"/>
         <source>A mobile number has 11 digits starting 13-19; a landline is like 0533-6886656.</source>
         <translation>手机号为以13-19开头的11位数字；固定电话格式如0533-6886656。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_rows.py" line="52"/>
+        <location filename="../../gasdesk/domain/import_readers.py" line="33"/>
         <source>An ID-card number has 18 characters.</source>
         <translation>身份证号为18位。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_rows.py" line="53"/>
+        <location filename="../../gasdesk/domain/import_readers.py" line="34"/>
         <source>An ID-card number is 17 digits and a digit or X.</source>
         <translation>身份证号为17位数字加1位数字或X。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_rows.py" line="56"/>
+        <location filename="../../gasdesk/domain/import_readers.py" line="37"/>
         <source>The birth date inside the ID-card number is not a real date.</source>
         <translation>身份证号中的出生日期不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_rows.py" line="59"/>
+        <location filename="../../gasdesk/domain/import_readers.py" line="40"/>
         <source>The last character does not match: the number was mistyped.</source>
         <translation>校验位不符，号码输入有误。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_rows.py" line="62"/>
+        <location filename="../../gasdesk/domain/import_readers.py" line="43"/>
         <source>An account number is 4 to 16 digits.</source>
         <translation>户号为4至16位数字。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_rows.py" line="64"/>
+        <location filename="../../gasdesk/domain/import_readers.py" line="45"/>
         <source>At least {min} characters.</source>
         <translation>至少{min}个字符。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_rows.py" line="65"/>
+        <location filename="../../gasdesk/domain/import_readers.py" line="46"/>
         <source>At most {max} characters.</source>
         <translation>最多{max}个字符。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_rows.py" line="66"/>
+        <location filename="../../gasdesk/domain/import_readers.py" line="47"/>
         <source>A meter number is 4 to 20 letters and digits, as on the meter&apos;s plate.</source>
         <translation>表号为4至20位字母和数字，与表具铭牌一致。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_rows.py" line="69"/>
+        <location filename="../../gasdesk/domain/import_readers.py" line="50"/>
         <source>Not one of: {choices}.</source>
         <translation>不是以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/import_rows.py" line="70"/>
+        <location filename="../../gasdesk/domain/import_readers.py" line="51"/>
         <source>A date after today ({today}).</source>
         <translation>日期晚于今天（{today}）。</translation>
     </message>

@@ -11,7 +11,8 @@ import pytest
 
 from gasdesk.domain.import_cells import SCIENTIFIC
 from gasdesk.domain.import_columns import ACCOUNTS, HeaderError
-from gasdesk.domain.import_rows import FIELD_TEXTS, Refusal
+from gasdesk.domain.import_readers import FIELD_TEXTS
+from gasdesk.domain.import_rows import Refusal
 from gasdesk.domain.imports import SAME_ROW, ImportOptions, ImportReport
 from gasdesk.exchange.sheets import SheetError
 from gasdesk.services import import_accounts as ia
