@@ -6,8 +6,10 @@ goal, met or missed) and write the same as JSON.
 
 NAME is one of: start (1, 2), search (3), view (4), payment (5), keys and memory
 (6, 8a: one run drives both), dayclose (7, with the start-up check, audit
-verification and backup figures of its database). The demo database (9, 8b) is
-always built first, unless --reuse names a folder holding one from an earlier run.
+verification and backup figures of its database), imports (10: customers and a
+reading round of --accounts rows, into a database of its own). The demo database
+(9, 8b) is built first when a benchmark needs it, unless --reuse names a folder
+holding one from an earlier run.
 """
 
 from __future__ import annotations
@@ -22,11 +24,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import checks, counter, day_close, demo_db, payment, search, startup
+from bench import checks, counter, day_close, demo_db, imports, payment, search, startup
 from bench.measure import ROOT, run_child
 from bench.report import Row, machine, table, write_json
 
-NAMES = ("start", "search", "view", "payment", "keys", "memory", "dayclose")
+NAMES = ("start", "search", "view", "payment", "keys", "memory", "dayclose", "imports")
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -77,12 +79,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"    {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
 
     try:
-        if args.reuse and (args.reuse / demo_db.DB_NAME).exists():
-            demo, made = demo_db.reuse(args.reuse, args.accounts, today)
-        else:
-            print(f"... demo database of {args.accounts:,} accounts", file=sys.stderr, flush=True)
-            demo, made = demo_db.build(args.reuse or work / "demo", args.accounts, today)
         selected = args.selected
+        made: list[Row] = []
+        if set(selected) - {"imports"}:
+            if args.reuse and (args.reuse / demo_db.DB_NAME).exists():
+                demo, made = demo_db.reuse(args.reuse, args.accounts, today)
+            else:
+                print(
+                    f"... demo database of {args.accounts:,} accounts", file=sys.stderr, flush=True
+                )
+                demo, made = demo_db.build(args.reuse or work / "demo", args.accounts, today)
         if "start" in selected:
             step("1, 2 start", lambda: startup.run(demo, args.runs, work))
         if "search" in selected:
@@ -105,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
                     demo, args.day_runs, args.day_payments, work, then=checks.run
                 ),
             )
+        if "imports" in selected:
+            step("10 imports", lambda: imports.run(args.accounts, work))
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)

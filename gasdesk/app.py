@@ -23,6 +23,7 @@ COMMANDS = (
     "key",
     "tariff",
     "ledger",
+    "import",
 )
 
 
@@ -72,6 +73,10 @@ def _command(name: str) -> Callable[[list[str]], int]:
         from gasdesk.ui.screenshots import run_screenshots
 
         return run_screenshots
+    if name == "import":
+        from gasdesk.cli_import import run_import
+
+        return run_import
     module = importlib.import_module("gasdesk.cli_admin")
     runner: Callable[[list[str]], int] = getattr(module, f"run_{name}")
     return runner

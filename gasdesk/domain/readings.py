@@ -45,6 +45,7 @@ class Source(StrEnum):
     COUNTER = "counter"  # reported by the customer at the counter
     ESTIMATED = "estimated"
     BUSINESS = "business"  # taken for a business (过户, 用气类型变更, 换表, 销户)
+    REMOTE = "remote"  # sent by a remote-reading meter's platform (远传)
 
 
 class Flag(StrEnum):

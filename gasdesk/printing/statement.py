@@ -23,7 +23,13 @@ from gasdesk.printing.fonts import register_cjk_font
 from gasdesk.printing.layout import cjk_style, esc
 
 MARGIN = 16 * mm
-SOURCE_ZH = {"reader": "抄表员", "counter": "柜台报数", "estimated": "估抄", "business": "业务读数"}
+SOURCE_ZH = {
+    "reader": "抄表员",
+    "counter": "柜台报数",
+    "estimated": "估抄",
+    "business": "业务读数",
+    "remote": "远传",
+}
 FLAG_ZH = {
     Flag.HIGH_VS_LAST_YEAR: "同比偏高",
     Flag.ESTIMATED_RUN: "连续估抄",

@@ -14,6 +14,7 @@ from typing import Any
 from gasdesk.storage import audit
 from gasdesk.storage.audit_findings import Collector
 from gasdesk.storage.audit_key import KeyRing, fingerprint
+from gasdesk.storage.import_seal import IMPORT_KIND
 
 GENESIS = audit.GENESIS
 DRAWER_KINDS = (
@@ -35,6 +36,7 @@ PARSED_KINDS = frozenset(
         "account_credit",
         audit.HISTORY_KIND,
         audit.STATE_KIND,
+        IMPORT_KIND,
         *audit.ANCHOR_KINDS,
         *audit.KEY_KINDS,
     }

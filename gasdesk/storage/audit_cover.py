@@ -27,6 +27,7 @@ from gasdesk.storage import (
     audit_cover_days,
     audit_cover_drawer,
     audit_state,
+    import_seal,
 )
 from gasdesk.storage.audit_findings import Collector
 from gasdesk.storage.audit_history import PAYMENT_COLUMNS
@@ -376,3 +377,4 @@ def check_all(
     audit_cover_cards.check_cards(c, chain, execute)
     audit_cover_accounts.check_accounts(c, chain, execute, mark)
     audit_cover_credits.check_credits(c, chain, execute, t)
+    import_seal.check_imports(c, chain, execute, mark)

@@ -136,6 +136,15 @@ TEMPLATES: dict[str, str] = {
         "Messages", "Credits to accounts without an audit record (inserted): {items}."
     ),
     "credit_deleted": QT_TRANSLATE_NOOP("Messages", "Credits to accounts were deleted: {items}."),
+    "import_altered": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Imported customers, meters or readings were altered, added or deleted (import "
+        "batches): {items}.",
+    ),
+    "import_unsealed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Records name an import that the audit trail does not record (import batches): {items}.",
+    ),
 }
 WARNINGS = frozenset({"anchor_restarted", "anchor_absent_copy", "key_lost"})
 

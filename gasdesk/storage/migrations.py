@@ -197,6 +197,34 @@ def _account_credits(database: Database) -> None:
     refuse_changes(database, models_credits.APPEND_ONLY_CREDIT_TABLES)
 
 
+def _imports(database: Database) -> None:
+    """Imports of customers and readings from spreadsheets: the batch each imported
+    record came from (append-only), on the account, meter and reading it created, and
+    the meter reader an imported reading names."""
+    from playhouse.migrate import SchemaMigrator
+    from playhouse.migrate import migrate as run_migration
+
+    database.create_tables([m.ImportBatch])
+    migrator = SchemaMigrator.from_database(database)
+    for model, names in (
+        (m.Account, ("import_batch",)),
+        (m.Meter, ("import_batch",)),
+        (m.Reading, ("read_by", "import_batch")),
+    ):
+        table = model._meta.table_name
+        have = {c.name for c in database.get_columns(table)}
+        for name in names:
+            f = model._meta.fields[name]
+            if f.column_name not in have:
+                run_migration(migrator.add_column(table, f.column_name, f))
+        if "import_batch_id" not in have:
+            database.execute_sql(
+                f'CREATE INDEX IF NOT EXISTS "{table}_import_batch_id" '
+                f'ON "{table}" ("import_batch_id")'
+            )
+    refuse_changes(database, (m.ImportBatch._meta.table_name,))
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
     (10, "business days; purchase tier lines", _fees_and_days),
@@ -212,6 +240,7 @@ MIGRATIONS: list[Migration] = [
     (130, "IC cards, card purchases and card writes", _ic_cards),
     (150, "household-size rule of tariffs; household size of accounts", _household_tariffs),
     (151, "fapiao requests and their withdrawal", _fapiao_requests),
+    (140, "imports of customers and readings: batches and their records", _imports),
 ]
 
 

@@ -78,6 +78,21 @@ class Staff(BaseModel):
     locked_until = DateTimeField(null=True)
 
 
+class ImportBatch(BaseModel):
+    """One import of a spreadsheet (customers or readings): where the records came
+    from. The rows it created point at it; the audit chain seals it (migration 140)."""
+
+    kind = CharField(max_length=16)  # 'accounts' | 'readings'
+    file_name = CharField()
+    file_sha256 = CharField(max_length=64, index=True)
+    rows_new = IntegerField()
+    rows_unchanged = IntegerField()
+    imported_by = CharField()  # the supervisor (badge and name) or the system user
+    staff = ForeignKeyField(Staff, null=True)
+    office = ForeignKeyField(Office, null=True)
+    imported_at = DateTimeField(default=now)
+
+
 class TariffVersion(BaseModel):
     name = CharField()
     user_type = CharField(max_length=16)  # 'residential' | 'commercial'
@@ -118,6 +133,7 @@ class Account(BaseModel):
     # people in the household (migration 150); NULL: not recorded, priced as the
     # tariff's household rule's base number. Changed by households.set_household_size.
     household_size = IntegerField(null=True)
+    import_batch = ForeignKeyField(ImportBatch, null=True, index=True)  # where it came from
 
 
 class Meter(BaseModel):
@@ -129,6 +145,7 @@ class Meter(BaseModel):
     last_verified = DateField(null=True)
     removed_on = DateField(null=True)  # a meter change ends one meter and installs another
     initial_l = IntegerField(default=0)  # reading when installed
+    import_batch = ForeignKeyField(ImportBatch, null=True, index=True)
 
 
 class Reading(BaseModel):
@@ -136,9 +153,11 @@ class Reading(BaseModel):
     account = ForeignKeyField(Account, backref="readings")
     read_on = DateField()
     value_l = IntegerField()
-    source = CharField(max_length=16)  # 'reader' | 'counter' | 'estimated'
+    source = CharField(max_length=16)  # 'reader' | 'counter' | 'estimated' | 'remote'
     recorded_by = ForeignKeyField(Staff, null=True)
     created_at = DateTimeField(default=now)
+    read_by = CharField(null=True)  # the meter reader named by an import file
+    import_batch = ForeignKeyField(ImportBatch, null=True, index=True)
 
     class Meta:
         indexes = ((("account", "read_on"), False), (("meter", "read_on"), False))
@@ -260,6 +279,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     Office,
     Counter,
     Staff,
+    ImportBatch,
     TariffVersion,
     TariffTier,
     Account,

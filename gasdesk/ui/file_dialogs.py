@@ -179,6 +179,16 @@ def save_dialog(
     return dialog
 
 
+def open_dialog(parent: QWidget | None, caption: str, name_filter: str) -> SafeFileDialog:
+    """A dialog to choose an existing file (in the start folder) of the name filter,
+    e.g. 'Spreadsheets (*.csv *.xlsx)'."""
+    dialog = SafeFileDialog(parent, caption)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.setNameFilter(name_filter)
+    return dialog
+
+
 def guard_print_dialog(dialog: QPrintDialog) -> None:
     """Qt's print dialog has a completer over the file system for printing to a file
     and a browse button that opens Qt's file dialog: both are made safe here."""

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.phrase_dock.setMinimumWidth(300)
         self.resizeDocks([self.phrase_dock], [340], Qt.Orientation.Horizontal)
 
+        self.import_dialog: QDialog | None = None
         self.setStatusBar(CounterStatusBar(s))
         self.job_errors = JobErrorNotice(self, ctx.worker)  # jobs without an error handler
         self.idle_lock = IdleLock(self, ctx)
@@ -120,6 +121,9 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _=False, c=code: self.choose_language(c))
             language.addAction(act)
         action(self.tr("Device check…"), "Ctrl+Shift+D", self.check_devices)
+        if self.ctx.session.staff.is_supervisor:
+            menu.addSeparator()
+            action(self.tr("Import customers or readings…"), "Ctrl+Shift+I", self.open_import)
         menu.addSeparator()
         action(self.tr("Lock the screen"), "Ctrl+Shift+L", self.idle_lock.lock)
         action(self.tr("Log out"), "Ctrl+L", self.log_out)
@@ -143,6 +147,17 @@ class MainWindow(QMainWindow):
         self.device_check = dialog
         dialog.open()
         return dialog
+
+    def open_import(self) -> None:
+        """The supervisor's import screen (one per window, kept while it is open)."""
+        from gasdesk.ui.imports.dialog import ImportDialog
+
+        if self.import_dialog is None:
+            self.import_dialog = ImportDialog(self.ctx, self)
+        elif self.import_dialog.isVisible():
+            self.import_dialog.raise_()  # open already, behind the window
+        self.import_dialog.show()
+        self.import_dialog.activateWindow()
 
     def focus_form(self) -> None:
         """From the customer bar into the tab on screen: where its next keystroke

@@ -338,32 +338,32 @@
 <context>
     <name>BillsModel</name>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="92"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="93"/>
         <source>Period</source>
         <translation>账期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="92"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="93"/>
         <source>Used m³</source>
         <translation>用气量 m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="92"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="93"/>
         <source>Amount ¥</source>
         <translation>金额 ¥</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="92"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="93"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="102"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="103"/>
         <source>paid ({receipt})</source>
         <translation>已缴（{receipt}）</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="103"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="104"/>
         <source>unpaid</source>
         <translation>未缴</translation>
     </message>
@@ -1118,82 +1118,82 @@
         <translation>导出CSV(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="114"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="119"/>
         <source>open</source>
         <translation>未交班</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="116"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="121"/>
         <source>closed {time}</source>
         <translation>已交班 {time}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="120"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="125"/>
         <source>counter {n}</source>
         <translation>{n}号窗口</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="127"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="132"/>
         <source>Closed at {time} by {name} ({badge}): {n} payments, ¥{total}; receipts {first} to {last}; audit chain head {seq}.</source>
         <translation>{time}由{name}（{badge}）日结：共{n}笔收费，¥{total}；票据号{first}至{last}；审计链末条序号{seq}。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="144"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="149"/>
         <source>Open: {n} payment(s) of this day belong to no shift ({receipts}); no drawer count saw their money, so the day cannot be closed.</source>
         <translation>未日结：本日有 {n} 笔收款不属于任何班次（{receipts}），其款项未经任何钱箱清点，不能日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="152"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="157"/>
         <source>Open: {n} shift(s) still open; close them before the day.</source>
         <translation>未日结：还有{n}个班次未交班，请先交班再日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="158"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="163"/>
         <source>Open: every shift is closed; a supervisor can close the day.</source>
         <translation>未日结：所有班次均已交班，可由主管进行日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="171"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="176"/>
         <source>Close the business day</source>
         <translation>营业日日结</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="173"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="178"/>
         <source>Close {date} for {office}? Afterwards no payment, void, form or count of that day can be recorded.</source>
         <translation>确定对{office} {date}进行日结吗？日结后，当日将不能再登记任何收费、冲正、业务单或清点。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="199"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="204"/>
         <source>The day {date} is closed.</source>
         <translation>{date}已日结。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="216"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="221"/>
         <source>Day report {date}</source>
         <translation>营业日报 {date}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="216"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="221"/>
         <source>Z slip {date}</source>
         <translation>日结小票 {date}</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="218"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="223"/>
         <source>The day is not closed: this is a preview.</source>
         <translation>当日尚未日结，此为预览。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="230"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="235"/>
         <source>Export the day&apos;s transactions</source>
         <translation>导出当日交易</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="230"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="235"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="242"/>
+        <location filename="../../gasdesk/ui/dayend/day_panel.py" line="247"/>
         <source>{n} transactions exported to {path}.</source>
         <translation>已导出{n}笔交易至 {path}。</translation>
     </message>
@@ -1867,38 +1867,38 @@
 <context>
     <name>FormsTab</name>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="59"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="60"/>
         <source>&amp;New form</source>
         <translation>新建业务单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="60"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="61"/>
         <source>Open &amp;forms</source>
         <translation>在办业务单(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="61"/>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="107"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="62"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="108"/>
         <source>Com&amp;plaints</source>
         <translation>投诉(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="62"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="63"/>
         <source>Ou&amp;tages</source>
         <translation>停气通知(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="63"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="64"/>
         <source>&amp;Appointments</source>
         <translation>入户预约(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="64"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="65"/>
         <source>&amp;Return visits</source>
         <translation>回访(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="124"/>
+        <location filename="../../gasdesk/ui/tabs/forms_tab.py" line="125"/>
         <source>Give the customer this copy and the service phone {phone}.</source>
         <translation>请将此回执交给客户，并告知服务电话{phone}。</translation>
     </message>
@@ -1932,6 +1932,120 @@
         <location filename="../../gasdesk/ui/idle_lock.py" line="231"/>
         <source>Log out; a supervisor can unlock the badge.</source>
         <translation>请退出登录，主管可为该工号解锁。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="88"/>
+        <source>Import customers or readings</source>
+        <translation>导入客户档案或抄表读数</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="100"/>
+        <source>Customers (accounts and meters)</source>
+        <translation>客户档案（户号与表具）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="101"/>
+        <source>Meter readings</source>
+        <translation>抄表读数</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="102"/>
+        <source>&amp;File holds</source>
+        <translation>文件内容(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="106"/>
+        <source>Choose file… (Ctrl+O)</source>
+        <translation>选择文件…（Ctrl+O）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="109"/>
+        <source>No file chosen.</source>
+        <translation>尚未选择文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="114"/>
+        <source>Import the good rows and leave out the refused ones</source>
+        <translation>导入无误的行，跳过被拒的行</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="134"/>
+        <source>First rows as they will be stored</source>
+        <translation>前几行（按写入的样子）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="135"/>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="262"/>
+        <source>Refused</source>
+        <translation>被拒</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="140"/>
+        <source>Import (Ctrl+Enter)</source>
+        <translation>导入（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="143"/>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="173"/>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="173"/>
+        <source>Spreadsheets (*.csv *.xlsx)</source>
+        <translation>表格文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="220"/>
+        <source>Checking {file}…</source>
+        <translation>正在检查 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="235"/>
+        <source>Importing {file}…</source>
+        <translation>正在导入 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="260"/>
+        <source>Refused ({n})</source>
+        <translation>被拒（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="266"/>
+        <source>{rows} rows: {new} new, {unchanged} unchanged, {refused} refused.</source>
+        <translation>共 {rows} 行：新增 {new}，未变 {unchanged}，被拒 {refused}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="283"/>
+        <source>Nothing is imported while rows are refused: correct the file and choose it again, or tick the box to import the other rows.</source>
+        <translation>有被拒的行时不导入任何内容：请改正文件后重新选择，或勾选上面的选项只导入其余的行。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="288"/>
+        <source>Nothing is written until you import.</source>
+        <translation>点“导入”之前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="291"/>
+        <source>Nothing new: the file is already in the database.</source>
+        <translation>没有新内容：文件中的记录已全部在库中。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="301"/>
+        <source>Imported as batch {batch}: </source>
+        <translation>已导入，批次 {batch}：</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/dialog.py" line="305"/>
+        <source>Nothing was written.</source>
+        <translation>未写入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -2193,87 +2307,92 @@
         <translation>服务用语</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="90"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="91"/>
         <source>Business forms</source>
         <translation>业务受理</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="91"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="92"/>
         <source>Fee collection</source>
         <translation>收费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="92"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="93"/>
         <source>Meter records</source>
         <translation>抄表查询</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="93"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="94"/>
         <source>End of day</source>
         <translation>日结对账</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="97"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="98"/>
         <source>&amp;Counter</source>
         <translation>柜台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="98"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="99"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="113"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="114"/>
         <source>Find customer</source>
         <translation>查找客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="114"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="115"/>
         <source>Next customer</source>
         <translation>下一位客户</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="115"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="116"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="122"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="123"/>
         <source>Device check…</source>
         <translation>设备检测…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="124"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="126"/>
+        <source>Import customers or readings…</source>
+        <translation>导入客户档案或抄表读数…</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/main_window.py" line="128"/>
         <source>Lock the screen</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="125"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="129"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="126"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="130"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="127"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="131"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="128"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="132"/>
         <source>About GasDesk</source>
         <translation>关于 GasDesk</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="168"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="183"/>
         <source>⚠ {n} overdue</source>
         <translation>⚠ {n}件超期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/main_window.py" line="175"/>
+        <location filename="../../gasdesk/ui/main_window.py" line="190"/>
         <source>The language changes at the next start.</source>
         <translation>语言将在下次启动时切换。</translation>
     </message>
@@ -3458,52 +3577,53 @@
         <translation>营业室 {code} 已经设立；添加员工请用 gasdesk user add。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="181"/>
+        <location filename="../../gasdesk/domain/readings.py" line="182"/>
         <source>Enter the reading shown on the meter.</source>
         <translation>请输入燃气表上显示的读数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="182"/>
+        <location filename="../../gasdesk/domain/readings.py" line="183"/>
         <source>The reading must be a number of m³, such as 1234.567.</source>
         <translation>读数须为以m³为单位的数字，如1234.567。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="185"/>
+        <location filename="../../gasdesk/domain/readings.py" line="186"/>
         <source>A reading has at most 3 decimals (the third is litres).</source>
         <translation>读数最多3位小数（第三位为升）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="188"/>
+        <location filename="../../gasdesk/domain/readings.py" line="189"/>
         <source>The reading has more digits than a gas meter shows.</source>
         <translation>读数位数超过燃气表能显示的位数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="191"/>
+        <location filename="../../gasdesk/domain/readings.py" line="192"/>
+        <location filename="../../gasdesk/services/import_readings.py" line="56"/>
         <source>The reading is below the previous reading of this meter ({previous} m³ on {previous_on}).</source>
         <translation>读数低于该表上次读数（{previous_on}为{previous} m³）。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="195"/>
+        <location filename="../../gasdesk/domain/readings.py" line="196"/>
         <source>This account has no meter in service.</source>
         <translation>该户没有在用的燃气表。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="196"/>
+        <location filename="../../gasdesk/domain/readings.py" line="197"/>
         <source>A reading cannot be dated in the future.</source>
         <translation>读数日期不能晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="199"/>
+        <location filename="../../gasdesk/domain/readings.py" line="200"/>
         <source>The meter already has a reading dated {previous_on}.</source>
         <translation>该表已有{previous_on}的读数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="332"/>
+        <location filename="../../gasdesk/domain/readings.py" line="333"/>
         <source>{volume} m³ since the previous reading is a lot for that time. Check the reading with the customer.</source>
         <translation>自上次读数以来用气{volume} m³，这段时间内用量偏大。请与客户核对读数。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/domain/readings.py" line="341"/>
+        <location filename="../../gasdesk/domain/readings.py" line="342"/>
         <source>{volume} m³ since the previous reading, where this account usually uses about {expected} m³ in that time. Check the reading with the customer.</source>
         <translation>自上次读数以来用气{volume} m³，而该户同期通常用气约{expected} m³。请与客户核对读数。</translation>
     </message>
@@ -3833,6 +3953,16 @@
         <translation>账户退费记录被删除：{items}。</translation>
     </message>
     <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="139"/>
+        <source>Imported customers, meters or readings were altered, added or deleted (import batches): {items}.</source>
+        <translation>导入的客户、表具或读数被修改、增加或删除（导入批次）：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/storage/audit_findings.py" line="144"/>
+        <source>Records name an import that the audit trail does not record (import batches): {items}.</source>
+        <translation>有记录指向审计链中没有记载的导入（导入批次）：{items}。</translation>
+    </message>
+    <message>
         <location filename="../../gasdesk/storage/audit_key.py" line="33"/>
         <source>The audit key file {path} is missing. Nothing can be recorded until a supervisor restores it from its backup: gasdesk key restore FILE.</source>
         <translation>审计密钥文件 {path} 缺失。恢复之前无法记录任何业务：请主管从备份恢复（gasdesk key restore 备份文件）。</translation>
@@ -3863,7 +3993,7 @@
         <translation>审计密钥已在另一个窗口更换（新密钥 {fingerprint}）。装上该密钥文件之前，本窗口无法记录任何业务：gasdesk key restore 密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/storage/migrations.py" line="290"/>
+        <location filename="../../gasdesk/storage/migrations.py" line="321"/>
         <source>The shared database needs the schema upgrade {number} of this GasDesk, and this counter&apos;s database role may not change the schema. The administrator upgrades it with the owner role: gasdesk migrate --grant ROLE</source>
         <translation>共享数据库需要本版本 GasDesk 的结构升级 {number}，而本窗口的数据库角色无权修改数据库结构。请管理员用属主角色升级：gasdesk migrate --grant 角色名</translation>
     </message>
@@ -4377,37 +4507,37 @@
         <translation>变更后应缴合计</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/effects/meter_check.py" line="77"/>
+        <location filename="../../gasdesk/services/effects/meter_check.py" line="79"/>
         <source>Meter {meter} is no longer in service on this account (the meter now is {current}); the check result belongs to the meter that was tested.</source>
         <translation>燃气表 {meter} 已不在本户使用（现用表为 {current}）；校验结果只能登记在送检的表上。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/effects/meter_check.py" line="97"/>
+        <location filename="../../gasdesk/services/effects/meter_check.py" line="99"/>
         <source>The test day cannot be after today.</source>
         <translation>检定日期不能晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/effects/meter_check.py" line="102"/>
+        <location filename="../../gasdesk/services/effects/meter_check.py" line="104"/>
         <source>Meter {meter} was installed on {installed}, after this test day.</source>
         <translation>燃气表 {meter} 于 {installed} 安装，晚于该检定日期。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/effects/meter_check.py" line="114"/>
+        <location filename="../../gasdesk/services/effects/meter_check.py" line="116"/>
         <source>The over-charge period must start on or before the test day.</source>
         <translation>多收气费的起算日不能晚于检定日期。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/effects/meter_check.py" line="159"/>
+        <location filename="../../gasdesk/services/effects/meter_check.py" line="161"/>
         <source>Check result</source>
         <translation>校验结果</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/effects/meter_check.py" line="165"/>
+        <location filename="../../gasdesk/services/effects/meter_check.py" line="167"/>
         <source>Over-registered gas</source>
         <translation>表计多计气量</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/services/effects/meter_check.py" line="172"/>
+        <location filename="../../gasdesk/services/effects/meter_check.py" line="174"/>
         <source>Credited to the prepaid balance</source>
         <translation>退还至预存余额</translation>
     </message>
@@ -4435,6 +4565,376 @@
         <location filename="../../gasdesk/services/effects/transfer_holder.py" line="202"/>
         <source>Form {form} belongs to another office; do the transfer there.</source>
         <translation>业务单 {form} 属于其他网点，请在该网点办理过户。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="38"/>
+        <source>{file} ({format}, {encoding}; SHA-256 {sha}…)</source>
+        <translation>{file}（{format}，{encoding}；SHA-256 {sha}…）</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="39"/>
+        <source>Line {line}, column {column}, value “{value}”: {reason}</source>
+        <translation>第 {line} 行，{column} 列，值“{value}”：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="40"/>
+        <source>Line {line}: {reason}</source>
+        <translation>第 {line} 行：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="41"/>
+        <source>{rows} rows: {new} new, {unchanged} unchanged, {refused} refused.</source>
+        <translation>共 {rows} 行：新增 {new}，未变 {unchanged}，被拒 {refused}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="44"/>
+        <source>Columns passed over: {columns}.</source>
+        <translation>未使用的列：{columns}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="45"/>
+        <source>Nothing was written: correct the refused rows and import the file again, or import the other rows with --skip-invalid.</source>
+        <translation>未写入任何内容：请改正被拒的行后重新导入，或用 --skip-invalid 只导入其余的行。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="50"/>
+        <source>Dry run: nothing was written.</source>
+        <translation>试运行：未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="51"/>
+        <source>Imported as batch {batch}; the audit trail seals it.</source>
+        <translation>已导入，批次 {batch}，已记入审计链。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="52"/>
+        <source>Nothing new: the file is already in the database.</source>
+        <translation>没有新内容：文件中的记录已全部在库中。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="53"/>
+        <source>No office has the code {office}.</source>
+        <translation>没有代码为 {office} 的营业室。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="54"/>
+        <source>The refusals are listed in {file}.</source>
+        <translation>被拒的内容已列在 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="56"/>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="57"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="58"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/cli_import.py" line="59"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_cells.py" line="44"/>
+        <source>Empty; this column must be filled in.</source>
+        <translation>为空；此列必须填写。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_cells.py" line="45"/>
+        <source>The spreadsheet turned this number into scientific notation: the digits after the fifteenth are lost. Format the column as text and type the numbers again.</source>
+        <translation>表格软件把这个数字变成了科学计数法，第15位以后的数字已经丢失。请把此列设为文本格式，重新输入号码。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_cells.py" line="50"/>
+        <source>Not a whole number: a number here is digits only.</source>
+        <translation>不是整数：此处的号码只能是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_cells.py" line="51"/>
+        <source>Not a text or number that can stand here.</source>
+        <translation>此处不能填写这样的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_cells.py" line="52"/>
+        <source>Not a date: write it as 2026-01-05, 2026/1/5 or 2026年1月5日.</source>
+        <translation>不是日期：请写作 2026-01-05、2026/1/5 或 2026年1月5日。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_cells.py" line="55"/>
+        <source>There is no such day.</source>
+        <translation>没有这一天。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_cells.py" line="56"/>
+        <source>A date between {first} and {last} is expected here.</source>
+        <translation>此处应为 {first} 至 {last} 之间的日期。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_columns.py" line="116"/>
+        <source>The columns {first} and {second} are the same column ({name}).</source>
+        <translation>{first} 列和 {second} 列是同一列（{name}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_columns.py" line="128"/>
+        <source>The header row lacks the columns {missing}; the first row must name the columns (see the sample file).</source>
+        <translation>表头缺少以下列：{missing}；第一行须写明各列名称（参见示例文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_readers.py" line="29"/>
+        <source>A mobile number has 11 digits starting 13-19; a landline is like 0533-6886656.</source>
+        <translation>手机号为以13-19开头的11位数字；固定电话格式如0533-6886656。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_readers.py" line="33"/>
+        <source>An ID-card number has 18 characters.</source>
+        <translation>身份证号为18位。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_readers.py" line="34"/>
+        <source>An ID-card number is 17 digits and a digit or X.</source>
+        <translation>身份证号为17位数字加1位数字或X。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_readers.py" line="37"/>
+        <source>The birth date inside the ID-card number is not a real date.</source>
+        <translation>身份证号中的出生日期不是有效日期。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_readers.py" line="40"/>
+        <source>The last character does not match: the number was mistyped.</source>
+        <translation>校验位不符，号码输入有误。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_readers.py" line="43"/>
+        <source>An account number is 4 to 16 digits.</source>
+        <translation>户号为4至16位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_readers.py" line="45"/>
+        <source>At least {min} characters.</source>
+        <translation>至少{min}个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_readers.py" line="46"/>
+        <source>At most {max} characters.</source>
+        <translation>最多{max}个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_readers.py" line="47"/>
+        <source>A meter number is 4 to 20 letters and digits, as on the meter&apos;s plate.</source>
+        <translation>表号为4至20位字母和数字，与表具铭牌一致。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_readers.py" line="50"/>
+        <source>Not one of: {choices}.</source>
+        <translation>不是以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/import_readers.py" line="51"/>
+        <source>A date after today ({today}).</source>
+        <translation>日期晚于今天（{today}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/imports.py" line="24"/>
+        <source>The same row as line {line}.</source>
+        <translation>与第 {line} 行完全相同。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/imports.py" line="25"/>
+        <source>Round: {billed} readings to bill ({volume} m³), {flagged} flagged{flags}, {estimated} estimated.</source>
+        <translation>本轮：出账读数 {billed} 个（{volume} m³），有标记 {flagged} 个{flags}，估抄 {estimated} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/imports.py" line="31"/>
+        <source>far above last year</source>
+        <translation>远高于去年同期</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/imports.py" line="32"/>
+        <source>estimated again</source>
+        <translation>连续估抄</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/imports.py" line="33"/>
+        <source>lower than the previous reading</source>
+        <translation>低于上次读数</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/domain/imports.py" line="34"/>
+        <source>meter changed</source>
+        <translation>已换表</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/exchange/sheets.py" line="74"/>
+        <source>There is no file {file}.</source>
+        <translation>文件 {file} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/exchange/sheets.py" line="78"/>
+        <source>{file} is a folder, not a file.</source>
+        <translation>{file} 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/exchange/sheets.py" line="82"/>
+        <source>The file {file} cannot be read: {error}</source>
+        <translation>无法读取文件 {file}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/exchange/sheets.py" line="89"/>
+        <source>The file {file} is larger than {mb} MB.</source>
+        <translation>文件 {file} 超过 {mb} MB。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/exchange/sheets.py" line="93"/>
+        <source>The file {file} is empty.</source>
+        <translation>文件 {file} 是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/exchange/sheets.py" line="104"/>
+        <source>{file} is an old Excel .xls file: save it as .xlsx or as CSV and import that.</source>
+        <translation>{file} 是旧版 Excel .xls 文件：请另存为 .xlsx 或 CSV 后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/exchange/sheets.py" line="135"/>
+        <source>{file} is neither a spreadsheet (.xlsx) nor a CSV text in UTF-8 or GBK.</source>
+        <translation>{file} 既不是表格文件（.xlsx），也不是 UTF-8 或 GBK 编码的 CSV 文本。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/exchange/sheets.py" line="178"/>
+        <source>{file} is not a readable .xlsx spreadsheet.</source>
+        <translation>{file} 不是可读取的 .xlsx 表格文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/exchange/sheets.py" line="214"/>
+        <source>{file} has no header row and no data.</source>
+        <translation>{file} 没有表头，也没有数据。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_accounts.py" line="44"/>
+        <source>{digits} digits where the numbers have {width}: a spreadsheet drops the leading zeros when it takes the column for numbers (0012345 becomes 12345). Format the column as text and write the numbers in full.</source>
+        <translation>只有 {digits} 位，而号码应为 {width} 位：表格软件把此列当作数字时会去掉开头的0（0012345 变成 12345）。请把此列设为文本格式，写全号码。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_accounts.py" line="50"/>
+        <source>Account {number} is already on line {line}.</source>
+        <translation>户号 {number} 已在第 {line} 行出现。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_accounts.py" line="51"/>
+        <source>Meter {meter} is already on line {line}.</source>
+        <translation>表号 {meter} 已在第 {line} 行出现。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_accounts.py" line="52"/>
+        <source>No office is named {office}; the offices are {offices}.</source>
+        <translation>没有名为 {office} 的营业室；营业室有：{offices}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_accounts.py" line="53"/>
+        <source>Empty; name the office (营业室), or import from a counter of that office.</source>
+        <translation>为空；请填写营业室，或在该营业室的窗口导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_accounts.py" line="56"/>
+        <source>The database holds {stored} for account {number}: an import does not change an account (changes go through the counter&apos;s forms).</source>
+        <translation>库中户号 {number} 的此项为 {stored}：导入不修改已有户（变更请在柜台办理相应业务）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_accounts.py" line="61"/>
+        <source>The database holds {stored} for meter {meter}: an import does not change a meter.</source>
+        <translation>库中表号 {meter} 的此项为 {stored}：导入不修改已有表具。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_accounts.py" line="65"/>
+        <source>Meter {meter} belongs to account {account} in the database.</source>
+        <translation>库中表号 {meter} 属于户号 {account}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_accounts.py" line="68"/>
+        <source>Account {number} is in the database with meter {meter}: a meter change is a business form, not an import.</source>
+        <translation>户号 {number} 已在库中，表号为 {meter}：换表须办理业务，不能通过导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_common.py" line="25"/>
+        <source>Only a supervisor imports customers and readings.</source>
+        <translation>只有主管可以导入客户档案和抄表读数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_readings.py" line="31"/>
+        <source>No meter has this number.</source>
+        <translation>没有这个表号。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_readings.py" line="32"/>
+        <source>Meter {meter} was removed on {day}: it takes no more readings.</source>
+        <translation>表号 {meter} 已于 {day} 拆除，不再录入读数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_readings.py" line="35"/>
+        <source>The account of meter {meter} ({account}) is closed.</source>
+        <translation>表号 {meter} 所属的户（{account}）已销户。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_readings.py" line="38"/>
+        <source>Meter {meter} belongs to account {account}, not to this one.</source>
+        <translation>表号 {meter} 属于户号 {account}，不属于此户。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_readings.py" line="41"/>
+        <source>Before meter {meter} was installed ({installed}).</source>
+        <translation>早于表号 {meter} 的安装日期（{installed}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_readings.py" line="44"/>
+        <source>Meter {meter} already has another reading dated {day} on line {line}.</source>
+        <translation>表号 {meter} 在第 {line} 行已有 {day} 的另一个读数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_readings.py" line="47"/>
+        <source>The database has {stored} m³ for meter {meter} on {day}: an import does not overwrite a reading.</source>
+        <translation>库中表号 {meter} 在 {day} 的读数为 {stored} m³：导入不覆盖已有读数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_readings.py" line="52"/>
+        <source>Meter {meter} is billed up to {day}: a reading inside a billed period is not added.</source>
+        <translation>表号 {meter} 已出账至 {day}：已出账期间内不能补录读数。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_readings.py" line="60"/>
+        <source>The reading is below the meter&apos;s initial reading ({previous} m³ when installed on {previous_on}).</source>
+        <translation>读数低于表具的初始读数（{previous_on} 安装时为 {previous} m³）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/import_readings.py" line="65"/>
+        <source>The reading is above the next reading of this meter ({next} m³ on {next_on}).</source>
+        <translation>读数高于此表的下一次读数（{next_on} 为 {next} m³）。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/imports.py" line="57"/>
+        <source>The file {file} has changed since it was checked; check it again before importing.</source>
+        <translation>文件 {file} 在检查之后被修改过；请重新检查后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/imports.py" line="61"/>
+        <source>Unknown kind of import: {kind}.</source>
+        <translation>未知的导入类型：{kind}。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/imports.py" line="63"/>
+        <source>{file} holds meter readings, not customers: import it as readings.</source>
+        <translation>{file} 是抄表读数，不是客户档案：请按抄表读数导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/services/imports.py" line="66"/>
+        <source>{file} holds customers, not meter readings: import it as customers.</source>
+        <translation>{file} 是客户档案，不是抄表读数：请按客户档案导入。</translation>
     </message>
 </context>
 <context>
@@ -4945,7 +5445,7 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/fees/models.py" line="96"/>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="120"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="121"/>
         <source>Receipt</source>
         <translation>票据号</translation>
     </message>
@@ -4961,13 +5461,13 @@
     </message>
     <message>
         <location filename="../../gasdesk/ui/fees/models.py" line="99"/>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="117"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="118"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../gasdesk/ui/fees/models.py" line="100"/>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="118"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="119"/>
         <source>Method</source>
         <translation>支付方式</translation>
     </message>
@@ -5002,82 +5502,82 @@
         <translation>已收款，未写卡</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="116"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="117"/>
         <source>Business day</source>
         <translation>营业日</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="119"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="120"/>
         <source>Amount ¥</source>
         <translation>金额 ¥</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="121"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="122"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="126"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="127"/>
         <source>gas bill</source>
         <translation>气费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="127"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="128"/>
         <source>gas purchase</source>
         <translation>购气</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="128"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="129"/>
         <source>prepayment</source>
         <translation>预存</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="129"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="130"/>
         <source>new IC card fee</source>
         <translation>补卡费</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="130"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="131"/>
         <source>void</source>
         <translation>冲正</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="131"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="132"/>
         <source>refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="136"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="137"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="137"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="138"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="138"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="139"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="139"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="140"/>
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="147"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="148"/>
         <source>{kind}, {volume} m³</source>
         <translation>{kind}，{volume} m³</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="158"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="159"/>
         <source>voided</source>
         <translation>已冲正</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="160"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="161"/>
         <source>voids {receipt}</source>
         <translation>冲正{receipt}</translation>
     </message>
@@ -5187,6 +5687,49 @@
     </message>
 </context>
 <context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="29"/>
+        <source>residential</source>
+        <translation>居民用户</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="30"/>
+        <source>commercial</source>
+        <translation>商业用户</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="31"/>
+        <source>mechanical meter</source>
+        <translation>机械表</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="32"/>
+        <source>IC-card meter</source>
+        <translation>IC卡表</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="33"/>
+        <source>meter reader</source>
+        <translation>抄表员</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="34"/>
+        <source>remote reading</source>
+        <translation>远传</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="35"/>
+        <source>estimated</source>
+        <translation>估抄</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="46"/>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+</context>
+<context>
     <name>Prices</name>
     <message>
         <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="45"/>
@@ -5277,82 +5820,82 @@
         <translation>人的，</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="199"/>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="201"/>
         <source>each extra person adds to every tier</source>
         <translation>每多一人各档上限增加</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="204"/>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="206"/>
         <source>User &amp;type</source>
         <translation>用户类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="205"/>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="207"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="206"/>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="208"/>
         <source>In &amp;force from</source>
         <translation>执行日期(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="207"/>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="209"/>
         <source>&amp;Source</source>
         <translation>价格依据(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="208"/>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="210"/>
         <source>Large households</source>
         <translation>人口多的家庭</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="216"/>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="219"/>
         <source>&amp;Load from a tariff file…</source>
         <translation>从气价文件读入(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="218"/>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="221"/>
         <source>&amp;Add this version…</source>
         <translation>添加此气价(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="255"/>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="258"/>
         <source>The prices in force for {types} are SAMPLE prices shipped with GasDesk; enter the figures of the Zibo price authority (淄博市发展和改革委员会) as a new version before billing real customers.</source>
         <translation>{types}现行气价是GasDesk随附的示例价格；为真实用户计费前，请把淄博市价格主管部门（淄博市发展和改革委员会）核定的价格录入为新版本。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="258"/>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="261"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="302"/>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="305"/>
         <source>Add a tariff version</source>
         <translation>添加气价版本</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="304"/>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="307"/>
         <source>Add &apos;{name}&apos; for {user_type} accounts from {day}: {tiers}? Gas billed before that day keeps its price.</source>
         <translation>为{user_type}用户添加“{name}”，自{day}起执行：{tiers}？此前已开账的用气价格不变。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="337"/>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="340"/>
         <source>The tariff &apos;{name}&apos; is added; it applies from {day}.</source>
         <translation>气价“{name}”已添加，自{day}起执行。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="344"/>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="347"/>
         <source>Read a tariff file</source>
         <translation>读入气价文件</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="347"/>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="350"/>
         <source>Tariff files (*.toml)</source>
         <translation>气价文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="362"/>
+        <location filename="../../gasdesk/ui/dayend/prices_panel.py" line="365"/>
         <source>Read from the file; check it, then add it with Alt+A.</source>
         <translation>已从文件读入；请核对后按 Alt+A 添加。</translation>
     </message>
@@ -5610,22 +6153,27 @@
         <translation>业务读数</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="50"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="46"/>
+        <source>remote reading</source>
+        <translation>远传</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="51"/>
         <source>far above last year</source>
         <translation>远高于去年同期</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="51"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="52"/>
         <source>estimated again</source>
         <translation>连续估抄</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="52"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="53"/>
         <source>lower than previous</source>
         <translation>低于上次读数</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/records/history_models.py" line="53"/>
+        <location filename="../../gasdesk/ui/records/history_models.py" line="54"/>
         <source>meter changed</source>
         <translation>已换表</translation>
     </message>
@@ -5731,6 +6279,34 @@
     </message>
 </context>
 <context>
+    <name>RefusalModel</name>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="71"/>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="71"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="71"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="71"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../gasdesk/ui/imports/models.py" line="77"/>
+        <source>(whole row)</source>
+        <translation>（整行）</translation>
+    </message>
+</context>
+<context>
     <name>SafeFileDialog</name>
     <message>
         <location filename="../../gasdesk/ui/file_dialogs.py" line="157"/>
@@ -5738,7 +6314,7 @@
         <translation>{file}是本柜台的数据库，请另选名称。</translation>
     </message>
     <message>
-        <location filename="../../gasdesk/ui/file_dialogs.py" line="193"/>
+        <location filename="../../gasdesk/ui/file_dialogs.py" line="203"/>
         <source>Print to file</source>
         <translation>打印到文件</translation>
     </message>

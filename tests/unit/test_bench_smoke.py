@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-FIGURES = ("1.", "2.", "3.", "4.", "5.", "6.", "7.", "8a.", "8b.", "9.")
+FIGURES = ("1.", "2.", "3.", "4.", "5.", "6.", "7.", "8a.", "8b.", "9.", "10a.", "10b.")
 
 
 @pytest.mark.slow
@@ -52,5 +52,8 @@ def test_every_benchmark_produces_a_row(tmp_path: Path) -> None:
     assert all(r["floor"] for r in searched)
     keys = next(r for r in rows if r["figure"].startswith("6.") and "exact" in r["figure"])
     assert keys["extra"]["control_keys"] + keys["extra"]["data_keys"] == keys["median"]
+    imported = [r for r in rows if r["figure"].startswith("10")]
+    assert all("NOT moving" not in r["note"] and "200 new" in r["note"] for r in imported[:2])
+    assert imported[0]["extra"]["progress_reports"] > 2
     for row in rows:  # the table shows the same rows
         assert row["figure"] in proc.stdout

@@ -43,6 +43,7 @@ class ReadingsModel(RowTableModel):
             "counter": self.tr("counter"),
             "estimated": self.tr("estimated"),
             "business": self.tr("business"),
+            "remote": self.tr("remote reading"),
         }.get(source, source)
 
     def flag_text(self, flag: Flag) -> str:

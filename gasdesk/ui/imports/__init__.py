@@ -1,0 +1,1 @@
+"""The supervisor's import screen: customers or meter readings from a spreadsheet."""
