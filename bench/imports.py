@@ -114,7 +114,7 @@ def _timed(kind: str, path: Path) -> tuple[float, object, int, bool]:
 
 def run(accounts: int, work: Path) -> list[Row]:
     from gasdesk.services.office_setup import set_up_office
-    from gasdesk.storage import audit
+    from gasdesk.storage import audit_verify
     from gasdesk.storage.db import open_database
 
     folder = work / "imports"
@@ -131,7 +131,7 @@ def run(accounts: int, work: Path) -> list[Row]:
         r_s, r_report, r_steps, r_moving = _timed("readings", round_file)
         again_s, again, _, _ = _timed("readings", round_file)
         t0 = time.perf_counter()
-        verified = audit.verify()
+        verified = audit_verify.verify()
         verify_s = time.perf_counter() - t0
     finally:
         close_bound()

@@ -32,8 +32,8 @@ def chinese_messages() -> dict[str, str]:
     """Template -> Chinese, for the Messages context."""
     found: dict[str, str] = {}
     try:
-        with resource_file(TS).open("rb") as source:
-            root = ET.parse(source).getroot()
+        with resource_file(TS).open("rb") as ts_file:
+            root = ET.parse(ts_file).getroot()
     except (OSError, ET.ParseError):
         return found
     for context in root.iter("context"):

@@ -18,9 +18,9 @@ from gasdesk.domain.text import UserError
 from gasdesk.services import auth, offices
 from gasdesk.services.import_common import NOT_SUPERVISOR
 from gasdesk.services.imports import import_file
-from gasdesk.storage import audit
+from gasdesk.settings import open_settings
+from gasdesk.storage import audit_verify
 from gasdesk.storage.models import Account, ImportBatch, Meter
-from gasdesk.ui.application import make_settings
 from gasdesk.ui.context import AppContext
 from gasdesk.ui.imports.dialog import ImportDialog
 from gasdesk.ui.main_window import MainWindow
@@ -40,7 +40,7 @@ def login(badge: str):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def dialog(database, worker, qtbot):  # type: ignore[no-untyped-def]
-    ctx = AppContext(session=login("MS09"), worker=worker, settings=make_settings())
+    ctx = AppContext(session=login("MS09"), worker=worker, settings=open_settings())
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
@@ -111,7 +111,7 @@ def test_a_supervisor_checks_then_imports_the_good_rows(  # type: ignore[no-unty
     assert dialog.progress.value() == 100
     assert any(0 < v < 100 for v in moves), moves  # the bar moved on its way
     assert not dialog.import_button.isEnabled()
-    assert audit.verify().ok
+    assert audit_verify.verify().ok
     assert english_on(dialog) == []
     dialog.pages.setCurrentIndex(0)
     assert english_on(dialog) == []  # the preview shows types by their names
@@ -132,7 +132,7 @@ def test_an_unreadable_file_is_named_and_nothing_is_written(  # type: ignore[no-
 def test_a_teller_has_no_import_and_the_service_refuses_one(  # type: ignore[no-untyped-def]
     database, worker, qtbot
 ) -> None:
-    ctx = AppContext(session=login("MS01"), worker=worker, settings=make_settings())
+    ctx = AppContext(session=login("MS01"), worker=worker, settings=open_settings())
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     texts = [a.text() for menu in window.menuBar().findChildren(QMenu) for a in menu.actions()]

@@ -14,7 +14,7 @@ from peewee import Database
 
 from gasdesk.domain.imports import ImportOptions
 from gasdesk.services.imports import import_file
-from gasdesk.storage import audit
+from gasdesk.storage import audit_verify
 from gasdesk.storage.models import Reading, db
 from tests.import_support import (
     ACCOUNT_HEADER,
@@ -45,13 +45,13 @@ def imported(backend_database: Database, tmp_path: Path) -> dict[str, int]:  # n
         OPTIONS,
     )
     assert accounts.batch_id and readings.batch_id
-    assert audit.verify().ok
+    assert audit_verify.verify().ok
     drop_every_trigger(backend_database)
     return {"accounts": accounts.batch_id, "readings": readings.batch_id}
 
 
 def altered(batch: int) -> list[str]:
-    result = audit.verify()
+    result = audit_verify.verify()
     assert not result.ok
     return [
         f.item
@@ -108,7 +108,7 @@ def test_records_claiming_an_import_the_chain_does_not_record(imported: dict[str
         "imported_by, imported_at) VALUES (99, 'readings', 'x.csv', 'x', 1, 0, 'x', "
         "'2026-11-20 10:00:00')"
     )
-    result = audit.verify()
+    result = audit_verify.verify()
     codes = {f.code for f in result.findings}
     assert {"import_altered", "import_unsealed"} <= codes
     assert [f.item for f in result.findings if f.code == "import_unsealed"] == ["99"]
@@ -120,4 +120,4 @@ def test_what_the_counter_changes_later_raises_nothing(imported: dict[str, int])
         "WHERE number = '39000001'"
     )
     db.execute_sql("UPDATE meter SET last_verified = '2026-06-01', removed_on = '2026-07-01'")
-    assert audit.verify().ok
+    assert audit_verify.verify().ok

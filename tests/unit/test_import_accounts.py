@@ -18,7 +18,7 @@ from gasdesk.exchange.sheets import SheetError
 from gasdesk.services import import_accounts as ia
 from gasdesk.services.accounts import find_accounts
 from gasdesk.services.imports import WRONG_KIND, import_file
-from gasdesk.storage import audit
+from gasdesk.storage import audit, audit_verify
 from gasdesk.storage.models import Account, ImportBatch, Meter, Office
 from tests.import_support import (
     ACCOUNT_HEADER,
@@ -78,7 +78,7 @@ def test_a_gbk_csv_from_a_spreadsheet_imports_with_its_source(office, tmp_path: 
     assert [a.number for a in find_accounts("李建国")] == ["39000002"]
     assert "39000002" in [a.number for a in find_accounts("金泉小区 2单元")]
     assert [a.number for a in find_accounts("39000002")] == ["39000002"]
-    assert audit.verify().ok
+    assert audit_verify.verify().ok
 
 
 def test_utf8_with_bom_and_the_english_aliases(office, tmp_path: Path) -> None:
@@ -228,7 +228,7 @@ def test_the_same_file_twice_gives_the_same_database(office, tmp_path: Path) -> 
     # a file that overlaps: only what is new is written, the rest is unchanged
     more = run(write_csv(tmp_path / "b.csv", ACCOUNT_HEADER, account_rows(35), "gbk"))
     assert (more.new, more.unchanged) == (5, 30)
-    assert audit.verify().ok
+    assert audit_verify.verify().ok
 
 
 def test_a_row_that_contradicts_the_database_is_refused_not_written(office, tmp_path: Path) -> None:

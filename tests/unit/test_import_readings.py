@@ -19,7 +19,7 @@ from gasdesk.services import billing, users
 from gasdesk.services import import_readings as ir
 from gasdesk.services.imports import import_file
 from gasdesk.services.payments import collect_payment
-from gasdesk.storage import audit
+from gasdesk.storage import audit_verify
 from gasdesk.storage.models import Account, Bill, Counter, ImportBatch, Meter, Office, Reading
 from tests.helpers import open_test_shift
 from tests.import_support import (
@@ -71,7 +71,7 @@ def test_a_round_is_recorded_with_its_source_and_reader(customers, tmp_path: Pat
         (METERS[2], dt.date(2026, 2, 5), 14000, "remote", "王师傅", report.batch_id),
     ]
     assert ImportBatch.get_by_id(report.batch_id).kind == READINGS
-    assert audit.verify().ok
+    assert audit_verify.verify().ok
 
 
 def test_each_refusal(customers, tmp_path: Path) -> None:
@@ -172,7 +172,7 @@ def test_the_same_round_twice_changes_nothing(customers, tmp_path: Path) -> None
     rows += reading_rows(METERS, "2026/3/5", [str(20 + i) for i in range(10)])
     both = run(READINGS, readings(tmp_path, "r2.csv", rows))
     assert (both.new, both.unchanged) == (10, 10)
-    assert audit.verify().ok
+    assert audit_verify.verify().ok
 
 
 def test_an_xlsx_round_with_date_serials_and_number_cells(customers, tmp_path: Path) -> None:
@@ -241,7 +241,7 @@ def test_a_hundred_customers_imported_then_paid_at_the_counter_get_the_right_bil
         assert receipt.amount_fen == expected
         assert billing.statement(account.id).due_fen == 0
     assert _amount(400_000, 300) + _amount(50_000, 360) == 138_000
-    assert audit.verify().ok
+    assert audit_verify.verify().ok
 
 
 def test_a_round_checked_before_it_is_confirmed_shows_what_it_bills_and_flags(
