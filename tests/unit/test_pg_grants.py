@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from gasdesk.storage.migrations import APPEND_ONLY_TABLES
+from gasdesk.storage.models import ImportBatch
 from gasdesk.storage.models_accounts import APPEND_ONLY_ACCOUNT_TABLES
 from gasdesk.storage.models_cards import CARD_MODELS
 from gasdesk.storage.models_credits import APPEND_ONLY_CREDIT_TABLES
@@ -27,6 +28,7 @@ def test_rights_follow_the_append_only_triggers(backend_database, backend) -> No
         *APPEND_ONLY_CREDIT_TABLES,
         *(m._meta.table_name for m in [*DAYEND_MODELS, *CARD_MODELS, *FAPIAO_MODELS]),
         *(m._meta.table_name for m in HOUSEHOLD_MODELS),
+        ImportBatch._meta.table_name,
     }
     assert protected <= set(rights)
     for table, granted in rights.items():
