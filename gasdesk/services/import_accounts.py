@@ -393,9 +393,8 @@ def write_accounts(plan: AccountPlan, batch_id: int, progress: Progress | None =
         lambda done: step(total + done),
     )
     grams = [
-        (g, ids[n.row.number])
+        (ids[n.row.number], list(account_grams(n.row.name, n.row.address, n.row.phone)))
         for n in plan.new
-        for g in account_grams(n.row.name, n.row.address, n.row.phone)
     ]
     known = int(db.obj.execute_sql("SELECT COUNT(*) FROM account").fetchone()[0]) - total
     add_grams(grams, known, lambda done, all_: step(2 * total + total * done // max(1, all_)))

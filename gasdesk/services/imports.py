@@ -134,7 +134,7 @@ def import_file(
             raise HeaderError(WRONG_KIND[kind], file=sheet.file_name) from None
         raise
     if progress is not None:
-        progress(READ, 1, 1)
+        progress(READ, len(sheet.rows), len(sheet.rows))
     plan = _plan(kind, sheet, mapping, options, today, progress)
     seen = fingerprint()
     fields, headers, preview = _preview(plan, mapping)

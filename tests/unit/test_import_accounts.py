@@ -228,6 +228,9 @@ def test_the_same_file_twice_gives_the_same_database(office, tmp_path: Path) -> 
     # a file that overlaps: only what is new is written, the rest is unchanged
     more = run(write_csv(tmp_path / "b.csv", ACCOUNT_HEADER, account_rows(35), "gbk"))
     assert (more.new, more.unchanged) == (5, 30)
+    last = account_rows(35)[34]  # filed beside the accounts the index held already
+    assert last[0] in [a.number for a in find_accounts(last[1])]
+    assert last[0] in [a.number for a in find_accounts(last[4][-10:])]
     assert audit_verify.verify().ok
 
 
